@@ -1,0 +1,39 @@
+package se.flerpart.arende;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A case as stored. The personnummer stays encrypted here; it is only decrypted through {@link
+ * ArendeAtkomst} for a user inside the consent scope.
+ */
+public record Arende(
+    UUID id,
+    String arendenummer,
+    String insats,
+    String personnummerKrypterat,
+    boolean skyddadIdentitet,
+    String kon,
+    Integer fodelsear,
+    String skal,
+    List<String> behov,
+    boolean bradskande,
+    String aktualiserandePart,
+    String aktualiseradAv,
+    String arendebarare,
+    ArendeStatus status,
+    String samtycke,
+    String samtyckeForm,
+    List<String> samtyckeParter,
+    Boolean susSamtycke,
+    String beslut,
+    String avslutsorsak,
+    Long processInstansNyckel,
+    Instant skapad,
+    Instant avslutad) {
+
+  public boolean samtyckeGivet() {
+    return "JA".equals(samtycke);
+  }
+}

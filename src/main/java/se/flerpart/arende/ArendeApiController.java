@@ -1,0 +1,45 @@
+package se.flerpart.arende;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import se.flerpart.sakerhet.Inloggning;
+
+@RestController
+@RequestMapping("/api/arenden")
+public class ArendeApiController {
+
+  private final ArendeService arenden;
+  private final ArendeLasning lasning;
+
+  public ArendeApiController(ArendeService arenden, ArendeLasning lasning) {
+    this.arenden = arenden;
+    this.lasning = lasning;
+  }
+
+  @PostMapping
+  public ResponseEntity<Map<String, Object>> registrera(
+      @RequestBody Aktualisering aktualisering, @AuthenticationPrincipal Inloggning in) {
+    Arende a = arenden.registrera(aktualisering, in.anvandare());
+    return ResponseEntity.created(URI.create("/api/arenden/" + a.id()))
+        .body(Map.of("id", a.id(), "arendenummer", a.arendenummer(), "status", a.status().name()));
+  }
+
+  @GetMapping("/{id}")
+  public ArendeVy hamta(@PathVariable String id, @AuthenticationPrincipal Inloggning in) {
+    return lasning.vy(arenden.hamta(id), in.anvandare());
+  }
+
+  @GetMapping
+  public List<ArendeVy> lista(@AuthenticationPrincipal Inloggning in) {
+    return lasning.lista(in.anvandare());
+  }
+}

@@ -1,0 +1,73 @@
+package se.flerpart.arende;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import se.flerpart.beredning.InsatsRepository;
+import se.flerpart.sakerhet.Anvandare;
+import se.flerpart.sakerhet.AnvandareRepository;
+import se.flerpart.sakerhet.PartRepository;
+
+/** What every task form of a case shows about the case, and the option lists forms ask for. */
+@Component
+public class ArendeFormularData {
+
+  private final ArendeService arenden;
+  private final ArendeAtkomst atkomst;
+  private final InsatsRepository insatser;
+  private final PartRepository parter;
+  private final AnvandareRepository anvandare;
+
+  public ArendeFormularData(
+      ArendeService arenden,
+      ArendeAtkomst atkomst,
+      InsatsRepository insatser,
+      PartRepository parter,
+      AnvandareRepository anvandare) {
+    this.arenden = arenden;
+    this.atkomst = atkomst;
+    this.insatser = insatser;
+    this.parter = parter;
+    this.anvandare = anvandare;
+  }
+
+  public Map<String, Object> arende(UUID arendeId, Anvandare vem) {
+    Arende a = arenden.hamta(arendeId);
+    Map<String, Object> data = new HashMap<>();
+    data.put("arendenummer", a.arendenummer());
+    data.put(
+        "insatsNamn",
+        insatser.hitta(a.insats()).map(InsatsRepository.Insats::namn).orElse(a.insats()));
+    data.put("aktualiserandePart", a.aktualiserandePart());
+    ArendeAtkomst.Personuppgifter p = atkomst.personuppgifter(vem, a);
+    data.put(
+        "skal",
+        p.synliga()
+            ? p.skal()
+            : "Personuppgifter visas inte: din part ingår inte i ärendets samtycke.");
+    if (p.personnummer() != null) {
+      data.put("personnummer", p.personnummer());
+    }
+    data.put("skyddadIdentitet", p.skyddadIdentitet());
+    return data;
+  }
+
+  public List<Map<String, String>> parter() {
+    return parter.alla().stream()
+        .filter(p -> !"FORBUND".equals(p.kod()))
+        .map(p -> alternativ(p.namn(), p.kod()))
+        .toList();
+  }
+
+  public List<Map<String, String>> handlaggare() {
+    return anvandare.medRoll(Anvandare.HANDLAGGARE).stream()
+        .map(a -> alternativ(a.namn() + " (" + a.part() + ")", a.id()))
+        .toList();
+  }
+
+  public static Map<String, String> alternativ(String label, String value) {
+    return Map.of("label", label, "value", value);
+  }
+}

@@ -1,0 +1,153 @@
+package se.flerpart.arende;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.Year;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ArendeRepository {
+
+  private final JdbcClient jdbc;
+
+  public ArendeRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public String nyttArendenummer(Year ar) {
+    long nummer = jdbc.sql("select nextval('arendenummer_seq')").query(Long.class).single();
+    return "%d-%04d".formatted(ar.getValue(), nummer);
+  }
+
+  public void skapa(Arende a, String personnummerHash) {
+    jdbc.sql(
+            """
+            insert into arende (id, arendenummer, insats_kod, personnummer_krypterat, personnummer_hash,
+              skyddad_identitet, kon, fodelsear, skal, behov, bradskande, aktualiserande_part,
+              aktualiserad_av, status, skapad)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            a.id(),
+            a.arendenummer(),
+            a.insats(),
+            a.personnummerKrypterat(),
+            personnummerHash,
+            a.skyddadIdentitet(),
+            a.kon(),
+            a.fodelsear(),
+            a.skal(),
+            a.behov().toArray(String[]::new),
+            a.bradskande(),
+            a.aktualiserandePart(),
+            a.aktualiseradAv(),
+            a.status().name(),
+            Timestamp.from(a.skapad()))
+        .update();
+  }
+
+  public void sattProcessInstans(UUID id, long nyckel) {
+    jdbc.sql("update arende set process_instans_nyckel = ? where id = ?")
+        .params(nyckel, id)
+        .update();
+  }
+
+  public Optional<Arende> hitta(UUID id) {
+    return jdbc.sql("select * from arende where id = ?").param(id).query(this::rad).optional();
+  }
+
+  /** Locks the row for the rest of the transaction, so two completions cannot interleave. */
+  public Optional<Arende> hittaForUppdatering(UUID id) {
+    return jdbc.sql("select * from arende where id = ? for update")
+        .param(id)
+        .query(this::rad)
+        .optional();
+  }
+
+  public List<Arende> alla() {
+    return jdbc.sql("select * from arende order by skapad desc").query(this::rad).list();
+  }
+
+  public void sattStatus(UUID id, ArendeStatus status) {
+    jdbc.sql(
+            "update arende set status = ?, avslutad = case when ? then now() else avslutad end"
+                + " where id = ?")
+        .params(status.name(), status.avslutad(), id)
+        .update();
+  }
+
+  public void sattSamtycke(
+      UUID id, String samtycke, String form, List<String> parter, Boolean susSamtycke) {
+    jdbc.sql(
+            "update arende set samtycke = ?, samtycke_form = ?, samtycke_parter = ?, sus_samtycke = ?"
+                + " where id = ?")
+        .params(samtycke, form, parter.toArray(String[]::new), susSamtycke, id)
+        .update();
+  }
+
+  public void sattBeslut(UUID id, String beslut, String arendebarare) {
+    jdbc.sql("update arende set beslut = ?, arendebarare = ? where id = ?")
+        .params(beslut, arendebarare, id)
+        .update();
+  }
+
+  public void sattSkal(UUID id, String skal) {
+    jdbc.sql("update arende set skal = ? where id = ?").params(skal, id).update();
+  }
+
+  public void sattAvslutsorsak(UUID id, String avslutsorsak) {
+    jdbc.sql("update arende set avslutsorsak = ? where id = ?").params(avslutsorsak, id).update();
+  }
+
+  /** After a declined consent only kön and year remain (anonymous statistics). */
+  public void anonymisera(UUID id) {
+    jdbc.sql(
+            "update arende set personnummer_krypterat = null, personnummer_hash = null,"
+                + " skal = '', behov = '{}' where id = ?")
+        .param(id)
+        .update();
+  }
+
+  private Arende rad(ResultSet rs, int n) throws SQLException {
+    return new Arende(
+        rs.getObject("id", UUID.class),
+        rs.getString("arendenummer"),
+        rs.getString("insats_kod"),
+        rs.getString("personnummer_krypterat"),
+        rs.getBoolean("skyddad_identitet"),
+        rs.getString("kon"),
+        (Integer) rs.getObject("fodelsear"),
+        rs.getString("skal"),
+        lista(rs.getArray("behov")),
+        rs.getBoolean("bradskande"),
+        rs.getString("aktualiserande_part"),
+        rs.getString("aktualiserad_av"),
+        rs.getString("arendebarare"),
+        ArendeStatus.valueOf(rs.getString("status")),
+        rs.getString("samtycke"),
+        rs.getString("samtycke_form"),
+        lista(rs.getArray("samtycke_parter")),
+        (Boolean) rs.getObject("sus_samtycke"),
+        rs.getString("beslut"),
+        rs.getString("avslutsorsak"),
+        (Long) rs.getObject("process_instans_nyckel"),
+        tid(rs.getTimestamp("skapad")),
+        tid(rs.getTimestamp("avslutad")));
+  }
+
+  static List<String> lista(Array array) throws SQLException {
+    return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+  }
+
+  private static Instant tid(Timestamp ts) {
+    return ts == null ? null : ts.toInstant();
+  }
+}

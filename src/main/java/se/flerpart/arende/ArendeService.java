@@ -1,0 +1,283 @@
+package se.flerpart.arende;
+
+import io.camunda.client.CamundaClient;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import se.flerpart.beredning.InsatsRepository;
+import se.flerpart.sakerhet.Anvandare;
+import se.flerpart.sakerhet.AnvandareRepository;
+import se.flerpart.sakerhet.PartRepository;
+import se.flerpart.web.AtkomstNekad;
+import se.flerpart.web.EjFunnen;
+import se.flerpart.web.ValideringsFel;
+
+/** Registers aktualiseringar and starts the {@code arende} process for each. */
+@Service
+public class ArendeService {
+
+  public static final ZoneId SVERIGE = ZoneId.of("Europe/Stockholm");
+  private static final Set<String> KON = Set.of("KVINNA", "MAN", "ANNAT_OKANT");
+  private static final int MAX_SKAL = 4000;
+
+  private final ArendeRepository arenden;
+  private final ArendeHistorik historik;
+  private final PersonnummerSkydd skydd;
+  private final InsatsRepository insatser;
+  private final PartRepository parter;
+  private final AnvandareRepository anvandare;
+  private final CamundaClient camunda;
+  private final String samtyckeFrist;
+
+  public ArendeService(
+      ArendeRepository arenden,
+      ArendeHistorik historik,
+      PersonnummerSkydd skydd,
+      InsatsRepository insatser,
+      PartRepository parter,
+      AnvandareRepository anvandare,
+      CamundaClient camunda,
+      @Value("${flerpart.samtycke.frist}") String samtyckeFrist) {
+    this.arenden = arenden;
+    this.historik = historik;
+    this.skydd = skydd;
+    this.insatser = insatser;
+    this.parter = parter;
+    this.anvandare = anvandare;
+    this.camunda = camunda;
+    this.samtyckeFrist = samtyckeFrist;
+  }
+
+  @Transactional
+  public Arende registrera(Aktualisering in, Anvandare referent) {
+    if (!referent.harRoll(Anvandare.HANDLAGGARE)) {
+      throw new AtkomstNekad("Bara handläggare kan registrera en aktualisering.");
+    }
+    LocalDate idag = LocalDate.now(SVERIGE);
+    Map<String, String> fel = new LinkedHashMap<>();
+    boolean skyddad = Boolean.TRUE.equals(in.skyddadIdentitet());
+    Personnummer pnr = null;
+    String kon = null;
+    if (skyddad) {
+      if (in.personnummer() != null && !in.personnummer().isBlank()) {
+        fel.put(
+            "personnummer",
+            "Ange inget personnummer för en person med skyddad identitet – ärendet registreras utan.");
+      }
+      kon = in.kon() == null || in.kon().isBlank() ? "ANNAT_OKANT" : in.kon();
+      if (!KON.contains(kon)) {
+        fel.put("kon", "Kön ska vara KVINNA, MAN eller ANNAT_OKANT");
+      }
+    } else {
+      String pnrFel = Personnummer.felmeddelande(in.personnummer(), idag);
+      if (pnrFel != null) {
+        fel.put("personnummer", pnrFel);
+      } else {
+        pnr = Personnummer.tolka(in.personnummer(), idag);
+        kon = pnr.kon().name();
+      }
+    }
+    var insats = in.insats() == null ? null : insatser.hitta(in.insats()).orElse(null);
+    if (in.insats() == null || in.insats().isBlank()) {
+      fel.put("insats", "Välj insats");
+    } else if (insats == null || !insats.aktiv()) {
+      fel.put("insats", "Insatsen finns inte eller tar inte emot aktualiseringar");
+    }
+    if (in.skal() == null || in.skal().isBlank()) {
+      fel.put("skal", "Beskriv skälet till aktualiseringen");
+    } else if (in.skal().length() > MAX_SKAL) {
+      fel.put("skal", "Skälet får vara högst " + MAX_SKAL + " tecken");
+    }
+    List<String> behov = in.behov() == null ? List.of() : List.copyOf(in.behov());
+    Set<String> kandaParter =
+        parter.alla().stream().map(PartRepository.Part::kod).collect(Collectors.toSet());
+    List<String> okanda = behov.stream().filter(p -> !kandaParter.contains(p)).toList();
+    if (!okanda.isEmpty()) {
+      fel.put("behov", "Okänd part: " + String.join(", ", okanda));
+    }
+    if (!fel.isEmpty()) {
+      throw new ValideringsFel(fel);
+    }
+
+    Instant nu = Instant.now();
+    Arende arende =
+        new Arende(
+            UUID.randomUUID(),
+            arenden.nyttArendenummer(Year.now(SVERIGE)),
+            insats.kod(),
+            pnr == null ? null : skydd.kryptera(pnr),
+            skyddad,
+            kon,
+            pnr == null ? Year.now(SVERIGE).getValue() : pnr.fodelsear().getValue(),
+            in.skal().strip(),
+            behov,
+            Boolean.TRUE.equals(in.bradskande()),
+            referent.part(),
+            referent.id(),
+            null,
+            ArendeStatus.SAMTYCKE,
+            null,
+            null,
+            List.of(),
+            null,
+            null,
+            null,
+            null,
+            nu,
+            null);
+    arenden.skapa(arende, pnr == null ? null : skydd.hash(pnr));
+    historik.logga(
+        arende.id(),
+        "AKTUALISERING",
+        "Aktualisering registrerad av " + referent.namn() + " (" + referent.part() + ")",
+        referent.id());
+
+    Map<String, Object> variabler = new HashMap<>();
+    variabler.put("arendeId", arende.id().toString());
+    variabler.put("arendenummer", arende.arendenummer());
+    variabler.put("insats", insats.kod());
+    variabler.put("referent", referent.id());
+    variabler.put("referentPart", referent.part());
+    variabler.put("beredningsgrupp", insats.beredningsgrupp());
+    variabler.put("samtyckeFrist", samtyckeFrist);
+    variabler.put("behov", new ArrayList<>(behov));
+    variabler.put("bradskande", arende.bradskande());
+    long instans =
+        camunda
+            .newCreateInstanceCommand()
+            .bpmnProcessId("arende")
+            .latestVersion()
+            .variables(variabler)
+            .send()
+            .join()
+            .getProcessInstanceKey();
+    arenden.sattProcessInstans(arende.id(), instans);
+    return arenden.hitta(arende.id()).orElseThrow();
+  }
+
+  /** The outcome of {@code inhamta-samtycke}. A declined consent leaves only kön and year. */
+  @Transactional
+  public void registreraSamtycke(
+      UUID id,
+      String samtycke,
+      String form,
+      List<String> samtyckeParter,
+      Boolean sus,
+      Anvandare vem) {
+    Arende a = lasForUppdatering(id);
+    if ("JA".equals(samtycke)) {
+      List<String> scope = new ArrayList<>(samtyckeParter);
+      if (!scope.contains(a.aktualiserandePart())) {
+        scope.add(0, a.aktualiserandePart());
+      }
+      arenden.sattSamtycke(id, "JA", form, scope, Boolean.TRUE.equals(sus));
+      arenden.sattStatus(id, ArendeStatus.BEREDNING);
+      historik.logga(
+          id,
+          "SAMTYCKE",
+          "Samtycke lämnat ("
+              + form.toLowerCase()
+              + ") för "
+              + String.join(", ", scope)
+              + (Boolean.TRUE.equals(sus) ? "; registrering i SUS med personuppgifter" : ""),
+          vem.id());
+    } else {
+      arenden.sattSamtycke(id, "NEJ", null, List.of(), false);
+      arenden.anonymisera(id);
+      arenden.sattStatus(id, ArendeStatus.AVSLUTAT_SAMTYCKE_SAKNAS);
+      historik.logga(
+          id,
+          "SAMTYCKE",
+          "Samtycke lämnades inte – ärendet avslutas, bara kön och år sparas",
+          vem.id());
+    }
+  }
+
+  /** The beredningsgrupp's decision on {@code bered-arende}. */
+  @Transactional
+  public void registreraBeslut(UUID id, String beslut, String arendebarare, Anvandare vem) {
+    lasForUppdatering(id);
+    arenden.sattBeslut(id, beslut, "JA".equals(beslut) ? arendebarare : null);
+    ArendeStatus status =
+        switch (beslut) {
+          case "JA" -> ArendeStatus.PAGAENDE;
+          case "NEJ" -> ArendeStatus.EJ_BEVILJAT;
+          case "KOMPLETTERA" -> ArendeStatus.KOMPLETTERING;
+          case "HANVISA" -> ArendeStatus.HANVISAT;
+          default -> throw new IllegalArgumentException(beslut);
+        };
+    arenden.sattStatus(id, status);
+    historik.logga(
+        id,
+        "BEREDNING",
+        "Beredningsgruppens beslut: "
+            + beslutText(beslut)
+            + ("JA".equals(beslut)
+                ? ". Ärendebärare: "
+                    + anvandare.hitta(arendebarare).map(Anvandare::namn).orElse(arendebarare)
+                : ""),
+        vem.id());
+  }
+
+  /** The referrer's answer to a request for komplettering; the case returns to beredning. */
+  @Transactional
+  public void registreraKomplettering(UUID id, String komplettering, Anvandare vem) {
+    Arende a = lasForUppdatering(id);
+    arenden.sattSkal(
+        id,
+        a.skal() + "\n\nKomplettering " + LocalDate.now(SVERIGE) + ": " + komplettering.strip());
+    arenden.sattStatus(id, ArendeStatus.BEREDNING);
+    historik.logga(
+        id, "KOMPLETTERING", "Aktualiseringen kompletterad och åter till beredning", vem.id());
+  }
+
+  @Transactional
+  public void avsluta(UUID id, String avslutsorsak, String avslutsorsakNamn, Anvandare vem) {
+    lasForUppdatering(id);
+    arenden.sattAvslutsorsak(id, avslutsorsak);
+    arenden.sattStatus(id, ArendeStatus.AVSLUTAT);
+    historik.logga(id, "AVSLUT", "Ärendet avslutat: " + avslutsorsakNamn, vem.id());
+  }
+
+  static String beslutText(String beslut) {
+    return switch (beslut) {
+      case "JA" -> "Ja";
+      case "NEJ" -> "Nej";
+      case "KOMPLETTERA" -> "Komplettera";
+      case "HANVISA" -> "Hänvisa till annan insats";
+      default -> beslut;
+    };
+  }
+
+  private Arende lasForUppdatering(UUID id) {
+    return arenden.hittaForUppdatering(id).orElseThrow(() -> new EjFunnen("Ärendet finns inte."));
+  }
+
+  public Arende hamta(UUID id) {
+    return arenden.hitta(id).orElseThrow(() -> new EjFunnen("Ärendet finns inte."));
+  }
+
+  public Arende hamta(String id) {
+    try {
+      return hamta(UUID.fromString(id));
+    } catch (IllegalArgumentException e) {
+      throw new EjFunnen("Ärendet finns inte.");
+    }
+  }
+
+  public List<Arende> synligaFor(Anvandare anvandare, ArendeAtkomst atkomst) {
+    return arenden.alla().stream().filter(a -> atkomst.kanSe(anvandare, a)).toList();
+  }
+}

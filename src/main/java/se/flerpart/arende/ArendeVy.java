@@ -1,0 +1,65 @@
+package se.flerpart.arende;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import se.flerpart.uppgift.UppgiftApiController.UppgiftDto;
+
+/**
+ * A case as a user may see it. Personal data ({@code personnummer}, {@code skal}) is present only
+ * for users inside the consent scope; {@code personuppgifterDolda} says when it was left out.
+ */
+public record ArendeVy(
+    UUID id,
+    String arendenummer,
+    String status,
+    String statusText,
+    boolean avslutad,
+    String insats,
+    String aktualiserandePart,
+    String aktualiseradAv,
+    String arendebarare,
+    String samtycke,
+    List<String> samtyckeParter,
+    String beslut,
+    String avslutsorsak,
+    Instant skapad,
+    Instant avslutadTid,
+    boolean personuppgifterDolda,
+    String personnummer,
+    Boolean skyddadIdentitet,
+    String skal,
+    List<String> behov,
+    List<UppgiftDto> uppgifter,
+    List<ArendeHistorik.Handelse> historik) {
+
+  static ArendeVy av(
+      Arende a,
+      ArendeAtkomst.Personuppgifter p,
+      List<UppgiftDto> uppgifter,
+      List<ArendeHistorik.Handelse> historik) {
+    return new ArendeVy(
+        a.id(),
+        a.arendenummer(),
+        a.status().name(),
+        a.status().text(),
+        a.status().avslutad(),
+        a.insats(),
+        a.aktualiserandePart(),
+        a.aktualiseradAv(),
+        a.arendebarare(),
+        a.samtycke(),
+        a.samtyckeParter(),
+        a.beslut(),
+        a.avslutsorsak(),
+        a.skapad(),
+        a.avslutad(),
+        !p.synliga(),
+        p.personnummer(),
+        p.synliga() ? p.skyddadIdentitet() : null,
+        p.skal(),
+        p.synliga() ? a.behov() : null,
+        uppgifter,
+        historik);
+  }
+}

@@ -1,0 +1,127 @@
+package se.flerpart.arende;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import se.flerpart.avslut.AvslutsorsakRepository;
+import se.flerpart.beredning.InsatsRepository;
+import se.flerpart.notifiering.MailUtkorg;
+import se.flerpart.sakerhet.Anvandare;
+import se.flerpart.sakerhet.AnvandareRepository;
+
+/**
+ * Återkoppling to the referring part: after a declined consent, after every beredning outcome and
+ * at avslut. The mail names the case, never the person.
+ */
+@Service
+public class Aterkoppling {
+
+  private final ArendeService arenden;
+  private final ArendeHistorik historik;
+  private final AnvandareRepository anvandare;
+  private final InsatsRepository insatser;
+  private final AvslutsorsakRepository avslutsorsaker;
+  private final MailUtkorg utkorg;
+  private final String basUrl;
+
+  public Aterkoppling(
+      ArendeService arenden,
+      ArendeHistorik historik,
+      AnvandareRepository anvandare,
+      InsatsRepository insatser,
+      AvslutsorsakRepository avslutsorsaker,
+      MailUtkorg utkorg,
+      @Value("${flerpart.bas-url}") String basUrl) {
+    this.arenden = arenden;
+    this.historik = historik;
+    this.anvandare = anvandare;
+    this.insatser = insatser;
+    this.avslutsorsaker = avslutsorsaker;
+    this.utkorg = utkorg;
+    this.basUrl = basUrl;
+  }
+
+  /**
+   * @param tillfalle {@code samtycke}, {@code beredning} or {@code avslut}
+   * @param nyckel unique for this återkoppling (the job key), so a repeated job sends nothing new
+   */
+  @Transactional
+  public void skicka(UUID arendeId, String tillfalle, String motivering, String nyckel) {
+    Arende a = arenden.hamta(arendeId);
+    String rubrik;
+    String text;
+    Set<String> till = new LinkedHashSet<>();
+    till.add(a.aktualiseradAv());
+    switch (tillfalle) {
+      case "samtycke" -> {
+        rubrik = "samtycke saknas";
+        text =
+            "Samtycke lämnades inte. Ärendet är avslutat och sparas bara som anonym statistik"
+                + " (kön och år).";
+      }
+      case "beredning" -> {
+        rubrik = "beslut i beredning – " + ArendeService.beslutText(a.beslut()).toLowerCase();
+        text =
+            switch (a.beslut()) {
+              case "JA" ->
+                  "Beredningsgruppen beslutade Ja. Ärendebärare är "
+                      + namn(a.arendebarare())
+                      + ", som kallar till flerpartsmöte.";
+              case "NEJ" -> "Beredningsgruppen beslutade Nej. Ärendet avslutas.";
+              case "KOMPLETTERA" ->
+                  "Beredningsgruppen behöver en komplettering innan beslut. Uppgiften"
+                      + " \"Komplettera aktualisering\" finns i din uppgiftslista.";
+              case "HANVISA" ->
+                  "Beredningsgruppen hänvisar ärendet till en annan insats. Ärendet avslutas här.";
+              default -> "Beredningsgruppen har fattat beslut: " + a.beslut() + ".";
+            };
+      }
+      case "avslut" -> {
+        rubrik = "ärendet är avslutat";
+        String orsak =
+            a.avslutsorsak() == null
+                ? "–"
+                : avslutsorsaker
+                    .hitta(a.avslutsorsak())
+                    .map(AvslutsorsakRepository.Avslutsorsak::namn)
+                    .orElse(a.avslutsorsak());
+        text = "Ärendet är avslutat. Avslutsorsak: " + orsak + ".";
+        if (a.arendebarare() != null) {
+          till.add(a.arendebarare());
+        }
+      }
+      default ->
+          throw new IllegalArgumentException("Okänt tillfälle för återkoppling: " + tillfalle);
+    }
+    List<String> epost = new ArrayList<>();
+    for (String id : till) {
+      anvandare.hitta(id).map(Anvandare::epost).ifPresent(epost::add);
+    }
+    Map<String, Object> modell = new HashMap<>();
+    modell.put("arendenummer", a.arendenummer());
+    modell.put("rubrik", rubrik);
+    modell.put("mottagare", till.size() == 1 ? namn(a.aktualiseradAv()) : "");
+    modell.put("text", text);
+    modell.put(
+        "insats", insatser.hitta(a.insats()).map(InsatsRepository.Insats::namn).orElse(a.insats()));
+    modell.put("motivering", "beredning".equals(tillfalle) ? motivering : null);
+    modell.put("lank", basUrl + "/arenden/" + a.id());
+    if (utkorg.koa("aterkoppling:" + nyckel, epost, "aterkoppling", modell)) {
+      historik.logga(
+          arendeId, "ATERKOPPLING", "Återkoppling skickad till " + String.join(", ", till), null);
+    }
+  }
+
+  private String namn(String anvandarId) {
+    return anvandarId == null
+        ? "–"
+        : anvandare.hitta(anvandarId).map(Anvandare::namn).orElse(anvandarId);
+  }
+}

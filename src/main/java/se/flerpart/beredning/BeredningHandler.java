@@ -1,0 +1,53 @@
+package se.flerpart.beredning;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import se.flerpart.arende.ArendeFormularData;
+import se.flerpart.arende.ArendeService;
+import se.flerpart.sakerhet.Anvandare;
+import se.flerpart.uppgift.Uppgift;
+import se.flerpart.uppgift.UppgiftHandler;
+
+/**
+ * {@code bered-arende}: the beredningsgrupp goes through the template and decides. The template's
+ * texts stay in the database; the process gets the decision only.
+ */
+@Component
+class BeredningHandler implements UppgiftHandler {
+
+  private final ArendeService arenden;
+  private final ArendeFormularData formularData;
+
+  BeredningHandler(ArendeService arenden, ArendeFormularData formularData) {
+    this.arenden = arenden;
+    this.formularData = formularData;
+  }
+
+  @Override
+  public String elementId() {
+    return "bered-arende";
+  }
+
+  @Override
+  public Map<String, Object> formularData(Uppgift uppgift, Anvandare anvandare) {
+    Map<String, Object> data = new HashMap<>(formularData.arende(uppgift.arendeId(), anvandare));
+    data.put("handlaggare", formularData.handlaggare());
+    return data;
+  }
+
+  @Override
+  public void slutford(Uppgift uppgift, Map<String, Object> data, Anvandare anvandare) {
+    arenden.registreraBeslut(
+        uppgift.arendeId(),
+        (String) data.get("beslut"),
+        (String) data.get("arendebarare"),
+        anvandare);
+  }
+
+  @Override
+  public Set<String> processvariabler() {
+    return Set.of("beslut", "motivering", "arendebarare");
+  }
+}

@@ -1,0 +1,234 @@
+package se.flerpart.embedded;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import se.flerpart.arende.Aktualisering;
+import se.flerpart.arende.Arende;
+import se.flerpart.arende.ArendeService;
+import se.flerpart.beredning.InsatsRepository;
+import se.flerpart.sakerhet.Anvandare;
+import se.flerpart.sakerhet.AnvandareRepository;
+import se.flerpart.sakerhet.PartRepository;
+import se.flerpart.uppgift.Uppgift;
+import se.flerpart.uppgift.UppgiftService;
+
+/**
+ * The demo profile's users (password {@code demo}), parts, the insats {@code flerpartssamverkan}
+ * and a few cases standing at different steps, so a newcomer sees a living system.
+ */
+@Component
+@Profile("demo")
+@Order(10)
+public class DemoData implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+  private final AnvandareRepository anvandare;
+  private final PartRepository parter;
+  private final InsatsRepository insatser;
+  private final ArendeService arenden;
+  private final UppgiftService uppgifter;
+  private final PasswordEncoder encoder;
+  private final boolean demoArenden;
+
+  public DemoData(
+      AnvandareRepository anvandare,
+      PartRepository parter,
+      InsatsRepository insatser,
+      ArendeService arenden,
+      UppgiftService uppgifter,
+      PasswordEncoder encoder,
+      @Value("${flerpart.demo.arenden:true}") boolean demoArenden) {
+    this.anvandare = anvandare;
+    this.parter = parter;
+    this.insatser = insatser;
+    this.arenden = arenden;
+    this.uppgifter = uppgifter;
+    this.encoder = encoder;
+    this.demoArenden = demoArenden;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    if (anvandare.hitta("anna").isPresent()) {
+      return;
+    }
+    for (var p :
+        List.of(
+            new PartRepository.Part("FK", "Försäkringskassan"),
+            new PartRepository.Part("AF", "Arbetsförmedlingen"),
+            new PartRepository.Part("REGION", "Region Uppsala"),
+            new PartRepository.Part("KOMMUN-UPPSALA", "Uppsala kommun"),
+            new PartRepository.Part("FORBUND", "Samordningsförbundet"))) {
+      parter.spara(p);
+    }
+    String losenord = encoder.encode("demo");
+    String h = Anvandare.HANDLAGGARE;
+    String b = Anvandare.BEREDNINGSGRUPP;
+    anvandare(
+        new Anvandare("anna", "Anna Lind", "anna@fk.example", "FK", Set.of(h, b), Set.of()),
+        losenord);
+    anvandare(
+        new Anvandare("bengt", "Bengt Ek", "bengt@af.example", "AF", Set.of(h, b), Set.of()),
+        losenord);
+    anvandare(
+        new Anvandare(
+            "cecilia",
+            "Cecilia Berg",
+            "cecilia@uppsala.example",
+            "KOMMUN-UPPSALA",
+            Set.of(h, b, Anvandare.ORDFORANDE),
+            Set.of()),
+        losenord);
+    anvandare(
+        new Anvandare(
+            "david", "David Holm", "david@region.example", "REGION", Set.of(h, b), Set.of()),
+        losenord);
+    anvandare(
+        new Anvandare(
+            "petra",
+            "Petra Sund",
+            "petra@forbund.example",
+            "FORBUND",
+            Set.of(Anvandare.PROCESSLEDARE),
+            Set.of()),
+        losenord);
+    anvandare(
+        new Anvandare(
+            "admin",
+            "Administratör",
+            "admin@forbund.example",
+            "FORBUND",
+            Set.of(Anvandare.ADMIN),
+            Set.of()),
+        losenord);
+    insatser.spara(
+        new InsatsRepository.Insats(
+            "flerpartssamverkan",
+            "Flerpartssamverkan",
+            "Samordnad rehabilitering med flerpartsmöte enligt den gemensamma rutinen",
+            "P12M",
+            true),
+        List.of("anna", "bengt", "cecilia", "david"));
+    log.info("Demoanvändare skapade: anna, bengt, cecilia, david, petra, admin (lösenord: demo)");
+    if (demoArenden) {
+      demoArenden();
+    }
+  }
+
+  private void anvandare(Anvandare a, String losenord) {
+    anvandare.spara(a, losenord);
+  }
+
+  /**
+   * Cases at different steps: waiting for consent, in beredning, ongoing, closed without consent.
+   */
+  private void demoArenden() {
+    Anvandare anna = anvandare.hitta("anna").orElseThrow();
+    Anvandare bengt = anvandare.hitta("bengt").orElseThrow();
+    Anvandare david = anvandare.hitta("david").orElseThrow();
+    List<String> allaParter = List.of("FK", "AF", "REGION", "KOMMUN-UPPSALA");
+
+    arenden.registrera(
+        new Aktualisering(
+            "19900101-2385",
+            false,
+            null,
+            "flerpartssamverkan",
+            "Långvarig sjukskrivning och stress; behöver stöd från flera parter för att komma tillbaka till arbete.",
+            List.of("FK", "AF", "REGION"),
+            false),
+        anna);
+
+    Arende iBeredning =
+        arenden.registrera(
+            new Aktualisering(
+                "19850315-5627",
+                false,
+                null,
+                "flerpartssamverkan",
+                "Står still i SFI efter tre år, smärtproblematik och långvarigt försörjningsstöd.",
+                List.of("AF", "KOMMUN-UPPSALA", "REGION"),
+                false),
+            bengt);
+    slutfor(iBeredning.id(), "inhamta-samtycke", bengt, samtycke(allaParter));
+
+    Arende pagaende =
+        arenden.registrera(
+            new Aktualisering(
+                "19781224-4437",
+                false,
+                null,
+                "flerpartssamverkan",
+                "Ung vuxen som varken arbetar eller studerar; sömnproblem och oklar arbetsförmåga.",
+                List.of("FK", "AF", "KOMMUN-UPPSALA"),
+                true),
+            david);
+    slutfor(pagaende.id(), "inhamta-samtycke", david, samtycke(allaParter));
+    slutfor(
+        pagaende.id(),
+        "bered-arende",
+        bengt,
+        Map.of("beslut", "JA", "motivering", "Behov hos flera parter.", "arendebarare", "cecilia"));
+
+    Arende utanSamtycke =
+        arenden.registrera(
+            new Aktualisering(
+                "20020607-1128",
+                false,
+                null,
+                "flerpartssamverkan",
+                "Aktualiserad för stöd mot studier.",
+                List.of("AF", "KOMMUN-UPPSALA"),
+                false),
+            anna);
+    slutfor(utanSamtycke.id(), "inhamta-samtycke", anna, Map.of("samtycke", "NEJ"));
+    log.info("Demoärenden skapade i olika steg");
+  }
+
+  private static Map<String, Object> samtycke(List<String> parter) {
+    return Map.of(
+        "samtycke",
+        "JA",
+        "samtyckeForm",
+        "SKRIFTLIGT",
+        "samtyckeParter",
+        parter,
+        "susSamtycke",
+        true);
+  }
+
+  /** Waits for the engine to hand the task to the task list, then completes it as a user would. */
+  private void slutfor(UUID arendeId, String elementId, Anvandare vem, Map<String, Object> data) {
+    Instant grans = Instant.now().plus(Duration.ofSeconds(30));
+    while (Instant.now().isBefore(grans)) {
+      for (Uppgift u : uppgifter.forArende(arendeId)) {
+        if (u.arOppen() && u.elementId().equals(elementId)) {
+          uppgifter.slutfor(u.id(), data, vem);
+          uppgifter.skickaTillMotorn(u.id());
+          return;
+        }
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    log.warn("Demoärendet nådde aldrig uppgiften {}", elementId);
+  }
+}

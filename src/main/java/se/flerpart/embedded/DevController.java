@@ -1,0 +1,75 @@
+package se.flerpart.embedded;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+import se.flerpart.web.ValideringsFel;
+
+/** What only the embedded default offers: the mails sent so far and a movable engine clock. */
+@Controller
+public class DevController {
+
+  private final ObjectProvider<EmbeddedMailserver> mailserver;
+  private final ObjectProvider<EmbeddedMotor> motor;
+
+  public DevController(
+      ObjectProvider<EmbeddedMailserver> mailserver, ObjectProvider<EmbeddedMotor> motor) {
+    this.mailserver = mailserver;
+    this.motor = motor;
+  }
+
+  @GetMapping("/api/dev/mail")
+  @ResponseBody
+  public List<EmbeddedMailserver.Mail> mail() {
+    return mailserver().mottagna();
+  }
+
+  @GetMapping("/dev/mail")
+  public String mailsida(Model model) {
+    model.addAttribute("mail", mailserver().mottagna().reversed());
+    return "dev/mail";
+  }
+
+  public record Klocka(String fram) {}
+
+  @PostMapping("/api/dev/klocka")
+  @ResponseBody
+  public Map<String, String> klocka(@RequestBody Klocka klocka) {
+    EmbeddedMotor embedded = motor.getIfAvailable();
+    if (embedded == null) {
+      throw new ResponseStatusException(
+          HttpStatus.NOT_FOUND, "Klockan kan bara flyttas i den inbyggda processmotorn");
+    }
+    Duration fram;
+    try {
+      fram = Duration.parse(klocka == null || klocka.fram() == null ? "" : klocka.fram());
+    } catch (DateTimeParseException e) {
+      throw new ValideringsFel(
+          "fram", "Ange en tidslängd enligt ISO 8601, till exempel P3D eller PT2H");
+    }
+    if (fram.isNegative() || fram.isZero()) {
+      throw new ValideringsFel("fram", "Klockan kan bara flyttas framåt");
+    }
+    embedded.flyttaKlockanFram(fram);
+    return Map.of("fram", fram.toString(), "motorTid", embedded.nu().toString());
+  }
+
+  private EmbeddedMailserver mailserver() {
+    EmbeddedMailserver server = mailserver.getIfAvailable();
+    if (server == null) {
+      throw new ResponseStatusException(
+          HttpStatus.NOT_FOUND, "Mail visas bara när den inbyggda SMTP-servern används");
+    }
+    return server;
+  }
+}

@@ -1,0 +1,118 @@
+package se.flerpart.embedded;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Starts what is not configured: an in-memory Zeebe engine unless {@code camunda.client.*} points
+ * at a cluster, an embedded PostgreSQL unless {@code spring.datasource.url} is set, and an
+ * in-process SMTP server unless {@code spring.mail.host} is set. Runs before the application
+ * context is refreshed, so the rest of the application sees ordinary configuration.
+ */
+public class EmbeddedStack
+    implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedStack.class);
+
+  @Override
+  public void initialize(ConfigurableApplicationContext context) {
+    ConfigurableEnvironment env = context.getEnvironment();
+    if (!env.getProperty("flerpart.embedded.enabled", Boolean.class, true)) {
+      return;
+    }
+    Map<String, Object> properties = new HashMap<>();
+    var beans = context.getBeanFactory();
+
+    if (!env.containsProperty("spring.datasource.url")) {
+      EmbeddedPostgres postgres = startPostgres();
+      properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+      properties.put("spring.datasource.username", "postgres");
+      properties.put("spring.datasource.password", "");
+      beans.registerSingleton("embeddedPostgres", postgres);
+      onClose(context, postgres::close);
+      log.info(
+          "Inbyggd PostgreSQL startad på port {} (data försvinner vid omstart)",
+          postgres.getPort());
+    }
+
+    if (!env.containsProperty("camunda.client.grpc-address")
+        && !env.containsProperty("camunda.client.mode")) {
+      int port = freePort();
+      ZeebeTestEngine engine = EngineFactory.create(port);
+      engine.start();
+      properties.put("camunda.client.grpc-address", "http://localhost:" + port);
+      properties.put("camunda.client.rest-address", "http://localhost:" + freePort());
+      properties.put("camunda.client.prefer-rest-over-grpc", false);
+      beans.registerSingleton("embeddedMotor", new EmbeddedMotor(engine));
+      onClose(context, engine::stop);
+      log.warn(
+          "Inbyggd Zeebe-motor startad på port {}: processernas tillstånd hålls i minnet och"
+              + " försvinner när Flerpart stoppas. Ange CAMUNDA_CLIENT_* för ett Camunda 8-kluster.",
+          port);
+    }
+
+    if (!env.containsProperty("spring.mail.host")) {
+      GreenMail greenMail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", "smtp"));
+      greenMail.start();
+      properties.put("spring.mail.host", "127.0.0.1");
+      properties.put("spring.mail.port", greenMail.getSmtp().getPort());
+      beans.registerSingleton("embeddedMailserver", new EmbeddedMailserver(greenMail));
+      onClose(context, greenMail::stop);
+      log.info(
+          "Inbyggd SMTP-server startad på port {}; skickade mail visas på /dev/mail",
+          greenMail.getSmtp().getPort());
+    }
+
+    env.getPropertySources().addFirst(new MapPropertySource("flerpart-embedded", properties));
+  }
+
+  private static EmbeddedPostgres startPostgres() {
+    try {
+      return EmbeddedPostgres.builder().start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Kunde inte starta inbyggd PostgreSQL", e);
+    }
+  }
+
+  private static void onClose(ConfigurableApplicationContext context, ThrowingRunnable stop) {
+    context.addApplicationListener(
+        event -> {
+          if (event instanceof ContextClosedEvent closed
+              && closed.getApplicationContext() == context) {
+            try {
+              stop.run();
+            } catch (Exception e) {
+              log.warn("Kunde inte stoppa inbyggd komponent", e);
+            }
+          }
+        });
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface ThrowingRunnable {
+    void run() throws Exception;
+  }
+}

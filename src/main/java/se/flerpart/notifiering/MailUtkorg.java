@@ -1,0 +1,58 @@
+package se.flerpart.notifiering;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Queues a mail in the same transaction as the change that causes it. The idempotency key makes a
+ * job that runs again (the engine delivers at least once) queue nothing new.
+ */
+@Component
+public class MailUtkorg {
+
+  private final JdbcClient jdbc;
+  private final SpringTemplateEngine mallar = new SpringTemplateEngine();
+
+  public MailUtkorg(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+    resolver.setPrefix("mail/");
+    resolver.setSuffix(".txt");
+    resolver.setTemplateMode(TemplateMode.TEXT);
+    resolver.setCharacterEncoding("UTF-8");
+    mallar.setTemplateResolver(resolver);
+  }
+
+  /**
+   * @param mall a template under {@code mail/}: its first line is the subject, the rest the body
+   * @return false when a mail with this key was already queued
+   */
+  public boolean koa(
+      String idempotensnyckel, List<String> mottagare, String mall, Map<String, Object> modell) {
+    String text = mallar.process(mall, new Context(java.util.Locale.forLanguageTag("sv"), modell));
+    int radslut = text.indexOf('\n');
+    String amne = text.substring(0, radslut).strip();
+    String kropp = text.substring(radslut + 1).stripLeading();
+    return jdbc.sql(
+                """
+                insert into mail_utkorg (idempotensnyckel, mottagare, amne, text, skapad)
+                values (?, ?, ?, ?, ?) on conflict (idempotensnyckel) do nothing
+                """)
+            .params(
+                idempotensnyckel,
+                mottagare.toArray(String[]::new),
+                amne,
+                kropp,
+                Timestamp.from(Instant.now()))
+            .update()
+        == 1;
+  }
+}

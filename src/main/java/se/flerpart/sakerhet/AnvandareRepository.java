@@ -1,0 +1,84 @@
+package se.flerpart.sakerhet;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class AnvandareRepository {
+
+  private final JdbcClient jdbc;
+
+  public AnvandareRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<Anvandare> hitta(String id) {
+    return jdbc.sql("select id, namn, epost, part from anvandare where id = ? and aktiv")
+        .param(id)
+        .query(
+            (rs, n) ->
+                komplettera(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        .optional();
+  }
+
+  public Optional<String> losenord(String id) {
+    return jdbc.sql(
+            "select losenord from anvandare where id = ? and aktiv and losenord is not null")
+        .param(id)
+        .query(String.class)
+        .optional();
+  }
+
+  /** Active users with a given role, by name. */
+  public List<Anvandare> medRoll(String roll) {
+    return jdbc.sql(
+            """
+            select a.id, a.namn, a.epost, a.part from anvandare a
+            join anvandare_roll r on r.anvandare_id = a.id
+            where r.roll = ? and a.aktiv order by a.namn
+            """)
+        .param(roll)
+        .query(
+            (rs, n) ->
+                komplettera(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        .list();
+  }
+
+  public void spara(Anvandare anvandare, String losenordHash) {
+    jdbc.sql(
+            """
+            insert into anvandare (id, namn, epost, part, losenord) values (?, ?, ?, ?, ?)
+            on conflict (id) do update set namn = excluded.namn, epost = excluded.epost,
+              part = excluded.part, losenord = excluded.losenord
+            """)
+        .params(anvandare.id(), anvandare.namn(), anvandare.epost(), anvandare.part(), losenordHash)
+        .update();
+    jdbc.sql("delete from anvandare_roll where anvandare_id = ?").param(anvandare.id()).update();
+    for (String roll : anvandare.roller()) {
+      jdbc.sql("insert into anvandare_roll (anvandare_id, roll) values (?, ?)")
+          .params(anvandare.id(), roll)
+          .update();
+    }
+  }
+
+  private Anvandare komplettera(String id, String namn, String epost, String part) {
+    Set<String> roller =
+        new HashSet<>(
+            jdbc.sql("select roll from anvandare_roll where anvandare_id = ?")
+                .param(id)
+                .query(String.class)
+                .list());
+    Set<String> grupper =
+        new HashSet<>(
+            jdbc.sql(
+                    "select 'beredning-' || insats_kod from beredningsgrupp_medlem where anvandare_id = ?")
+                .param(id)
+                .query(String.class)
+                .list());
+    return new Anvandare(id, namn, epost, part, Set.copyOf(roller), Set.copyOf(grupper));
+  }
+}

@@ -1,0 +1,42 @@
+package se.flerpart.sakerhet;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The logged-in user as Spring Security sees it; {@link #anvandare()} is what the domain uses. */
+public final class Inloggning implements UserDetails {
+
+  private final Anvandare anvandare;
+  private final String losenord;
+
+  public Inloggning(Anvandare anvandare, String losenord) {
+    this.anvandare = anvandare;
+    this.losenord = losenord;
+  }
+
+  public Anvandare anvandare() {
+    return anvandare;
+  }
+
+  @Override
+  public Collection<? extends GrantedAuthority> getAuthorities() {
+    List<GrantedAuthority> authorities =
+        anvandare.roller().stream()
+            .map(r -> (GrantedAuthority) new SimpleGrantedAuthority(r))
+            .toList();
+    return authorities;
+  }
+
+  @Override
+  public String getPassword() {
+    return losenord;
+  }
+
+  @Override
+  public String getUsername() {
+    return anvandare.id();
+  }
+}

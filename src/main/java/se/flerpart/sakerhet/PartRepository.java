@@ -1,0 +1,30 @@
+package se.flerpart.sakerhet;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The organisations of the förbund (FK, AF, REGION, KOMMUN-…, FORBUND). */
+@Repository
+public class PartRepository {
+
+  public record Part(String kod, String namn) {}
+
+  private final JdbcClient jdbc;
+
+  public PartRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public List<Part> alla() {
+    return jdbc.sql("select kod, namn from part order by namn")
+        .query((rs, n) -> new Part(rs.getString(1), rs.getString(2)))
+        .list();
+  }
+
+  public void spara(Part part) {
+    jdbc.sql("insert into part (kod, namn) values (?, ?) on conflict (kod) do update set namn = ?")
+        .params(part.kod(), part.namn(), part.namn())
+        .update();
+  }
+}

@@ -1,0 +1,229 @@
+package se.flerpart.uppgift;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks submitted values against the form they belong to, as the browser did: required fields,
+ * types, allowed options, lengths and patterns. Returns only the form's own fields; anything else a
+ * client sends is dropped, so it never reaches the engine.
+ */
+@Component
+public class FormularValidator {
+
+  /** The one conditional the forms use: {@code =KEY != "VALUE"} (hidden unless KEY = VALUE). */
+  private static final Pattern DOLJ_OM_INTE =
+      Pattern.compile("^=\\s*(\\w+)\\s*!=\\s*\"([^\"]*)\"\\s*$");
+
+  private static final Pattern EPOST = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+  public Map<String, Object> validera(
+      Formular formular,
+      Map<String, Object> inskickat,
+      Map<String, Object> formularData,
+      Map<String, String> fel) {
+    Map<String, Object> in = inskickat == null ? Map.of() : inskickat;
+    Map<String, Object> rena = new LinkedHashMap<>();
+    for (JsonNode falt : formular.falt()) {
+      String key = falt.path("key").asText();
+      if (dolt(falt, in)) {
+        continue;
+      }
+      String etikett = falt.path("label").asText(key);
+      Object varde = in.get(key);
+      JsonNode regler = falt.path("validate");
+      if (tomt(varde)) {
+        if (regler.path("required").asBoolean(false)) {
+          fel.put(key, saknasText(falt, etikett));
+        } else if ("checkbox".equals(falt.path("type").asText())) {
+          rena.put(key, false);
+        }
+        continue;
+      }
+      Object tolkat = tolka(falt, etikett, varde, regler, formularData, fel);
+      if (tolkat != null) {
+        rena.put(key, tolkat);
+      }
+    }
+    return rena;
+  }
+
+  private static boolean dolt(JsonNode falt, Map<String, Object> in) {
+    String villkor = falt.path("conditional").path("hide").asText("");
+    if (villkor.isBlank()) {
+      return false;
+    }
+    Matcher m = DOLJ_OM_INTE.matcher(villkor);
+    if (!m.matches()) {
+      throw new IllegalStateException("Formulärvillkoret stöds inte: " + villkor);
+    }
+    Object varde = in.get(m.group(1));
+    return varde == null || !m.group(2).equals(String.valueOf(varde));
+  }
+
+  private static boolean tomt(Object varde) {
+    return varde == null
+        || (varde instanceof String s && s.isBlank())
+        || (varde instanceof Collection<?> c && c.isEmpty());
+  }
+
+  private static String saknasText(JsonNode falt, String etikett) {
+    if (etikett.endsWith("?")) {
+      return "Besvara frågan: " + etikett;
+    }
+    return switch (falt.path("type").asText()) {
+      case "select", "radio", "checklist", "taglist" -> "Välj " + gemen(etikett);
+      case "checkbox" -> "Kryssa i " + gemen(etikett);
+      default -> "Fyll i " + gemen(etikett);
+    };
+  }
+
+  private static String gemen(String etikett) {
+    return etikett.isEmpty()
+        ? etikett
+        : Character.toLowerCase(etikett.charAt(0)) + etikett.substring(1);
+  }
+
+  private Object tolka(
+      JsonNode falt,
+      String etikett,
+      Object varde,
+      JsonNode regler,
+      Map<String, Object> formularData,
+      Map<String, String> fel) {
+    String key = falt.path("key").asText();
+    String typ = falt.path("type").asText();
+    switch (typ) {
+      case "checkbox" -> {
+        if (varde instanceof Boolean b) {
+          return b;
+        }
+        if ("true".equals(varde) || "false".equals(varde)) {
+          return Boolean.valueOf((String) varde);
+        }
+        fel.put(key, etikett + ": ange ja eller nej");
+        return null;
+      }
+      case "number" -> {
+        BigDecimal tal;
+        try {
+          tal = new BigDecimal(String.valueOf(varde).strip());
+        } catch (NumberFormatException e) {
+          fel.put(key, etikett + " ska vara ett tal");
+          return null;
+        }
+        if (regler.has("min") && tal.compareTo(regler.path("min").decimalValue()) < 0) {
+          fel.put(key, etikett + " ska vara minst " + regler.path("min").asText());
+          return null;
+        }
+        if (regler.has("max") && tal.compareTo(regler.path("max").decimalValue()) > 0) {
+          fel.put(key, etikett + " ska vara högst " + regler.path("max").asText());
+          return null;
+        }
+        try {
+          return tal.stripTrailingZeros().scale() <= 0 ? tal.longValueExact() : tal.doubleValue();
+        } catch (ArithmeticException e) {
+          fel.put(key, etikett + " är för stort");
+          return null;
+        }
+      }
+      case "select", "radio" -> {
+        String s = String.valueOf(varde);
+        Set<String> tillatna = tillatna(falt, formularData);
+        if (!tillatna.contains(s)) {
+          fel.put(key, etikett + ": välj ett av alternativen");
+          return null;
+        }
+        return s;
+      }
+      case "checklist", "taglist" -> {
+        if (!(varde instanceof Collection<?> lista)) {
+          fel.put(key, etikett + ": välj ett eller flera alternativ");
+          return null;
+        }
+        Set<String> tillatna = tillatna(falt, formularData);
+        List<String> valda = new ArrayList<>();
+        for (Object o : lista) {
+          if (!tillatna.contains(String.valueOf(o))) {
+            fel.put(key, etikett + ": okänt alternativ " + o);
+            return null;
+          }
+          valda.add(String.valueOf(o));
+        }
+        return List.copyOf(new LinkedHashSet<>(valda));
+      }
+      case "datetime" -> {
+        return datumTid(falt, etikett, String.valueOf(varde), fel);
+      }
+      default -> {
+        if (!(varde instanceof String s)) {
+          fel.put(key, etikett + " ska vara text");
+          return null;
+        }
+        String text = s.strip();
+        if (regler.has("minLength") && text.length() < regler.path("minLength").asInt()) {
+          fel.put(key, etikett + " ska ha minst " + regler.path("minLength").asInt() + " tecken");
+          return null;
+        }
+        if (regler.has("maxLength") && text.length() > regler.path("maxLength").asInt()) {
+          fel.put(key, etikett + " får ha högst " + regler.path("maxLength").asInt() + " tecken");
+          return null;
+        }
+        if (regler.hasNonNull("pattern")
+            && !Pattern.matches(regler.path("pattern").asText(), text)) {
+          fel.put(key, etikett + " har fel format");
+          return null;
+        }
+        if ("email".equals(regler.path("validationType").asText())
+            && !EPOST.matcher(text).matches()) {
+          fel.put(key, etikett + ": ange en giltig e-postadress");
+          return null;
+        }
+        return text;
+      }
+    }
+  }
+
+  private static Object datumTid(
+      JsonNode falt, String etikett, String text, Map<String, String> fel) {
+    String key = falt.path("key").asText();
+    try {
+      return switch (falt.path("subtype").asText("date")) {
+        case "time" -> LocalTime.parse(text).toString();
+        case "datetime" -> OffsetDateTime.parse(text).toString();
+        default -> LocalDate.parse(text).toString();
+      };
+    } catch (DateTimeParseException e) {
+      fel.put(key, etikett + ": ange ett giltigt datum");
+      return null;
+    }
+  }
+
+  private static Set<String> tillatna(JsonNode falt, Map<String, Object> formularData) {
+    Set<String> tillatna = new LinkedHashSet<>();
+    falt.path("values").forEach(v -> tillatna.add(v.path("value").asText()));
+    String valuesKey = falt.path("valuesKey").asText("");
+    if (!valuesKey.isEmpty() && formularData.get(valuesKey) instanceof Collection<?> alternativ) {
+      for (Object o : alternativ) {
+        if (o instanceof Map<?, ?> m) {
+          tillatna.add(String.valueOf(m.get("value")));
+        }
+      }
+    }
+    return tillatna;
+  }
+}

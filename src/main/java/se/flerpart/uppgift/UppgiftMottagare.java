@@ -1,0 +1,103 @@
+package se.flerpart.uppgift;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes the engine's user tasks (jobs of type {@code io.camunda.zeebe:userTask}) into the task
+ * list. The job stays activated until the task is completed; if it times out and comes back, the
+ * stored task is kept as it is.
+ */
+@Component
+public class UppgiftMottagare {
+
+  static final String TYP = "io.camunda.zeebe:userTask";
+  private static final Logger log = LoggerFactory.getLogger(UppgiftMottagare.class);
+
+  private final UppgiftRepository uppgifter;
+  private final ElementNamn elementNamn;
+  private final ObjectMapper json;
+
+  public UppgiftMottagare(UppgiftRepository uppgifter, ElementNamn elementNamn, ObjectMapper json) {
+    this.uppgifter = uppgifter;
+    this.elementNamn = elementNamn;
+    this.json = json;
+  }
+
+  @JobWorker(
+      type = TYP,
+      autoComplete = false,
+      timeout = 30L * 24 * 60 * 60 * 1000,
+      fetchAllVariables = true)
+  public void taEmot(ActivatedJob job) {
+    Map<String, String> headers = job.getCustomHeaders();
+    Map<String, Object> variabler = new HashMap<>(job.getVariablesAsMap());
+    Object arendeId = variabler.get("arendeId");
+    Uppgift uppgift =
+        new Uppgift(
+            job.getKey(),
+            job.getElementInstanceKey(),
+            job.getProcessInstanceKey(),
+            job.getBpmnProcessId(),
+            job.getElementId(),
+            elementNamn.namn(job.getElementId()),
+            arendeId == null ? null : UUID.fromString(arendeId.toString()),
+            job.getElementId(),
+            blank(headers.get("io.camunda.zeebe:assignee")),
+            grupper(headers.get("io.camunda.zeebe:candidateGroups")),
+            datum(headers.get("io.camunda.zeebe:dueDate")),
+            variabler,
+            UppgiftStatus.OPPEN,
+            Instant.now(),
+            null,
+            null,
+            null);
+    if (uppgifter.skapaOmNy(uppgift)) {
+      log.info(
+          "Ny uppgift {} ({}) i process {}",
+          uppgift.id(),
+          uppgift.elementId(),
+          job.getProcessInstanceKey());
+    }
+  }
+
+  private List<String> grupper(String header) {
+    if (header == null || header.isBlank()) {
+      return List.of();
+    }
+    try {
+      return json.readValue(header, new TypeReference<List<String>>() {});
+    } catch (Exception e) {
+      return List.of(header.split("\\s*,\\s*"));
+    }
+  }
+
+  private static Instant datum(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    try {
+      // The engine writes e.g. 2026-12-07T06:31:53.368Z[Etc/UTC]: a zoned date-time.
+      return ZonedDateTime.parse(header, DateTimeFormatter.ISO_DATE_TIME).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static String blank(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

@@ -1,0 +1,266 @@
+package se.flerpart.uppgift;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.grpc.Status;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import se.flerpart.sakerhet.Anvandare;
+import se.flerpart.sakerhet.AnvandareRepository;
+import se.flerpart.web.AtkomstNekad;
+import se.flerpart.web.EjFunnen;
+import se.flerpart.web.Konflikt;
+import se.flerpart.web.ValideringsFel;
+
+/**
+ * The task list: who sees which task, claim / release / assign, and completion. A submitted form is
+ * stored (and its outcome recorded in the case) before the engine is told; telling the engine is
+ * retried until it succeeds, so nothing submitted is lost and completing twice changes nothing.
+ */
+@Service
+public class UppgiftService {
+
+  public enum Vy {
+    MINA,
+    GRUPP,
+    ALLA
+  }
+
+  private static final Logger log = LoggerFactory.getLogger(UppgiftService.class);
+
+  private final UppgiftRepository uppgifter;
+  private final FormularRegister formular;
+  private final FormularValidator validator;
+  private final AnvandareRepository anvandare;
+  private final CamundaClient camunda;
+  private final Map<String, UppgiftHandler> handlers;
+
+  public UppgiftService(
+      UppgiftRepository uppgifter,
+      FormularRegister formular,
+      FormularValidator validator,
+      AnvandareRepository anvandare,
+      CamundaClient camunda,
+      List<UppgiftHandler> handlers) {
+    this.uppgifter = uppgifter;
+    this.formular = formular;
+    this.validator = validator;
+    this.anvandare = anvandare;
+    this.camunda = camunda;
+    this.handlers =
+        handlers.stream().collect(Collectors.toMap(UppgiftHandler::elementId, Function.identity()));
+  }
+
+  public List<Uppgift> lista(Vy vy, Anvandare a) {
+    return uppgifter.oppna().stream()
+        .filter(
+            u ->
+                switch (vy) {
+                  case MINA -> a.id().equals(u.tilldelad());
+                  case GRUPP -> arKandidat(u, a);
+                  case ALLA -> kanSe(u, a);
+                })
+        .sorted(
+            Comparator.comparing(
+                    Uppgift::forfallodatum, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(Uppgift::skapad))
+        .toList();
+  }
+
+  public List<Uppgift> forArende(java.util.UUID arendeId) {
+    return uppgifter.forArende(arendeId);
+  }
+
+  public Uppgift hamta(long id, Anvandare a) {
+    Uppgift u = uppgifter.hitta(id).orElseThrow(() -> new EjFunnen("Uppgiften finns inte."));
+    if (!kanSe(u, a)) {
+      throw new AtkomstNekad("Du har inte behörighet till uppgiften.");
+    }
+    return u;
+  }
+
+  public record FormularMedData(Object schema, Map<String, Object> data) {}
+
+  /** The form and the data it starts from: the task's variables plus what its feature adds. */
+  public FormularMedData formular(long id, Anvandare a) {
+    Uppgift u = hamta(id, a);
+    Formular f = formularFor(u);
+    return new FormularMedData(f.schema(), data(u, a));
+  }
+
+  @Transactional
+  public Uppgift tilldela(long id, String till, Anvandare a) {
+    Uppgift u = oppenForUppdatering(id, a);
+    if (till == null || till.isBlank()) {
+      throw new ValideringsFel("anvandare", "Ange vem uppgiften ska tilldelas");
+    }
+    Anvandare mottagare =
+        anvandare
+            .hitta(till)
+            .orElseThrow(
+                () -> new ValideringsFel("anvandare", "Användaren " + till + " finns inte"));
+    boolean agare = a.id().equals(u.tilldelad());
+    boolean kandidat = arKandidat(u, a);
+    if (!agare && !(kandidat && (u.tilldelad() == null || mottagare.id().equals(a.id())))) {
+      if (u.tilldelad() != null && kandidat) {
+        throw new Konflikt("Uppgiften är redan tilldelad " + u.tilldelad() + ".");
+      }
+      throw new AtkomstNekad("Du kan inte tilldela den här uppgiften.");
+    }
+    if (!u.kandidatgrupper().isEmpty() && !arKandidat(u, mottagare)) {
+      throw new ValideringsFel(
+          "anvandare", mottagare.namn() + " ingår inte i gruppen som uppgiften gäller");
+    }
+    if (u.kandidatgrupper().isEmpty() && !mottagare.harRoll(Anvandare.HANDLAGGARE)) {
+      throw new ValideringsFel("anvandare", mottagare.namn() + " är inte handläggare");
+    }
+    uppgifter.tilldela(id, mottagare.id());
+    return uppgifter.hitta(id).orElseThrow();
+  }
+
+  @Transactional
+  public Uppgift slapp(long id, Anvandare a) {
+    Uppgift u = oppenForUppdatering(id, a);
+    if (!a.id().equals(u.tilldelad())) {
+      throw new AtkomstNekad("Bara den som har uppgiften kan släppa den.");
+    }
+    if (u.kandidatgrupper().isEmpty()) {
+      throw new Konflikt("Uppgiften har ingen grupp att lämnas tillbaka till.");
+    }
+    uppgifter.tilldela(id, null);
+    return uppgifter.hitta(id).orElseThrow();
+  }
+
+  /** Validates and stores the form; {@link #skickaTillMotorn} then tells the engine. */
+  @Transactional
+  public Uppgift slutfor(long id, Map<String, Object> inskickat, Anvandare a) {
+    Uppgift u =
+        uppgifter.hittaForUppdatering(id).orElseThrow(() -> new EjFunnen("Uppgiften finns inte."));
+    if (!kanSe(u, a)) {
+      throw new AtkomstNekad("Du har inte behörighet till uppgiften.");
+    }
+    if (!u.arOppen()) {
+      throw new Konflikt(
+          u.status() == UppgiftStatus.AVBRUTEN
+              ? "Uppgiften är avbruten och kan inte slutföras."
+              : "Uppgiften är redan slutförd.");
+    }
+    if (u.tilldelad() != null && !u.tilldelad().equals(a.id())) {
+      throw new AtkomstNekad(
+          "Uppgiften är tilldelad någon annan; bara den som har uppgiften kan slutföra den.");
+    }
+    if (u.tilldelad() == null && !arKandidat(u, a)) {
+      throw new AtkomstNekad("Du ingår inte i gruppen som uppgiften gäller.");
+    }
+    Map<String, String> fel = new LinkedHashMap<>();
+    Map<String, Object> data = validator.validera(formularFor(u), inskickat, data(u, a), fel);
+    UppgiftHandler handler = handlers.get(u.elementId());
+    if (handler != null && fel.isEmpty()) {
+      handler.validera(u, data, fel);
+    }
+    if (!fel.isEmpty()) {
+      throw new ValideringsFel(fel);
+    }
+    if (u.tilldelad() == null) {
+      uppgifter.tilldela(id, a.id());
+    }
+    uppgifter.markeraInskickad(id, data, a.id());
+    if (handler != null) {
+      handler.slutford(u, data, a);
+    }
+    return uppgifter.hitta(id).orElseThrow();
+  }
+
+  /** Completes the job; true when the engine has it. Safe to call again. */
+  public boolean skickaTillMotorn(long id) {
+    Uppgift u = uppgifter.hitta(id).orElse(null);
+    if (u == null || u.status() != UppgiftStatus.INSKICKAD) {
+      return u != null && u.status() == UppgiftStatus.SLUTFORD;
+    }
+    Map<String, Object> variabler = new HashMap<>(u.inskickadData());
+    UppgiftHandler handler = handlers.get(u.elementId());
+    Set<String> behalls = handler == null ? null : handler.processvariabler();
+    if (behalls != null) {
+      variabler.keySet().retainAll(behalls);
+    }
+    try {
+      camunda.newCompleteCommand(id).variables(variabler).send().join();
+      uppgifter.markeraSlutford(id);
+      return true;
+    } catch (ClientStatusException e) {
+      if (e.getStatusCode() == Status.Code.NOT_FOUND) {
+        // Completed by an earlier attempt whose answer was lost, or no longer awaited.
+        uppgifter.markeraSlutford(id);
+        return true;
+      }
+      uppgifter.noteraFel(id, e.getMessage());
+      log.warn("Uppgift {} kunde inte slutföras i motorn ännu: {}", id, e.getMessage());
+      return false;
+    } catch (RuntimeException e) {
+      uppgifter.noteraFel(id, e.getMessage());
+      log.warn("Uppgift {} kunde inte slutföras i motorn ännu: {}", id, e.getMessage());
+      return false;
+    }
+  }
+
+  @Scheduled(fixedDelayString = "${flerpart.uppgift.aterforsok-intervall}")
+  public void forsokIgen() {
+    for (long id : uppgifter.vantarPaMotorn()) {
+      skickaTillMotorn(id);
+    }
+  }
+
+  public boolean kanSe(Uppgift u, Anvandare a) {
+    return a.id().equals(u.tilldelad())
+        || arKandidat(u, a)
+        || a.harRoll(Anvandare.PROCESSLEDARE)
+        || a.harRoll(Anvandare.ADMIN);
+  }
+
+  public boolean arKandidat(Uppgift u, Anvandare a) {
+    return u.kandidatgrupper().stream().anyMatch(a::arMedlemI);
+  }
+
+  public boolean kanSlutfora(Uppgift u, Anvandare a) {
+    return u.arOppen()
+        && (a.id().equals(u.tilldelad()) || (u.tilldelad() == null && arKandidat(u, a)));
+  }
+
+  private Uppgift oppenForUppdatering(long id, Anvandare a) {
+    Uppgift u =
+        uppgifter.hittaForUppdatering(id).orElseThrow(() -> new EjFunnen("Uppgiften finns inte."));
+    if (!kanSe(u, a)) {
+      throw new AtkomstNekad("Du har inte behörighet till uppgiften.");
+    }
+    if (!u.arOppen()) {
+      throw new Konflikt("Uppgiften är inte längre öppen.");
+    }
+    return u;
+  }
+
+  private Formular formularFor(Uppgift u) {
+    return formular
+        .hitta(u.formularId())
+        .orElseThrow(() -> new IllegalStateException("Formulär saknas: " + u.formularId()));
+  }
+
+  private Map<String, Object> data(Uppgift u, Anvandare a) {
+    Map<String, Object> data = new HashMap<>(u.variabler());
+    UppgiftHandler handler = handlers.get(u.elementId());
+    if (handler != null) {
+      data.putAll(handler.formularData(u, a));
+    }
+    return data;
+  }
+}

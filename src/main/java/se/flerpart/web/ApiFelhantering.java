@@ -1,0 +1,79 @@
+package se.flerpart.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * What the user is told when something is wrong: JSON with a Swedish message (per field on 400)
+ * under {@code /api}, an error page elsewhere.
+ */
+@ControllerAdvice
+public class ApiFelhantering {
+
+  @ExceptionHandler(ValideringsFel.class)
+  Object validering(ValideringsFel e, HttpServletRequest request) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", 400);
+    body.put("meddelande", "Uppgifterna är inte giltiga. Rätta fälten och försök igen.");
+    body.put("fel", e.fel());
+    if (arApi(request)) {
+      return ResponseEntity.badRequest().body(body);
+    }
+    return sida(HttpStatus.BAD_REQUEST, String.join(" ", e.fel().values()));
+  }
+
+  @ExceptionHandler(AtkomstNekad.class)
+  Object atkomst(AtkomstNekad e, HttpServletRequest request) {
+    return svar(request, HttpStatus.FORBIDDEN, e.getMessage());
+  }
+
+  @ExceptionHandler(Konflikt.class)
+  Object konflikt(Konflikt e, HttpServletRequest request) {
+    return svar(request, HttpStatus.CONFLICT, e.getMessage());
+  }
+
+  @ExceptionHandler(EjFunnen.class)
+  Object saknas(EjFunnen e, HttpServletRequest request) {
+    return svar(request, HttpStatus.NOT_FOUND, e.getMessage());
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  Object olasbar(HttpMessageNotReadableException e, HttpServletRequest request) {
+    return svar(request, HttpStatus.BAD_REQUEST, "Begäran kunde inte läsas: skicka giltig JSON.");
+  }
+
+  @ExceptionHandler(ResponseStatusException.class)
+  Object status(ResponseStatusException e, HttpServletRequest request) {
+    return svar(request, HttpStatus.valueOf(e.getStatusCode().value()), e.getReason());
+  }
+
+  private static Object svar(HttpServletRequest request, HttpStatus status, String meddelande) {
+    if (!arApi(request)) {
+      return sida(status, meddelande);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", status.value());
+    body.put("meddelande", meddelande);
+    return ResponseEntity.status(status).body(body);
+  }
+
+  private static ModelAndView sida(HttpStatus status, String meddelande) {
+    ModelAndView mav = new ModelAndView("fel");
+    mav.setStatus(status);
+    mav.addObject("status", status.value());
+    mav.addObject("meddelande", meddelande);
+    return mav;
+  }
+
+  private static boolean arApi(HttpServletRequest request) {
+    return request.getRequestURI().startsWith("/api/");
+  }
+}
