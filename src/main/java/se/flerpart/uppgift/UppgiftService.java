@@ -112,8 +112,9 @@ public class UppgiftService {
                 () -> new ValideringsFel("anvandare", "Användaren " + till + " finns inte"));
     boolean agare = a.id().equals(u.tilldelad());
     boolean kandidat = arKandidat(u, a);
-    if (!agare && !(kandidat && (u.tilldelad() == null || mottagare.id().equals(a.id())))) {
-      if (u.tilldelad() != null && kandidat) {
+    // The holder may pass the task on; a group member may take or hand out an unassigned one.
+    if (!agare && !(kandidat && u.tilldelad() == null)) {
+      if (kandidat) {
         throw new Konflikt("Uppgiften är redan tilldelad " + u.tilldelad() + ".");
       }
       throw new AtkomstNekad("Du kan inte tilldela den här uppgiften.");
