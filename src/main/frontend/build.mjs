@@ -11,6 +11,7 @@ const files = {
   "bpmn-js/dist/bpmn-navigated-viewer.production.min.js": "bpmn-js/bpmn-navigated-viewer.production.min.js",
   "bpmn-js/dist/assets/bpmn-js.css": "bpmn-js/bpmn-js.css",
   "bpmn-js/dist/assets/diagram-js.css": "bpmn-js/diagram-js.css",
+  "chart.js/dist/chart.umd.min.js": "chart-js/chart.umd.min.js",
 };
 for (const [from, to] of Object.entries(files)) {
   const dest = join(target, to);

@@ -146,7 +146,8 @@ create table mail_utkorg (
   mottagare         text[]       not null,
   amne              text         not null,
   text              text         not null,
-  html              text,
+  -- Attachments: [{"filnamn": …, "typ": …, "innehall": base64}], e.g. a PDF or an .ics invitation.
+  bilagor           jsonb        not null default '[]',
   skapad            timestamptz  not null,
   skickad           timestamptz,
   forsok            integer      not null default 0,

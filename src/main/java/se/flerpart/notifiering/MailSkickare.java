@@ -1,13 +1,19 @@
 package se.flerpart.notifiering;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -22,19 +28,23 @@ public class MailSkickare {
 
   private static final Logger log = LoggerFactory.getLogger(MailSkickare.class);
 
-  private record Utgaende(long id, List<String> mottagare, String amne, String text) {}
+  private record Utgaende(
+      long id, List<String> mottagare, String amne, String text, List<Bilaga> bilagor) {}
 
   private final JdbcClient jdbc;
+  private final ObjectMapper json;
   private final JavaMailSender mailSender;
   private final TransactionTemplate transaktion;
   private final String avsandare;
 
   public MailSkickare(
       JdbcClient jdbc,
+      ObjectMapper json,
       JavaMailSender mailSender,
       TransactionTemplate transaktion,
       @Value("${flerpart.mail.avsandare}") String avsandare) {
     this.jdbc = jdbc;
+    this.json = json;
     this.mailSender = mailSender;
     this.transaktion = transaktion;
     this.avsandare = avsandare;
@@ -53,7 +63,7 @@ public class MailSkickare {
     Utgaende mail =
         jdbc.sql(
                 """
-                select id, mottagare, amne, text from mail_utkorg
+                select id, mottagare, amne, text, bilagor from mail_utkorg
                 where skickad is null and forsok < 20 order by id limit 1 for update skip locked
                 """)
             .query(
@@ -62,7 +72,8 @@ public class MailSkickare {
                         rs.getLong(1),
                         List.of((String[]) rs.getArray(2).getArray()),
                         rs.getString(3),
-                        rs.getString(4)))
+                        rs.getString(4),
+                        bilagor(rs.getString(5))))
             .optional()
             .orElse(null);
     if (mail == null) {
@@ -70,11 +81,14 @@ public class MailSkickare {
     }
     try {
       MimeMessage message = mailSender.createMimeMessage();
-      MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+      MimeMessageHelper helper = new MimeMessageHelper(message, !mail.bilagor().isEmpty(), "UTF-8");
       helper.setFrom(avsandare);
       helper.setTo(mail.mottagare().toArray(String[]::new));
       helper.setSubject(mail.amne());
       helper.setText(mail.text(), false);
+      for (Bilaga b : mail.bilagor()) {
+        helper.addAttachment(b.filnamn(), new ByteArrayResource(b.innehall()), b.typ());
+      }
       mailSender.send(message);
       jdbc.sql("update mail_utkorg set skickad = ?, forsok = forsok + 1 where id = ?")
           .params(Timestamp.from(Instant.now()), mail.id())
@@ -86,6 +100,22 @@ public class MailSkickare {
           .params(e.getMessage(), mail.id())
           .update();
       return false;
+    }
+  }
+
+  private List<Bilaga> bilagor(String text) {
+    try {
+      List<Map<String, String>> lista = json.readValue(text, new TypeReference<>() {});
+      return lista.stream()
+          .map(
+              m ->
+                  new Bilaga(
+                      m.get("filnamn"),
+                      m.get("typ"),
+                      Base64.getDecoder().decode(m.get("innehall"))))
+          .toList();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
   }
 }
