@@ -34,6 +34,8 @@ public class SecurityConfig {
                 auth.requestMatchers(
                         "/actuator/health/**",
                         "/login",
+                        "/svar/**",
+                        "/api/kallelsesvar/**",
                         "/css/**",
                         "/js/**",
                         "/vendor/**",
