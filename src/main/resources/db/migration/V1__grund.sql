@@ -80,7 +80,7 @@ create table arende (
   aktualiserad_av         varchar(64)  not null references anvandare (id),
   arendebarare            varchar(64) references anvandare (id),
   status                  varchar(40)  not null,
-  samtycke                varchar(5),
+  samtycke                varchar(12),
   samtycke_form           varchar(20),
   samtycke_parter         text[]       not null default '{}',
   sus_samtycke            boolean,
@@ -122,7 +122,9 @@ create table uppgift (
   process_id             varchar(100) not null,
   element_id             varchar(100) not null,
   namn                   text         not null,
-  arende_id              uuid references arende (id),
+  -- No foreign key: the engine may hand out a case's first task before the transaction that
+  -- created the case has committed.
+  arende_id              uuid,
   formular_id            varchar(100) not null,
   tilldelad              varchar(64),
   kandidatgrupper        text[]       not null default '{}',

@@ -71,7 +71,7 @@ public final class ApiKlient {
   /** Waits until the user's view holds an open task of the case with that element id. */
   public JsonNode vantaPaUppgift(String anvandare, String vy, String arendeId, String elementId) {
     return await()
-        .atMost(Duration.ofSeconds(30))
+        .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(150))
         .until(() -> hittaUppgift(anvandare, vy, arendeId, elementId), Optional::isPresent)
         .orElseThrow();
@@ -96,7 +96,7 @@ public final class ApiKlient {
   /** Waits for a mail to arrive at the embedded SMTP server and returns it. */
   public JsonNode vantaPaMail(Predicate<JsonNode> villkor) {
     return await()
-        .atMost(Duration.ofSeconds(30))
+        .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(200))
         .until(
             () -> stream(get("anna", "/api/dev/mail").kropp()).filter(villkor).findFirst(),

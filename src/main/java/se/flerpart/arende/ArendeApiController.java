@@ -38,6 +38,35 @@ public class ArendeApiController {
     return lasning.vy(arenden.hamta(id), in.anvandare());
   }
 
+  public record Aterkallelse(String datum, String hur) {}
+
+  @PostMapping("/{id}/aterkalla-samtycke")
+  public ArendeVy aterkallaSamtycke(
+      @PathVariable String id,
+      @RequestBody(required = false) Aterkallelse body,
+      @AuthenticationPrincipal Inloggning in) {
+    Arende a = arenden.hamta(id);
+    return lasning.vy(
+        arenden.aterkallaSamtycke(
+            a.id(),
+            body == null ? null : body.datum(),
+            body == null ? null : body.hur(),
+            in.anvandare()),
+        in.anvandare());
+  }
+
+  public record Avbrytande(String orsak) {}
+
+  @PostMapping("/{id}/avbryt")
+  public ArendeVy avbryt(
+      @PathVariable String id,
+      @RequestBody(required = false) Avbrytande body,
+      @AuthenticationPrincipal Inloggning in) {
+    Arende a = arenden.hamta(id);
+    return lasning.vy(
+        arenden.avbryt(a.id(), body == null ? null : body.orsak(), in.anvandare()), in.anvandare());
+  }
+
   @GetMapping
   public List<ArendeVy> lista(@AuthenticationPrincipal Inloggning in) {
     return lasning.lista(in.anvandare());

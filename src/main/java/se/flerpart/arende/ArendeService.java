@@ -16,12 +16,14 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import se.flerpart.avslut.Avslut;
 import se.flerpart.beredning.InsatsRepository;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.sakerhet.AnvandareRepository;
 import se.flerpart.sakerhet.PartRepository;
 import se.flerpart.web.AtkomstNekad;
 import se.flerpart.web.EjFunnen;
+import se.flerpart.web.Konflikt;
 import se.flerpart.web.ValideringsFel;
 
 /** Registers aktualiseringar and starts the {@code arende} process for each. */
@@ -39,6 +41,7 @@ public class ArendeService {
   private final PartRepository parter;
   private final AnvandareRepository anvandare;
   private final CamundaClient camunda;
+  private final se.flerpart.uppgift.UppgiftRepository uppgifter;
   private final String samtyckeFrist;
 
   public ArendeService(
@@ -49,6 +52,7 @@ public class ArendeService {
       PartRepository parter,
       AnvandareRepository anvandare,
       CamundaClient camunda,
+      se.flerpart.uppgift.UppgiftRepository uppgifter,
       @Value("${flerpart.samtycke.frist}") String samtyckeFrist) {
     this.arenden = arenden;
     this.historik = historik;
@@ -57,6 +61,7 @@ public class ArendeService {
     this.parter = parter;
     this.anvandare = anvandare;
     this.camunda = camunda;
+    this.uppgifter = uppgifter;
     this.samtyckeFrist = samtyckeFrist;
   }
 
@@ -244,11 +249,103 @@ public class ArendeService {
   }
 
   @Transactional
-  public void avsluta(UUID id, String avslutsorsak, String avslutsorsakNamn, Anvandare vem) {
+  public void avsluta(UUID id, Avslut avslut, String avslutsorsakNamn, Anvandare vem) {
     lasForUppdatering(id);
-    arenden.sattAvslutsorsak(id, avslutsorsak);
+    arenden.sattAvslut(id, avslut);
     arenden.sattStatus(id, ArendeStatus.AVSLUTAT);
     historik.logga(id, "AVSLUT", "Ärendet avslutat: " + avslutsorsakNamn, vem.id());
+  }
+
+  /**
+   * The person withdraws consent: the case ends at once, its open tasks disappear, nothing more is
+   * shared, and the process is told so that it stops and gives återkoppling.
+   */
+  @Transactional
+  public Arende aterkallaSamtycke(UUID id, String datum, String hur, Anvandare vem) {
+    Arende a = lasForUppdatering(id);
+    kravAgare(a, vem);
+    Map<String, String> fel = new LinkedHashMap<>();
+    LocalDate dag = null;
+    try {
+      dag = datum == null || datum.isBlank() ? LocalDate.now(SVERIGE) : LocalDate.parse(datum);
+      if (dag.isAfter(LocalDate.now(SVERIGE))) {
+        fel.put("datum", "Datumet för återkallelsen kan inte ligga i framtiden");
+      }
+    } catch (java.time.format.DateTimeParseException e) {
+      fel.put("datum", "Ange datum som ÅÅÅÅ-MM-DD");
+    }
+    if (hur == null || !Set.of("SKRIFTLIGT", "MUNTLIGT", "DIGITALT").contains(hur)) {
+      fel.put("hur", "Ange hur återkallelsen lämnades: SKRIFTLIGT, MUNTLIGT eller DIGITALT");
+    }
+    if (!fel.isEmpty()) {
+      throw new ValideringsFel(fel);
+    }
+    avbryt(
+        a,
+        ArendeStatus.AVBRUTET_SAMTYCKE_ATERKALLAT,
+        "SAMTYCKE_ATERKALLAT",
+        "samtycke-aterkallat",
+        "Samtycket återkallat " + dag + " (" + hur.toLowerCase() + "); ärendet avbryts",
+        vem);
+    arenden.sattSamtycke(id, "ATERKALLAT", a.samtyckeForm(), List.of(), false);
+    return hamta(id);
+  }
+
+  /** The case is broken off for a reason; open tasks disappear and the process ends. */
+  @Transactional
+  public Arende avbryt(UUID id, String orsak, Anvandare vem) {
+    Arende a = lasForUppdatering(id);
+    kravAgare(a, vem);
+    if (orsak == null || orsak.isBlank()) {
+      throw new ValideringsFel("orsak", "Ange orsaken till att ärendet avbryts");
+    }
+    if (Personnummer.innehaller(orsak, LocalDate.now(SVERIGE))) {
+      throw new ValideringsFel("orsak", "Skriv inte personnummer i orsaken");
+    }
+    avbryt(
+        a,
+        ArendeStatus.AVBRUTET,
+        "AVBRUTET_EGEN_BEGARAN",
+        "arende-avbrutet",
+        "Ärendet avbrutet: " + orsak.strip(),
+        vem);
+    return hamta(id);
+  }
+
+  private void avbryt(
+      Arende a,
+      ArendeStatus status,
+      String avslutsorsak,
+      String meddelande,
+      String text,
+      Anvandare vem) {
+    if (a.status().avslutad()) {
+      throw new Konflikt("Ärendet är redan avslutat.");
+    }
+    arenden.sattAvslutsorsak(a.id(), avslutsorsak);
+    arenden.sattStatus(a.id(), status);
+    int borttagna = uppgifter.avbrytOppnaForArende(a.id());
+    historik.logga(
+        a.id(),
+        "AVBRUTET",
+        text + (borttagna > 0 ? "; " + borttagna + " öppna uppgifter stängda" : ""),
+        vem.id());
+    camunda
+        .newPublishMessageCommand()
+        .messageName(meddelande)
+        .correlationKey(a.id().toString())
+        .messageId(meddelande + ":" + a.id())
+        .timeToLive(java.time.Duration.ofDays(1))
+        .send()
+        .join();
+  }
+
+  /** Only the ärendebärare, or the referrer before there is one, may end a case. */
+  private static void kravAgare(Arende a, Anvandare vem) {
+    String agare = a.arendebarare() != null ? a.arendebarare() : a.aktualiseradAv();
+    if (!vem.id().equals(agare)) {
+      throw new AtkomstNekad("Bara ärendebäraren kan avbryta ärendet.");
+    }
   }
 
   static String beslutText(String beslut) {

@@ -9,7 +9,9 @@ public enum ArendeStatus {
   AVSLUTAT_SAMTYCKE_SAKNAS("Avslutad – samtycke saknas", true),
   EJ_BEVILJAT("Ej beviljat i beredning", true),
   HANVISAT("Hänvisat till annan insats", true),
-  AVSLUTAT("Avslutat", true);
+  AVSLUTAT("Avslutat", true),
+  AVBRUTET_SAMTYCKE_ATERKALLAT("Avbrutet – samtycke återkallat", true),
+  AVBRUTET("Avbrutet", true);
 
   private final String text;
   private final boolean avslutad;

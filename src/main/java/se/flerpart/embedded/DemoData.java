@@ -108,6 +108,15 @@ public class DemoData implements ApplicationRunner {
         losenord);
     anvandare(
         new Anvandare(
+            "sara",
+            "Sara Nord",
+            "sara@forbund.example",
+            "FORBUND",
+            Set.of(se.flerpart.sus.SusService.DELTAGARANSVARIG),
+            Set.of()),
+        losenord);
+    anvandare(
+        new Anvandare(
             "admin",
             "Administratör",
             "admin@forbund.example",

@@ -90,6 +90,7 @@ public class MailSkickare {
         helper.addAttachment(b.filnamn(), new ByteArrayResource(b.innehall()), b.typ());
       }
       mailSender.send(message);
+      log.info("Mail {} skickat till {}: {}", mail.id(), mail.mottagare(), mail.amne());
       jdbc.sql("update mail_utkorg set skickad = ?, forsok = forsok + 1 where id = ?")
           .params(Timestamp.from(Instant.now()), mail.id())
           .update();

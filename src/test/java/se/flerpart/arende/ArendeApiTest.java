@@ -119,9 +119,7 @@ class ArendeApiTest {
         .doesNotContain("19121212");
 
     JsonNode avslut = api.vantaPaUppgift("anna", "mina", id, "avsluta-arende");
-    assertThat(
-            api.slutfor("anna", avslut, Map.of("avslutsorsak", "STUDIER", "planUppfylld", "JA"))
-                .status())
+    assertThat(api.slutfor("anna", avslut, Map.of("avslutsorsak", "STUDIER")).status())
         .isEqualTo(200);
     JsonNode arende = api.arende("anna", id);
     assertThat(arende.path("status").asText()).isEqualTo("AVSLUTAT");
@@ -418,6 +416,67 @@ class ArendeApiTest {
                         .filter(mailTill("anna@fk.example", "ärende T-1"))
                         .count()
                     == 1);
+  }
+
+  @Test
+  void aterkallatSamtyckeAvbryterArendetOchTarBortUppgifterna() {
+    String id = iBeredning(ALLA_PARTER);
+    assertThat(api.hittaUppgift("bengt", "grupp", id, "bered-arende")).isPresent();
+
+    Svar fraganAnnan =
+        api.post("bengt", "/api/arenden/" + id + "/aterkalla-samtycke", Map.of("hur", "MUNTLIGT"));
+    assertThat(fraganAnnan.status()).isEqualTo(403);
+    Svar fel =
+        api.post(
+            "anna",
+            "/api/arenden/" + id + "/aterkalla-samtycke",
+            Map.of("datum", "2999-01-01", "hur", "BREVDUVA"));
+    assertThat(fel.status()).isEqualTo(400);
+    assertThat(fel.kropp().path("fel").path("datum").asText()).contains("framtiden");
+    assertThat(fel.kropp().path("fel").path("hur").asText()).isNotBlank();
+    assertThat(api.arende("anna", id).path("status").asText()).isEqualTo("BEREDNING");
+
+    Svar aterkallat =
+        api.post("anna", "/api/arenden/" + id + "/aterkalla-samtycke", Map.of("hur", "MUNTLIGT"));
+    assertThat(aterkallat.status()).isEqualTo(200);
+    assertThat(aterkallat.kropp().path("status").asText())
+        .isEqualTo("AVBRUTET_SAMTYCKE_ATERKALLAT");
+    assertThat(aterkallat.kropp().path("avslutsorsak").asText()).isEqualTo("SAMTYCKE_ATERKALLAT");
+    assertThat(aterkallat.kropp().path("uppgifter")).isEmpty();
+    for (String anvandare : List.of("anna", "bengt", "cecilia", "david", "petra")) {
+      for (String vy : List.of("mina", "grupp", "alla")) {
+        assertThat(
+                ApiKlient.stream(api.get(anvandare, "/api/uppgifter?vy=" + vy).kropp())
+                    .filter(u -> id.equals(u.path("arendeId").asText())))
+            .isEmpty();
+      }
+    }
+    assertThat(api.arende("bengt", id).has("personnummer")).isFalse();
+    assertThat(
+            api.post(
+                    "anna", "/api/arenden/" + id + "/aterkalla-samtycke", Map.of("hur", "MUNTLIGT"))
+                .status())
+        .isEqualTo(409);
+  }
+
+  @Test
+  void avbrutetArendeKraverOrsakUtanPersonnummer() {
+    String id = api.aktualisera("anna", aktualisering("19121212-1212"));
+    api.vantaPaUppgift("anna", "mina", id, "inhamta-samtycke");
+    assertThat(api.post("anna", "/api/arenden/" + id + "/avbryt", Map.of()).status())
+        .isEqualTo(400);
+    Svar medPersonnummer =
+        api.post("anna", "/api/arenden/" + id + "/avbryt", Map.of("orsak", "Gäller 121212-1212"));
+    assertThat(medPersonnummer.status()).isEqualTo(400);
+    assertThat(medPersonnummer.kropp().path("fel").path("orsak").asText()).contains("personnummer");
+    Svar avbrutet =
+        api.post("anna", "/api/arenden/" + id + "/avbryt", Map.of("orsak", "Flyttat från länet"));
+    assertThat(avbrutet.kropp().path("status").asText()).isEqualTo("AVBRUTET");
+    assertThat(api.hittaUppgift("anna", "mina", id, "inhamta-samtycke")).isEmpty();
+    assertThat(
+            ApiKlient.stream(avbrutet.kropp().path("historik"))
+                .map(h -> h.path("beskrivning").asText()))
+        .anyMatch(t -> t.contains("Flyttat från länet"));
   }
 
   @Test

@@ -447,14 +447,66 @@ class FormularValidatorTest {
   }
 
   @Test
-  void avslutUtanVardenGerFelPaBadaObligatoriskaFalten() throws IOException {
+  void avslutUtanVardenKraverBaraAvslutsorsak() throws IOException {
     validera("avsluta-arende", map(), AVSLUTSORSAKER);
 
     assertThat(fel)
-        .containsOnlyKeys("avslutsorsak", "planUppfylld")
-        .containsEntry("avslutsorsak", "Välj avslutsorsak")
-        .containsEntry("planUppfylld", "Besvara frågan: Planen uppfylld?");
+        .containsOnlyKeys("avslutsorsak")
+        .containsEntry("avslutsorsak", "Välj avslutsorsak");
     felArSvenska();
+  }
+
+  @Test
+  void arbeteEfterAvslutKraverOmfattning() throws IOException {
+    Map<String, Object> data = new java.util.HashMap<>(AVSLUTSORSAKER);
+    data.put(
+        "sysselsattningar",
+        List.of(
+            Map.of("label", "Arbete", "value", "ARBETE"),
+            Map.of("label", "Studier", "value", "STUDIER")));
+    data.put("forsorjningar", List.of(Map.of("label", "Lön", "value", "LON")));
+
+    validera(
+        "avsluta-arende",
+        map(
+            "avslutsorsak",
+            "STUDIER",
+            "sysselsattningEfter",
+            "ARBETE",
+            "forsorjningEfter",
+            List.of("LON")),
+        data);
+    assertThat(fel).containsOnlyKeys("omfattning");
+    felArSvenska();
+
+    fel.clear();
+    Map<String, Object> rena =
+        validera(
+            "avsluta-arende",
+            map(
+                "avslutsorsak", "STUDIER",
+                "sysselsattningEfter", "ARBETE",
+                "omfattning", "75",
+                "subventionerad", true,
+                "forsorjningEfter", List.of("LON")),
+            data);
+    assertThat(fel).isEmpty();
+    assertThat(rena).containsEntry("omfattning", "75").containsEntry("subventionerad", true);
+
+    fel.clear();
+    rena =
+        validera(
+            "avsluta-arende",
+            map("avslutsorsak", "STUDIER", "sysselsattningEfter", "STUDIER", "omfattning", "75"),
+            data);
+    assertThat(fel).isEmpty();
+    assertThat(rena).doesNotContainKeys("omfattning", "subventionerad");
+
+    validera(
+        "avsluta-arende",
+        map("avslutsorsak", "STUDIER", "forsorjningEfter", List.of("PENSION")),
+        data);
+    assertThat(fel).containsOnlyKeys("forsorjningEfter");
   }
 
   // --- every form in forms/ -----------------------------------------------------------------
