@@ -71,7 +71,7 @@ create table arende (
   personnummer_krypterat  text,
   personnummer_hash       varchar(64),
   skyddad_identitet       boolean      not null default false,
-  kon                     varchar(10)  not null,
+  kon                     varchar(20)  not null,
   fodelsear               integer,
   skal                    text         not null,
   behov                   text[]       not null default '{}',

@@ -44,7 +44,7 @@ create table sus_registrering (
   datum                      date         not null,
   anonym                     boolean      not null,
   personnummer_krypterat     text,
-  kon                        varchar(10)  not null,
+  kon                        varchar(20)  not null,
   fodelsear                  integer,
   insats_kod                 varchar(64)  not null,
   aktualiserande_part        varchar(40)  not null,

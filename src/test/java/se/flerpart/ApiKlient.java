@@ -35,7 +35,7 @@ public final class ApiKlient {
     return anrop(anvandare, "POST", sokvag, kropp);
   }
 
-  private Svar anrop(String anvandare, String metod, String sokvag, Object kropp) {
+  public Svar anrop(String anvandare, String metod, String sokvag, Object kropp) {
     var spec =
         http.method(org.springframework.http.HttpMethod.valueOf(metod))
             .uri(sokvag)

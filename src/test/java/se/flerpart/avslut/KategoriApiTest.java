@@ -1,0 +1,125 @@
+package se.flerpart.avslut;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import se.flerpart.ApiKlient;
+
+/**
+ * Categories are data: an administrator adds, renames and retires them, never deletes one in use.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "flerpart.demo.arenden=false")
+class KategoriApiTest {
+
+  @LocalServerPort int port;
+  ApiKlient api;
+
+  @BeforeEach
+  void klient() {
+    api = new ApiKlient(port);
+  }
+
+  @Test
+  void administratorenLaggerTillByterNamnOchAvaktiverar() {
+    String kod = "TEST_" + System.nanoTime();
+    assertThat(
+            api.post("anna", "/api/kategorier/forsorjning", Map.of("kod", kod, "namn", "Test"))
+                .status())
+        .isEqualTo(403);
+    assertThat(
+            api.post("admin", "/api/kategorier/forsorjning", Map.of("kod", "fel kod", "namn", "x"))
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            api.post("admin", "/api/kategorier/forsorjning", Map.of("kod", kod, "namn", "Test"))
+                .status())
+        .isEqualTo(201);
+    assertThat(
+            api.post("admin", "/api/kategorier/forsorjning", Map.of("kod", kod, "namn", "Test"))
+                .status())
+        .isEqualTo(409);
+
+    JsonNode omdopt =
+        api.anrop("admin", "PUT", "/api/kategorier/forsorjning/" + kod, Map.of("namn", "Nytt namn"))
+            .kropp();
+    assertThat(omdopt.path("namn").asText()).isEqualTo("Nytt namn");
+    JsonNode avaktiverad =
+        api.anrop("admin", "PUT", "/api/kategorier/forsorjning/" + kod, Map.of("aktiv", false))
+            .kropp();
+    assertThat(avaktiverad.path("aktiv").asBoolean()).isFalse();
+    assertThat(api.anrop("admin", "DELETE", "/api/kategorier/forsorjning/" + kod, null).status())
+        .isEqualTo(204);
+    assertThat(api.get("admin", "/api/kategorier/okand").status()).isEqualTo(400);
+  }
+
+  @Test
+  void enKodSomAnvandsKanBaraAvaktiveras() {
+    String id =
+        api.aktualisera(
+            "anna",
+            Map.of(
+                "personnummer", "19121212-1212",
+                "insats", "flerpartssamverkan",
+                "skal", "Test av kategorier",
+                "behov", List.of("FK", "AF")));
+    JsonNode samtycke = api.vantaPaUppgift("anna", "mina", id, "inhamta-samtycke");
+    api.slutfor(
+        "anna",
+        samtycke,
+        Map.of(
+            "samtycke", "JA", "samtyckeForm", "MUNTLIGT", "samtyckeParter", List.of("FK", "AF")));
+    JsonNode beredning = api.vantaPaUppgift("bengt", "grupp", id, "bered-arende");
+    api.slutfor(
+        "bengt", beredning, Map.of("beslut", "JA", "motivering", "m", "arendebarare", "anna"));
+    JsonNode avslut = api.vantaPaUppgift("anna", "mina", id, "avsluta-arende");
+    assertThat(
+            api.slutfor(
+                    "anna",
+                    avslut,
+                    Map.of(
+                        "avslutsorsak", "EGET_FORETAG",
+                        "forsorjningEfter", List.of("LON"),
+                        "sysselsattningEfter", "ARBETE",
+                        "omfattning", "50",
+                        "subventionerad", false))
+                .status())
+        .isEqualTo(200);
+
+    ApiKlient.Svar nekad = api.anrop("admin", "DELETE", "/api/kategorier/forsorjning/LON", null);
+    assertThat(nekad.status()).isEqualTo(409);
+    assertThat(nekad.kropp().path("meddelande").asText()).contains("kan bara avaktiveras");
+    assertThat(
+            api.anrop(
+                    "admin",
+                    "PUT",
+                    "/api/kategorier/avslutsorsak/EGET_FORETAG",
+                    Map.of("aktiv", false))
+                .status())
+        .isEqualTo(200);
+    try {
+      JsonNode formular =
+          api.get("anna", "/api/uppgifter/" + avslut.path("id").asText() + "/formular").kropp();
+      assertThat(
+              ApiKlient.stream(formular.path("data").path("avslutsorsaker"))
+                  .map(o -> o.path("value").asText()))
+          .contains("STUDIER")
+          .doesNotContain("EGET_FORETAG");
+      assertThat(api.arende("anna", id).path("avslutsorsak").asText()).isEqualTo("EGET_FORETAG");
+      String skyddad =
+          api.aktualisera(
+              "anna",
+              Map.of("skyddadIdentitet", true, "insats", "flerpartssamverkan", "skal", "Test"));
+      assertThat(api.arende("anna", skyddad).path("skyddadIdentitet").asBoolean()).isTrue();
+    } finally {
+      api.anrop("admin", "PUT", "/api/kategorier/avslutsorsak/EGET_FORETAG", Map.of("aktiv", true));
+    }
+  }
+}
