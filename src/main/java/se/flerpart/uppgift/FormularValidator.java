@@ -43,7 +43,7 @@ public class FormularValidator {
       if (dolt(falt, in)) {
         continue;
       }
-      String etikett = falt.path("label").asText(key);
+      String etikett = falt.path("label").asText(falt.path("dateLabel").asText(key));
       Object varde = in.get(key);
       JsonNode regler = falt.path("validate");
       if (tomt(varde)) {

@@ -1,0 +1,162 @@
+package se.flerpart.uppfoljning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.client.api.response.ActivatedJob;
+import io.camunda.zeebe.client.api.response.ProcessInstanceEvent;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.assertions.BpmnAssert;
+import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Processen {@code uppfoljning}: väntar till planens uppföljningsdag, låter ärendebäraren följa upp
+ * och upprepar tills beslutet är nytt möte eller avslut. Tiden flyttas med motorns klocka.
+ */
+@ZeebeProcessTest
+class UppfoljningProcessTest {
+
+  private static final String USER_TASK = "io.camunda.zeebe:userTask";
+  private static final Duration IDLE = Duration.ofSeconds(10);
+
+  private ZeebeTestEngine engine;
+  private ZeebeClient client;
+
+  @BeforeEach
+  void driftsatt() {
+    client
+        .newDeployResourceCommand()
+        .addResourceFile("processes/uppfoljning.bpmn")
+        .addResourceFile("forms/folj-upp-plan.form")
+        .send()
+        .join();
+  }
+
+  private ProcessInstanceEvent starta(LocalDate datum) throws Exception {
+    ProcessInstanceEvent instans =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId("uppfoljning")
+            .latestVersion()
+            .variables(
+                Map.of(
+                    "arendeId", "a1",
+                    "arendebarare", "anna",
+                    "uppfoljningsdatum", datum.toString(),
+                    "uppfoljningPaminnelse", "P7D",
+                    "uppfoljningFrist", "P21D"))
+            .send()
+            .join();
+    engine.waitForIdleState(IDLE);
+    return instans;
+  }
+
+  private Optional<ActivatedJob> jobb(String typ) {
+    return client
+        .newActivateJobsCommand()
+        .jobType(typ)
+        .maxJobsToActivate(1)
+        .send()
+        .join()
+        .getJobs()
+        .stream()
+        .findFirst();
+  }
+
+  private void fram(Duration tid) throws Exception {
+    engine.increaseTime(tid);
+    engine.waitForIdleState(IDLE);
+  }
+
+  private static LocalDate idag() {
+    return LocalDate.now(ZoneId.of("Europe/Stockholm"));
+  }
+
+  @Test
+  void uppfoljningenVantarTillPlanensDagOchGarTillArendebararen() throws Exception {
+    ProcessInstanceEvent instans = starta(idag().plusDays(10));
+    BpmnAssert.assertThat(instans).isWaitingAtElements("uppfoljningsdag-nadd");
+    assertThat(jobb(USER_TASK)).isEmpty();
+
+    fram(Duration.ofDays(11));
+    ActivatedJob uppgift = jobb(USER_TASK).orElseThrow();
+    assertThat(uppgift.getElementId()).isEqualTo("folj-upp-plan");
+    assertThat(uppgift.getCustomHeaders()).containsEntry("io.camunda.zeebe:assignee", "anna");
+  }
+
+  @Test
+  void fortsattPlanerarEnNyUppfoljningPaDetNyaDatumet() throws Exception {
+    ProcessInstanceEvent instans = starta(idag());
+    fram(Duration.ofDays(1));
+    ActivatedJob forsta = jobb(USER_TASK).orElseThrow();
+    client
+        .newCompleteCommand(forsta)
+        .variables(
+            Map.of("uppfoljningsbeslut", "FORTSATT", "nyttDatum", idag().plusDays(30).toString()))
+        .send()
+        .join();
+    engine.waitForIdleState(IDLE);
+    BpmnAssert.assertThat(instans)
+        .hasPassedElement("ny-uppfoljning-planerad")
+        .isWaitingAtElements("uppfoljningsdag-nadd");
+    BpmnAssert.assertThat(instans)
+        .hasVariableWithValue("uppfoljningsdatum", idag().plusDays(30).toString());
+
+    fram(Duration.ofDays(20));
+    assertThat(jobb(USER_TASK)).isEmpty();
+    fram(Duration.ofDays(11));
+    assertThat(jobb(USER_TASK)).isPresent();
+  }
+
+  @Test
+  void nyttMoteOchAvslutAvslutarUppfoljningenMedBeslutet() throws Exception {
+    for (var fall :
+        Map.of("NYTT_MOTE", "nytt-mote-begart", "AVSLUTA", "avslut-beslutat").entrySet()) {
+      ProcessInstanceEvent instans = starta(idag());
+      fram(Duration.ofDays(1));
+      ActivatedJob uppgift = jobb(USER_TASK).orElseThrow();
+      client
+          .newCompleteCommand(uppgift)
+          .variables(Map.of("uppfoljningsbeslut", fall.getKey()))
+          .send()
+          .join();
+      engine.waitForIdleState(IDLE);
+      BpmnAssert.assertThat(instans).hasPassedElement(fall.getValue()).isCompleted();
+      BpmnAssert.assertThat(instans).hasVariableWithValue("uppfoljningsbeslut", fall.getKey());
+    }
+  }
+
+  @Test
+  void enForsenadUppfoljningGerPaminnelseOchSedanAvvikelse() throws Exception {
+    ProcessInstanceEvent instans = starta(idag());
+    fram(Duration.ofDays(1));
+    assertThat(jobb(USER_TASK)).isPresent();
+
+    fram(Duration.ofDays(6));
+    assertThat(jobb("skicka-paminnelse")).isEmpty();
+    fram(Duration.ofDays(2));
+    ActivatedJob paminnelse = jobb("skicka-paminnelse").orElseThrow();
+    assertThat(paminnelse.getCustomHeaders()).containsEntry("avser", "uppfoljning");
+    client.newCompleteCommand(paminnelse).send().join();
+    assertThat(jobb("registrera-avvikelse")).isEmpty();
+
+    fram(Duration.ofDays(14));
+    ActivatedJob avvikelse = jobb("registrera-avvikelse").orElseThrow();
+    assertThat(avvikelse.getCustomHeaders()).containsEntry("typ", "TIDSFRIST_OVERSKRIDEN");
+    assertThat(avvikelse.getVariablesAsMap())
+        .containsEntry("arendeId", "a1")
+        .containsKey("avvikelseBeskrivning");
+    client.newCompleteCommand(avvikelse).send().join();
+    engine.waitForIdleState(IDLE);
+    BpmnAssert.assertThat(instans)
+        .hasPassedElementsInOrder("uppfoljning-forsenad", "tidsfrist-overskriden")
+        .isWaitingAtElements("folj-upp-plan");
+  }
+}
