@@ -57,3 +57,26 @@ create table sus_registrering (
   skapad                     timestamptz  not null
 );
 create index sus_registrering_datum on sus_registrering (datum);
+
+-- Default follow-up intervals per insats (DOMAIN.md §2: a short check after about two months,
+-- plan review after six), and the reminder and grace period of an overdue follow-up.
+alter table insats
+  add column uppfoljning_kort       varchar(20) not null default 'P2M',
+  add column uppfoljning_plan       varchar(20) not null default 'P6M',
+  add column uppfoljning_paminnelse varchar(20) not null default 'P7D',
+  add column uppfoljning_frist      varchar(20) not null default 'P21D';
+
+-- Each follow-up of a plan: the status of every action, progression and the decision.
+create table uppfoljning (
+  id                bigserial primary key,
+  arende_id         uuid        not null references arende (id),
+  uppgift_id        bigint      not null unique,
+  tid               timestamptz not null,
+  utford_av         varchar(64) not null,
+  atgard_status     jsonb       not null,
+  progression       integer     not null,
+  beslut            varchar(20) not null,
+  nytt_datum        date,
+  anteckning        text
+);
+create index uppfoljning_arende on uppfoljning (arende_id, tid);

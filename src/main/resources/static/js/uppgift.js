@@ -13,10 +13,68 @@
   const csrfHeader = document.querySelector("meta[name=_csrf_header]")?.content;
   let etiketter = {};
 
+  // form-js writes its own validation messages in English; the users read Swedish.
+  const oversattningar = [
+    [/^Field is required\.?$/, () => "Fältet måste fyllas i."],
+    [/^Field must have minimum length of (\d+)\.?$/, (m) => "Minst " + m[1] + " tecken."],
+    [/^Field must have maximum length of (\d+)\.?$/, (m) => "Högst " + m[1] + " tecken."],
+    [/^Field must have minimum value of (.+?)\.?$/, (m) => "Minsta tillåtna värde är " + m[1] + "."],
+    [/^Field must have maximum value of (.+?)\.?$/, (m) => "Högsta tillåtna värde är " + m[1] + "."],
+    [/^Field must match pattern .*$/, () => "Fältet har fel format."],
+    [/^Field must be a valid email\.?$/, () => "Ange en giltig e-postadress."],
+    [/^Field must be a valid +international phone number.*$/, () => "Ange ett giltigt telefonnummer i internationellt format, t.ex. +46701234567."],
+    [/^Value is not a number\.?$/, () => "Ange ett tal."],
+    [/^Date must be .*$/, () => "Ange ett giltigt datum."],
+  ];
+
+  function svenska(text) {
+    const rensad = (text || "").trim();
+    for (const [monster, ersattning] of oversattningar) {
+      const traff = rensad.match(monster);
+      if (traff) {
+        return ersattning(traff);
+      }
+    }
+    return rensad;
+  }
+
+  // The rest of form-js' own words: select placeholders, list buttons, search fields.
+  const ord = {
+    "Select": "Välj…",
+    "No results": "Inga träffar",
+    "All values selected": "Alla värden är valda",
+    "Add new": "Lägg till",
+    "Collapse": "Fäll ihop",
+    "Search": "Sök",
+  };
+
+  function oversattFormJs() {
+    const vandrare = document.createTreeWalker(behallare, NodeFilter.SHOW_TEXT);
+    for (let nod = vandrare.nextNode(); nod; nod = vandrare.nextNode()) {
+      const text = nod.nodeValue.trim();
+      if (!text) {
+        continue;
+      }
+      let ny = ord[text] || svenska(text);
+      const expandera = text.match(/^Expand all \((\d+)\)$/);
+      if (expandera) {
+        ny = "Visa alla (" + expandera[1] + ")";
+      }
+      if (ny !== text) {
+        nod.nodeValue = nod.nodeValue.replace(text, ny);
+      }
+    }
+    behallare.querySelectorAll("input[placeholder=Search]").forEach((i) => (i.placeholder = "Sök"));
+  }
+
   function samlaEtiketter(komponenter) {
     for (const k of komponenter || []) {
+      const etikett = k.label || k.dateLabel || k.key;
       if (k.key) {
-        etiketter[k.key] = k.label || k.key;
+        etiketter[k.key] = etikett;
+      }
+      if (k.id && etikett) {
+        etiketter[k.id] = etikett;
       }
       samlaEtiketter(k.components);
     }
@@ -47,7 +105,7 @@
     if (resultat.errors && Object.keys(resultat.errors).length > 0) {
       const perFalt = {};
       for (const [falt, fel] of Object.entries(resultat.errors)) {
-        perFalt[falt] = Array.isArray(fel) ? fel.join(" ") : String(fel);
+        perFalt[falt] = (Array.isArray(fel) ? fel : [fel]).map((f) => svenska(String(f))).join(" ");
       }
       visaFel("Formuläret är inte komplett. Rätta fälten nedan.", perFalt);
       return;
@@ -67,8 +125,13 @@
       });
       const kropp = await svar.json().catch(() => ({}));
       if (svar.ok) {
-        statusrad.textContent = kropp.meddelande || "Uppgiften är slutförd.";
+        statusrad.textContent = (kropp.meddelande || "Uppgiften är slutförd.") + " Du skickas till uppgiftslistan.";
         statusrad.hidden = false;
+        document.querySelectorAll(".knappar").forEach((e) => e.remove());
+        const status = document.getElementById("uppgiftsstatus");
+        if (status) {
+          status.textContent = "Slutförd";
+        }
         behallare.remove();
         knapp.remove();
         setTimeout(() => (window.location.href = "/uppgifter"), 1500);
@@ -96,6 +159,12 @@
     behallare.textContent = "";
     const form = new FormViewer.Form({ container: behallare });
     await form.importSchema(schema, data);
+    new MutationObserver(oversattFormJs).observe(behallare, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+    oversattFormJs();
     if (endastLasning) {
       form.setProperty("readOnly", true);
       return;
@@ -108,7 +177,9 @@
     behallare.after(knapp);
   }
 
-  starta().catch(() => {
-    behallare.textContent = "Formuläret kunde inte visas.";
+  starta().catch((e) => {
+    console.error("Formuläret kunde inte visas", e);
+    behallare.dataset.fel = String(e && e.stack ? e.stack : e);
+    behallare.textContent = "Formuläret kunde inte visas. Ladda om sidan; kvarstår felet, kontakta förvaltningen.";
   });
 })();

@@ -48,12 +48,12 @@ public class ArendeController {
   /** The web form's fields; the checkboxes arrive as a list of part codes. */
   public record AktualiseringForm(
       String personnummer,
-      boolean skyddadIdentitet,
+      Boolean skyddadIdentitet,
       String kon,
       String insats,
       String skal,
       List<String> behov,
-      boolean bradskande) {}
+      Boolean bradskande) {}
 
   @GetMapping("/arenden/ny")
   public String ny(Model model) {

@@ -3,7 +3,9 @@ package se.flerpart.arende;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import se.flerpart.beredning.InsatsRepository;
 import se.flerpart.sakerhet.Anvandare;
+import se.flerpart.sakerhet.AnvandareRepository;
 import se.flerpart.uppgift.UppgiftApiController.UppgiftDto;
 import se.flerpart.uppgift.UppgiftService;
 
@@ -15,16 +17,31 @@ public class ArendeLasning {
   private final ArendeAtkomst atkomst;
   private final ArendeHistorik historik;
   private final UppgiftService uppgifter;
+  private final ArendeVy.Namn namn;
 
   public ArendeLasning(
       ArendeService arenden,
       ArendeAtkomst atkomst,
       ArendeHistorik historik,
-      UppgiftService uppgifter) {
+      UppgiftService uppgifter,
+      InsatsRepository insatser,
+      AnvandareRepository anvandare) {
     this.arenden = arenden;
     this.atkomst = atkomst;
     this.historik = historik;
     this.uppgifter = uppgifter;
+    this.namn =
+        new ArendeVy.Namn() {
+          @Override
+          public String insats(String kod) {
+            return insatser.hitta(kod).map(InsatsRepository.Insats::namn).orElse(kod);
+          }
+
+          @Override
+          public String anvandare(String id) {
+            return anvandare.hitta(id).map(Anvandare::namn).orElse(id);
+          }
+        };
   }
 
   @Transactional
@@ -32,7 +49,7 @@ public class ArendeLasning {
     atkomst.kravSe(vem, a);
     List<UppgiftDto> oppna =
         uppgifter.forArende(a.id()).stream().filter(u -> u.arOppen()).map(UppgiftDto::av).toList();
-    return ArendeVy.av(a, atkomst.personuppgifter(vem, a), oppna, historik.handelser(a.id()));
+    return ArendeVy.av(a, namn, atkomst.personuppgifter(vem, a), oppna, historik.handelser(a.id()));
   }
 
   /** The list shows no personal data, so reading it logs nothing. */
@@ -42,6 +59,7 @@ public class ArendeLasning {
             a ->
                 ArendeVy.av(
                     a,
+                    namn,
                     ArendeAtkomst.Personuppgifter.DOLDA,
                     uppgifter.forArende(a.id()).stream()
                         .filter(u -> u.arOppen())

@@ -348,7 +348,7 @@ public class ArendeService {
     }
   }
 
-  static String beslutText(String beslut) {
+  public static String beslutText(String beslut) {
     return switch (beslut) {
       case "JA" -> "Ja";
       case "NEJ" -> "Nej";

@@ -16,9 +16,12 @@ public record ArendeVy(
     String statusText,
     boolean avslutad,
     String insats,
+    String insatsNamn,
     String aktualiserandePart,
     String aktualiseradAv,
+    String aktualiseradAvNamn,
     String arendebarare,
+    String arendebarareNamn,
     String samtycke,
     List<String> samtyckeParter,
     String beslut,
@@ -35,6 +38,7 @@ public record ArendeVy(
 
   static ArendeVy av(
       Arende a,
+      Namn namn,
       ArendeAtkomst.Personuppgifter p,
       List<UppgiftDto> uppgifter,
       List<ArendeHistorik.Handelse> historik) {
@@ -45,9 +49,12 @@ public record ArendeVy(
         a.status().text(),
         a.status().avslutad(),
         a.insats(),
+        namn.insats(a.insats()),
         a.aktualiserandePart(),
         a.aktualiseradAv(),
+        namn.anvandare(a.aktualiseradAv()),
         a.arendebarare(),
+        a.arendebarare() == null ? null : namn.anvandare(a.arendebarare()),
         a.samtycke(),
         a.samtyckeParter(),
         a.beslut(),
@@ -61,5 +68,12 @@ public record ArendeVy(
         p.synliga() ? a.behov() : null,
         uppgifter,
         historik);
+  }
+
+  /** Looks up the names people read in place of codes and user ids. */
+  interface Namn {
+    String insats(String kod);
+
+    String anvandare(String id);
   }
 }

@@ -34,6 +34,10 @@ class BeredningHandler implements UppgiftHandler {
   public Map<String, Object> formularData(Uppgift uppgift, Anvandare anvandare) {
     Map<String, Object> data = new HashMap<>(formularData.arende(uppgift.arendeId(), anvandare));
     data.put("handlaggare", formularData.handlaggare());
+    if (uppgift.variabler().get("vagledning") instanceof Map<?, ?> vagledning
+        && vagledning.get("utfall") instanceof String utfall) {
+      data.put("vagledningUtfall", ArendeService.beslutText(utfall));
+    }
     return data;
   }
 

@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -44,7 +43,7 @@ public class EmbeddedStack
       properties.put("spring.datasource.username", "postgres");
       properties.put("spring.datasource.password", "");
       beans.registerSingleton("embeddedPostgres", postgres);
-      onClose(context, postgres::close);
+      stoppaSist(beans, "embeddedPostgres", postgres::close);
       log.info(
           "Inbyggd PostgreSQL startad på port {} (data försvinner vid omstart)",
           postgres.getPort());
@@ -59,7 +58,7 @@ public class EmbeddedStack
       properties.put("camunda.client.rest-address", "http://localhost:" + freePort());
       properties.put("camunda.client.prefer-rest-over-grpc", false);
       beans.registerSingleton("embeddedMotor", new EmbeddedMotor(engine));
-      onClose(context, engine::stop);
+      stoppaSist(beans, "embeddedMotor", engine::stop);
       log.warn(
           "Inbyggd Zeebe-motor startad på port {}: processernas tillstånd hålls i minnet och"
               + " försvinner när Flerpart stoppas. Ange CAMUNDA_CLIENT_* för ett Camunda 8-kluster.",
@@ -72,7 +71,7 @@ public class EmbeddedStack
       properties.put("spring.mail.host", "127.0.0.1");
       properties.put("spring.mail.port", greenMail.getSmtp().getPort());
       beans.registerSingleton("embeddedMailserver", new EmbeddedMailserver(greenMail));
-      onClose(context, greenMail::stop);
+      stoppaSist(beans, "embeddedMailserver", greenMail::stop);
       log.info(
           "Inbyggd SMTP-server startad på port {}; skickade mail visas på /dev/mail",
           greenMail.getSmtp().getPort());
@@ -89,18 +88,24 @@ public class EmbeddedStack
     }
   }
 
-  private static void onClose(ConfigurableApplicationContext context, ThrowingRunnable stop) {
-    context.addApplicationListener(
-        event -> {
-          if (event instanceof ContextClosedEvent closed
-              && closed.getApplicationContext() == context) {
-            try {
-              stop.run();
-            } catch (Exception e) {
-              log.warn("Kunde inte stoppa inbyggd komponent", e);
-            }
-          }
-        });
+  /**
+   * Stops the component when the context is destroyed. Registered before every other bean, it is
+   * destroyed after them, so workers, schedulers and the web server have stopped using it.
+   */
+  private static void stoppaSist(
+      org.springframework.beans.factory.config.ConfigurableListableBeanFactory beans,
+      String namn,
+      ThrowingRunnable stop) {
+    ((org.springframework.beans.factory.support.DefaultListableBeanFactory) beans)
+        .registerDisposableBean(
+            namn,
+            () -> {
+              try {
+                stop.run();
+              } catch (Exception e) {
+                log.warn("Kunde inte stoppa {}", namn, e);
+              }
+            });
   }
 
   private static int freePort() {

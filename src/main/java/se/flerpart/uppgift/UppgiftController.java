@@ -43,6 +43,12 @@ public class UppgiftController {
     model.addAttribute("kanSlutfora", uppgifter.kanSlutfora(u, in.anvandare()));
     model.addAttribute("arKandidat", uppgifter.arKandidat(u, in.anvandare()));
     model.addAttribute(
+        "mottagare",
+        anvandare.medRoll(se.flerpart.sakerhet.Anvandare.HANDLAGGARE).stream()
+            .filter(a -> !a.id().equals(u.tilldelad()))
+            .filter(a -> u.kandidatgrupper().isEmpty() || uppgifter.arKandidat(u, a))
+            .toList());
+    model.addAttribute(
         "tilldeladNamn",
         u.tilldelad() == null
             ? null
