@@ -9,10 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Queues a mail in the same transaction as the change that causes it. The idempotency key makes a
@@ -23,17 +20,11 @@ public class MailUtkorg {
 
   private final JdbcClient jdbc;
   private final ObjectMapper json;
-  private final SpringTemplateEngine mallar = new SpringTemplateEngine();
+  private final Mallar mallar = new Mallar("mail", ".txt", TemplateMode.TEXT);
 
   public MailUtkorg(JdbcClient jdbc, ObjectMapper json) {
     this.jdbc = jdbc;
     this.json = json;
-    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-    resolver.setPrefix("mail/");
-    resolver.setSuffix(".txt");
-    resolver.setTemplateMode(TemplateMode.TEXT);
-    resolver.setCharacterEncoding("UTF-8");
-    mallar.setTemplateResolver(resolver);
   }
 
   /**
@@ -52,7 +43,7 @@ public class MailUtkorg {
       String mall,
       Map<String, Object> modell,
       List<Bilaga> bilagor) {
-    String text = mallar.process(mall, new Context(java.util.Locale.forLanguageTag("sv"), modell));
+    String text = mallar.rendera(mall, modell);
     int radslut = text.indexOf('\n');
     String amne = text.substring(0, radslut).strip();
     String kropp = text.substring(radslut + 1).stripLeading();
