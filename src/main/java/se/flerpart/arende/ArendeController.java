@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import se.flerpart.beredning.InsatsRepository;
+import se.flerpart.mote.MoteOversikt;
 import se.flerpart.sakerhet.Inloggning;
 import se.flerpart.sakerhet.PartRepository;
 import se.flerpart.web.ValideringsFel;
@@ -21,16 +22,19 @@ public class ArendeController {
   private final ArendeLasning lasning;
   private final InsatsRepository insatser;
   private final PartRepository parter;
+  private final MoteOversikt moten;
 
   public ArendeController(
       ArendeService arenden,
       ArendeLasning lasning,
       InsatsRepository insatser,
-      PartRepository parter) {
+      PartRepository parter,
+      MoteOversikt moten) {
     this.arenden = arenden;
     this.lasning = lasning;
     this.insatser = insatser;
     this.parter = parter;
+    this.moten = moten;
   }
 
   @GetMapping("/arenden")
@@ -41,7 +45,9 @@ public class ArendeController {
 
   @GetMapping("/arenden/{id}")
   public String visa(@PathVariable String id, @AuthenticationPrincipal Inloggning in, Model model) {
-    model.addAttribute("arende", lasning.vy(arenden.hamta(id), in.anvandare()));
+    ArendeVy arende = lasning.vy(arenden.hamta(id), in.anvandare());
+    model.addAttribute("arende", arende);
+    model.addAttribute("moten", moten.forArende(arende.id(), in.anvandare()));
     return "arende/visa";
   }
 

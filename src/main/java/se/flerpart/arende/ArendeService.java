@@ -358,6 +358,22 @@ public class ArendeService {
     };
   }
 
+  /**
+   * The flerpartsmöte moves an ongoing case between {@link ArendeStatus#PAGAENDE}, {@link
+   * ArendeStatus#MOTE_PLANERAT} and {@link ArendeStatus#PLAN_UPPRATTAD}; a closed case keeps its
+   * status.
+   */
+  @Transactional
+  public void sattStatusUnderMote(UUID id, ArendeStatus status) {
+    if (status.avslutad()) {
+      throw new IllegalArgumentException("Ett möte avslutar inte ärendet: " + status);
+    }
+    Arende a = lasForUppdatering(id);
+    if (!a.status().avslutad()) {
+      arenden.sattStatus(id, status);
+    }
+  }
+
   private Arende lasForUppdatering(UUID id) {
     return arenden.hittaForUppdatering(id).orElseThrow(() -> new EjFunnen("Ärendet finns inte."));
   }

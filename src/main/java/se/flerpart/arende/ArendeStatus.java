@@ -6,6 +6,8 @@ public enum ArendeStatus {
   BEREDNING("Under beredning", false),
   KOMPLETTERING("Komplettering begärd", false),
   PAGAENDE("Pågående", false),
+  MOTE_PLANERAT("Flerpartsmöte planerat", false),
+  PLAN_UPPRATTAD("Gemensam plan upprättad", false),
   AVSLUTAT_SAMTYCKE_SAKNAS("Avslutad – samtycke saknas", true),
   EJ_BEVILJAT("Ej beviljat i beredning", true),
   HANVISAT("Hänvisat till annan insats", true),

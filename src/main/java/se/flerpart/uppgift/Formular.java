@@ -7,7 +7,7 @@ import java.util.List;
 /** A Camunda Form (form-js JSON) from {@code forms/}. */
 public record Formular(String id, JsonNode schema) {
 
-  private static final List<String> INDATA =
+  static final List<String> INDATA =
       List.of(
           "textfield",
           "textarea",

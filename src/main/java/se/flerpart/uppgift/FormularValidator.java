@@ -38,28 +38,111 @@ public class FormularValidator {
       Map<String, String> fel) {
     Map<String, Object> in = inskickat == null ? Map.of() : inskickat;
     Map<String, Object> rena = new LinkedHashMap<>();
-    for (JsonNode falt : formular.falt()) {
-      String key = falt.path("key").asText();
-      if (dolt(falt, in)) {
-        continue;
-      }
-      String etikett = falt.path("label").asText(falt.path("dateLabel").asText(key));
-      Object varde = in.get(key);
-      JsonNode regler = falt.path("validate");
-      if (tomt(varde)) {
-        if (regler.path("required").asBoolean(false)) {
-          fel.put(key, saknasText(falt, etikett));
-        } else if ("checkbox".equals(falt.path("type").asText())) {
-          rena.put(key, false);
+    validera(formular.schema().path("components"), in, rena, "", formularData, fel);
+    return rena;
+  }
+
+  /**
+   * Validates the components at one level. A group with a {@code path} and a {@code dynamiclist}
+   * (always pathed) nest their values as form-js does: an object, or a list of objects whose errors
+   * are keyed like {@code deltagare[1].epost}.
+   */
+  private void validera(
+      JsonNode komponenter,
+      Map<String, Object> in,
+      Map<String, Object> rena,
+      String prefix,
+      Map<String, Object> formularData,
+      Map<String, String> fel) {
+    for (JsonNode k : komponenter) {
+      String typ = k.path("type").asText();
+      String sokvag = k.path("path").asText("");
+      if (Formular.INDATA.contains(typ) && k.hasNonNull("key")) {
+        falt(k, in, rena, prefix, formularData, fel);
+      } else if ("dynamiclist".equals(typ) && !sokvag.isBlank()) {
+        lista(k, sokvag, in, rena, prefix, formularData, fel);
+      } else if (k.has("components") && !"dynamiclist".equals(typ)) {
+        if (sokvag.isBlank()) {
+          validera(k.path("components"), in, rena, prefix, formularData, fel);
+        } else {
+          Map<String, Object> under = new LinkedHashMap<>();
+          validera(
+              k.path("components"),
+              karta(in.get(sokvag)),
+              under,
+              prefix + sokvag + ".",
+              formularData,
+              fel);
+          if (!under.isEmpty()) {
+            rena.put(sokvag, under);
+          }
         }
-        continue;
-      }
-      Object tolkat = tolka(falt, etikett, varde, regler, formularData, fel);
-      if (tolkat != null) {
-        rena.put(key, tolkat);
       }
     }
-    return rena;
+  }
+
+  private void lista(
+      JsonNode lista,
+      String sokvag,
+      Map<String, Object> in,
+      Map<String, Object> rena,
+      String prefix,
+      Map<String, Object> formularData,
+      Map<String, String> fel) {
+    Object varde = in.get(sokvag);
+    if (varde == null) {
+      return;
+    }
+    if (!(varde instanceof Collection<?> rader)) {
+      fel.put(prefix + sokvag, lista.path("label").asText(sokvag) + " ska vara en lista");
+      return;
+    }
+    List<Map<String, Object>> renaRader = new ArrayList<>();
+    int i = 0;
+    for (Object rad : rader) {
+      String radPrefix = prefix + sokvag + "[" + i++ + "]";
+      if (!(rad instanceof Map<?, ?>)) {
+        fel.put(radPrefix, "Raden ska vara ett objekt med fälten");
+        continue;
+      }
+      Map<String, Object> renRad = new LinkedHashMap<>();
+      validera(lista.path("components"), karta(rad), renRad, radPrefix + ".", formularData, fel);
+      renaRader.add(renRad);
+    }
+    rena.put(sokvag, renaRader);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> karta(Object varde) {
+    return varde instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+  }
+
+  private void falt(
+      JsonNode falt,
+      Map<String, Object> in,
+      Map<String, Object> rena,
+      String prefix,
+      Map<String, Object> formularData,
+      Map<String, String> fel) {
+    String key = falt.path("key").asText();
+    if (dolt(falt, in)) {
+      return;
+    }
+    String etikett = falt.path("label").asText(falt.path("dateLabel").asText(key));
+    Object varde = in.get(key);
+    JsonNode regler = falt.path("validate");
+    if (tomt(varde)) {
+      if (regler.path("required").asBoolean(false)) {
+        fel.put(prefix + key, saknasText(falt, etikett));
+      } else if ("checkbox".equals(falt.path("type").asText())) {
+        rena.put(key, false);
+      }
+      return;
+    }
+    Object tolkat = tolka(falt, prefix + key, etikett, varde, regler, formularData, fel);
+    if (tolkat != null) {
+      rena.put(key, tolkat);
+    }
   }
 
   private static boolean dolt(JsonNode falt, Map<String, Object> in) {
@@ -100,12 +183,12 @@ public class FormularValidator {
 
   private Object tolka(
       JsonNode falt,
+      String key,
       String etikett,
       Object varde,
       JsonNode regler,
       Map<String, Object> formularData,
       Map<String, String> fel) {
-    String key = falt.path("key").asText();
     String typ = falt.path("type").asText();
     switch (typ) {
       case "checkbox" -> {
@@ -167,7 +250,7 @@ public class FormularValidator {
         return List.copyOf(new LinkedHashSet<>(valda));
       }
       case "datetime" -> {
-        return datumTid(falt, etikett, String.valueOf(varde), fel);
+        return datumTid(falt, key, etikett, String.valueOf(varde), fel);
       }
       default -> {
         if (!(varde instanceof String s)) {
@@ -199,8 +282,7 @@ public class FormularValidator {
   }
 
   private static Object datumTid(
-      JsonNode falt, String etikett, String text, Map<String, String> fel) {
-    String key = falt.path("key").asText();
+      JsonNode falt, String key, String etikett, String text, Map<String, String> fel) {
     try {
       return switch (falt.path("subtype").asText("date")) {
         case "time" -> LocalTime.parse(text).toString();

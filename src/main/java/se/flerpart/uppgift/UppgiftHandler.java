@@ -31,4 +31,13 @@ public interface UppgiftHandler {
   default Set<String> processvariabler() {
     return null;
   }
+
+  /**
+   * Values the process needs that are derived from what {@link #slutford} recorded rather than
+   * submitted as such (e.g. the parts that were absent from a meeting). Read when the engine is
+   * told, possibly in a later retry, so they must depend only on stored data.
+   */
+  default Map<String, Object> harleddaProcessvariabler(Uppgift uppgift) {
+    return Map.of();
+  }
 }

@@ -195,6 +195,9 @@ public class UppgiftService {
     if (behalls != null) {
       variabler.keySet().retainAll(behalls);
     }
+    if (handler != null) {
+      variabler.putAll(handler.harleddaProcessvariabler(u));
+    }
     try {
       camunda.newCompleteCommand(id).variables(variabler).send().join();
       uppgifter.markeraSlutford(id);

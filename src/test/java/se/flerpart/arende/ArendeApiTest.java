@@ -16,6 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import se.flerpart.ApiKlient;
 import se.flerpart.ApiKlient.Svar;
+import se.flerpart.embedded.EmbeddedMotor;
+import se.flerpart.mote.MotesSteg;
 import se.flerpart.notifiering.MailUtkorg;
 import se.flerpart.sakerhet.AnvandareRepository;
 import se.flerpart.uppgift.UppgiftService;
@@ -32,6 +34,7 @@ class ArendeApiTest {
   static final List<String> ALLA_PARTER = List.of("FK", "AF", "REGION", "KOMMUN-UPPSALA");
 
   @LocalServerPort int port;
+  @Autowired EmbeddedMotor motor;
   @Autowired JdbcClient jdbc;
   @Autowired UppgiftService uppgifter;
   @Autowired AnvandareRepository anvandare;
@@ -118,6 +121,7 @@ class ArendeApiTest {
         .contains("Beredningsgruppen beslutade Ja")
         .doesNotContain("19121212");
 
+    MotesSteg.genomfor(api, motor, id, "anna");
     JsonNode avslut = api.vantaPaUppgift("anna", "mina", id, "avsluta-arende");
     assertThat(api.slutfor("anna", avslut, Map.of("avslutsorsak", "STUDIER")).status())
         .isEqualTo(200);

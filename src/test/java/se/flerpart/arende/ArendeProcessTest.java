@@ -52,7 +52,10 @@ class ArendeProcessTest {
           "forms/inhamta-samtycke.form",
           "forms/bered-arende.form",
           "forms/komplettera-aktualisering.form",
-          "forms/avsluta-arende.form");
+          "forms/avsluta-arende.form",
+          "processes/flerpartsmote.bpmn",
+          "forms/forbered-kallelse.form",
+          "forms/genomfor-mote.form");
 
   private ZeebeTestEngine engine;
   private ZeebeClient client;
@@ -73,7 +76,12 @@ class ArendeProcessTest {
     assertThat(deployment.getForm())
         .extracting(Form::getFormId)
         .containsExactlyInAnyOrder(
-            "inhamta-samtycke", "bered-arende", "komplettera-aktualisering", "avsluta-arende");
+            "inhamta-samtycke",
+            "bered-arende",
+            "komplettera-aktualisering",
+            "avsluta-arende",
+            "forbered-kallelse",
+            "genomfor-mote");
   }
 
   // ---------------------------------------------------------------- samtycke
@@ -128,7 +136,8 @@ class ArendeProcessTest {
 
   @Test
   @DisplayName(
-      "Givet ett samtycke som inte inhämtats, efter 14 dagar skickas en påminnelse och uppgiften står kvar")
+      "Givet ett samtycke som inte inhämtats, efter 14 dagar skickas en påminnelse, en avvikelse"
+          + " registreras och uppgiften står kvar")
   void samtyckesfristPasserad() throws Exception {
     var arende = startaArende(List.of("FK", "AF"));
 
@@ -142,9 +151,24 @@ class ArendeProcessTest {
         .containsEntry("avser", "samtycke");
     slutfor(paminnelse, Map.of());
 
+    ActivatedJob avvikelse = aktiveraJobb("registrera-avvikelse");
+    BpmnAssert.assertThat(avvikelse)
+        .hasElementId("registrera-avvikelse-samtycke")
+        .extractingHeaders()
+        .containsEntry("typ", "SAMTYCKE_EJ_INHAMTAT");
+    assertThat(avvikelse.getVariablesAsMap())
+        .containsEntry("arendeId", "5b0c8a53-8f0e-4c55-9d43-2f1f1b8a2c11")
+        .containsEntry("berordPart", "FK")
+        .containsEntry(
+            "avvikelseBeskrivning", "Samtycke har inte inhämtats inom fristen i ärende 2026-0001.");
+    slutfor(avvikelse, Map.of());
+
     BpmnAssert.assertThat(arende)
-        .hasPassedElement("samtyckesfrist-passerad")
-        .hasPassedElement("paminnelse-skickad")
+        .hasPassedElementsInOrder(
+            "samtyckesfrist-passerad",
+            "skicka-paminnelse-samtycke",
+            "registrera-avvikelse-samtycke",
+            "samtycke-avvikelse-registrerad")
         .isWaitingExactlyAtElements("inhamta-samtycke")
         .isActive()
         .hasNoIncidents();
@@ -160,6 +184,7 @@ class ArendeProcessTest {
     engine.waitForIdleState(IDLE_TIMEOUT);
 
     assertThat(aktiveraJobben("skicka-paminnelse")).isEmpty();
+    assertThat(aktiveraJobben("registrera-avvikelse")).isEmpty();
     BpmnAssert.assertThat(arende)
         .hasNotPassedElement("samtyckesfrist-passerad")
         .isWaitingExactlyAtElements("inhamta-samtycke");
@@ -238,13 +263,16 @@ class ArendeProcessTest {
 
   @Test
   @DisplayName(
-      "Givet beslut Ja i beredningen, så får referenten återkoppling och ärendebäraren avslutar ärendet")
-  void beslutJaLederTillAvslut() throws Exception {
+      "Givet beslut Ja i beredningen, så får referenten återkoppling, ärendebäraren kallar till"
+          + " flerpartsmöte och avslutar sedan ärendet")
+  void beslutJaLederTillFlerpartsmoteOchAvslut() throws Exception {
     var arende = startaArende(List.of("FK", "AF"));
     slutforAnvandaruppgift("inhamta-samtycke", samtyckeJa());
 
     slutforAnvandaruppgift("bered-arende", beslut("JA", Map.of("arendebarare", "anna")));
     slutforAterkoppling("skicka-aterkoppling-beredning", "beredning");
+
+    genomforFlerpartsmote();
 
     ActivatedJob avslut = aktiveraAnvandaruppgift("avsluta-arende");
     BpmnAssert.assertThat(avslut)
@@ -260,10 +288,12 @@ class ArendeProcessTest {
             "bered-arende",
             "skicka-aterkoppling-beredning",
             "beslut-i-beredning",
+            "flerpartsmote",
             "avsluta-arende",
             "skicka-aterkoppling-avslut",
             "arende-avslutat")
         .hasVariableWithValue("arendebarare", "anna")
+        .hasVariableWithValue("avslutsorsak", "MAL_UPPNATT_ARBETE")
         .isCompleted()
         .hasNoIncidents();
   }
@@ -347,6 +377,50 @@ class ArendeProcessTest {
   }
 
   // ---------------------------------------------------------------- hjälpmetoder
+
+  /**
+   * The called flerpartsmote, as its own test covers it: it gets only the case's ids and the
+   * ärendebärare, and returns nothing to the case.
+   */
+  private void genomforFlerpartsmote() throws Exception {
+    ActivatedJob kallelse = aktiveraJobb(USER_TASK);
+    BpmnAssert.assertThat(kallelse)
+        .hasElementId("forbered-kallelse")
+        .hasBpmnProcessId("flerpartsmote")
+        .extractingHeaders()
+        .containsEntry(ASSIGNEE, "anna")
+        .containsEntry(FORM_KEY, formKey("forbered-kallelse"));
+    assertThat(kallelse.getVariablesAsMap())
+        .containsOnlyKeys("arendeId", "arendenummer", "arendebarare");
+    slutfor(kallelse, Map.of("ordforande", "cecilia"));
+
+    Instant motesTid = Instant.now().plus(Duration.ofDays(3));
+    String kallelseId = "1d5a3a8e-0000-4000-8000-000000000001";
+    slutfor(
+        aktiveraJobb("skicka-kallelse"),
+        Map.of(
+            "moteId", "1d5a3a8e-0000-4000-8000-000000000000",
+            "motesTid", motesTid.toString(),
+            "paminnelseTid", motesTid.minus(Duration.ofDays(1)).toString(),
+            "kallelser", List.of(Map.of("kallelseId", kallelseId, "part", "AF", "kravs", true))));
+    client
+        .newPublishMessageCommand()
+        .messageName("kallelsesvar")
+        .correlationKey(kallelseId)
+        .variables(Map.of("svar", "ACCEPTERAR"))
+        .send()
+        .join();
+    engine.increaseTime(Duration.ofDays(3).plusMinutes(1));
+    engine.waitForIdleState(IDLE_TIMEOUT);
+
+    ActivatedJob mote = aktiveraJobb(USER_TASK);
+    BpmnAssert.assertThat(mote)
+        .hasElementId("genomfor-mote")
+        .extractingHeaders()
+        .containsEntry(ASSIGNEE, "cecilia");
+    slutfor(mote, Map.of("franvarandeParter", List.of()));
+    slutfor(aktiveraJobb("distribuera-plan"), Map.of());
+  }
 
   private static Map<String, Object> startvariabler(List<String> behov) {
     Map<String, Object> variabler = new HashMap<>();

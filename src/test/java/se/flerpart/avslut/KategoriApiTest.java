@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import se.flerpart.ApiKlient;
+import se.flerpart.embedded.EmbeddedMotor;
+import se.flerpart.mote.MotesSteg;
 
 /**
  * Categories are data: an administrator adds, renames and retires them, never deletes one in use.
@@ -20,6 +23,7 @@ import se.flerpart.ApiKlient;
 class KategoriApiTest {
 
   @LocalServerPort int port;
+  @Autowired EmbeddedMotor motor;
   ApiKlient api;
 
   @BeforeEach
@@ -79,6 +83,7 @@ class KategoriApiTest {
     JsonNode beredning = api.vantaPaUppgift("bengt", "grupp", id, "bered-arende");
     api.slutfor(
         "bengt", beredning, Map.of("beslut", "JA", "motivering", "m", "arendebarare", "anna"));
+    MotesSteg.genomfor(api, motor, id, "anna");
     JsonNode avslut = api.vantaPaUppgift("anna", "mina", id, "avsluta-arende");
     assertThat(
             api.slutfor(

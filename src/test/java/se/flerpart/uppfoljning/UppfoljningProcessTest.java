@@ -93,8 +93,7 @@ class UppfoljningProcessTest {
 
   @Test
   void fortsattPlanerarEnNyUppfoljningPaDetNyaDatumet() throws Exception {
-    ProcessInstanceEvent instans = starta(idag());
-    fram(Duration.ofDays(1));
+    ProcessInstanceEvent instans = starta(idag().minusDays(1));
     ActivatedJob forsta = jobb(USER_TASK).orElseThrow();
     client
         .newCompleteCommand(forsta)
@@ -119,8 +118,7 @@ class UppfoljningProcessTest {
   void nyttMoteOchAvslutAvslutarUppfoljningenMedBeslutet() throws Exception {
     for (var fall :
         Map.of("NYTT_MOTE", "nytt-mote-begart", "AVSLUTA", "avslut-beslutat").entrySet()) {
-      ProcessInstanceEvent instans = starta(idag());
-      fram(Duration.ofDays(1));
+      ProcessInstanceEvent instans = starta(idag().minusDays(1));
       ActivatedJob uppgift = jobb(USER_TASK).orElseThrow();
       client
           .newCompleteCommand(uppgift)
@@ -135,8 +133,9 @@ class UppfoljningProcessTest {
 
   @Test
   void enForsenadUppfoljningGerPaminnelseOchSedanAvvikelse() throws Exception {
-    ProcessInstanceEvent instans = starta(idag());
-    fram(Duration.ofDays(1));
+    // A follow-up day already passed: the task is created at once, and its deadlines count from
+    // now.
+    ProcessInstanceEvent instans = starta(idag().minusDays(1));
     assertThat(jobb(USER_TASK)).isPresent();
 
     fram(Duration.ofDays(6));

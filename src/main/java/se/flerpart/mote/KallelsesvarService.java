@@ -1,0 +1,254 @@
+package se.flerpart.mote;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.grpc.Status;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import se.flerpart.arende.Arende;
+import se.flerpart.arende.ArendeHistorik;
+import se.flerpart.arende.ArendeService;
+import se.flerpart.web.EjFunnen;
+import se.flerpart.web.Konflikt;
+import se.flerpart.web.ValideringsFel;
+
+/**
+ * An invitee's answer through the personal link: stored, then correlated into the process as
+ * message {@code kallelsesvar} (correlation key = the invitation). A link answers once; a link to
+ * an older version of the kallelse, a cancelled meeting or a meeting that is over changes nothing.
+ */
+@Service
+public class KallelsesvarService {
+
+  private static final Pattern EPOST = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+  private static final int MAX_TEXT = 2000;
+
+  /** What the answer page shows: no personal data about the individual. */
+  public record Inbjudan(
+      UUID kallelseId,
+      String namn,
+      String arendenummer,
+      String syfte,
+      String tid,
+      String plats,
+      String videolank,
+      String tolkSprak,
+      String arendebarare,
+      boolean kravs,
+      String partNamn,
+      String svar) {}
+
+  public record Svarsbegaran(String svar, String kommentar, Ersattare ersattare) {}
+
+  public record Ersattare(String namn, String epost) {}
+
+  private final SvarsToken tokens;
+  private final MoteRepository moten;
+  private final ArendeService arenden;
+  private final ArendeHistorik historik;
+  private final KallelseUtskick utskick;
+  private final Processklocka klocka;
+  private final CamundaClient camunda;
+
+  public KallelsesvarService(
+      SvarsToken tokens,
+      MoteRepository moten,
+      ArendeService arenden,
+      ArendeHistorik historik,
+      KallelseUtskick utskick,
+      Processklocka klocka,
+      CamundaClient camunda) {
+    this.tokens = tokens;
+    this.moten = moten;
+    this.arenden = arenden;
+    this.historik = historik;
+    this.utskick = utskick;
+    this.klocka = klocka;
+    this.camunda = camunda;
+  }
+
+  /** The invitation behind a link that can still be answered; throws with the reason otherwise. */
+  public Inbjudan inbjudan(String token) {
+    SvarsToken.Innehall innehall = giltig(token);
+    Kallelse k = kallelse(innehall);
+    Mote mote = moten.hitta(k.moteId()).orElseThrow();
+    kravObesvarad(innehall, mote, k);
+    return inbjudan(mote, k);
+  }
+
+  @Transactional
+  public Inbjudan svara(String token, Svarsbegaran begaran) {
+    SvarsToken.Innehall innehall = giltig(token);
+    Kallelse k = kallelse(innehall);
+    Mote mote = moten.hittaForUppdatering(k.moteId()).orElseThrow();
+    k = moten.kallelse(k.id()).orElseThrow();
+    kravObesvarad(innehall, mote, k);
+    Svar svar = validera(begaran, mote, k);
+    String kommentar = text(begaran.kommentar());
+    Instant nu = klocka.nu();
+    moten.svara(k.id(), svar, kommentar, nu);
+    Map<String, Object> variabler = new HashMap<>();
+    variabler.put("svar", svar.name());
+    String logg = utskick.visningsnamn(k) + ": " + svar.text().toLowerCase(Locale.ROOT);
+    if (svar == Svar.ERSATTARE) {
+      Kallelse ersattare =
+          new Kallelse(
+              UUID.randomUUID(),
+              mote.id(),
+              moten.nastaOrdning(mote.id()),
+              begaran.ersattare().namn().strip(),
+              begaran.ersattare().epost().strip(),
+              k.roll(),
+              k.part(),
+              k.kravs(),
+              false,
+              null,
+              null,
+              null,
+              k.id(),
+              null,
+              null,
+              nu);
+      moten.skapa(ersattare);
+      moten.ersatt(k.id(), ersattare.id());
+      variabler.put("ersattareKallelseId", ersattare.id().toString());
+      logg += " – " + utskick.visningsnamn(ersattare) + " kallas i stället";
+    }
+    historik.logga(mote.arendeId(), "KALLELSESVAR", logg, null);
+    publicera(k, mote, variabler);
+    return inbjudan(mote, moten.kallelse(k.id()).orElseThrow());
+  }
+
+  /**
+   * Publishes within the transaction: if the engine cannot be reached nothing is stored and the
+   * invitee may try again; the message id makes a repeated publication harmless.
+   */
+  private void publicera(Kallelse k, Mote mote, Map<String, Object> variabler) {
+    try {
+      camunda
+          .newPublishMessageCommand()
+          .messageName("kallelsesvar")
+          .correlationKey(k.id().toString())
+          .messageId("kallelsesvar-" + k.id() + "-" + mote.sekvens())
+          .timeToLive(Duration.ofDays(1))
+          .variables(variabler)
+          .send()
+          .join();
+    } catch (ClientStatusException e) {
+      if (e.getStatusCode() != Status.Code.ALREADY_EXISTS) {
+        throw new SvarslankFel(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "Svaret kunde inte tas emot just nu. Försök igen om en stund.");
+      }
+    }
+  }
+
+  private Svar validera(Svarsbegaran begaran, Mote mote, Kallelse k) {
+    Map<String, String> fel = new LinkedHashMap<>();
+    Svar svar = null;
+    if (begaran == null || begaran.svar() == null || begaran.svar().isBlank()) {
+      fel.put("svar", "Välj om du kommer, inte kommer eller skickar en ersättare");
+    } else {
+      try {
+        svar = Svar.valueOf(begaran.svar().strip());
+      } catch (IllegalArgumentException e) {
+        fel.put("svar", "Svaret ska vara ACCEPTERAR, AVBOJER eller ERSATTARE");
+      }
+    }
+    if (begaran != null && begaran.kommentar() != null && begaran.kommentar().length() > MAX_TEXT) {
+      fel.put("kommentar", "Kommentaren får vara högst " + MAX_TEXT + " tecken");
+    }
+    if (svar == Svar.AVBOJER && text(begaran.kommentar()) == null) {
+      fel.put("kommentar", "Skriv varför du inte kan komma");
+    }
+    if (svar == Svar.ERSATTARE) {
+      Ersattare e = begaran.ersattare();
+      if (e == null || text(e.namn()) == null) {
+        fel.put("ersattare.namn", "Ange ersättarens namn");
+      }
+      if (e == null || text(e.epost()) == null) {
+        fel.put("ersattare.epost", "Ange ersättarens e-postadress");
+      } else if (!EPOST.matcher(e.epost().strip()).matches()) {
+        fel.put("ersattare.epost", "Ange en giltig e-postadress, till exempel namn@exempel.se");
+      } else if (moten.kallelser(mote.id()).stream()
+          .anyMatch(
+              x -> x.aktiv() && x.harEpost() && x.epost().equalsIgnoreCase(e.epost().strip()))) {
+        fel.put("ersattare.epost", "Den personen är redan kallad till mötet");
+      }
+    }
+    if (!fel.isEmpty()) {
+      throw new ValideringsFel(fel);
+    }
+    return svar;
+  }
+
+  private SvarsToken.Innehall giltig(String token) {
+    return tokens
+        .las(token)
+        .orElseThrow(
+            () ->
+                new EjFunnen(
+                    "Svarslänken är ogiltig. Kontrollera att hela länken från mailet kom med."));
+  }
+
+  private Kallelse kallelse(SvarsToken.Innehall innehall) {
+    return moten
+        .kallelse(innehall.kallelseId())
+        .orElseThrow(() -> new EjFunnen("Kallelsen finns inte längre."));
+  }
+
+  private void kravObesvarad(SvarsToken.Innehall innehall, Mote mote, Kallelse k) {
+    if (mote.status() == MoteStatus.INSTALLT) {
+      throw new SvarslankFel(
+          HttpStatus.GONE, "Mötet är inställt. Du behöver inte svara på kallelsen.");
+    }
+    if (mote.status() == MoteStatus.GENOMFORT
+        || klocka.nu().isAfter(innehall.giltigTill())
+        || !klocka.nu().isBefore(mote.motesTid())) {
+      throw new SvarslankFel(
+          HttpStatus.GONE, "Svarslänken har gått ut: mötet har redan börjat eller hållits.");
+    }
+    if (innehall.sekvens() != mote.sekvens()) {
+      throw new SvarslankFel(
+          HttpStatus.GONE,
+          "Kallelsen har ändrats sedan den här länken skickades. Använd länken i den senaste"
+              + " kallelsen.");
+    }
+    if (k.svar() != null || !k.aktiv()) {
+      throw new Konflikt(
+          "Du har redan svarat på kallelsen ("
+              + (k.svar() == null ? "ersatt" : k.svar().text().toLowerCase(Locale.ROOT))
+              + "). Kontakta ärendebäraren om något har ändrats.");
+    }
+  }
+
+  private Inbjudan inbjudan(Mote mote, Kallelse k) {
+    Arende a = arenden.hamta(mote.arendeId());
+    return new Inbjudan(
+        k.id(),
+        k.namn(),
+        a.arendenummer(),
+        mote.syfte(),
+        KallelseUtskick.TID.format(mote.motesTid()),
+        mote.plats(),
+        mote.videolank(),
+        mote.tolkSprak(),
+        utskick.arendebarareNamn(mote),
+        k.kravs(),
+        utskick.partNamn(k.part()),
+        k.svar() == null ? null : k.svar().name());
+  }
+
+  private static String text(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

@@ -1,0 +1,160 @@
+package se.flerpart.mote;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.grpc.Status;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+import se.flerpart.arende.ArendeHistorik;
+import se.flerpart.arende.ArendeService;
+import se.flerpart.arende.ArendeStatus;
+import se.flerpart.sakerhet.Anvandare;
+import se.flerpart.uppgift.UppgiftService;
+import se.flerpart.web.AtkomstNekad;
+import se.flerpart.web.EjFunnen;
+import se.flerpart.web.Konflikt;
+import se.flerpart.web.ValideringsFel;
+
+/**
+ * The ärendebärare moves or cancels a planned meeting. The change is stored (a new iCalendar
+ * SEQUENCE, answers asked for again) and correlated into the process, whose {@code skicka-kallelse}
+ * then sends the update or the cancellation.
+ */
+@Service
+public class MoteService {
+
+  private final MoteRepository moten;
+  private final ArendeService arenden;
+  private final ArendeHistorik historik;
+  private final UppgiftService uppgifter;
+  private final Processklocka klocka;
+  private final CamundaClient camunda;
+
+  public MoteService(
+      MoteRepository moten,
+      ArendeService arenden,
+      ArendeHistorik historik,
+      UppgiftService uppgifter,
+      Processklocka klocka,
+      CamundaClient camunda) {
+    this.moten = moten;
+    this.arenden = arenden;
+    this.historik = historik;
+    this.uppgifter = uppgifter;
+    this.klocka = klocka;
+    this.camunda = camunda;
+  }
+
+  public record Flytt(Instant motesTid, String plats, String videolank) {}
+
+  @Transactional
+  public Mote flytta(UUID moteId, Flytt flytt, Anvandare vem) {
+    Mote mote = planeratForArendebararen(moteId, vem);
+    Map<String, String> fel = new LinkedHashMap<>();
+    if (flytt == null || flytt.motesTid() == null) {
+      fel.put("motesTid", "Ange den nya mötestiden");
+    } else if (!flytt.motesTid().isAfter(klocka.nu())) {
+      fel.put("motesTid", "Mötestiden har redan passerat – välj en tid framåt");
+    } else if (flytt.motesTid().equals(mote.motesTid())
+        && flytt.plats() == null
+        && flytt.videolank() == null) {
+      fel.put("motesTid", "Mötet har redan den tiden");
+    }
+    String plats = flytt == null || blank(flytt.plats()) ? mote.plats() : flytt.plats().strip();
+    String video =
+        flytt == null || blank(flytt.videolank()) ? mote.videolank() : flytt.videolank().strip();
+    if (video != null && !video.startsWith("https://")) {
+      fel.put("videolank", "Videolänken ska börja med https://");
+    }
+    if (!fel.isEmpty()) {
+      throw new ValideringsFel(fel);
+    }
+    moten.flytta(moteId, flytt.motesTid(), plats, video);
+    Mote flyttat = moten.hitta(moteId).orElseThrow();
+    historik.logga(
+        mote.arendeId(),
+        "MOTE_FLYTTAT",
+        "Flerpartsmötet flyttat till "
+            + KallelseUtskick.TID.format(flyttat.motesTid())
+            + "; ändrad kallelse skickas och alla ombeds svara igen",
+        vem.id());
+    publicera("mote-flyttat", flyttat);
+    return flyttat;
+  }
+
+  @Transactional
+  public Mote installa(UUID moteId, String orsak, Anvandare vem) {
+    Mote mote = planeratForArendebararen(moteId, vem);
+    if (blank(orsak)) {
+      throw new ValideringsFel("orsak", "Ange varför mötet ställs in");
+    }
+    if (orsak.length() > 2000) {
+      throw new ValideringsFel("orsak", "Orsaken får vara högst 2000 tecken");
+    }
+    moten.installa(moteId, orsak.strip());
+    arenden.sattStatusUnderMote(mote.arendeId(), ArendeStatus.PAGAENDE);
+    historik.logga(
+        mote.arendeId(),
+        "MOTE_INSTALLT",
+        "Flerpartsmötet "
+            + KallelseUtskick.TID.format(mote.motesTid())
+            + " är inställt; avbokning skickas och en ny kallelse kan förberedas",
+        vem.id());
+    Mote installt = moten.hitta(moteId).orElseThrow();
+    publicera("mote-installt", installt);
+    return installt;
+  }
+
+  private Mote planeratForArendebararen(UUID moteId, Anvandare vem) {
+    Mote mote =
+        moten.hittaForUppdatering(moteId).orElseThrow(() -> new EjFunnen("Mötet finns inte."));
+    if (!vem.id().equals(mote.arendebarare())) {
+      throw new AtkomstNekad("Bara ärendebäraren kan flytta eller ställa in mötet.");
+    }
+    if (mote.status() != MoteStatus.PLANERAT) {
+      throw new Konflikt(
+          "Mötet är " + mote.status().text().toLowerCase() + " och kan inte ändras längre.");
+    }
+    boolean pagar =
+        !klocka.nu().isBefore(mote.motesTid())
+            || uppgifter.forArende(mote.arendeId()).stream()
+                .anyMatch(
+                    u ->
+                        u.processInstansNyckel() == mote.processInstansNyckel()
+                            && "genomfor-mote".equals(u.elementId()));
+    if (pagar) {
+      throw new Konflikt("Mötestiden har redan kommit; mötet kan inte flyttas eller ställas in.");
+    }
+    return mote;
+  }
+
+  private void publicera(String meddelande, Mote mote) {
+    try {
+      camunda
+          .newPublishMessageCommand()
+          .messageName(meddelande)
+          .correlationKey(mote.id().toString())
+          .messageId(meddelande + "-" + mote.id() + "-" + mote.sekvens())
+          .timeToLive(Duration.ofHours(1))
+          .send()
+          .join();
+    } catch (ClientStatusException e) {
+      if (e.getStatusCode() != Status.Code.ALREADY_EXISTS) {
+        throw new ResponseStatusException(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "Processmotorn svarar inte; ändringen är inte gjord. Försök igen om en stund.");
+      }
+    }
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}

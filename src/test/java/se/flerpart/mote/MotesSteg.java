@@ -1,0 +1,71 @@
+package se.flerpart.mote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import se.flerpart.ApiKlient;
+import se.flerpart.arende.ArendeService;
+import se.flerpart.embedded.EmbeddedMotor;
+
+/**
+ * For API tests of later steps: takes a case whose beredning said Ja through the shortest possible
+ * flerpartsmöte (one invitee, held at once, a one-action plan), so the case stands where the
+ * process goes after the meeting.
+ */
+public final class MotesSteg {
+
+  private MotesSteg() {}
+
+  public static void genomfor(
+      ApiKlient api, EmbeddedMotor motor, String arendeId, String arendebarare) {
+    JsonNode kallelse = api.vantaPaUppgift(arendebarare, "mina", arendeId, "forbered-kallelse");
+    Instant motesTid = motor.nu().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MINUTES);
+    assertThat(
+            api.slutfor(
+                    arendebarare,
+                    kallelse,
+                    Map.of(
+                        "syfte", "Gemensam plan",
+                        "motesTid", motesTid.atOffset(ZoneOffset.UTC).toString(),
+                        "plats", "Kontaktcenter",
+                        "ordforande", "cecilia",
+                        "deltagare",
+                            List.of(
+                                Map.of(
+                                    "namn", "Bengt Ek",
+                                    "epost", "bengt@af.example",
+                                    "part", "AF"))))
+                .status())
+        .isEqualTo(200);
+    assertThat(api.post(arendebarare, "/api/dev/klocka", Map.of("fram", "PT3H")).status())
+        .isEqualTo(200);
+    JsonNode mote = api.vantaPaUppgift("cecilia", "mina", arendeId, "genomfor-mote");
+    LocalDate idag = motor.nu().atZone(ArendeService.SVERIGE).toLocalDate();
+    assertThat(
+            api.slutfor(
+                    "cecilia",
+                    mote,
+                    Map.of(
+                        "narvaro", List.of(Map.of("epost", "bengt@af.example", "narvarande", true)),
+                        "plan",
+                            Map.of(
+                                "mal", "Arbete",
+                                "atgarder",
+                                    List.of(
+                                        Map.of(
+                                            "beskrivning", "Arbetsprövning",
+                                            "ansvarigPart", "AF",
+                                            "ansvarig", "Bengt Ek",
+                                            "senast", idag.plusMonths(1).toString())),
+                                "uppfoljningsdatum", idag.plusMonths(2).toString())))
+                .status())
+        .isEqualTo(200);
+  }
+}

@@ -1,0 +1,221 @@
+package se.flerpart.mote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static se.flerpart.ApiKlient.mailTill;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import se.flerpart.ApiKlient;
+import se.flerpart.embedded.EmbeddedMotor;
+
+/**
+ * The public answer page in a real browser (headless Chromium): the invitee reads the syfte first,
+ * declines with a reason, and a second visit gets a friendly page; the ärendebärare then sees the
+ * answer on the case page. Skipped when Chromium is not installed, unless {@code
+ * FLERPART_WEBBLASARTEST=krav}.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "flerpart.demo.arenden=false")
+class SvarssidaWebblasareTest {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Pattern SVARSLANK =
+      Pattern.compile("(/svar/[A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)");
+
+  @LocalServerPort int port;
+  @Autowired EmbeddedMotor motor;
+  ApiKlient api;
+  WebDriver webblasare;
+  Path profil;
+
+  @BeforeEach
+  void starta() throws IOException {
+    boolean finns = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    if (!"krav".equals(System.getenv("FLERPART_WEBBLASARTEST"))) {
+      assumeTrue(finns, "Chromium och chromedriver saknas; webbläsartestet hoppas över");
+    }
+    api = new ApiKlient(port);
+    profil = Files.createTempDirectory("flerpart-chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1100,1400",
+        "--user-data-dir=" + profil);
+    ChromeDriverService tjanst =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    webblasare = new ChromeDriver(tjanst, options);
+  }
+
+  @AfterEach
+  void stang() throws IOException {
+    if (webblasare != null) {
+      webblasare.quit();
+    }
+    if (profil != null) {
+      try (var filer = Files.walk(profil)) {
+        filer.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  @Test
+  void denKalladeAvbojerMedSkalOchArendebararenSerSvaret() throws IOException {
+    String id = kallat();
+    String nummer = api.arende("anna", id).path("arendenummer").asText();
+    JsonNode mail = api.vantaPaMail(mailTill("david@region.example", "ärende " + nummer));
+    Matcher m = SVARSLANK.matcher(mail.path("text").asText());
+    assertThat(m.find()).isTrue();
+    String lank = "http://localhost:" + port + m.group(1);
+
+    webblasare.get(lank);
+    assertThat(webblasare.findElement(By.tagName("h1")).getText())
+        .isEqualTo("Kallelse till flerpartsmöte");
+    assertThat(webblasare.findElement(By.cssSelector("#syfte p")).getText())
+        .isEqualTo("Gemensam plan för återgång i arbete");
+    assertThat(webblasare.getPageSource()).doesNotContain("19121212");
+    bild("svarssida");
+
+    webblasare.findElement(By.id("svar-avbojer")).click();
+    webblasare.findElement(By.id("skicka-svar")).click();
+    assertThat(webblasare.findElement(By.id("felsammanfattning")).getText())
+        .contains("Skriv varför du inte kan komma");
+    assertThat(webblasare.findElement(By.id("svar-avbojer")).isSelected()).isTrue();
+
+    webblasare.findElement(By.id("kommentar")).sendKeys("Krockar med en utbildning");
+    webblasare.findElement(By.id("skicka-svar")).click();
+    assertThat(webblasare.findElement(By.id("kvittens")).getText()).contains("inte kan komma");
+
+    webblasare.get(lank);
+    assertThat(webblasare.findElement(By.id("orsak")).getText())
+        .startsWith("Du har redan svarat på kallelsen (avböjer)");
+    assertThat(webblasare.findElements(By.id("skicka-svar"))).isEmpty();
+
+    webblasare.get("http://localhost:" + port + "/login");
+    webblasare.findElement(By.id("username")).sendKeys("anna");
+    webblasare.findElement(By.id("password")).sendKeys("demo");
+    webblasare.findElement(By.cssSelector("form button[type=submit]")).click();
+    new WebDriverWait(webblasare, Duration.ofSeconds(10))
+        .until(ExpectedConditions.urlContains("/uppgifter"));
+    webblasare.get("http://localhost:" + port + "/arenden/" + id);
+    String rad =
+        webblasare
+            .findElement(
+                By.xpath("//table[contains(@class,'kallade')]//tr[contains(., 'David Holm')]"))
+            .getText();
+    assertThat(rad).contains("Avböjer", "Krockar med en utbildning");
+    assertThat(webblasare.findElements(By.xpath("//summary[normalize-space()='Flytta mötet']")))
+        .hasSize(1);
+    bild("arendesida-mote");
+  }
+
+  /** A case through beredning JA with a kallelse sent to two parts and the individual. */
+  private String kallat() {
+    String id =
+        api.aktualisera(
+            "anna",
+            Map.of(
+                "personnummer", "19121212-1212",
+                "insats", "flerpartssamverkan",
+                "skal", "Behöver stöd från flera parter",
+                "behov", List.of("FK", "AF", "REGION")));
+    api.slutfor(
+        "anna",
+        api.vantaPaUppgift("anna", "mina", id, "inhamta-samtycke"),
+        Map.of(
+            "samtycke",
+            "JA",
+            "samtyckeForm",
+            "DIGITALT",
+            "samtyckeParter",
+            List.of("FK", "AF", "REGION", "KOMMUN-UPPSALA"),
+            "susSamtycke",
+            false));
+    api.slutfor(
+        "bengt",
+        api.vantaPaUppgift("bengt", "grupp", id, "bered-arende"),
+        Map.of("beslut", "JA", "motivering", "Flera parter", "arendebarare", "anna"));
+    Instant motesTid = motor.nu().plus(Duration.ofDays(6)).truncatedTo(ChronoUnit.HOURS);
+    assertThat(
+            api.slutfor(
+                    "anna",
+                    api.vantaPaUppgift("anna", "mina", id, "forbered-kallelse"),
+                    Map.of(
+                        "syfte", "Gemensam plan för återgång i arbete",
+                        "motesTid", motesTid.atOffset(ZoneOffset.UTC).toString(),
+                        "videolank", "https://mote.example/flerpart",
+                        "ordforande", "cecilia",
+                        "deltagare",
+                            List.of(
+                                Map.of(
+                                    "namn",
+                                    "Bengt Ek",
+                                    "epost",
+                                    "bengt@af.example",
+                                    "part",
+                                    "AF",
+                                    "kravs",
+                                    true),
+                                Map.of(
+                                    "namn",
+                                    "David Holm",
+                                    "epost",
+                                    "david@region.example",
+                                    "part",
+                                    "REGION",
+                                    "kravs",
+                                    true),
+                                Map.of(
+                                    "namn",
+                                    "Sara Exempel",
+                                    "roll",
+                                    "INDIVID",
+                                    "saknarEpost",
+                                    true))))
+                .status())
+        .isEqualTo(200);
+    return id;
+  }
+
+  /** Keeps a screenshot under target/ for a person to look at. */
+  private void bild(String namn) throws IOException {
+    Path fil = Path.of("target", "skarmbilder", namn + ".png");
+    Files.createDirectories(fil.getParent());
+    Files.write(fil, ((TakesScreenshot) webblasare).getScreenshotAs(OutputType.BYTES));
+  }
+}
