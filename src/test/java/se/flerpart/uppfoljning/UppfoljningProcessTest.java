@@ -94,6 +94,7 @@ class UppfoljningProcessTest {
   @Test
   void fortsattPlanerarEnNyUppfoljningPaDetNyaDatumet() throws Exception {
     ProcessInstanceEvent instans = starta(idag().minusDays(1));
+    fram(Duration.ofMinutes(1));
     ActivatedJob forsta = jobb(USER_TASK).orElseThrow();
     client
         .newCompleteCommand(forsta)
@@ -119,6 +120,8 @@ class UppfoljningProcessTest {
     for (var fall :
         Map.of("NYTT_MOTE", "nytt-mote-begart", "AVSLUTA", "avslut-beslutat").entrySet()) {
       ProcessInstanceEvent instans = starta(idag().minusDays(1));
+      fram(Duration.ofMinutes(1));
+    fram(Duration.ofMinutes(1));
       ActivatedJob uppgift = jobb(USER_TASK).orElseThrow();
       client
           .newCompleteCommand(uppgift)
@@ -136,6 +139,7 @@ class UppfoljningProcessTest {
     // A follow-up day already passed: the task is created at once, and its deadlines count from
     // now.
     ProcessInstanceEvent instans = starta(idag().minusDays(1));
+    fram(Duration.ofMinutes(1));
     assertThat(jobb(USER_TASK)).isPresent();
 
     fram(Duration.ofDays(6));
