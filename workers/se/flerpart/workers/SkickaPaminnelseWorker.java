@@ -53,6 +53,13 @@ public class SkickaPaminnelseWorker {
               "Mötestiden har passerat. Registrera närvaro, den gemensamma planen och"
                   + " minnesanteckningarna, så skickas planen till alla deltagare.",
               nyckel);
+      case "uppfoljning" ->
+          paminnelse.paminn(
+              arendeId,
+              "folj-upp-plan",
+              "Planens uppföljningsdag har passerat. Följ upp åtgärderna med individen och"
+                  + " parterna; utan uppföljning blir planen sällan genomförd.",
+              nyckel);
       default -> throw new IllegalArgumentException("Okänd påminnelse: " + avser);
     }
   }

@@ -157,6 +157,7 @@ public class ArendeService {
     variabler.put("referentPart", referent.part());
     variabler.put("beredningsgrupp", insats.beredningsgrupp());
     variabler.put("samtyckeFrist", samtyckeFrist);
+    variabler.put("maxTid", insats.maxTid());
     variabler.put("behov", new ArrayList<>(behov));
     variabler.put("bradskande", arende.bradskande());
     long instans =

@@ -36,6 +36,21 @@ public class InsatsRepository {
         .list();
   }
 
+  /** When a plan is followed up by default, and how long an overdue follow-up may wait. */
+  public record Uppfoljningstider(String kort, String plan, String paminnelse, String frist) {}
+
+  public Uppfoljningstider uppfoljningstider(String kod) {
+    return jdbc.sql(
+            "select uppfoljning_kort, uppfoljning_plan, uppfoljning_paminnelse, uppfoljning_frist"
+                + " from insats where kod = ?")
+        .param(kod)
+        .query(
+            (rs, n) ->
+                new Uppfoljningstider(
+                    rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        .single();
+  }
+
   private static Insats rad(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
     return new Insats(
         rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5));

@@ -55,9 +55,16 @@ class ArendeProcessTest {
           "forms/avsluta-arende.form",
           "processes/flerpartsmote.bpmn",
           "forms/forbered-kallelse.form",
-          "forms/genomfor-mote.form");
+          "forms/genomfor-mote.form",
+          "processes/uppfoljning.bpmn",
+          "forms/folj-upp-plan.form",
+          "forms/prova-fortsattning.form");
 
   private ZeebeTestEngine engine;
+
+  /** How far the engine clock has been moved, so that times given to the engine follow it. */
+  private Duration framflyttat = Duration.ZERO;
+
   private ZeebeClient client;
   private DeploymentEvent deployment;
 
@@ -81,7 +88,9 @@ class ArendeProcessTest {
             "komplettera-aktualisering",
             "avsluta-arende",
             "forbered-kallelse",
-            "genomfor-mote");
+            "genomfor-mote",
+            "folj-upp-plan",
+            "prova-fortsattning");
   }
 
   // ---------------------------------------------------------------- samtycke
@@ -263,39 +272,161 @@ class ArendeProcessTest {
 
   @Test
   @DisplayName(
-      "Givet beslut Ja i beredningen, så får referenten återkoppling, ärendebäraren kallar till"
-          + " flerpartsmöte och avslutar sedan ärendet")
-  void beslutJaLederTillFlerpartsmoteOchAvslut() throws Exception {
-    var arende = startaArende(List.of("FK", "AF"));
-    slutforAnvandaruppgift("inhamta-samtycke", samtyckeJa());
-
-    slutforAnvandaruppgift("bered-arende", beslut("JA", Map.of("arendebarare", "anna")));
-    slutforAterkoppling("skicka-aterkoppling-beredning", "beredning");
+      "Givet beslut Ja i beredningen, så registreras ärendet i SUS, ärendebäraren kallar till"
+          + " flerpartsmöte, planen följs upp och ärendet avslutas och utregistreras")
+  void beslutJaLederTillFlerpartsmoteUppfoljningOchAvslut() throws Exception {
+    var arende = tillArendebararen();
 
     genomforFlerpartsmote();
+    foljUpp("AVSLUTA");
 
     ActivatedJob avslut = aktiveraAnvandaruppgift("avsluta-arende");
     BpmnAssert.assertThat(avslut)
         .extractingHeaders()
         .containsEntry(ASSIGNEE, "anna")
         .containsEntry(FORM_KEY, formKey("avsluta-arende"));
-    slutfor(avslut, Map.of("avslutsorsak", "MAL_UPPNATT_ARBETE", "planUppfylld", "JA"));
+    slutfor(avslut, Map.of("avslutsorsak", "STUDIER", "planUppfylld", "JA"));
+    slutfor(aktiveraJobb("sus-utregistrering"), Map.of());
     slutforAterkoppling("skicka-aterkoppling-avslut", "avslut");
 
     BpmnAssert.assertThat(arende)
         .hasPassedElementsInOrder(
-            "foresla-utfall",
             "bered-arende",
             "skicka-aterkoppling-beredning",
             "beslut-i-beredning",
+            "sus-inregistrering",
             "flerpartsmote",
+            "planera-uppfoljning",
+            "uppfoljning",
+            "beslut-efter-uppfoljning",
             "avsluta-arende",
+            "sus-utregistrering",
             "skicka-aterkoppling-avslut",
             "arende-avslutat")
         .hasVariableWithValue("arendebarare", "anna")
-        .hasVariableWithValue("avslutsorsak", "MAL_UPPNATT_ARBETE")
+        .hasVariableWithValue("avslutsorsak", "STUDIER")
         .isCompleted()
         .hasNoIncidents();
+  }
+
+  @Test
+  @DisplayName("Givet en uppföljning som beslutar nytt möte, så kallas till ett nytt flerpartsmöte")
+  void nyttMoteVidUppfoljningenKallarIgen() throws Exception {
+    var arende = tillArendebararen();
+    genomforFlerpartsmote();
+    foljUpp("NYTT_MOTE");
+
+    genomforFlerpartsmote();
+    foljUpp("AVSLUTA");
+    aktiveraAnvandaruppgift("avsluta-arende");
+    BpmnAssert.assertThat(arende).isActive().hasNoIncidents();
+  }
+
+  @Test
+  @DisplayName(
+      "Givet ett återkallat samtycke, så avbryts ärendet i vilket steg det än står, utregistreras"
+          + " och parterna får återkoppling")
+  void samtyckeAterkallatAvbryterArendet() throws Exception {
+    var arende = tillArendebararen();
+    ActivatedJob kallelse = aktiveraJobb(USER_TASK);
+    assertThat(kallelse.getElementId()).isEqualTo("forbered-kallelse");
+
+    publicera("samtycke-aterkallat");
+    slutfor(aktiveraJobb("sus-utregistrering"), Map.of());
+    slutforAterkoppling("samtycke-aterkallat-hantering-aterkoppling", "aterkallat");
+
+    BpmnAssert.assertThat(arende)
+        .hasPassedElement("avbrutet-samtycke-aterkallat")
+        .hasNotPassedElement("avsluta-arende")
+        .isCompleted();
+    assertThat(aktiveraJobben(USER_TASK)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("Givet ett avbrutet ärende redan vid samtycket, så avslutas det med återkoppling")
+  void arendeAvbrutetAvslutarProcessen() throws Exception {
+    var arende = startaArende(List.of("FK", "AF"));
+    publicera("arende-avbrutet");
+    slutfor(aktiveraJobb("sus-utregistrering"), Map.of());
+    slutforAterkoppling("arende-avbrutet-hantering-aterkoppling", "avbrutet");
+    BpmnAssert.assertThat(arende)
+        .hasPassedElement("avbrutet")
+        .hasNotPassedElement("samtycke-lamnat")
+        .isCompleted();
+  }
+
+  @Test
+  @DisplayName(
+      "Givet att insatsens maxtid nås, så får ärendebäraren pröva fortsättningen medan ärendet"
+          + " fortsätter")
+  void maxtidenGerProvningUtanAttAvbryta() throws Exception {
+    var arende = tillArendebararen();
+    flyttaKlockan(Duration.ofDays(366));
+
+    List<ActivatedJob> uppgifter = aktiveraJobben(USER_TASK);
+    assertThat(uppgifter)
+        .extracting(ActivatedJob::getElementId)
+        .containsExactlyInAnyOrder("forbered-kallelse", "prova-fortsattning");
+    ActivatedJob provning =
+        uppgifter.stream()
+            .filter(u -> u.getElementId().equals("prova-fortsattning"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(provning.getCustomHeaders()).containsEntry(ASSIGNEE, "anna");
+    slutfor(provning, Map.of("fortsattningsbeslut", "FORLANG"));
+    BpmnAssert.assertThat(arende).hasPassedElement("fortsattning-provad").isActive();
+  }
+
+  /** Samtycke JA and beredning JA with anna as ärendebärare; stops at the SUS registration. */
+  private ProcessInstanceEvent tillArendebararen() throws Exception {
+    var arende = startaArende(List.of("FK", "AF"));
+    slutforAnvandaruppgift("inhamta-samtycke", samtyckeJa());
+    slutforAnvandaruppgift("bered-arende", beslut("JA", Map.of("arendebarare", "anna")));
+    slutforAterkoppling("skicka-aterkoppling-beredning", "beredning");
+    slutfor(aktiveraJobb("sus-inregistrering"), Map.of());
+    return arende;
+  }
+
+  /** The follow-up after a meeting: its date comes from the plan, then the decision. */
+  private void foljUpp(String beslut) throws Exception {
+    ActivatedJob planera = aktiveraJobb("planera-uppfoljning");
+    slutfor(
+        planera,
+        Map.of(
+            "uppfoljningsdatum",
+            java.time.LocalDate.ofInstant(
+                    Instant.now().plus(framflyttat), java.time.ZoneId.of("Europe/Stockholm"))
+                .plusDays(60)
+                .toString(),
+            "uppfoljningPaminnelse",
+            "P7D",
+            "uppfoljningFrist",
+            "P21D"));
+    assertThat(aktiveraJobben(USER_TASK)).isEmpty();
+    flyttaKlockan(Duration.ofDays(61));
+    ActivatedJob uppfoljning = aktiveraJobb(USER_TASK);
+    BpmnAssert.assertThat(uppfoljning)
+        .hasElementId("folj-upp-plan")
+        .hasBpmnProcessId("uppfoljning")
+        .extractingHeaders()
+        .containsEntry(ASSIGNEE, "anna");
+    slutfor(uppfoljning, Map.of("uppfoljningsbeslut", beslut, "progression", 6));
+  }
+
+  private void flyttaKlockan(Duration tid) throws Exception {
+    engine.increaseTime(tid);
+    framflyttat = framflyttat.plus(tid);
+    engine.waitForIdleState(IDLE_TIMEOUT);
+  }
+
+  private void publicera(String meddelande) throws Exception {
+    client
+        .newPublishMessageCommand()
+        .messageName(meddelande)
+        .correlationKey("5b0c8a53-8f0e-4c55-9d43-2f1f1b8a2c11")
+        .send()
+        .join();
+    engine.waitForIdleState(IDLE_TIMEOUT);
   }
 
   @Test
@@ -394,7 +525,7 @@ class ArendeProcessTest {
         .containsOnlyKeys("arendeId", "arendenummer", "arendebarare");
     slutfor(kallelse, Map.of("ordforande", "cecilia"));
 
-    Instant motesTid = Instant.now().plus(Duration.ofDays(3));
+    Instant motesTid = Instant.now().plus(framflyttat).plus(Duration.ofDays(3));
     String kallelseId = "1d5a3a8e-0000-4000-8000-000000000001";
     slutfor(
         aktiveraJobb("skicka-kallelse"),
@@ -410,8 +541,7 @@ class ArendeProcessTest {
         .variables(Map.of("svar", "ACCEPTERAR"))
         .send()
         .join();
-    engine.increaseTime(Duration.ofDays(3).plusMinutes(1));
-    engine.waitForIdleState(IDLE_TIMEOUT);
+    flyttaKlockan(Duration.ofDays(3).plusMinutes(1));
 
     ActivatedJob mote = aktiveraJobb(USER_TASK);
     BpmnAssert.assertThat(mote)
@@ -431,6 +561,7 @@ class ArendeProcessTest {
     variabler.put("referentPart", "FK");
     variabler.put("beredningsgrupp", "beredning-flerpartssamverkan");
     variabler.put("samtyckeFrist", "P14D");
+    variabler.put("maxTid", "P12M");
     variabler.put("behov", behov);
     variabler.put("bradskande", false);
     return variabler;

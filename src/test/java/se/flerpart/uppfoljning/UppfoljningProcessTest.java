@@ -121,7 +121,7 @@ class UppfoljningProcessTest {
         Map.of("NYTT_MOTE", "nytt-mote-begart", "AVSLUTA", "avslut-beslutat").entrySet()) {
       ProcessInstanceEvent instans = starta(idag().minusDays(1));
       fram(Duration.ofMinutes(1));
-    fram(Duration.ofMinutes(1));
+      fram(Duration.ofMinutes(1));
       ActivatedJob uppgift = jobb(USER_TASK).orElseThrow();
       client
           .newCompleteCommand(uppgift)
