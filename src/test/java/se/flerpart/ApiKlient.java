@@ -27,6 +27,11 @@ public final class ApiKlient {
     this.http = RestClient.builder().baseUrl("http://localhost:" + port).build();
   }
 
+  /** The underlying client, for what is not JSON (CSV, PDF, Excel). */
+  public RestClient http() {
+    return http;
+  }
+
   public Svar get(String anvandare, String sokvag) {
     return anrop(anvandare, "GET", sokvag, null);
   }

@@ -97,6 +97,18 @@ public class Aterkoppling {
           till.add(a.arendebarare());
         }
       }
+      case "aterkallat", "avbrutet" -> {
+        boolean aterkallat = "aterkallat".equals(tillfalle);
+        rubrik = aterkallat ? "samtycket är återkallat" : "ärendet är avbrutet";
+        text =
+            aterkallat
+                ? "Personen har återkallat sitt samtycke. Ärendet är avbrutet och inga fler"
+                    + " uppgifter om personen delas mellan parterna."
+                : "Ärendet är avbrutet av ärendebäraren.";
+        if (a.arendebarare() != null) {
+          till.add(a.arendebarare());
+        }
+      }
       default ->
           throw new IllegalArgumentException("Okänt tillfälle för återkoppling: " + tillfalle);
     }

@@ -20,6 +20,7 @@ import se.flerpart.embedded.EmbeddedMotor;
 import se.flerpart.mote.MotesSteg;
 import se.flerpart.notifiering.MailUtkorg;
 import se.flerpart.sakerhet.AnvandareRepository;
+import se.flerpart.uppfoljning.UppfoljningSteg;
 import se.flerpart.uppgift.UppgiftService;
 
 /**
@@ -122,7 +123,7 @@ class ArendeApiTest {
         .doesNotContain("19121212");
 
     MotesSteg.genomfor(api, motor, id, "anna");
-    JsonNode avslut = api.vantaPaUppgift("anna", "mina", id, "avsluta-arende");
+    JsonNode avslut = UppfoljningSteg.tillAvslut(api, id, "anna");
     assertThat(api.slutfor("anna", avslut, Map.of("avslutsorsak", "STUDIER")).status())
         .isEqualTo(200);
     JsonNode arende = api.arende("anna", id);
@@ -456,6 +457,9 @@ class ArendeApiTest {
       }
     }
     assertThat(api.arende("bengt", id).has("personnummer")).isFalse();
+    api.vantaPaMail(
+        mailTill(
+            "anna@fk.example", aterkallat.kropp().path("arendenummer").asText() + ": samtycket"));
     assertThat(
             api.post(
                     "anna", "/api/arenden/" + id + "/aterkalla-samtycke", Map.of("hur", "MUNTLIGT"))
@@ -476,6 +480,10 @@ class ArendeApiTest {
     Svar avbrutet =
         api.post("anna", "/api/arenden/" + id + "/avbryt", Map.of("orsak", "Flyttat från länet"));
     assertThat(avbrutet.kropp().path("status").asText()).isEqualTo("AVBRUTET");
+    api.vantaPaMail(
+        mailTill(
+            "anna@fk.example",
+            avbrutet.kropp().path("arendenummer").asText() + ": ärendet är avbrutet"));
     assertThat(api.hittaUppgift("anna", "mina", id, "inhamta-samtycke")).isEmpty();
     assertThat(
             ApiKlient.stream(avbrutet.kropp().path("historik"))

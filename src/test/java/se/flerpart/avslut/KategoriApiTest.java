@@ -13,6 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import se.flerpart.ApiKlient;
 import se.flerpart.embedded.EmbeddedMotor;
 import se.flerpart.mote.MotesSteg;
+import se.flerpart.uppfoljning.UppfoljningSteg;
 
 /**
  * Categories are data: an administrator adds, renames and retires them, never deletes one in use.
@@ -84,7 +85,7 @@ class KategoriApiTest {
     api.slutfor(
         "bengt", beredning, Map.of("beslut", "JA", "motivering", "m", "arendebarare", "anna"));
     MotesSteg.genomfor(api, motor, id, "anna");
-    JsonNode avslut = api.vantaPaUppgift("anna", "mina", id, "avsluta-arende");
+    JsonNode avslut = UppfoljningSteg.tillAvslut(api, id, "anna");
     assertThat(
             api.slutfor(
                     "anna",

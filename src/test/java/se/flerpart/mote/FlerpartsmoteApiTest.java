@@ -36,6 +36,7 @@ import se.flerpart.ApiKlient;
 import se.flerpart.ApiKlient.Svar;
 import se.flerpart.arende.ArendeService;
 import se.flerpart.embedded.EmbeddedMotor;
+import se.flerpart.uppfoljning.UppfoljningSteg;
 
 /**
  * Kallelse, svar, möte och plan genom REST-API:t, på hela applikationen med inbyggd motor,
@@ -257,7 +258,8 @@ class FlerpartsmoteApiTest {
                   StandardCharsets.ISO_8859_1))
           .isEqualTo("%PDF-");
     }
-    api.vantaPaUppgift("anna", "mina", id, "avsluta-arende");
+    JsonNode uppfoljning = UppfoljningSteg.vantaPaUppfoljning(api, id, "anna");
+    assertThat(uppfoljning.path("elementId").asText()).isEqualTo("folj-upp-plan");
     JsonNode arende = api.arende("anna", id);
     assertThat(arende.path("status").asText()).isEqualTo("PLAN_UPPRATTAD");
     JsonNode oversikt = api.get("anna", "/api/moten?arendeId=" + id).kropp();
