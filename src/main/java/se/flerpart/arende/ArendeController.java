@@ -23,18 +23,21 @@ public class ArendeController {
   private final InsatsRepository insatser;
   private final PartRepository parter;
   private final MoteOversikt moten;
+  private final se.flerpart.uppfoljning.UppfoljningService uppfoljningar;
 
   public ArendeController(
       ArendeService arenden,
       ArendeLasning lasning,
       InsatsRepository insatser,
       PartRepository parter,
-      MoteOversikt moten) {
+      MoteOversikt moten,
+      se.flerpart.uppfoljning.UppfoljningService uppfoljningar) {
     this.arenden = arenden;
     this.lasning = lasning;
     this.insatser = insatser;
     this.parter = parter;
     this.moten = moten;
+    this.uppfoljningar = uppfoljningar;
   }
 
   @GetMapping("/arenden")
@@ -47,8 +50,53 @@ public class ArendeController {
   public String visa(@PathVariable String id, @AuthenticationPrincipal Inloggning in, Model model) {
     ArendeVy arende = lasning.vy(arenden.hamta(id), in.anvandare());
     model.addAttribute("arende", arende);
+    model.addAttribute(
+        "arAgare",
+        !arende.avslutad()
+            && in.anvandare()
+                .id()
+                .equals(
+                    arende.arendebarare() != null
+                        ? arende.arendebarare()
+                        : arende.aktualiseradAv()));
     model.addAttribute("moten", moten.forArende(arende.id(), in.anvandare()));
+    model.addAttribute(
+        "uppfoljningar",
+        arende.personuppgifterDolda() ? List.of() : uppfoljningar.forArende(arende.id()));
     return "arende/visa";
+  }
+
+  @PostMapping("/arenden/{id}/aterkalla-samtycke")
+  public String aterkalla(
+      @PathVariable String id,
+      @RequestParam(required = false) String datum,
+      @RequestParam(required = false) String hur,
+      @AuthenticationPrincipal Inloggning in,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+    Arende a = arenden.hamta(id);
+    try {
+      arenden.aterkallaSamtycke(a.id(), datum, hur, in.anvandare());
+      redirect.addFlashAttribute("meddelande", "Samtycket är återkallat och ärendet avbrutet.");
+    } catch (ValideringsFel e) {
+      redirect.addFlashAttribute("fel", String.join(" ", e.fel().values()));
+    }
+    return "redirect:/arenden/" + a.id();
+  }
+
+  @PostMapping("/arenden/{id}/avbryt")
+  public String avbryt(
+      @PathVariable String id,
+      @RequestParam(required = false) String orsak,
+      @AuthenticationPrincipal Inloggning in,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+    Arende a = arenden.hamta(id);
+    try {
+      arenden.avbryt(a.id(), orsak, in.anvandare());
+      redirect.addFlashAttribute("meddelande", "Ärendet är avbrutet.");
+    } catch (ValideringsFel e) {
+      redirect.addFlashAttribute("fel", String.join(" ", e.fel().values()));
+    }
+    return "redirect:/arenden/" + a.id();
   }
 
   /** The web form's fields; the checkboxes arrive as a list of part codes. */

@@ -135,6 +135,19 @@ class UppfoljningApiTest {
     assertThat(ApiKlient.stream(arende.path("historik")).map(h -> h.path("beskrivning").asText()))
         .anyMatch(t -> t.contains("0 av 1 åtgärder genomförda, stegförflyttning 5"));
 
+    String sida =
+        api.http()
+            .get()
+            .uri("/arenden/" + id)
+            .headers(h -> h.setBasicAuth("anna", "demo"))
+            .retrieve()
+            .body(String.class);
+    assertThat(sida)
+        .contains("Uppföljningar")
+        .contains("stegförflyttning 5 av 10")
+        .contains("Delvis genomförd")
+        .contains("På gång");
+
     assertThat(api.post("anna", "/api/dev/klocka", Map.of("fram", "P30D")).status()).isEqualTo(200);
     assertThat(api.hittaUppgift("anna", "mina", id, "folj-upp-plan")).isEmpty();
     assertThat(api.post("anna", "/api/dev/klocka", Map.of("fram", "P11D")).status()).isEqualTo(200);
@@ -236,6 +249,29 @@ class UppfoljningApiTest {
     String nummer = api.arende("anna", id).path("arendenummer").asText();
     api.vantaPaMail(mailTill("anna@fk.example", nummer + ": samtycket är återkallat"));
     assertThat(api.hittaUppgift("anna", "mina", id, "folj-upp-plan")).isEmpty();
+  }
+
+  @Test
+  void arendebararenAvbryterFranArendesidan() {
+    String id = efterMotet(true);
+    // The page answers with a redirect back to the case; the outcome is what the case says.
+    api.http()
+        .post()
+        .uri("/arenden/" + id + "/avbryt")
+        .headers(h -> h.setBasicAuth("anna", "demo"))
+        .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+        .body("orsak=Flyttat till annan kommun")
+        .exchange((req, res) -> res.getStatusCode().value());
+    assertThat(api.arende("anna", id).path("status").asText()).isEqualTo("AVBRUTET");
+    var annans =
+        api.http()
+            .post()
+            .uri("/arenden/" + id + "/aterkalla-samtycke")
+            .headers(h -> h.setBasicAuth("bengt", "demo"))
+            .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+            .body("hur=MUNTLIGT")
+            .exchange((req, res) -> res.getStatusCode().value());
+    assertThat(annans).isEqualTo(403);
   }
 
   @Test
