@@ -79,6 +79,10 @@ public class AnvandareRepository {
                 .param(id)
                 .query(String.class)
                 .list());
+    // The processledare share the tasks of the avvikelse process (bedömning, styrgruppsbeslut).
+    if (roller.contains(Anvandare.PROCESSLEDARE)) {
+      grupper.add("processledare");
+    }
     return new Anvandare(id, namn, epost, part, Set.copyOf(roller), Set.copyOf(grupper));
   }
 }

@@ -9,7 +9,8 @@ import se.flerpart.ApiKlient;
 
 /**
  * Takes a case whose meeting is held (by {@link se.flerpart.mote.MotesSteg}) through its follow-up:
- * the clock is moved past the plan's date (two months on) and the ärendebärare decides.
+ * the clock is moved past the plan's date (two months on, whatever the hour) and the ärendebärare
+ * decides.
  */
 public final class UppfoljningSteg {
 
@@ -18,7 +19,7 @@ public final class UppfoljningSteg {
   /** Moves the engine clock past the plan's follow-up date and returns the folj-upp-plan task. */
   public static JsonNode vantaPaUppfoljning(ApiKlient api, String arendeId, String arendebarare) {
     assertThat(api.hittaUppgift(arendebarare, "mina", arendeId, "folj-upp-plan")).isEmpty();
-    assertThat(api.post(arendebarare, "/api/dev/klocka", Map.of("fram", "P62D")).status())
+    assertThat(api.post(arendebarare, "/api/dev/klocka", Map.of("fram", "P64D")).status())
         .isEqualTo(200);
     return api.vantaPaUppgift(arendebarare, "mina", arendeId, "folj-upp-plan");
   }

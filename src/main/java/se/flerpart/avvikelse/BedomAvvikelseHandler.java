@@ -1,0 +1,68 @@
+package se.flerpart.avvikelse;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import se.flerpart.sakerhet.Anvandare;
+import se.flerpart.uppgift.Uppgift;
+import se.flerpart.uppgift.UppgiftHandler;
+
+/**
+ * {@code bedom-avvikelse}: the processledare classifies the deviation, sets its severity and hands
+ * it to a representative of the berörd part.
+ */
+@Component
+class BedomAvvikelseHandler implements UppgiftHandler {
+
+  private final AvvikelseService avvikelser;
+  private final AvvikelseFormularData formularData;
+
+  BedomAvvikelseHandler(AvvikelseService avvikelser, AvvikelseFormularData formularData) {
+    this.avvikelser = avvikelser;
+    this.formularData = formularData;
+  }
+
+  @Override
+  public String elementId() {
+    return AvvikelseUppgifter.BEDOM;
+  }
+
+  @Override
+  public Map<String, Object> formularData(Uppgift uppgift, Anvandare anvandare) {
+    Avvikelse a = formularData.avvikelse(uppgift);
+    Map<String, Object> data = new HashMap<>(formularData.sammanfattning(uppgift));
+    data.put("typ", a.typ());
+    data.put("berordPart", a.berordPart());
+    data.put("avvikelsetyper", formularData.typer(a.typ()));
+    data.put("parter", formularData.parter());
+    data.put("representanter", formularData.representanter());
+    return data;
+  }
+
+  @Override
+  public void validera(Uppgift uppgift, Map<String, Object> data, Map<String, String> fel) {
+    String part = (String) data.get("berordPart");
+    if (!formularData.arRepresentant((String) data.get("utredare"), part)) {
+      fel.put("utredare", "Välj en utredare som representerar den berörda parten (" + part + ")");
+    }
+    AvvikelseService.kontrolleraText("bedomning", "", (String) data.get("bedomning"), false, fel);
+  }
+
+  @Override
+  public void slutford(Uppgift uppgift, Map<String, Object> data, Anvandare anvandare) {
+    avvikelser.registreraBedomning(
+        AvvikelseFormularData.avvikelseId(uppgift),
+        (String) data.get("typ"),
+        (String) data.get("berordPart"),
+        (String) data.get("allvarlighet"),
+        (String) data.get("utredare"),
+        (String) data.get("bedomning"),
+        anvandare);
+  }
+
+  @Override
+  public Set<String> processvariabler() {
+    return Set.of("typ", "berordPart", "allvarlighet", "utredare");
+  }
+}
