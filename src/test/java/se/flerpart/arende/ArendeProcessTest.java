@@ -606,38 +606,27 @@ class ArendeProcessTest {
   }
 
   private String formKey(String formId) {
-    return deployment.getForm().stream()
-        .filter(form -> form.getFormId().equals(formId))
-        .map(form -> String.valueOf(form.getFormKey()))
-        .findFirst()
-        .orElseThrow();
+    return motor().formKey(formId);
   }
 
   private List<ActivatedJob> aktiveraJobben(String jobType) {
-    return client
-        .newActivateJobsCommand()
-        .jobType(jobType)
-        .maxJobsToActivate(10)
-        .send()
-        .join()
-        .getJobs();
+    return motor().aktiveraJobben(jobType);
   }
 
   private ActivatedJob aktiveraJobb(String jobType) {
-    List<ActivatedJob> jobs = aktiveraJobben(jobType);
-    assertThat(jobs).as("aktiva jobb av typ %s", jobType).hasSize(1);
-    return jobs.get(0);
+    return motor().aktiveraJobb(jobType);
   }
 
   private ActivatedJob aktiveraAnvandaruppgift(String elementId) {
-    ActivatedJob uppgift = aktiveraJobb(USER_TASK);
-    BpmnAssert.assertThat(uppgift).hasElementId(elementId).hasBpmnProcessId("arende");
-    return uppgift;
+    return motor().aktiveraAnvandaruppgift("arende", elementId);
   }
 
   private void slutfor(ActivatedJob job, Map<String, Object> variabler) throws Exception {
-    client.newCompleteCommand(job).variables(variabler).send().join();
-    engine.waitForIdleState(IDLE_TIMEOUT);
+    motor().slutfor(job, variabler);
+  }
+
+  private se.flerpart.ProcessMotor motor() {
+    return new se.flerpart.ProcessMotor(client, engine, deployment);
   }
 
   private void slutforAnvandaruppgift(String elementId, Map<String, Object> variabler)

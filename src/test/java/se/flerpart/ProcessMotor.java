@@ -1,0 +1,59 @@
+package se.flerpart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.client.api.response.ActivatedJob;
+import io.camunda.zeebe.client.api.response.DeploymentEvent;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.assertions.BpmnAssert;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the process tests do on the in-memory engine, as the task list and the workers do it:
+ * activate jobs (user tasks are jobs of type {@code io.camunda.zeebe:userTask}) and complete them.
+ */
+public record ProcessMotor(ZeebeClient client, ZeebeTestEngine engine, DeploymentEvent deployment) {
+
+  public static final String USER_TASK = "io.camunda.zeebe:userTask";
+  private static final Duration IDLE = Duration.ofSeconds(10);
+
+  /** The key the engine gave a deployed form, which user-task jobs carry as formKey. */
+  public String formKey(String formId) {
+    return deployment.getForm().stream()
+        .filter(form -> form.getFormId().equals(formId))
+        .map(form -> String.valueOf(form.getFormKey()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  public List<ActivatedJob> aktiveraJobben(String jobType) {
+    return client
+        .newActivateJobsCommand()
+        .jobType(jobType)
+        .maxJobsToActivate(10)
+        .send()
+        .join()
+        .getJobs();
+  }
+
+  /** The one active job of the type; fails when there is none or more than one. */
+  public ActivatedJob aktiveraJobb(String jobType) {
+    List<ActivatedJob> jobs = aktiveraJobben(jobType);
+    assertThat(jobs).as("aktiva jobb av typ %s", jobType).hasSize(1);
+    return jobs.get(0);
+  }
+
+  public ActivatedJob aktiveraAnvandaruppgift(String processId, String elementId) {
+    ActivatedJob uppgift = aktiveraJobb(USER_TASK);
+    BpmnAssert.assertThat(uppgift).hasElementId(elementId).hasBpmnProcessId(processId);
+    return uppgift;
+  }
+
+  public void slutfor(ActivatedJob job, Map<String, Object> variabler) throws Exception {
+    client.newCompleteCommand(job).variables(variabler).send().join();
+    engine.waitForIdleState(IDLE);
+  }
+}
