@@ -300,7 +300,7 @@ public class ArendeService {
     if (orsak == null || orsak.isBlank()) {
       throw new ValideringsFel("orsak", "Ange orsaken till att ärendet avbryts");
     }
-    if (Personnummer.innehaller(orsak, LocalDate.now(SVERIGE))) {
+    if (PersonnummerIText.innehaller(orsak, LocalDate.now(SVERIGE))) {
       throw new ValideringsFel("orsak", "Skriv inte personnummer i orsaken");
     }
     avbryt(

@@ -99,24 +99,6 @@ public record Personnummer(String tolvSiffror) {
     }
   }
 
-  private static final Pattern I_TEXT =
-      Pattern.compile("(?<![\\d])(\\d{6}|\\d{8})\\s?[-+]?\\s?(\\d{4})(?![\\d])");
-
-  /** Whether a free text holds something that is a valid personnummer or samordningsnummer. */
-  public static boolean innehaller(String text, LocalDate idag) {
-    if (text == null) {
-      return false;
-    }
-    Matcher m = I_TEXT.matcher(text);
-    while (m.find()) {
-      String kandidat = m.group(1) + (m.group(0).contains("+") ? "+" : "-") + m.group(2);
-      if (felmeddelande(kandidat, idag) == null) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   static boolean luhn(String tioSiffror) {
     int summa = 0;
     for (int i = 0; i < tioSiffror.length(); i++) {

@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import se.flerpart.arende.Arende;
 import se.flerpart.arende.ArendeAtkomst;
 import se.flerpart.arende.ArendeService;
+import se.flerpart.arende.PersonnummerIText;
 import se.flerpart.beredning.InsatsRepository;
 import se.flerpart.notifiering.MailUtkorg;
 import se.flerpart.sakerhet.Anvandare;
@@ -38,6 +39,10 @@ import se.flerpart.web.ValideringsFel;
  */
 @Service
 public class AvvikelseService {
+
+  static final String PERSONNUMMER_FEL =
+      "Texten ser ut att innehålla ett personnummer eller samordningsnummer. En avvikelse får"
+          + " inte innehålla personuppgifter – ta bort numret och hänvisa till ärendet i stället.";
 
   public static final ZoneId SVERIGE = ZoneId.of("Europe/Stockholm");
   static final String PROCESS = "avvikelse";
@@ -531,7 +536,7 @@ public class AvvikelseService {
     } else if (text.length() > MAX_TEXT) {
       fel.put(falt, "Texten får vara högst " + MAX_TEXT + " tecken");
     } else if (PersonnummerIText.innehaller(text, LocalDate.now(SVERIGE))) {
-      fel.put(falt, PersonnummerIText.FELMEDDELANDE);
+      fel.put(falt, PERSONNUMMER_FEL);
     }
   }
 

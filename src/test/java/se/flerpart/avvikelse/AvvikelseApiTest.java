@@ -147,7 +147,7 @@ class AvvikelseApiTest {
                 true));
     assertThat(medPersonnummer.status()).isEqualTo(400);
     assertThat(medPersonnummer.kropp().path("fel").path("analys").asText())
-        .isEqualTo(PersonnummerIText.FELMEDDELANDE);
+        .isEqualTo(AvvikelseService.PERSONNUMMER_FEL);
     assertThat(
             api.slutfor(
                     "bengt",
@@ -244,7 +244,7 @@ class AvvikelseApiTest {
       assertThat(svar.status()).as(text).isEqualTo(400);
       assertThat(svar.kropp().path("fel").path("beskrivning").asText())
           .as(text)
-          .isEqualTo(PersonnummerIText.FELMEDDELANDE)
+          .isEqualTo(AvvikelseService.PERSONNUMMER_FEL)
           .contains("personnummer");
     }
     assertThat(antalAvvikelser()).isEqualTo(fore);

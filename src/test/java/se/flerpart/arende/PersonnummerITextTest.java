@@ -1,4 +1,4 @@
-package se.flerpart.avvikelse;
+package se.flerpart.arende;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

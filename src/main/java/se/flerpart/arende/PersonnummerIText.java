@@ -1,24 +1,20 @@
-package se.flerpart.avvikelse;
+package se.flerpart.arende;
 
 import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import se.flerpart.arende.Personnummer;
 
 /**
  * Finds what looks like a personnummer or samordningsnummer in free text: 10 or 12 digits, with or
  * without '-', '+' or a space before the last four, that make a valid date (day + 60 for a
- * samordningsnummer) and pass the Luhn check. Deviations must carry no personal data.
+ * samordningsnummer) and pass the Luhn check. Free text that travels where personal data must not
+ * (deviations, reasons, mails) is checked with it.
  */
 public final class PersonnummerIText {
 
   /** Digit runs of the right shape; the look-arounds keep longer numbers from matching in part. */
   private static final Pattern KANDIDAT =
       Pattern.compile("(?<!\\d)(?:\\d{2})?\\d{6}[-+ ]?\\d{4}(?!\\d)");
-
-  public static final String FELMEDDELANDE =
-      "Texten ser ut att innehålla ett personnummer eller samordningsnummer. En avvikelse får"
-          + " inte innehålla personuppgifter – ta bort numret och hänvisa till ärendet i stället.";
 
   private static final String ERSATTNING = "[personnummer borttaget]";
 
