@@ -2,7 +2,6 @@ package se.flerpart.avvikelse;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -17,7 +16,6 @@ import se.flerpart.arende.ArendeAtkomst;
 import se.flerpart.arende.ArendeService;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.sakerhet.AnvandareRepository;
-import se.flerpart.uppgift.Uppgift;
 import se.flerpart.uppgift.UppgiftService;
 
 /**
@@ -121,25 +119,18 @@ class AvvikelseDemoData implements ApplicationRunner {
     log.info("Demoavvikelser skapade i olika steg");
   }
 
-  /** Waits for the engine to hand the task to the task list, then completes it as a user would. */
+  /** Completes the deviation's assessment as a user would, once the engine has handed it over. */
   private void slutfor(Avvikelse a, Anvandare vem, Map<String, Object> data) {
-    Instant grans = Instant.now().plus(Duration.ofSeconds(30));
     UUID id = a.id();
-    while (Instant.now().isBefore(grans)) {
-      for (Uppgift u : avvikelseUppgifter.oppna(avvikelser.hamta(id), vem)) {
-        if (AvvikelseUppgifter.BEDOM.equals(u.elementId())) {
-          uppgifter.slutfor(u.id(), data, vem);
-          uppgifter.skickaTillMotorn(u.id());
-          return;
-        }
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+    if (!uppgifter.slutforNarDenFinns(
+        u ->
+            AvvikelseUppgifter.BEDOM.equals(u.elementId())
+                && Long.valueOf(u.processInstansNyckel())
+                    .equals(avvikelser.hamta(id).processInstansNyckel()),
+        vem,
+        data,
+        Duration.ofSeconds(30))) {
+      log.warn("Demoavvikelsen {} nådde aldrig bedömningen", a.nummer());
     }
-    log.warn("Demoavvikelsen {} nådde aldrig bedömningen", a.nummer());
   }
 }

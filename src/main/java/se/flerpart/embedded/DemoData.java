@@ -1,7 +1,6 @@
 package se.flerpart.embedded;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +21,6 @@ import se.flerpart.beredning.InsatsRepository;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.sakerhet.AnvandareRepository;
 import se.flerpart.sakerhet.PartRepository;
-import se.flerpart.uppgift.Uppgift;
 import se.flerpart.uppgift.UppgiftService;
 
 /**
@@ -220,24 +218,14 @@ public class DemoData implements ApplicationRunner {
         true);
   }
 
-  /** Waits for the engine to hand the task to the task list, then completes it as a user would. */
+  /** Completes the case's task as a user would, once the engine has handed it over. */
   private void slutfor(UUID arendeId, String elementId, Anvandare vem, Map<String, Object> data) {
-    Instant grans = Instant.now().plus(Duration.ofSeconds(30));
-    while (Instant.now().isBefore(grans)) {
-      for (Uppgift u : uppgifter.forArende(arendeId)) {
-        if (u.arOppen() && u.elementId().equals(elementId)) {
-          uppgifter.slutfor(u.id(), data, vem);
-          uppgifter.skickaTillMotorn(u.id());
-          return;
-        }
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+    if (!uppgifter.slutforNarDenFinns(
+        u -> arendeId.equals(u.arendeId()) && u.elementId().equals(elementId),
+        vem,
+        data,
+        Duration.ofSeconds(30))) {
+      log.warn("Demoärendet nådde aldrig uppgiften {}", elementId);
     }
-    log.warn("Demoärendet nådde aldrig uppgiften {}", elementId);
   }
 }

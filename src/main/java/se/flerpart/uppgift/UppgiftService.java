@@ -218,6 +218,34 @@ public class UppgiftService {
     }
   }
 
+  /**
+   * Waits until the engine has handed the task list an open task that matches, then completes it as
+   * {@code vem} would. For where Flerpart itself drives a process forward, as the demo data does.
+   * False when no such task came within {@code maxTid}.
+   */
+  public boolean slutforNarDenFinns(
+      java.util.function.Predicate<Uppgift> vilken,
+      Anvandare vem,
+      Map<String, Object> data,
+      java.time.Duration maxTid) {
+    java.time.Instant grans = java.time.Instant.now().plus(maxTid);
+    while (java.time.Instant.now().isBefore(grans)) {
+      var uppgift = uppgifter.oppna().stream().filter(vilken).findFirst();
+      if (uppgift.isPresent()) {
+        slutfor(uppgift.get().id(), data, vem);
+        skickaTillMotorn(uppgift.get().id());
+        return true;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return false;
+  }
+
   @Scheduled(fixedDelayString = "${flerpart.uppgift.aterforsok-intervall}")
   public void forsokIgen() {
     for (long id : uppgifter.vantarPaMotorn()) {
