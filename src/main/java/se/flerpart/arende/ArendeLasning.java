@@ -54,17 +54,37 @@ public class ArendeLasning {
 
   /** The list shows no personal data, so reading it logs nothing. */
   public List<ArendeVy> lista(Anvandare vem) {
+    // One query for every open task and one look-up per name, however many cases are listed.
+    java.util.Map<java.util.UUID, List<UppgiftDto>> oppna =
+        uppgifter.oppna().stream()
+            .filter(u -> u.arendeId() != null)
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    se.flerpart.uppgift.Uppgift::arendeId,
+                    java.util.stream.Collectors.mapping(
+                        UppgiftDto::av, java.util.stream.Collectors.toList())));
+    java.util.Map<String, String> insatsnamn = new java.util.HashMap<>();
+    java.util.Map<String, String> anvandarnamn = new java.util.HashMap<>();
+    ArendeVy.Namn minne =
+        new ArendeVy.Namn() {
+          @Override
+          public String insats(String kod) {
+            return insatsnamn.computeIfAbsent(kod, namn::insats);
+          }
+
+          @Override
+          public String anvandare(String id) {
+            return anvandarnamn.computeIfAbsent(id, namn::anvandare);
+          }
+        };
     return arenden.synligaFor(vem, atkomst).stream()
         .map(
             a ->
                 ArendeVy.av(
                     a,
-                    namn,
+                    minne,
                     ArendeAtkomst.Personuppgifter.DOLDA,
-                    uppgifter.forArende(a.id()).stream()
-                        .filter(u -> u.arOppen())
-                        .map(UppgiftDto::av)
-                        .toList(),
+                    oppna.getOrDefault(a.id(), List.of()),
                     List.of()))
         .toList();
   }

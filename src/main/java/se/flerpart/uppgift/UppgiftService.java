@@ -78,6 +78,11 @@ public class UppgiftService {
         .toList();
   }
 
+  /** Every open task, whoever may see it; for overviews that decide visibility themselves. */
+  public List<Uppgift> oppna() {
+    return uppgifter.oppna();
+  }
+
   public List<Uppgift> forArende(java.util.UUID arendeId) {
     return uppgifter.forArende(arendeId);
   }

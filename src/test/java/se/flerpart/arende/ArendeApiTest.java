@@ -91,6 +91,16 @@ class ArendeApiTest {
     assertThat(samtycke.path("tilldelad").asText()).isEqualTo("anna");
     assertThat(samtycke.path("formularId").asText()).isEqualTo("inhamta-samtycke");
     assertThat(samtycke.path("forfallodatum").isTextual()).isTrue();
+    JsonNode iListan =
+        ApiKlient.stream(api.get("anna", "/api/arenden").kropp())
+            .filter(a -> id.equals(a.path("id").asText()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(iListan.path("insatsNamn").asText()).isEqualTo("Flerpartssamverkan");
+    assertThat(iListan.path("aktualiseradAvNamn").asText()).isEqualTo("Anna Lind");
+    assertThat(ApiKlient.stream(iListan.path("uppgifter")).map(u -> u.path("elementId").asText()))
+        .containsExactly("inhamta-samtycke");
+    assertThat(iListan.has("personnummer")).isFalse();
     assertThat(api.slutfor("anna", samtycke, samtyckeJa(ALLA_PARTER)).status()).isEqualTo(200);
 
     JsonNode beredning = api.vantaPaUppgift("bengt", "grupp", id, "bered-arende");
