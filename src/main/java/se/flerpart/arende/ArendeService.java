@@ -1,6 +1,7 @@
 package se.flerpart.arende;
 
 import io.camunda.client.CamundaClient;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
@@ -41,6 +42,7 @@ public class ArendeService {
   private final PartRepository parter;
   private final AnvandareRepository anvandare;
   private final CamundaClient camunda;
+  private final se.flerpart.process.Meddelandeutkorg meddelanden;
   private final se.flerpart.uppgift.UppgiftRepository uppgifter;
   private final String samtyckeFrist;
 
@@ -52,6 +54,7 @@ public class ArendeService {
       PartRepository parter,
       AnvandareRepository anvandare,
       CamundaClient camunda,
+      se.flerpart.process.Meddelandeutkorg meddelanden,
       se.flerpart.uppgift.UppgiftRepository uppgifter,
       @Value("${flerpart.samtycke.frist}") String samtyckeFrist) {
     this.arenden = arenden;
@@ -61,6 +64,7 @@ public class ArendeService {
     this.parter = parter;
     this.anvandare = anvandare;
     this.camunda = camunda;
+    this.meddelanden = meddelanden;
     this.uppgifter = uppgifter;
     this.samtyckeFrist = samtyckeFrist;
   }
@@ -331,14 +335,7 @@ public class ArendeService {
         "AVBRUTET",
         text + (borttagna > 0 ? "; " + borttagna + " öppna uppgifter stängda" : ""),
         vem.id());
-    camunda
-        .newPublishMessageCommand()
-        .messageName(meddelande)
-        .correlationKey(a.id().toString())
-        .messageId(meddelande + ":" + a.id())
-        .timeToLive(java.time.Duration.ofDays(1))
-        .send()
-        .join();
+    meddelanden.koa(meddelande, a.id().toString(), meddelande + ":" + a.id(), Duration.ofDays(1));
   }
 
   /** Only the ärendebärare, or the referrer before there is one, may end a case. */

@@ -1,17 +1,12 @@
 package se.flerpart.mote;
 
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
-import io.grpc.Status;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 import se.flerpart.arende.ArendeHistorik;
 import se.flerpart.arende.ArendeService;
 import se.flerpart.arende.ArendeStatus;
@@ -35,7 +30,7 @@ public class MoteService {
   private final ArendeHistorik historik;
   private final UppgiftService uppgifter;
   private final Processklocka klocka;
-  private final CamundaClient camunda;
+  private final se.flerpart.process.Meddelandeutkorg meddelanden;
 
   public MoteService(
       MoteRepository moten,
@@ -43,13 +38,13 @@ public class MoteService {
       ArendeHistorik historik,
       UppgiftService uppgifter,
       Processklocka klocka,
-      CamundaClient camunda) {
+      se.flerpart.process.Meddelandeutkorg meddelanden) {
     this.moten = moten;
     this.arenden = arenden;
     this.historik = historik;
     this.uppgifter = uppgifter;
     this.klocka = klocka;
-    this.camunda = camunda;
+    this.meddelanden = meddelanden;
   }
 
   public record Flytt(Instant motesTid, String plats, String videolank) {}
@@ -136,22 +131,11 @@ public class MoteService {
   }
 
   private void publicera(String meddelande, Mote mote) {
-    try {
-      camunda
-          .newPublishMessageCommand()
-          .messageName(meddelande)
-          .correlationKey(mote.id().toString())
-          .messageId(meddelande + "-" + mote.id() + "-" + mote.sekvens())
-          .timeToLive(Duration.ofHours(1))
-          .send()
-          .join();
-    } catch (ClientStatusException e) {
-      if (e.getStatusCode() != Status.Code.ALREADY_EXISTS) {
-        throw new ResponseStatusException(
-            HttpStatus.SERVICE_UNAVAILABLE,
-            "Processmotorn svarar inte; ändringen är inte gjord. Försök igen om en stund.");
-      }
-    }
+    meddelanden.koa(
+        meddelande,
+        mote.id().toString(),
+        meddelande + "-" + mote.id() + "-" + mote.sekvens(),
+        Duration.ofHours(1));
   }
 
   private static boolean blank(String s) {
