@@ -390,7 +390,17 @@ class WebblasareTest {
   private void skicka(By knapp) {
     WebElement sida = webblasare.findElement(By.tagName("html"));
     klicka(knapp);
-    vanta.until(ExpectedConditions.stalenessOf(sida));
+    // While the old page goes, Chromium answers either "stale element" or "node does not belong to
+    // the document"; both mean it is gone.
+    vanta.until(
+        d -> {
+          try {
+            sida.isEnabled();
+            return false;
+          } catch (org.openqa.selenium.WebDriverException borta) {
+            return true;
+          }
+        });
     vanta.until(
         d ->
             "complete"
