@@ -39,9 +39,22 @@ public record ProcessMotor(ZeebeClient client, ZeebeTestEngine engine, Deploymen
         .getJobs();
   }
 
-  /** The one active job of the type; fails when there is none or more than one. */
+  /**
+   * The one active job of the type; fails when there is none or more than one. The engine may still
+   * be creating the job when it first reports idle (a timer or a message that just fired), so an
+   * empty answer is asked again a few times before it counts.
+   */
   public ActivatedJob aktiveraJobb(String jobType) {
     List<ActivatedJob> jobs = aktiveraJobben(jobType);
+    for (int forsok = 0; jobs.isEmpty() && forsok < 20; forsok++) {
+      try {
+        engine.waitForIdleState(IDLE);
+        Thread.sleep(50);
+      } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+        throw new IllegalStateException(e);
+      }
+      jobs = aktiveraJobben(jobType);
+    }
     assertThat(jobs).as("aktiva jobb av typ %s", jobType).hasSize(1);
     return jobs.get(0);
   }

@@ -119,7 +119,14 @@ class SvarssidaWebblasareTest {
 
     webblasare.findElement(By.id("kommentar")).sendKeys("Krockar med en utbildning");
     webblasare.findElement(By.id("skicka-svar")).click();
-    assertThat(webblasare.findElement(By.id("kvittens")).getText()).contains("inte kan komma");
+    assertThat(
+            new org.openqa.selenium.support.ui.WebDriverWait(
+                    webblasare, java.time.Duration.ofSeconds(20))
+                .until(
+                    org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+                        By.id("kvittens")))
+                .getText())
+        .contains("inte kan komma");
 
     webblasare.get(lank);
     assertThat(webblasare.findElement(By.id("orsak")).getText())
