@@ -45,6 +45,7 @@ public class ArendeService {
   private final se.flerpart.process.Meddelandeutkorg meddelanden;
   private final se.flerpart.uppgift.UppgiftRepository uppgifter;
   private final String samtyckeFrist;
+  private final org.springframework.context.ApplicationEventPublisher handelser;
 
   public ArendeService(
       ArendeRepository arenden,
@@ -56,7 +57,8 @@ public class ArendeService {
       CamundaClient camunda,
       se.flerpart.process.Meddelandeutkorg meddelanden,
       se.flerpart.uppgift.UppgiftRepository uppgifter,
-      @Value("${flerpart.samtycke.frist}") String samtyckeFrist) {
+      @Value("${flerpart.samtycke.frist}") String samtyckeFrist,
+      org.springframework.context.ApplicationEventPublisher handelser) {
     this.arenden = arenden;
     this.historik = historik;
     this.skydd = skydd;
@@ -67,6 +69,7 @@ public class ArendeService {
     this.meddelanden = meddelanden;
     this.uppgifter = uppgifter;
     this.samtyckeFrist = samtyckeFrist;
+    this.handelser = handelser;
   }
 
   @Transactional
@@ -152,6 +155,15 @@ public class ArendeService {
         "AKTUALISERING",
         "Aktualisering registrerad av " + referent.namn() + " (" + referent.part() + ")",
         referent.id());
+    handelser.publishEvent(
+        new ArendeAktualiserat(
+            arende.id(),
+            arende.arendenummer(),
+            nu,
+            insats.kod(),
+            referent.part(),
+            behov,
+            arende.bradskande()));
 
     Map<String, Object> variabler = new HashMap<>();
     variabler.put("arendeId", arende.id().toString());
