@@ -15,12 +15,12 @@ import se.flerpart.sakerhet.Inloggning;
 
 @RestController
 @RequestMapping("/api/arenden")
-public class ArendeApiController {
+class ArendeApiController {
 
   private final ArendeService arenden;
   private final ArendeLasning lasning;
 
-  public ArendeApiController(ArendeService arenden, ArendeLasning lasning) {
+  ArendeApiController(ArendeService arenden, ArendeLasning lasning) {
     this.arenden = arenden;
     this.lasning = lasning;
   }

@@ -9,35 +9,34 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import se.flerpart.beredning.InsatsRepository;
-import se.flerpart.mote.MoteOversikt;
+import se.flerpart.referens.InsatsRepository;
+import se.flerpart.referens.PartRepository;
 import se.flerpart.sakerhet.Inloggning;
-import se.flerpart.sakerhet.PartRepository;
 import se.flerpart.web.ValideringsFel;
 
 @Controller
-public class ArendeController {
+class ArendeController {
 
   private final ArendeService arenden;
   private final ArendeLasning lasning;
   private final InsatsRepository insatser;
   private final PartRepository parter;
-  private final MoteOversikt moten;
-  private final se.flerpart.uppfoljning.UppfoljningService uppfoljningar;
+  private final List<ArendeSektion> sektioner;
 
-  public ArendeController(
+  ArendeController(
       ArendeService arenden,
       ArendeLasning lasning,
       InsatsRepository insatser,
       PartRepository parter,
-      MoteOversikt moten,
-      se.flerpart.uppfoljning.UppfoljningService uppfoljningar) {
+      List<ArendeSektion> sektioner) {
     this.arenden = arenden;
     this.lasning = lasning;
     this.insatser = insatser;
     this.parter = parter;
-    this.moten = moten;
-    this.uppfoljningar = uppfoljningar;
+    this.sektioner =
+        sektioner.stream()
+            .sorted(java.util.Comparator.comparingInt(ArendeSektion::ordning))
+            .toList();
   }
 
   @GetMapping("/arenden")
@@ -59,10 +58,10 @@ public class ArendeController {
                     arende.arendebarare() != null
                         ? arende.arendebarare()
                         : arende.aktualiseradAv()));
-    model.addAttribute("moten", moten.forArende(arende.id(), in.anvandare()));
-    model.addAttribute(
-        "uppfoljningar",
-        arende.personuppgifterDolda() ? List.of() : uppfoljningar.forArende(arende.id()));
+    for (ArendeSektion sektion : sektioner) {
+      model.addAllAttributes(sektion.modell(arende, in.anvandare()));
+    }
+    model.addAttribute("sektioner", sektioner.stream().map(ArendeSektion::fragment).toList());
     return "arende/visa";
   }
 

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import se.flerpart.beredning.InsatsRepository;
+import se.flerpart.referens.InsatsRepository;
+import se.flerpart.referens.PartRepository;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.sakerhet.AnvandareRepository;
-import se.flerpart.sakerhet.PartRepository;
 
 /** What every task form of a case shows about the case, and the option lists forms ask for. */
 @Component

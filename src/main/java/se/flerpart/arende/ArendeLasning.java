@@ -3,7 +3,7 @@ package se.flerpart.arende;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import se.flerpart.beredning.InsatsRepository;
+import se.flerpart.referens.InsatsRepository;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.sakerhet.AnvandareRepository;
 import se.flerpart.uppgift.UppgiftApiController.UppgiftDto;
@@ -11,7 +11,7 @@ import se.flerpart.uppgift.UppgiftService;
 
 /** Reads cases for a user, through the access check. */
 @Service
-public class ArendeLasning {
+class ArendeLasning {
 
   private final ArendeService arenden;
   private final ArendeAtkomst atkomst;
@@ -19,7 +19,7 @@ public class ArendeLasning {
   private final UppgiftService uppgifter;
   private final ArendeVy.Namn namn;
 
-  public ArendeLasning(
+  ArendeLasning(
       ArendeService arenden,
       ArendeAtkomst atkomst,
       ArendeHistorik historik,

@@ -12,14 +12,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import se.flerpart.avslut.Avslut;
 
 @Repository
-public class ArendeRepository {
+class ArendeRepository {
 
   private final JdbcClient jdbc;
 
-  public ArendeRepository(JdbcClient jdbc) {
+  ArendeRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -102,24 +101,6 @@ public class ArendeRepository {
 
   public void sattSkal(UUID id, String skal) {
     jdbc.sql("update arende set skal = ? where id = ?").params(skal, id).update();
-  }
-
-  public void sattAvslut(UUID id, Avslut avslut) {
-    jdbc.sql(
-            """
-            update arende set avslutsorsak = ?, forsorjning_efter = ?, sysselsattning_efter = ?,
-              sysselsattning_omfattning = ?, sysselsattning_subventionerad = ?, plan_uppfylld = ?
-            where id = ?
-            """)
-        .params(
-            avslut.avslutsorsak(),
-            avslut.forsorjningEfter().toArray(String[]::new),
-            avslut.sysselsattningEfter(),
-            avslut.omfattning(),
-            avslut.subventionerad(),
-            avslut.planUppfylld(),
-            id)
-        .update();
   }
 
   public void sattAvslutsorsak(UUID id, String avslutsorsak) {

@@ -1,27 +1,24 @@
 package se.flerpart.arende;
 
-import io.camunda.client.CamundaClient;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import se.flerpart.avslut.Avslut;
-import se.flerpart.beredning.InsatsRepository;
+import se.flerpart.referens.InsatsRepository;
+import se.flerpart.referens.PartRepository;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.sakerhet.AnvandareRepository;
-import se.flerpart.sakerhet.PartRepository;
 import se.flerpart.web.AtkomstNekad;
 import se.flerpart.web.EjFunnen;
 import se.flerpart.web.Konflikt;
@@ -41,11 +38,9 @@ public class ArendeService {
   private final InsatsRepository insatser;
   private final PartRepository parter;
   private final AnvandareRepository anvandare;
-  private final CamundaClient camunda;
-  private final se.flerpart.process.Meddelandeutkorg meddelanden;
   private final se.flerpart.uppgift.UppgiftRepository uppgifter;
-  private final String samtyckeFrist;
-  private final org.springframework.context.ApplicationEventPublisher handelser;
+  private final ApplicationEventPublisher handelser;
+  private final Clock klocka;
 
   public ArendeService(
       ArendeRepository arenden,
@@ -54,22 +49,18 @@ public class ArendeService {
       InsatsRepository insatser,
       PartRepository parter,
       AnvandareRepository anvandare,
-      CamundaClient camunda,
-      se.flerpart.process.Meddelandeutkorg meddelanden,
       se.flerpart.uppgift.UppgiftRepository uppgifter,
-      @Value("${flerpart.samtycke.frist}") String samtyckeFrist,
-      org.springframework.context.ApplicationEventPublisher handelser) {
+      ApplicationEventPublisher handelser,
+      Clock klocka) {
     this.arenden = arenden;
     this.historik = historik;
     this.skydd = skydd;
     this.insatser = insatser;
     this.parter = parter;
     this.anvandare = anvandare;
-    this.camunda = camunda;
-    this.meddelanden = meddelanden;
     this.uppgifter = uppgifter;
-    this.samtyckeFrist = samtyckeFrist;
     this.handelser = handelser;
+    this.klocka = klocka;
   }
 
   @Transactional
@@ -77,7 +68,7 @@ public class ArendeService {
     if (!referent.harRoll(Anvandare.HANDLAGGARE)) {
       throw new AtkomstNekad("Bara handläggare kan registrera en aktualisering.");
     }
-    LocalDate idag = LocalDate.now(SVERIGE);
+    LocalDate idag = LocalDate.now(klocka.withZone(SVERIGE));
     Map<String, String> fel = new LinkedHashMap<>();
     boolean skyddad = Boolean.TRUE.equals(in.skyddadIdentitet());
     Personnummer pnr = null;
@@ -123,16 +114,18 @@ public class ArendeService {
       throw new ValideringsFel(fel);
     }
 
-    Instant nu = Instant.now();
+    Instant nu = klocka.instant();
     Arende arende =
         new Arende(
             UUID.randomUUID(),
-            arenden.nyttArendenummer(Year.now(SVERIGE)),
+            arenden.nyttArendenummer(Year.now(klocka.withZone(SVERIGE))),
             insats.kod(),
             pnr == null ? null : skydd.kryptera(pnr),
             skyddad,
             kon,
-            pnr == null ? Year.now(SVERIGE).getValue() : pnr.fodelsear().getValue(),
+            pnr == null
+                ? Year.now(klocka.withZone(SVERIGE)).getValue()
+                : pnr.fodelsear().getValue(),
             in.skal().strip(),
             behov,
             Boolean.TRUE.equals(in.bradskande()),
@@ -165,27 +158,6 @@ public class ArendeService {
             behov,
             arende.bradskande()));
 
-    Map<String, Object> variabler = new HashMap<>();
-    variabler.put("arendeId", arende.id().toString());
-    variabler.put("arendenummer", arende.arendenummer());
-    variabler.put("insats", insats.kod());
-    variabler.put("referent", referent.id());
-    variabler.put("referentPart", referent.part());
-    variabler.put("beredningsgrupp", insats.beredningsgrupp());
-    variabler.put("samtyckeFrist", samtyckeFrist);
-    variabler.put("maxTid", insats.maxTid());
-    variabler.put("behov", new ArrayList<>(behov));
-    variabler.put("bradskande", arende.bradskande());
-    long instans =
-        camunda
-            .newCreateInstanceCommand()
-            .bpmnProcessId("arende")
-            .latestVersion()
-            .variables(variabler)
-            .send()
-            .join()
-            .getProcessInstanceKey();
-    arenden.sattProcessInstans(arende.id(), instans);
     return arenden.hitta(arende.id()).orElseThrow();
   }
 
@@ -215,6 +187,9 @@ public class ArendeService {
               + String.join(", ", scope)
               + (Boolean.TRUE.equals(sus) ? "; registrering i SUS med personuppgifter" : ""),
           vem.id());
+      handelser.publishEvent(
+          new SamtyckeLamnat(
+              id, a.arendenummer(), klocka.instant(), form, scope, Boolean.TRUE.equals(sus)));
     } else {
       arenden.sattSamtycke(id, "NEJ", null, List.of(), false);
       arenden.anonymisera(id);
@@ -224,6 +199,7 @@ public class ArendeService {
           "SAMTYCKE",
           "Samtycke lämnades inte – ärendet avslutas, bara kön och år sparas",
           vem.id());
+      handelser.publishEvent(new SamtyckeNekat(id, a.arendenummer(), klocka.instant()));
     }
   }
 
@@ -259,18 +235,26 @@ public class ArendeService {
     Arende a = lasForUppdatering(id);
     arenden.sattSkal(
         id,
-        a.skal() + "\n\nKomplettering " + LocalDate.now(SVERIGE) + ": " + komplettering.strip());
+        a.skal()
+            + "\n\nKomplettering "
+            + LocalDate.now(klocka.withZone(SVERIGE))
+            + ": "
+            + komplettering.strip());
     arenden.sattStatus(id, ArendeStatus.BEREDNING);
     historik.logga(
         id, "KOMPLETTERING", "Aktualiseringen kompletterad och åter till beredning", vem.id());
   }
 
+  /** The case closes with the avslutsorsak's code; what else avslut records, its module keeps. */
   @Transactional
-  public void avsluta(UUID id, Avslut avslut, String avslutsorsakNamn, Anvandare vem) {
-    lasForUppdatering(id);
-    arenden.sattAvslut(id, avslut);
+  public void avsluta(UUID id, String avslutsorsak, String avslutsorsakNamn, Anvandare vem) {
+    Arende a = lasForUppdatering(id);
+    arenden.sattAvslutsorsak(id, avslutsorsak);
     arenden.sattStatus(id, ArendeStatus.AVSLUTAT);
     historik.logga(id, "AVSLUT", "Ärendet avslutat: " + avslutsorsakNamn, vem.id());
+    handelser.publishEvent(
+        new ArendeAvslutat(
+            id, a.arendenummer(), klocka.instant(), ArendeStatus.AVSLUTAT.name(), avslutsorsak));
   }
 
   /**
@@ -284,8 +268,11 @@ public class ArendeService {
     Map<String, String> fel = new LinkedHashMap<>();
     LocalDate dag = null;
     try {
-      dag = datum == null || datum.isBlank() ? LocalDate.now(SVERIGE) : LocalDate.parse(datum);
-      if (dag.isAfter(LocalDate.now(SVERIGE))) {
+      dag =
+          datum == null || datum.isBlank()
+              ? LocalDate.now(klocka.withZone(SVERIGE))
+              : LocalDate.parse(datum);
+      if (dag.isAfter(LocalDate.now(klocka.withZone(SVERIGE)))) {
         fel.put("datum", "Datumet för återkallelsen kan inte ligga i framtiden");
       }
     } catch (java.time.format.DateTimeParseException e) {
@@ -301,9 +288,9 @@ public class ArendeService {
         a,
         ArendeStatus.AVBRUTET_SAMTYCKE_ATERKALLAT,
         "SAMTYCKE_ATERKALLAT",
-        "samtycke-aterkallat",
         "Samtycket återkallat " + dag + " (" + hur.toLowerCase() + "); ärendet avbryts",
         vem);
+    handelser.publishEvent(new SamtyckeAterkallat(id, a.arendenummer(), klocka.instant(), dag));
     arenden.sattSamtycke(id, "ATERKALLAT", a.samtyckeForm(), List.of(), false);
     return hamta(id);
   }
@@ -316,26 +303,27 @@ public class ArendeService {
     if (orsak == null || orsak.isBlank()) {
       throw new ValideringsFel("orsak", "Ange orsaken till att ärendet avbryts");
     }
-    if (PersonnummerIText.innehaller(orsak, LocalDate.now(SVERIGE))) {
+    if (PersonnummerIText.innehaller(orsak, LocalDate.now(klocka.withZone(SVERIGE)))) {
       throw new ValideringsFel("orsak", "Skriv inte personnummer i orsaken");
     }
     avbryt(
         a,
         ArendeStatus.AVBRUTET,
         "AVBRUTET_EGEN_BEGARAN",
-        "arende-avbrutet",
         "Ärendet avbrutet: " + orsak.strip(),
         vem);
+    handelser.publishEvent(
+        new ArendeAvbrutet(
+            id,
+            a.arendenummer(),
+            klocka.instant(),
+            ArendeStatus.AVBRUTET.name(),
+            "AVBRUTET_EGEN_BEGARAN"));
     return hamta(id);
   }
 
   private void avbryt(
-      Arende a,
-      ArendeStatus status,
-      String avslutsorsak,
-      String meddelande,
-      String text,
-      Anvandare vem) {
+      Arende a, ArendeStatus status, String avslutsorsak, String text, Anvandare vem) {
     if (a.status().avslutad()) {
       throw new Konflikt("Ärendet är redan avslutat.");
     }
@@ -347,7 +335,6 @@ public class ArendeService {
         "AVBRUTET",
         text + (borttagna > 0 ? "; " + borttagna + " öppna uppgifter stängda" : ""),
         vem.id());
-    meddelanden.koa(meddelande, a.id().toString(), meddelande + ":" + a.id(), Duration.ofDays(1));
   }
 
   /** Only the ärendebärare, or the referrer before there is one, may end a case. */

@@ -10,9 +10,9 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import se.flerpart.avslut.AvslutsorsakRepository;
-import se.flerpart.beredning.InsatsRepository;
 import se.flerpart.notifiering.MailUtkorg;
+import se.flerpart.referens.AvslutsorsakRepository;
+import se.flerpart.referens.InsatsRepository;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.sakerhet.AnvandareRepository;
 

@@ -7,7 +7,8 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import se.flerpart.arende.ArendeFormularData;
 import se.flerpart.arende.ArendeService;
-import se.flerpart.avslut.KategoriRepository.Kategori;
+import se.flerpart.referens.KategoriRepository;
+import se.flerpart.referens.KategoriRepository.Kategori;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.uppgift.Uppgift;
 import se.flerpart.uppgift.UppgiftHandler;
@@ -22,12 +23,20 @@ class AvslutHandler implements UppgiftHandler {
   private final ArendeService arenden;
   private final ArendeFormularData formularData;
   private final KategoriRepository kategorier;
+  private final AvslutRepository avslutRepository;
+  private final java.time.Clock klocka;
 
   AvslutHandler(
-      ArendeService arenden, ArendeFormularData formularData, KategoriRepository kategorier) {
+      ArendeService arenden,
+      ArendeFormularData formularData,
+      KategoriRepository kategorier,
+      AvslutRepository avslutRepository,
+      java.time.Clock klocka) {
     this.arenden = arenden;
     this.formularData = formularData;
     this.kategorier = kategorier;
+    this.avslutRepository = avslutRepository;
+    this.klocka = klocka;
   }
 
   @Override
@@ -63,9 +72,10 @@ class AvslutHandler implements UppgiftHandler {
             omfattning == null ? null : Integer.valueOf(omfattning.toString()),
             (Boolean) data.get("subventionerad"),
             (String) data.get("planUppfylld"));
+    avslutRepository.spara(uppgift.arendeId(), avslut, klocka.instant());
     arenden.avsluta(
         uppgift.arendeId(),
-        avslut,
+        kod,
         kategorier.hitta(Kategori.AVSLUTSORSAK, kod).map(KategoriRepository.Post::namn).orElse(kod),
         anvandare);
   }

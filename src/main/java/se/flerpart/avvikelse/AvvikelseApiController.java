@@ -24,7 +24,7 @@ import se.flerpart.web.ValideringsFel;
 
 @RestController
 @RequestMapping("/api/avvikelser")
-public class AvvikelseApiController {
+class AvvikelseApiController {
 
   private final AvvikelseService avvikelser;
   private final AvvikelseVisning visning;
@@ -32,7 +32,7 @@ public class AvvikelseApiController {
   private final AvvikelsetypService typer;
   private final Avvikelserapport rapport;
 
-  public AvvikelseApiController(
+  AvvikelseApiController(
       AvvikelseService avvikelser,
       AvvikelseVisning visning,
       AvvikelseUppgifter uppgifter,

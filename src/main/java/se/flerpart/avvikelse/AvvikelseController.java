@@ -19,10 +19,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.flerpart.arende.Arende;
 import se.flerpart.arende.ArendeAtkomst;
 import se.flerpart.arende.ArendeService;
-import se.flerpart.beredning.InsatsRepository;
+import se.flerpart.referens.InsatsRepository;
+import se.flerpart.referens.PartRepository;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.sakerhet.Inloggning;
-import se.flerpart.sakerhet.PartRepository;
 import se.flerpart.web.AtkomstNekad;
 import se.flerpart.web.Konflikt;
 import se.flerpart.web.ValideringsFel;
@@ -32,7 +32,7 @@ import se.flerpart.web.ValideringsFel;
  * deviation's history, the Excel export and the administrator's page for the types.
  */
 @Controller
-public class AvvikelseController {
+class AvvikelseController {
 
   private final AvvikelseService avvikelser;
   private final AvvikelseVisning visning;
@@ -45,7 +45,7 @@ public class AvvikelseController {
   private final InsatsRepository insatser;
   private final ObjectMapper json;
 
-  public AvvikelseController(
+  AvvikelseController(
       AvvikelseService avvikelser,
       AvvikelseVisning visning,
       AvvikelseUppgifter uppgifter,

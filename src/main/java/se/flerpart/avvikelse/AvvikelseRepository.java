@@ -13,13 +13,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class AvvikelseRepository {
+class AvvikelseRepository {
 
   public record Handelse(Instant tid, String typ, String beskrivning, String utfordAv) {}
 
   private final JdbcClient jdbc;
 
-  public AvvikelseRepository(JdbcClient jdbc) {
+  AvvikelseRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 

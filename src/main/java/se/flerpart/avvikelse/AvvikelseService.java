@@ -1,6 +1,5 @@
 package se.flerpart.avvikelse;
 
-import io.camunda.client.CamundaClient;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,11 +21,11 @@ import se.flerpart.arende.Arende;
 import se.flerpart.arende.ArendeAtkomst;
 import se.flerpart.arende.ArendeService;
 import se.flerpart.arende.PersonnummerIText;
-import se.flerpart.beredning.InsatsRepository;
 import se.flerpart.notifiering.MailUtkorg;
+import se.flerpart.referens.InsatsRepository;
+import se.flerpart.referens.PartRepository;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.sakerhet.AnvandareRepository;
-import se.flerpart.sakerhet.PartRepository;
 import se.flerpart.web.AtkomstNekad;
 import se.flerpart.web.EjFunnen;
 import se.flerpart.web.Konflikt;
@@ -58,7 +57,7 @@ public class AvvikelseService {
   private final PartRepository parter;
   private final AnvandareRepository anvandare;
   private final MailUtkorg utkorg;
-  private final CamundaClient camunda;
+  private final org.springframework.context.ApplicationEventPublisher handelser;
   private final String paminnelseEfter;
   private final String basUrl;
 
@@ -71,7 +70,7 @@ public class AvvikelseService {
       PartRepository parter,
       AnvandareRepository anvandare,
       MailUtkorg utkorg,
-      CamundaClient camunda,
+      org.springframework.context.ApplicationEventPublisher handelser,
       @Value("${flerpart.avvikelse.paminnelse-efter:P30D}") String paminnelseEfter,
       @Value("${flerpart.bas-url}") String basUrl) {
     this.avvikelser = avvikelser;
@@ -82,7 +81,7 @@ public class AvvikelseService {
     this.parter = parter;
     this.anvandare = anvandare;
     this.utkorg = utkorg;
-    this.camunda = camunda;
+    this.handelser = handelser;
     this.paminnelseEfter = paminnelseEfter;
     this.basUrl = basUrl;
   }
@@ -262,22 +261,16 @@ public class AvvikelseService {
   }
 
   private void startaProcess(Avvikelse a) {
-    Map<String, Object> variabler = new LinkedHashMap<>();
-    variabler.put("avvikelseId", a.id().toString());
-    variabler.put("avvikelsenummer", a.nummer());
-    variabler.put("typ", a.typ());
-    variabler.put("berordPart", a.berordPart());
-    variabler.put("paminnelseEfter", paminnelseEfter);
-    long instans =
-        camunda
-            .newCreateInstanceCommand()
-            .bpmnProcessId(PROCESS)
-            .latestVersion()
-            .variables(variabler)
-            .send()
-            .join()
-            .getProcessInstanceKey();
-    avvikelser.sattProcessInstans(a.id(), instans);
+    handelser.publishEvent(
+        new AvvikelseRegistrerad(
+            a.id(),
+            a.nummer(),
+            a.skapad(),
+            a.typ(),
+            a.berordPart(),
+            a.arendeId(),
+            a.arendenummer(),
+            a.kalla()));
   }
 
   private Arende synligtArende(String id, Anvandare vem) {

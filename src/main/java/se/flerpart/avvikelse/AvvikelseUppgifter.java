@@ -14,14 +14,14 @@ import se.flerpart.uppgift.UppgiftService;
  * Kept apart from {@link AvvikelseService} because the task list's handlers depend on that.
  */
 @Service
-public class AvvikelseUppgifter {
+class AvvikelseUppgifter {
 
   static final String BEDOM = "bedom-avvikelse";
 
   private final AvvikelseService avvikelser;
   private final UppgiftService uppgifter;
 
-  public AvvikelseUppgifter(AvvikelseService avvikelser, UppgiftService uppgifter) {
+  AvvikelseUppgifter(AvvikelseService avvikelser, UppgiftService uppgifter) {
     this.avvikelser = avvikelser;
     this.uppgifter = uppgifter;
   }

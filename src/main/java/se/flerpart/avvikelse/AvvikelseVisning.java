@@ -8,13 +8,13 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
-import se.flerpart.beredning.InsatsRepository;
+import se.flerpart.referens.InsatsRepository;
+import se.flerpart.referens.PartRepository;
 import se.flerpart.sakerhet.AnvandareRepository;
-import se.flerpart.sakerhet.PartRepository;
 
 /** Turns stored deviations into {@link AvvikelseVy}: names for codes, age, who holds it now. */
 @Component
-public class AvvikelseVisning {
+class AvvikelseVisning {
 
   static final String FLERPART = "Flerpart (automatiskt)";
 
@@ -24,7 +24,7 @@ public class AvvikelseVisning {
   private final AnvandareRepository anvandare;
   private final AvvikelseService avvikelser;
 
-  public AvvikelseVisning(
+  AvvikelseVisning(
       AvvikelsetypRepository typer,
       PartRepository parter,
       InsatsRepository insatser,

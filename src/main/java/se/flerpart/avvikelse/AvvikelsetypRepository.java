@@ -9,11 +9,11 @@ import org.springframework.stereotype.Repository;
 
 /** The deviation types, kept as data (DOMAIN.md §4–5). */
 @Repository
-public class AvvikelsetypRepository {
+class AvvikelsetypRepository {
 
   private final JdbcClient jdbc;
 
-  public AvvikelsetypRepository(JdbcClient jdbc) {
+  AvvikelsetypRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 

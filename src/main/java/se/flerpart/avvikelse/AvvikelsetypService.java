@@ -17,7 +17,7 @@ import se.flerpart.web.ValideringsFel;
  * only deleted while no deviation uses it and no process names it.
  */
 @Service
-public class AvvikelsetypService {
+class AvvikelsetypService {
 
   private static final Pattern KOD = Pattern.compile("^[A-Z][A-Z0-9_]{1,63}$");
   private static final int MAX_NAMN = 200;
@@ -27,7 +27,7 @@ public class AvvikelsetypService {
 
   private final AvvikelsetypRepository typer;
 
-  public AvvikelsetypService(AvvikelsetypRepository typer) {
+  AvvikelsetypService(AvvikelsetypRepository typer) {
     this.typer = typer;
   }
 

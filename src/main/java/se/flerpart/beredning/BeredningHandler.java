@@ -1,9 +1,12 @@
 package se.flerpart.beredning;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import se.flerpart.arende.Arende;
 import se.flerpart.arende.ArendeFormularData;
 import se.flerpart.arende.ArendeService;
 import se.flerpart.sakerhet.Anvandare;
@@ -19,10 +22,18 @@ class BeredningHandler implements UppgiftHandler {
 
   private final ArendeService arenden;
   private final ArendeFormularData formularData;
+  private final ApplicationEventPublisher handelser;
+  private final Clock klocka;
 
-  BeredningHandler(ArendeService arenden, ArendeFormularData formularData) {
+  BeredningHandler(
+      ArendeService arenden,
+      ArendeFormularData formularData,
+      ApplicationEventPublisher handelser,
+      Clock klocka) {
     this.arenden = arenden;
     this.formularData = formularData;
+    this.handelser = handelser;
+    this.klocka = klocka;
   }
 
   @Override
@@ -43,11 +54,12 @@ class BeredningHandler implements UppgiftHandler {
 
   @Override
   public void slutford(Uppgift uppgift, Map<String, Object> data, Anvandare anvandare) {
+    String beslut = (String) data.get("beslut");
     arenden.registreraBeslut(
-        uppgift.arendeId(),
-        (String) data.get("beslut"),
-        (String) data.get("arendebarare"),
-        anvandare);
+        uppgift.arendeId(), beslut, (String) data.get("arendebarare"), anvandare);
+    Arende a = arenden.hamta(uppgift.arendeId());
+    handelser.publishEvent(
+        new BeredningBeslutad(a.id(), a.arendenummer(), klocka.instant(), a.insats(), beslut));
   }
 
   @Override

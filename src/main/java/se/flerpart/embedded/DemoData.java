@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 import se.flerpart.arende.Aktualisering;
 import se.flerpart.arende.Arende;
 import se.flerpart.arende.ArendeService;
-import se.flerpart.beredning.InsatsRepository;
+import se.flerpart.referens.InsatsRepository;
+import se.flerpart.referens.PartRepository;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.sakerhet.AnvandareRepository;
-import se.flerpart.sakerhet.PartRepository;
 import se.flerpart.uppgift.UppgiftService;
 
 /**
@@ -30,7 +30,7 @@ import se.flerpart.uppgift.UppgiftService;
 @Component
 @Profile("demo")
 @Order(10)
-public class DemoData implements ApplicationRunner {
+class DemoData implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -42,7 +42,7 @@ public class DemoData implements ApplicationRunner {
   private final PasswordEncoder encoder;
   private final boolean demoArenden;
 
-  public DemoData(
+  DemoData(
       AnvandareRepository anvandare,
       PartRepository parter,
       InsatsRepository insatser,

@@ -17,12 +17,12 @@ import se.flerpart.web.ValideringsFel;
 
 /** What only the embedded default offers: the mails sent so far and a movable engine clock. */
 @Controller
-public class DevController {
+class DevController {
 
   private final ObjectProvider<EmbeddedMailserver> mailserver;
   private final ObjectProvider<EmbeddedMotor> motor;
 
-  public DevController(
+  DevController(
       ObjectProvider<EmbeddedMailserver> mailserver, ObjectProvider<EmbeddedMotor> motor) {
     this.mailserver = mailserver;
     this.motor = motor;

@@ -1,14 +1,17 @@
 package se.flerpart.embedded;
 
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.concurrent.TimeoutException;
 
 /** The in-memory engine of the embedded default; its clock can be moved forward for demos. */
 public class EmbeddedMotor {
 
   private final ZeebeTestEngine engine;
-  private Duration framflyttad = Duration.ZERO;
+  private volatile Duration framflyttad = Duration.ZERO;
 
   EmbeddedMotor(ZeebeTestEngine engine) {
     this.engine = engine;
@@ -28,7 +31,36 @@ public class EmbeddedMotor {
   }
 
   /** The engine's time: the wall clock plus how far it has been moved. */
-  public synchronized java.time.Instant nu() {
-    return java.time.Instant.now().plus(framflyttad);
+  public Instant nu() {
+    return Instant.now().plus(framflyttad);
+  }
+
+  /** The application's {@link Clock}, which follows this engine's. */
+  Clock klocka() {
+    return new Motorklocka(ZoneId.systemDefault());
+  }
+
+  private final class Motorklocka extends Clock {
+
+    private final ZoneId zon;
+
+    Motorklocka(ZoneId zon) {
+      this.zon = zon;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return zon;
+    }
+
+    @Override
+    public Clock withZone(ZoneId annan) {
+      return new Motorklocka(annan);
+    }
+
+    @Override
+    public Instant instant() {
+      return nu();
+    }
   }
 }

@@ -57,7 +57,10 @@ public class EmbeddedStack
       properties.put("camunda.client.grpc-address", "http://localhost:" + port);
       properties.put("camunda.client.rest-address", "http://localhost:" + freePort());
       properties.put("camunda.client.prefer-rest-over-grpc", false);
-      beans.registerSingleton("embeddedMotor", new EmbeddedMotor(engine));
+      EmbeddedMotor motor = new EmbeddedMotor(engine);
+      beans.registerSingleton("embeddedMotor", motor);
+      beans.registerSingleton("embeddedKlocka", motor.klocka());
+      properties.put("flerpart.embedded.motor", true);
       stoppaSist(beans, "embeddedMotor", engine::stop);
       log.warn(
           "Inbyggd Zeebe-motor startad på port {}: processernas tillstånd hålls i minnet och"
@@ -71,6 +74,7 @@ public class EmbeddedStack
       properties.put("spring.mail.host", "127.0.0.1");
       properties.put("spring.mail.port", greenMail.getSmtp().getPort());
       beans.registerSingleton("embeddedMailserver", new EmbeddedMailserver(greenMail));
+      properties.put("flerpart.embedded.mail", true);
       stoppaSist(beans, "embeddedMailserver", greenMail::stop);
       log.info(
           "Inbyggd SMTP-server startad på port {}; skickade mail visas på /dev/mail",

@@ -38,7 +38,7 @@ class ForberedKallelseHandler implements UppgiftHandler {
   private final ArendeHistorik historik;
   private final ArendeFormularData formularData;
   private final AnvandareRepository anvandare;
-  private final Processklocka klocka;
+  private final java.time.Clock klocka;
 
   ForberedKallelseHandler(
       MoteRepository moten,
@@ -46,7 +46,7 @@ class ForberedKallelseHandler implements UppgiftHandler {
       ArendeHistorik historik,
       ArendeFormularData formularData,
       AnvandareRepository anvandare,
-      Processklocka klocka) {
+      java.time.Clock klocka) {
     this.moten = moten;
     this.arenden = arenden;
     this.historik = historik;
@@ -106,7 +106,7 @@ class ForberedKallelseHandler implements UppgiftHandler {
     Object tid = data.get("motesTid");
     if (tid != null) {
       try {
-        if (!OffsetDateTime.parse(tid.toString()).toInstant().isAfter(klocka.nu())) {
+        if (!OffsetDateTime.parse(tid.toString()).toInstant().isAfter(klocka.instant())) {
           fel.put("motesTid", "Mötestiden har redan passerat – välj en tid framåt");
         }
       } catch (DateTimeParseException e) {
@@ -153,7 +153,7 @@ class ForberedKallelseHandler implements UppgiftHandler {
 
   @Override
   public void slutford(Uppgift uppgift, Map<String, Object> data, Anvandare vem) {
-    Instant nu = klocka.nu();
+    Instant nu = klocka.instant();
     Mote mote =
         new Mote(
             UUID.randomUUID(),

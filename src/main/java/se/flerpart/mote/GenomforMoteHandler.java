@@ -39,7 +39,8 @@ class GenomforMoteHandler implements UppgiftHandler {
   private final ArendeHistorik historik;
   private final ArendeFormularData formularData;
   private final KallelseUtskick utskick;
-  private final Processklocka klocka;
+  private final java.time.Clock klocka;
+  private final org.springframework.context.ApplicationEventPublisher handelser;
 
   GenomforMoteHandler(
       MoteRepository moten,
@@ -49,7 +50,8 @@ class GenomforMoteHandler implements UppgiftHandler {
       ArendeHistorik historik,
       ArendeFormularData formularData,
       KallelseUtskick utskick,
-      Processklocka klocka) {
+      java.time.Clock klocka,
+      org.springframework.context.ApplicationEventPublisher handelser) {
     this.moten = moten;
     this.planer = planer;
     this.arenden = arenden;
@@ -58,6 +60,7 @@ class GenomforMoteHandler implements UppgiftHandler {
     this.formularData = formularData;
     this.utskick = utskick;
     this.klocka = klocka;
+    this.handelser = handelser;
   }
 
   @Override
@@ -128,7 +131,7 @@ class GenomforMoteHandler implements UppgiftHandler {
     if (rader(plan.get("atgarder")).isEmpty()) {
       fel.put("plan.atgarder", "Lägg till minst en åtgärd: vem gör vad och till när");
     }
-    LocalDate idag = klocka.nu().atZone(ArendeService.SVERIGE).toLocalDate();
+    LocalDate idag = klocka.instant().atZone(ArendeService.SVERIGE).toLocalDate();
     Object uppfoljning = plan.get("uppfoljningsdatum");
     if (uppfoljning != null && !LocalDate.parse(uppfoljning.toString()).isAfter(idag)) {
       fel.put("plan.uppfoljningsdatum", "Uppföljningen ska ligga efter dagens datum");
@@ -148,7 +151,7 @@ class GenomforMoteHandler implements UppgiftHandler {
     if (mote.status() == MoteStatus.GENOMFORT) {
       return;
     }
-    Instant nu = klocka.nu();
+    Instant nu = klocka.instant();
     List<Kallelse> kallade = moten.kallelser(mote.id()).stream().filter(Kallelse::aktiv).toList();
     int narvarande = 0;
     for (Map<String, Object> rad : rader(data.get("narvaro"))) {
@@ -203,6 +206,31 @@ class GenomforMoteHandler implements UppgiftHandler {
             + ", uppföljning "
             + sparad.uppfoljningsdatum(),
         vem.id());
+    String arendenummer = arenden.hamta(mote.arendeId()).arendenummer();
+    List<Kallelse> efter = moten.kallelser(mote.id()).stream().filter(Kallelse::aktiv).toList();
+    handelser.publishEvent(
+        new MoteGenomfort(
+            mote.arendeId(),
+            arendenummer,
+            nu,
+            mote.id(),
+            efter.stream()
+                .filter(k -> Boolean.TRUE.equals(k.narvarande()) && k.part() != null)
+                .map(Kallelse::part)
+                .distinct()
+                .toList(),
+            franvarandeParter(mote)));
+    handelser.publishEvent(
+        new PlanFaststalld(
+            mote.arendeId(),
+            arendenummer,
+            nu,
+            mote.id(),
+            sparad.id(),
+            sparad.version(),
+            atgarder.size(),
+            atgarder.stream().map(Plan.Atgard::ansvarigPart).distinct().toList(),
+            sparad.uppfoljningsdatum()));
   }
 
   @Override
@@ -213,16 +241,17 @@ class GenomforMoteHandler implements UppgiftHandler {
   /** Required parts that accepted but did not come; declines and silence were registered before. */
   @Override
   public Map<String, Object> harleddaProcessvariabler(Uppgift uppgift) {
-    Mote mote = mote(uppgift);
-    List<String> franvarande =
-        moten.kallelser(mote.id()).stream()
-            .filter(Kallelse::aktiv)
-            .filter(k -> k.kravs() && k.svar() == Svar.ACCEPTERAR)
-            .filter(k -> Boolean.FALSE.equals(k.narvarande()))
-            .map(Kallelse::part)
-            .distinct()
-            .toList();
-    return Map.of("franvarandeParter", franvarande);
+    return Map.of("franvarandeParter", franvarandeParter(mote(uppgift)));
+  }
+
+  private List<String> franvarandeParter(Mote mote) {
+    return moten.kallelser(mote.id()).stream()
+        .filter(Kallelse::aktiv)
+        .filter(k -> k.kravs() && k.svar() == Svar.ACCEPTERAR)
+        .filter(k -> Boolean.FALSE.equals(k.narvarande()))
+        .map(Kallelse::part)
+        .distinct()
+        .toList();
   }
 
   private Mote mote(Uppgift uppgift) {

@@ -23,11 +23,11 @@ import se.flerpart.notifiering.Bilaga;
  * and SEQUENCE follows its version, so calendars update the entry instead of adding a new one.
  */
 @Component
-public class KallelseIcs {
+class KallelseIcs {
 
   private final Duration langd;
 
-  public KallelseIcs(@Value("${flerpart.mote.langd:PT1H30M}") Duration langd) {
+  KallelseIcs(@Value("${flerpart.mote.langd:PT1H30M}") Duration langd) {
     this.langd = langd;
   }
 

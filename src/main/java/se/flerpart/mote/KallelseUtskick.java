@@ -18,9 +18,9 @@ import se.flerpart.arende.ArendeService;
 import se.flerpart.notifiering.Bilaga;
 import se.flerpart.notifiering.MailUtkorg;
 import se.flerpart.notifiering.PdfRenderer;
+import se.flerpart.referens.PartRepository;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.sakerhet.AnvandareRepository;
-import se.flerpart.sakerhet.PartRepository;
 import se.flerpart.web.EjFunnen;
 
 /**
@@ -46,7 +46,8 @@ public class KallelseUtskick {
   private final SvarsToken tokens;
   private final PdfRenderer pdf;
   private final Paminnelsetid paminnelsetid;
-  private final Processklocka klocka;
+  private final java.time.Clock klocka;
+  private final org.springframework.context.ApplicationEventPublisher handelser;
   private final Duration langd;
   private final String basUrl;
 
@@ -61,9 +62,10 @@ public class KallelseUtskick {
       SvarsToken tokens,
       PdfRenderer pdf,
       Paminnelsetid paminnelsetid,
-      Processklocka klocka,
+      java.time.Clock klocka,
       @Value("${flerpart.mote.langd:PT1H30M}") Duration langd,
-      @Value("${flerpart.bas-url}") String basUrl) {
+      @Value("${flerpart.bas-url}") String basUrl,
+      org.springframework.context.ApplicationEventPublisher handelser) {
     this.moten = moten;
     this.arenden = arenden;
     this.historik = historik;
@@ -77,6 +79,7 @@ public class KallelseUtskick {
     this.klocka = klocka;
     this.langd = langd;
     this.basUrl = basUrl;
+    this.handelser = handelser;
   }
 
   /**
@@ -114,6 +117,21 @@ public class KallelseUtskick {
                   + skickade
                   + (skickade == 1 ? " person" : " personer"),
               null);
+          handelser.publishEvent(
+              new KallelseSkickad(
+                  mote.arendeId(),
+                  arenden.hamta(mote.arendeId()).arendenummer(),
+                  klocka.instant(),
+                  mote.id(),
+                  mote.sekvens(),
+                  mote.motesTid(),
+                  "andring".equals(utskick),
+                  moten.kallelser(mote.id()).stream()
+                      .filter(Kallelse::aktiv)
+                      .map(Kallelse::part)
+                      .filter(java.util.Objects::nonNull)
+                      .distinct()
+                      .toList()));
         }
         return processdata(mote);
       }
@@ -230,7 +248,7 @@ public class KallelseUtskick {
               arendebarare.namn(),
               arendebarare.epost(),
               "Syfte: " + mote.syfte() + "\n\nSvara på kallelsen: " + modell.get("svarslank"),
-              klocka.nu()));
+              klocka.instant()));
     }
     return utkorg.koa(
         typ.toLowerCase(Locale.ROOT) + ":" + k.id() + ":" + mote.sekvens(),
@@ -295,7 +313,8 @@ public class KallelseUtskick {
     Map<String, Object> variabler = new HashMap<>();
     variabler.put("moteId", mote.id().toString());
     variabler.put("motesTid", mote.motesTid().toString());
-    variabler.put("paminnelseTid", paminnelsetid.fore(mote.motesTid(), klocka.nu()).toString());
+    variabler.put(
+        "paminnelseTid", paminnelsetid.fore(mote.motesTid(), klocka.instant()).toString());
     variabler.put("kallelser", kallelser);
     return variabler;
   }

@@ -17,11 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/kallelsesvar")
-public class KallelsesvarApiController {
+class KallelsesvarApiController {
 
   private final KallelsesvarService svar;
 
-  public KallelsesvarApiController(KallelsesvarService svar) {
+  KallelsesvarApiController(KallelsesvarService svar) {
     this.svar = svar;
   }
 

@@ -1,9 +1,5 @@
 package se.flerpart.mote;
 
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
-import io.grpc.Status;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,7 +23,7 @@ import se.flerpart.web.ValideringsFel;
  * an older version of the kallelse, a cancelled meeting or a meeting that is over changes nothing.
  */
 @Service
-public class KallelsesvarService {
+class KallelsesvarService {
 
   private static final Pattern EPOST = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final int MAX_TEXT = 2000;
@@ -56,24 +52,24 @@ public class KallelsesvarService {
   private final ArendeService arenden;
   private final ArendeHistorik historik;
   private final KallelseUtskick utskick;
-  private final Processklocka klocka;
-  private final CamundaClient camunda;
+  private final java.time.Clock klocka;
+  private final org.springframework.context.ApplicationEventPublisher handelser;
 
-  public KallelsesvarService(
+  KallelsesvarService(
       SvarsToken tokens,
       MoteRepository moten,
       ArendeService arenden,
       ArendeHistorik historik,
       KallelseUtskick utskick,
-      Processklocka klocka,
-      CamundaClient camunda) {
+      java.time.Clock klocka,
+      org.springframework.context.ApplicationEventPublisher handelser) {
     this.tokens = tokens;
     this.moten = moten;
     this.arenden = arenden;
     this.historik = historik;
     this.utskick = utskick;
     this.klocka = klocka;
-    this.camunda = camunda;
+    this.handelser = handelser;
   }
 
   /** The invitation behind a link that can still be answered; throws with the reason otherwise. */
@@ -94,7 +90,7 @@ public class KallelsesvarService {
     kravObesvarad(innehall, mote, k);
     Svar svar = validera(begaran, mote, k);
     String kommentar = text(begaran.kommentar());
-    Instant nu = klocka.nu();
+    Instant nu = klocka.instant();
     moten.svara(k.id(), svar, kommentar, nu);
     Map<String, Object> variabler = new HashMap<>();
     variabler.put("svar", svar.name());
@@ -124,32 +120,21 @@ public class KallelsesvarService {
       logg += " – " + utskick.visningsnamn(ersattare) + " kallas i stället";
     }
     historik.logga(mote.arendeId(), "KALLELSESVAR", logg, null);
-    publicera(k, mote, variabler);
+    handelser.publishEvent(
+        new KallelseBesvarad(
+            mote.arendeId(),
+            arenden.hamta(mote.arendeId()).arendenummer(),
+            nu,
+            mote.id(),
+            mote.sekvens(),
+            k.id(),
+            k.part(),
+            k.kravs(),
+            svar.name(),
+            variabler.get("ersattareKallelseId") == null
+                ? null
+                : UUID.fromString((String) variabler.get("ersattareKallelseId"))));
     return inbjudan(mote, moten.kallelse(k.id()).orElseThrow());
-  }
-
-  /**
-   * Publishes within the transaction: if the engine cannot be reached nothing is stored and the
-   * invitee may try again; the message id makes a repeated publication harmless.
-   */
-  private void publicera(Kallelse k, Mote mote, Map<String, Object> variabler) {
-    try {
-      camunda
-          .newPublishMessageCommand()
-          .messageName("kallelsesvar")
-          .correlationKey(k.id().toString())
-          .messageId("kallelsesvar-" + k.id() + "-" + mote.sekvens())
-          .timeToLive(Duration.ofDays(1))
-          .variables(variabler)
-          .send()
-          .join();
-    } catch (ClientStatusException e) {
-      if (e.getStatusCode() != Status.Code.ALREADY_EXISTS) {
-        throw new SvarslankFel(
-            HttpStatus.SERVICE_UNAVAILABLE,
-            "Svaret kunde inte tas emot just nu. Försök igen om en stund.");
-      }
-    }
   }
 
   private Svar validera(Svarsbegaran begaran, Mote mote, Kallelse k) {
@@ -212,8 +197,8 @@ public class KallelsesvarService {
           HttpStatus.GONE, "Mötet är inställt. Du behöver inte svara på kallelsen.");
     }
     if (mote.status() == MoteStatus.GENOMFORT
-        || klocka.nu().isAfter(innehall.giltigTill())
-        || !klocka.nu().isBefore(mote.motesTid())) {
+        || klocka.instant().isAfter(innehall.giltigTill())
+        || !klocka.instant().isBefore(mote.motesTid())) {
       throw new SvarslankFel(
           HttpStatus.GONE, "Svarslänken har gått ut: mötet har redan börjat eller hållits.");
     }

@@ -22,7 +22,7 @@ import se.flerpart.web.ValideringsFel;
 /** Meetings through the API: read, move, cancel, and the printable kallelse and plan. */
 @RestController
 @RequestMapping("/api")
-public class MoteApiController {
+class MoteApiController {
 
   private final MoteOversikt oversikt;
   private final MoteService moten;
@@ -30,7 +30,7 @@ public class MoteApiController {
   private final KallelseUtskick utskick;
   private final PlanUtskick planer;
 
-  public MoteApiController(
+  MoteApiController(
       MoteOversikt oversikt,
       MoteService moten,
       MoteRepository repository,

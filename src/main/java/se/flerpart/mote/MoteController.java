@@ -19,7 +19,7 @@ import se.flerpart.web.ValideringsFel;
 
 /** The case page's meeting buttons (move, cancel) and downloads. */
 @Controller
-public class MoteController {
+class MoteController {
 
   private final MoteService moten;
   private final MoteRepository repository;
@@ -27,7 +27,7 @@ public class MoteController {
   private final KallelseUtskick utskick;
   private final PlanUtskick planer;
 
-  public MoteController(
+  MoteController(
       MoteService moten,
       MoteRepository repository,
       MoteOversikt oversikt,

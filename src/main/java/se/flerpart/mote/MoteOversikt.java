@@ -80,9 +80,9 @@ public class MoteOversikt {
   private final AnvandareRepository anvandare;
   private final UppgiftService uppgifter;
   private final KallelseUtskick utskick;
-  private final Processklocka klocka;
+  private final java.time.Clock klocka;
 
-  public MoteOversikt(
+  MoteOversikt(
       MoteRepository moten,
       PlanRepository planer,
       ArendeService arenden,
@@ -90,7 +90,7 @@ public class MoteOversikt {
       AnvandareRepository anvandare,
       UppgiftService uppgifter,
       KallelseUtskick utskick,
-      Processklocka klocka) {
+      java.time.Clock klocka) {
     this.moten = moten;
     this.planer = planer;
     this.arenden = arenden;
@@ -162,7 +162,7 @@ public class MoteOversikt {
         m.status() == MoteStatus.PLANERAT
             && vem.id().equals(m.arendebarare())
             && genomfor == null
-            && klocka.nu().isBefore(m.motesTid());
+            && klocka.instant().isBefore(m.motesTid());
     List<KallelseVy> kallade =
         moten.kallelser(m.id()).stream().map(k -> kallelseVy(k, synliga)).toList();
     return new MoteVy(

@@ -14,11 +14,11 @@ import org.springframework.stereotype.Repository;
 
 /** Meetings and their invitations. */
 @Repository
-public class MoteRepository {
+class MoteRepository {
 
   private final JdbcClient jdbc;
 
-  public MoteRepository(JdbcClient jdbc) {
+  MoteRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 

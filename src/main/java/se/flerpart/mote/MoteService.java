@@ -1,6 +1,5 @@
 package se.flerpart.mote;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,28 +22,28 @@ import se.flerpart.web.ValideringsFel;
  * then sends the update or the cancellation.
  */
 @Service
-public class MoteService {
+class MoteService {
 
   private final MoteRepository moten;
   private final ArendeService arenden;
   private final ArendeHistorik historik;
   private final UppgiftService uppgifter;
-  private final Processklocka klocka;
-  private final se.flerpart.process.Meddelandeutkorg meddelanden;
+  private final java.time.Clock klocka;
+  private final org.springframework.context.ApplicationEventPublisher handelser;
 
-  public MoteService(
+  MoteService(
       MoteRepository moten,
       ArendeService arenden,
       ArendeHistorik historik,
       UppgiftService uppgifter,
-      Processklocka klocka,
-      se.flerpart.process.Meddelandeutkorg meddelanden) {
+      java.time.Clock klocka,
+      org.springframework.context.ApplicationEventPublisher handelser) {
     this.moten = moten;
     this.arenden = arenden;
     this.historik = historik;
     this.uppgifter = uppgifter;
     this.klocka = klocka;
-    this.meddelanden = meddelanden;
+    this.handelser = handelser;
   }
 
   public record Flytt(Instant motesTid, String plats, String videolank) {}
@@ -55,7 +54,7 @@ public class MoteService {
     Map<String, String> fel = new LinkedHashMap<>();
     if (flytt == null || flytt.motesTid() == null) {
       fel.put("motesTid", "Ange den nya mötestiden");
-    } else if (!flytt.motesTid().isAfter(klocka.nu())) {
+    } else if (!flytt.motesTid().isAfter(klocka.instant())) {
       fel.put("motesTid", "Mötestiden har redan passerat – välj en tid framåt");
     } else if (flytt.motesTid().equals(mote.motesTid())
         && flytt.plats() == null
@@ -80,7 +79,14 @@ public class MoteService {
             + KallelseUtskick.TID.format(flyttat.motesTid())
             + "; ändrad kallelse skickas och alla ombeds svara igen",
         vem.id());
-    publicera("mote-flyttat", flyttat);
+    handelser.publishEvent(
+        new MoteFlyttat(
+            mote.arendeId(),
+            arendenummer(mote),
+            klocka.instant(),
+            flyttat.id(),
+            flyttat.sekvens(),
+            flyttat.motesTid()));
     return flyttat;
   }
 
@@ -103,7 +109,13 @@ public class MoteService {
             + " är inställt; avbokning skickas och en ny kallelse kan förberedas",
         vem.id());
     Mote installt = moten.hitta(moteId).orElseThrow();
-    publicera("mote-installt", installt);
+    handelser.publishEvent(
+        new MoteInstallt(
+            mote.arendeId(),
+            arendenummer(mote),
+            klocka.instant(),
+            installt.id(),
+            installt.sekvens()));
     return installt;
   }
 
@@ -118,7 +130,7 @@ public class MoteService {
           "Mötet är " + mote.status().text().toLowerCase() + " och kan inte ändras längre.");
     }
     boolean pagar =
-        !klocka.nu().isBefore(mote.motesTid())
+        !klocka.instant().isBefore(mote.motesTid())
             || uppgifter.forArende(mote.arendeId()).stream()
                 .anyMatch(
                     u ->
@@ -130,12 +142,8 @@ public class MoteService {
     return mote;
   }
 
-  private void publicera(String meddelande, Mote mote) {
-    meddelanden.koa(
-        meddelande,
-        mote.id().toString(),
-        meddelande + "-" + mote.id() + "-" + mote.sekvens(),
-        Duration.ofHours(1));
+  private String arendenummer(Mote mote) {
+    return arenden.hamta(mote.arendeId()).arendenummer();
   }
 
   private static boolean blank(String s) {

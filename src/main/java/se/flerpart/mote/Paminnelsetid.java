@@ -15,12 +15,12 @@ import se.flerpart.arende.ArendeService;
  * shorter notice gets its reminder halfway between now and the meeting.
  */
 @Component
-public class Paminnelsetid {
+class Paminnelsetid {
 
   private static final LocalTime MORGON = LocalTime.of(8, 0);
   private final int arbetsdagar;
 
-  public Paminnelsetid(@Value("${flerpart.kallelse.paminnelse-arbetsdagar:2}") int arbetsdagar) {
+  Paminnelsetid(@Value("${flerpart.kallelse.paminnelse-arbetsdagar:2}") int arbetsdagar) {
     this.arbetsdagar = arbetsdagar;
   }
 

@@ -17,11 +17,11 @@ import se.flerpart.web.ValideringsFel;
  * JavaScript, and a friendly page when the link cannot be used.
  */
 @Controller
-public class SvarController {
+class SvarController {
 
   private final KallelsesvarService svar;
 
-  public SvarController(KallelsesvarService svar) {
+  SvarController(KallelsesvarService svar) {
     this.svar = svar;
   }
 

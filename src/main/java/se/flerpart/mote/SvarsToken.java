@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * in it, and nobody can make one without the key.
  */
 @Component
-public class SvarsToken {
+class SvarsToken {
 
   public record Innehall(UUID kallelseId, int sekvens, Instant giltigTill) {}
 
@@ -26,7 +26,7 @@ public class SvarsToken {
   private static final Base64.Decoder AVKODA = Base64.getUrlDecoder();
   private final SecretKeySpec nyckel;
 
-  public SvarsToken(@Value("${flerpart.kallelse.token-nyckel}") String nyckelBase64) {
+  SvarsToken(@Value("${flerpart.kallelse.token-nyckel}") String nyckelBase64) {
     byte[] bytes = Base64.getDecoder().decode(nyckelBase64);
     if (bytes.length < 32) {
       throw new IllegalStateException(

@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Sends what the outbox holds; a mail that fails stays and is tried again at the next round. */
 @Component
-public class MailSkickare {
+class MailSkickare {
 
   private static final Logger log = LoggerFactory.getLogger(MailSkickare.class);
 
@@ -37,7 +37,7 @@ public class MailSkickare {
   private final TransactionTemplate transaktion;
   private final String avsandare;
 
-  public MailSkickare(
+  MailSkickare(
       JdbcClient jdbc,
       ObjectMapper json,
       JavaMailSender mailSender,

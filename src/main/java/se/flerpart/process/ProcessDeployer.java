@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(0)
-public class ProcessDeployer implements ApplicationRunner {
+class ProcessDeployer implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(ProcessDeployer.class);
   private static final List<String> RESURSER =
@@ -30,7 +30,7 @@ public class ProcessDeployer implements ApplicationRunner {
 
   private final CamundaClient camunda;
 
-  public ProcessDeployer(CamundaClient camunda) {
+  ProcessDeployer(CamundaClient camunda) {
     this.camunda = camunda;
   }
 

@@ -20,7 +20,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * demo users. Outside it nobody logs in until an OIDC provider is configured.
  */
 @Configuration
-public class SecurityConfig {
+class SecurityConfig {
 
   static final RequestMatcher API = request -> request.getRequestURI().startsWith("/api/");
 

@@ -23,7 +23,7 @@ import se.flerpart.web.ValideringsFel;
  * they can be entered without retyping.
  */
 @RestController
-public class SusApiController {
+class SusApiController {
 
   static final List<String> KOLUMNER =
       List.of(
@@ -45,7 +45,7 @@ public class SusApiController {
 
   private final SusService sus;
 
-  public SusApiController(SusService sus) {
+  SusApiController(SusService sus) {
     this.sus = sus;
   }
 

@@ -16,7 +16,7 @@ import se.flerpart.arende.Arende;
 import se.flerpart.arende.ArendeHistorik;
 import se.flerpart.arende.ArendeService;
 import se.flerpart.arende.PersonnummerSkydd;
-import se.flerpart.avslut.AvslutsorsakRepository;
+import se.flerpart.referens.AvslutsorsakRepository;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.web.AtkomstNekad;
 import se.flerpart.web.ValideringsFel;
@@ -84,11 +84,11 @@ public class SusService {
                 select ?, a.id, ?, ?, ?, case when ? then null else a.personnummer_krypterat end,
                   a.kon, a.fodelsear, a.insats_kod, a.aktualiserande_part,
                   case when ? then a.avslutsorsak end, ?,
-                  case when ? and not ? then a.forsorjning_efter else '{}' end,
-                  case when ? and not ? then a.sysselsattning_efter end,
-                  case when ? and not ? then a.sysselsattning_omfattning end,
-                  case when ? and not ? then a.sysselsattning_subventionerad end, ?
-                from arende a where a.id = ?
+                  case when ? and not ? then coalesce(v.forsorjning_efter, '{}') else '{}' end,
+                  case when ? and not ? then v.sysselsattning_efter end,
+                  case when ? and not ? then v.sysselsattning_omfattning end,
+                  case when ? and not ? then v.sysselsattning_subventionerad end, ?
+                from arende a left join avslut v on v.arende_id = a.id where a.id = ?
                 on conflict (idempotensnyckel) do nothing
                 """)
             .params(

@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 import se.flerpart.arende.ArendeFormularData;
 import se.flerpart.arende.ArendeService;
 import se.flerpart.mote.Plan;
-import se.flerpart.mote.Processklocka;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.uppgift.Uppgift;
 import se.flerpart.uppgift.UppgiftHandler;
@@ -27,10 +26,10 @@ class UppfoljningHandler implements UppgiftHandler {
 
   private final UppfoljningService uppfoljning;
   private final ArendeFormularData formularData;
-  private final Processklocka klocka;
+  private final java.time.Clock klocka;
 
   UppfoljningHandler(
-      UppfoljningService uppfoljning, ArendeFormularData formularData, Processklocka klocka) {
+      UppfoljningService uppfoljning, ArendeFormularData formularData, java.time.Clock klocka) {
     this.uppfoljning = uppfoljning;
     this.formularData = formularData;
     this.klocka = klocka;
@@ -88,7 +87,7 @@ class UppfoljningHandler implements UppgiftHandler {
     if ("FORTSATT".equals(data.get("uppfoljningsbeslut"))
         && data.get("nyttDatum") instanceof String datum
         && !LocalDate.parse(datum)
-            .isAfter(LocalDate.ofInstant(klocka.nu(), ArendeService.SVERIGE))) {
+            .isAfter(LocalDate.ofInstant(klocka.instant(), ArendeService.SVERIGE))) {
       fel.put("nyttDatum", "Nästa uppföljning ska ligga efter i dag");
     }
   }

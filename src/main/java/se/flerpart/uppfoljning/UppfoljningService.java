@@ -17,10 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 import se.flerpart.arende.Arende;
 import se.flerpart.arende.ArendeHistorik;
 import se.flerpart.arende.ArendeService;
-import se.flerpart.beredning.InsatsRepository;
 import se.flerpart.mote.Plan;
 import se.flerpart.mote.PlanRepository;
-import se.flerpart.mote.Processklocka;
+import se.flerpart.referens.InsatsRepository;
 
 /**
  * Follow-up of the gemensam plan: when it falls due, and what each follow-up recorded (action
@@ -45,7 +44,8 @@ public class UppfoljningService {
   private final ArendeHistorik historik;
   private final InsatsRepository insatser;
   private final PlanRepository planer;
-  private final Processklocka klocka;
+  private final java.time.Clock klocka;
+  private final org.springframework.context.ApplicationEventPublisher handelser;
 
   public UppfoljningService(
       JdbcClient jdbc,
@@ -54,7 +54,8 @@ public class UppfoljningService {
       ArendeHistorik historik,
       InsatsRepository insatser,
       PlanRepository planer,
-      Processklocka klocka) {
+      java.time.Clock klocka,
+      org.springframework.context.ApplicationEventPublisher handelser) {
     this.jdbc = jdbc;
     this.json = json;
     this.arenden = arenden;
@@ -62,6 +63,7 @@ public class UppfoljningService {
     this.insatser = insatser;
     this.planer = planer;
     this.klocka = klocka;
+    this.handelser = handelser;
   }
 
   /**
@@ -72,7 +74,7 @@ public class UppfoljningService {
   public Map<String, Object> planera(UUID arendeId) {
     Arende a = arenden.hamta(arendeId);
     InsatsRepository.Uppfoljningstider tider = insatser.uppfoljningstider(a.insats());
-    LocalDate idag = LocalDate.ofInstant(klocka.nu(), ArendeService.SVERIGE);
+    LocalDate idag = LocalDate.ofInstant(klocka.instant(), ArendeService.SVERIGE);
     LocalDate datum =
         senastePlan(arendeId)
             .map(Plan::uppfoljningsdatum)
@@ -105,23 +107,35 @@ public class UppfoljningService {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    jdbc.sql(
-            """
+    Instant nu = klocka.instant();
+    int rader =
+        jdbc.sql(
+                """
             insert into uppfoljning (arende_id, uppgift_id, tid, utford_av, atgard_status, progression,
               beslut, nytt_datum, anteckning)
             values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?) on conflict (uppgift_id) do nothing
             """)
-        .params(
-            arendeId,
-            uppgiftId,
-            Timestamp.from(Instant.now()),
-            vem,
-            statusJson,
-            progression,
-            beslut,
-            nyttDatum == null ? null : Date.valueOf(nyttDatum),
-            anteckning)
-        .update();
+            .params(
+                arendeId,
+                uppgiftId,
+                Timestamp.from(nu),
+                vem,
+                statusJson,
+                progression,
+                beslut,
+                nyttDatum == null ? null : Date.valueOf(nyttDatum),
+                anteckning)
+            .update();
+    if (rader == 1) {
+      handelser.publishEvent(
+          new UppfoljningGenomford(
+              arendeId,
+              arenden.hamta(arendeId).arendenummer(),
+              nu,
+              progression,
+              beslut,
+              nyttDatum));
+    }
     long genomforda =
         atgardStatus.stream().filter(s -> "GENOMFORD".equals(s.get("status"))).count();
     historik.logga(

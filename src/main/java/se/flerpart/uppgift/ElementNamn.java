@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
  * The names of the BPMN elements in {@code processes/}, so a task is shown as the model names it.
  */
 @Component
-public class ElementNamn {
+class ElementNamn {
 
   private final Map<String, String> namn = new HashMap<>();
 
-  public ElementNamn() throws IOException {
+  ElementNamn() throws IOException {
     for (Resource r :
         new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn")) {
       try (InputStream in = r.getInputStream()) {

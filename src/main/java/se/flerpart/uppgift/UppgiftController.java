@@ -16,12 +16,12 @@ import se.flerpart.web.ValideringsFel;
 
 /** The task list pages; the form itself is rendered in the browser by form-js. */
 @Controller
-public class UppgiftController {
+class UppgiftController {
 
   private final UppgiftService uppgifter;
   private final AnvandareRepository anvandare;
 
-  public UppgiftController(UppgiftService uppgifter, AnvandareRepository anvandare) {
+  UppgiftController(UppgiftService uppgifter, AnvandareRepository anvandare) {
     this.uppgifter = uppgifter;
     this.anvandare = anvandare;
   }

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Takes the engine's user tasks (jobs of type {@code io.camunda.zeebe:userTask}) into the task
  * list. The job stays activated until the task is completed; if it times out and comes back, the
- * stored task is kept as it is.
+ * stored task is kept as it is. Public because the Camunda client calls its job worker
+ * reflectively.
  */
 @Component
 public class UppgiftMottagare {
@@ -31,7 +32,7 @@ public class UppgiftMottagare {
   private final ElementNamn elementNamn;
   private final ObjectMapper json;
 
-  public UppgiftMottagare(UppgiftRepository uppgifter, ElementNamn elementNamn, ObjectMapper json) {
+  UppgiftMottagare(UppgiftRepository uppgifter, ElementNamn elementNamn, ObjectMapper json) {
     this.uppgifter = uppgifter;
     this.elementNamn = elementNamn;
     this.json = json;

@@ -16,7 +16,7 @@ import org.springframework.web.servlet.ModelAndView;
  * under {@code /api}, an error page elsewhere.
  */
 @ControllerAdvice
-public class ApiFelhantering {
+class ApiFelhantering {
 
   @ExceptionHandler(ValideringsFel.class)
   Object validering(ValideringsFel e, HttpServletRequest request) {

@@ -41,9 +41,9 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 import se.flerpart.ApiKlient;
 import se.flerpart.ApiKlient.Svar;
+import se.flerpart.referens.PartRepository;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.sakerhet.AnvandareRepository;
-import se.flerpart.sakerhet.PartRepository;
 
 /**
  * Avvikelser through the REST API and the pages, on the whole application with its embedded engine,
@@ -455,7 +455,11 @@ class AvvikelseApiTest {
         .isEqualTo(1);
     assertThat(forsta.berordPart()).isEqualTo("AF");
     assertThat(forsta.beskrivning()).isEqualTo("Kallad part [personnummer borttaget] uteblev.");
-    assertThat(forsta.processInstansNyckel()).isNotNull();
+    // The process starts after the registration has committed, from the event publication.
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> assertThat(avvikelser.hamta(forsta.id()).processInstansNyckel()).isNotNull());
     Avvikelse annanPart =
         avvikelser.registreraAutomatiskt(
             "PART_UTEBLEV", arendeId, "REGION", null, "jobb:test-" + UUID.randomUUID());

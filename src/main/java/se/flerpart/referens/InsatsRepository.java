@@ -1,4 +1,4 @@
-package se.flerpart.beredning;
+package se.flerpart.referens;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package se.flerpart.avslut;
+package se.flerpart.referens;
 
 import java.util.List;
 import java.util.Map;
@@ -48,8 +48,8 @@ public class KategoriRepository {
   private static final Map<Kategori, String> ANVANDS_I =
       Map.of(
           Kategori.AVSLUTSORSAK, "select count(*) from arende where avslutsorsak = ?",
-          Kategori.FORSORJNING, "select count(*) from arende where ? = any(forsorjning_efter)",
-          Kategori.SYSSELSATTNING, "select count(*) from arende where sysselsattning_efter = ?");
+          Kategori.FORSORJNING, "select count(*) from avslut where ? = any(forsorjning_efter)",
+          Kategori.SYSSELSATTNING, "select count(*) from avslut where sysselsattning_efter = ?");
 
   private final JdbcClient jdbc;
 

@@ -1,12 +1,11 @@
-package se.flerpart.web;
+package se.flerpart.sakerhet;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import se.flerpart.sakerhet.Inloggning;
 
 @Controller
-public class StartController {
+class StartController {
 
   @GetMapping("/")
   public String start(@AuthenticationPrincipal Inloggning in) {

@@ -1,24 +1,22 @@
-package se.flerpart.web;
+package se.flerpart.sakerhet;
 
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import se.flerpart.embedded.EmbeddedMailserver;
-import se.flerpart.embedded.EmbeddedMotor;
-import se.flerpart.sakerhet.Anvandare;
-import se.flerpart.sakerhet.Inloggning;
 
 /** What every page's frame needs: who is logged in, and whether the embedded stack runs. */
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
-public class SidModell {
+class SidModell {
 
-  private final ObjectProvider<EmbeddedMotor> motor;
-  private final ObjectProvider<EmbeddedMailserver> mail;
+  private final boolean inbyggdMotor;
+  private final boolean inbyggdMail;
 
-  public SidModell(ObjectProvider<EmbeddedMotor> motor, ObjectProvider<EmbeddedMailserver> mail) {
-    this.motor = motor;
-    this.mail = mail;
+  SidModell(
+      @Value("${flerpart.embedded.motor:false}") boolean inbyggdMotor,
+      @Value("${flerpart.embedded.mail:false}") boolean inbyggdMail) {
+    this.inbyggdMotor = inbyggdMotor;
+    this.inbyggdMail = inbyggdMail;
   }
 
   @ModelAttribute("inloggad")
@@ -28,11 +26,11 @@ public class SidModell {
 
   @ModelAttribute("inbyggdMotor")
   public boolean inbyggdMotor() {
-    return motor.getIfAvailable() != null;
+    return inbyggdMotor;
   }
 
   @ModelAttribute("inbyggdMail")
   public boolean inbyggdMail() {
-    return mail.getIfAvailable() != null;
+    return inbyggdMail;
   }
 }

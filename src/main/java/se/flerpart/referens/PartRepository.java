@@ -1,4 +1,4 @@
-package se.flerpart.sakerhet;
+package se.flerpart.referens;
 
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;

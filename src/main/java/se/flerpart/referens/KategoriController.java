@@ -1,4 +1,4 @@
-package se.flerpart.avslut;
+package se.flerpart.referens;
 
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import se.flerpart.avslut.KategoriRepository.Kategori;
+import se.flerpart.referens.KategoriRepository.Kategori;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.sakerhet.Inloggning;
 import se.flerpart.web.AtkomstNekad;
@@ -26,11 +26,11 @@ import se.flerpart.web.ValideringsFel;
 
 /** The administrator's editing of categories: add, rename, retire, and delete what is unused. */
 @Controller
-public class KategoriController {
+class KategoriController {
 
   private final KategoriRepository kategorier;
 
-  public KategoriController(KategoriRepository kategorier) {
+  KategoriController(KategoriRepository kategorier) {
     this.kategorier = kategorier;
   }
 

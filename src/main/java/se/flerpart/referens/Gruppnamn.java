@@ -1,9 +1,8 @@
-package se.flerpart.web;
+package se.flerpart.referens;
 
 import java.util.Collection;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
-import se.flerpart.beredning.InsatsRepository;
 
 /** Candidate groups as people read them, e.g. "Beredningsgruppen för Flerpartssamverkan". */
 @Component("gruppnamn")

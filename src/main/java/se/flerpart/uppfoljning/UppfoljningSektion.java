@@ -1,0 +1,36 @@
+package se.flerpart.uppfoljning;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import se.flerpart.arende.ArendeSektion;
+import se.flerpart.arende.ArendeVy;
+import se.flerpart.sakerhet.Anvandare;
+
+/** The case page's follow-ups; only for a reader who may see the case's personal data. */
+@Component
+class UppfoljningSektion implements ArendeSektion {
+
+  private final UppfoljningService uppfoljningar;
+
+  UppfoljningSektion(UppfoljningService uppfoljningar) {
+    this.uppfoljningar = uppfoljningar;
+  }
+
+  @Override
+  public int ordning() {
+    return 20;
+  }
+
+  @Override
+  public String fragment() {
+    return "uppfoljning/arende :: uppfoljningssektion";
+  }
+
+  @Override
+  public Map<String, Object> modell(ArendeVy arende, Anvandare lasare) {
+    return Map.of(
+        "uppfoljningar",
+        arende.personuppgifterDolda() ? List.of() : uppfoljningar.forArende(arende.id()));
+  }
+}
