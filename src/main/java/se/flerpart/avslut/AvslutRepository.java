@@ -2,13 +2,18 @@ package se.flerpart.avslut;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** What was recorded at avslut, one row per case; a repeated completion changes nothing. */
+/**
+ * What was recorded at avslut, one row per case; a repeated completion changes nothing. Other
+ * modules (SUS, statistics) read it through {@link #hitta}.
+ */
 @Repository
-class AvslutRepository {
+public class AvslutRepository {
 
   private final JdbcClient jdbc;
 
@@ -32,5 +37,25 @@ class AvslutRepository {
             avslut.planUppfylld(),
             Timestamp.from(nar))
         .update();
+  }
+
+  public Optional<Avslut> hitta(UUID arendeId, String avslutsorsak) {
+    return jdbc.sql(
+            """
+            select forsorjning_efter, sysselsattning_efter, sysselsattning_omfattning,
+              sysselsattning_subventionerad, plan_uppfylld
+            from avslut where arende_id = ?
+            """)
+        .param(arendeId)
+        .query(
+            (rs, n) ->
+                new Avslut(
+                    avslutsorsak,
+                    Arrays.asList((String[]) rs.getArray(1).getArray()),
+                    rs.getString(2),
+                    (Integer) rs.getObject(3),
+                    (Boolean) rs.getObject(4),
+                    rs.getString(5)))
+        .optional();
   }
 }

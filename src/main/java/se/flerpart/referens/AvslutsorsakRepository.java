@@ -1,5 +1,7 @@
 package se.flerpart.referens;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,7 +11,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AvslutsorsakRepository {
 
-  public record Avslutsorsak(String kod, String namn, Integer susGrupp, boolean aktiv) {}
+  /**
+   * @param utanforStatistik a case closed with it (a felregistrering) leaves SUS and the statistics
+   */
+  public record Avslutsorsak(
+      String kod, String namn, Integer susGrupp, boolean aktiv, boolean utanforStatistik) {}
+
+  private static final String KOLUMNER = "kod, namn, sus_grupp, aktiv, utanfor_statistik";
 
   private final JdbcClient jdbc;
 
@@ -18,16 +26,25 @@ public class AvslutsorsakRepository {
   }
 
   public List<Avslutsorsak> aktiva() {
-    return jdbc.sql(
-            "select kod, namn, sus_grupp, aktiv from avslutsorsak where aktiv order by ordning")
-        .query(
-            (rs, n) ->
-                new Avslutsorsak(
-                    rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getBoolean(4)))
+    return jdbc.sql("select " + KOLUMNER + " from avslutsorsak where aktiv order by ordning")
+        .query(AvslutsorsakRepository::rad)
         .list();
   }
 
+  /** Also a retired one: a closed case keeps the code it was closed with. */
   public Optional<Avslutsorsak> hitta(String kod) {
-    return aktiva().stream().filter(a -> a.kod().equals(kod)).findFirst();
+    return jdbc.sql("select " + KOLUMNER + " from avslutsorsak where kod = ?")
+        .param(kod)
+        .query(AvslutsorsakRepository::rad)
+        .optional();
+  }
+
+  private static Avslutsorsak rad(ResultSet rs, int n) throws SQLException {
+    return new Avslutsorsak(
+        rs.getString(1),
+        rs.getString(2),
+        (Integer) rs.getObject(3),
+        rs.getBoolean(4),
+        rs.getBoolean(5));
   }
 }

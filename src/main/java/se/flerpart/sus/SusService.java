@@ -4,7 +4,6 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +15,8 @@ import se.flerpart.arende.Arende;
 import se.flerpart.arende.ArendeHistorik;
 import se.flerpart.arende.ArendeService;
 import se.flerpart.arende.PersonnummerSkydd;
+import se.flerpart.avslut.Avslut;
+import se.flerpart.avslut.AvslutRepository;
 import se.flerpart.referens.AvslutsorsakRepository;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.web.AtkomstNekad;
@@ -36,18 +37,24 @@ public class SusService {
   private final ArendeHistorik historik;
   private final AvslutsorsakRepository avslutsorsaker;
   private final PersonnummerSkydd skydd;
+  private final AvslutRepository avslutet;
+  private final java.time.Clock klocka;
 
   public SusService(
       JdbcClient jdbc,
       ArendeService arenden,
       ArendeHistorik historik,
       AvslutsorsakRepository avslutsorsaker,
-      PersonnummerSkydd skydd) {
+      PersonnummerSkydd skydd,
+      AvslutRepository avslutet,
+      java.time.Clock klocka) {
     this.jdbc = jdbc;
     this.arenden = arenden;
     this.historik = historik;
     this.avslutsorsaker = avslutsorsaker;
     this.skydd = skydd;
+    this.avslutet = avslutet;
+    this.klocka = klocka;
   }
 
   @Transactional
@@ -67,49 +74,45 @@ public class SusService {
             || a.skyddadIdentitet()
             || a.personnummerKrypterat() == null;
     boolean ut = "UTREGISTRERING".equals(typ);
-    Integer susGrupp =
-        ut && a.avslutsorsak() != null
-            ? avslutsorsaker
-                .hitta(a.avslutsorsak())
-                .map(AvslutsorsakRepository.Avslutsorsak::susGrupp)
-                .orElse(null)
-            : null;
+    AvslutsorsakRepository.Avslutsorsak orsak =
+        ut && a.avslutsorsak() != null ? avslutsorsaker.hitta(a.avslutsorsak()).orElse(null) : null;
+    Avslut avslut = ut && !anonym ? avslutet.hitta(arendeId, a.avslutsorsak()).orElse(null) : null;
     int rader =
         jdbc.sql(
                 """
-                insert into sus_registrering (idempotensnyckel, arende_id, typ, datum, anonym,
-                  personnummer_krypterat, kon, fodelsear, insats_kod, aktualiserande_part,
+                insert into sus_registrering (idempotensnyckel, arende_id, arendenummer, typ, datum,
+                  anonym, personnummer_krypterat, kon, fodelsear, insats_kod, aktualiserande_part,
                   avslutsorsak, sus_grupp, forsorjning, sysselsattning, sysselsattning_omfattning,
                   sysselsattning_subventionerad, skapad)
-                select ?, a.id, ?, ?, ?, case when ? then null else a.personnummer_krypterat end,
-                  a.kon, a.fodelsear, a.insats_kod, a.aktualiserande_part,
-                  case when ? then a.avslutsorsak end, ?,
-                  case when ? and not ? then coalesce(v.forsorjning_efter, '{}') else '{}' end,
-                  case when ? and not ? then v.sysselsattning_efter end,
-                  case when ? and not ? then v.sysselsattning_omfattning end,
-                  case when ? and not ? then v.sysselsattning_subventionerad end, ?
-                from arende a left join avslut v on v.arende_id = a.id where a.id = ?
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (idempotensnyckel) do nothing
                 """)
             .params(
                 "sus:" + typ + ":" + nyckel,
+                arendeId,
+                a.arendenummer(),
                 typ,
-                Date.valueOf(LocalDate.now(ArendeService.SVERIGE)),
+                Date.valueOf(LocalDate.now(klocka.withZone(ArendeService.SVERIGE))),
                 anonym,
-                anonym,
-                ut && !anonym,
-                anonym ? null : susGrupp,
-                ut,
-                anonym,
-                ut,
-                anonym,
-                ut,
-                anonym,
-                ut,
-                anonym,
-                Timestamp.from(Instant.now()),
-                arendeId)
+                anonym ? null : a.personnummerKrypterat(),
+                a.kon(),
+                a.fodelsear(),
+                a.insats(),
+                a.aktualiserandePart(),
+                ut && !anonym ? a.avslutsorsak() : null,
+                anonym || orsak == null ? null : orsak.susGrupp(),
+                avslut == null ? new String[0] : avslut.forsorjningEfter().toArray(String[]::new),
+                avslut == null ? null : avslut.sysselsattningEfter(),
+                avslut == null ? null : avslut.omfattning(),
+                avslut == null ? null : avslut.subventionerad(),
+                Timestamp.from(klocka.instant()))
             .update();
+    if (orsak != null && orsak.utanforStatistik()) {
+      // A felregistrering takes every registration of the case out of the export.
+      jdbc.sql("update sus_registrering set utanfor_statistik = true where arende_id = ?")
+          .param(arendeId)
+          .update();
+    }
     if (rader == 1) {
       historik.logga(
           arendeId,
@@ -138,10 +141,9 @@ public class SusService {
     }
     return jdbc.sql(
             """
-            select s.*, a.arendenummer from sus_registrering s join arende a on a.id = s.arende_id
-            left join avslutsorsak o on o.kod = a.avslutsorsak
-            where s.datum between ? and ? and not coalesce(o.utanfor_statistik, false)
-            order by s.datum, case s.typ when 'INREGISTRERING' then 0 else 1 end, a.arendenummer
+            select s.* from sus_registrering s
+            where s.datum between ? and ? and not s.utanfor_statistik
+            order by s.datum, case s.typ when 'INREGISTRERING' then 0 else 1 end, s.arendenummer
             """)
         .params(
             Date.valueOf(fran == null ? LocalDate.of(2000, 1, 1) : fran),
