@@ -1,0 +1,9 @@
+/**
+ * Deviations from the agreed routine: reporting, assessment, action, styrgrupp, the monthly report.
+ */
+@ApplicationModule(
+    displayName = "Avvikelser",
+    allowedDependencies = {"arende", "notifiering", "referens", "sakerhet", "uppgift", "web"})
+package se.flerpart.avvikelse;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,15 @@
+/** Kallelse with calendar invitations and answer links, the meeting, the gemensam plan. */
+@ApplicationModule(
+    displayName = "Flerpartsmöte",
+    allowedDependencies = {
+      "arende",
+      "notifiering",
+      "process",
+      "referens",
+      "sakerhet",
+      "uppgift",
+      "web"
+    })
+package se.flerpart.mote;
+
+import org.springframework.modulith.ApplicationModule;

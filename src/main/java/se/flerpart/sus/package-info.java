@@ -1,0 +1,7 @@
+/** SUS in- and utregistrering and the export. */
+@ApplicationModule(
+    displayName = "SUS",
+    allowedDependencies = {"arende", "avslut", "referens", "sakerhet", "web"})
+package se.flerpart.sus;
+
+import org.springframework.modulith.ApplicationModule;
