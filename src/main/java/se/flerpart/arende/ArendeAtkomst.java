@@ -1,7 +1,6 @@
 package se.flerpart.arende;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import se.flerpart.sakerhet.Anvandare;
@@ -18,7 +17,10 @@ public class ArendeAtkomst {
   private final JdbcClient jdbc;
   private final PersonnummerSkydd skydd;
 
-  public ArendeAtkomst(JdbcClient jdbc, PersonnummerSkydd skydd) {
+  private final java.time.Clock klocka;
+
+  public ArendeAtkomst(JdbcClient jdbc, PersonnummerSkydd skydd, java.time.Clock klocka) {
+    this.klocka = klocka;
     this.jdbc = jdbc;
     this.skydd = skydd;
   }
@@ -57,7 +59,8 @@ public class ArendeAtkomst {
     }
     jdbc.sql(
             "insert into granskningslogg (tid, anvandare_id, arende_id, handling) values (?, ?, ?, ?)")
-        .params(Timestamp.from(Instant.now()), anvandare.id(), arende.id(), "LAS_PERSONUPPGIFTER")
+        .params(
+            Timestamp.from(klocka.instant()), anvandare.id(), arende.id(), "LAS_PERSONUPPGIFTER")
         .update();
     String personnummer =
         arende.personnummerKrypterat() == null

@@ -17,7 +17,10 @@ public class ArendeHistorik {
 
   private final JdbcClient jdbc;
 
-  public ArendeHistorik(JdbcClient jdbc) {
+  private final java.time.Clock klocka;
+
+  public ArendeHistorik(JdbcClient jdbc, java.time.Clock klocka) {
+    this.klocka = klocka;
     this.jdbc = jdbc;
   }
 
@@ -25,7 +28,7 @@ public class ArendeHistorik {
     jdbc.sql(
             "insert into arende_handelse (arende_id, tid, typ, beskrivning, utford_av)"
                 + " values (?, ?, ?, ?, ?)")
-        .params(arendeId, Timestamp.from(Instant.now()), typ, beskrivning, utfordAv)
+        .params(arendeId, Timestamp.from(klocka.instant()), typ, beskrivning, utfordAv)
         .update();
   }
 

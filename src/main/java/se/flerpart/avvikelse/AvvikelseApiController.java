@@ -32,12 +32,16 @@ class AvvikelseApiController {
   private final AvvikelsetypService typer;
   private final Avvikelserapport rapport;
 
+  private final java.time.Clock klocka;
+
   AvvikelseApiController(
       AvvikelseService avvikelser,
       AvvikelseVisning visning,
       AvvikelseUppgifter uppgifter,
       AvvikelsetypService typer,
-      Avvikelserapport rapport) {
+      Avvikelserapport rapport,
+      java.time.Clock klocka) {
+    this.klocka = klocka;
     this.avvikelser = avvikelser;
     this.visning = visning;
     this.uppgifter = uppgifter;

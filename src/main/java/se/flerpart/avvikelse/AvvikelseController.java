@@ -3,7 +3,6 @@ package se.flerpart.avvikelse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -45,6 +44,8 @@ class AvvikelseController {
   private final InsatsRepository insatser;
   private final ObjectMapper json;
 
+  private final java.time.Clock klocka;
+
   AvvikelseController(
       AvvikelseService avvikelser,
       AvvikelseVisning visning,
@@ -55,7 +56,9 @@ class AvvikelseController {
       ArendeAtkomst atkomst,
       PartRepository parter,
       InsatsRepository insatser,
-      ObjectMapper json) {
+      ObjectMapper json,
+      java.time.Clock klocka) {
+    this.klocka = klocka;
     this.avvikelser = avvikelser;
     this.visning = visning;
     this.uppgifter = uppgifter;
@@ -91,7 +94,7 @@ class AvvikelseController {
     if (vem.harRoll(Anvandare.PROCESSLEDARE)) {
       AvvikelseStatistik.Oversikt oversikt =
           AvvikelseStatistik.oversikt(
-              synliga.stream().filter(filter::matcharPartOchTyp).toList(), Instant.now());
+              synliga.stream().filter(filter::matcharPartOchTyp).toList(), klocka.instant());
       model.addAttribute("oversikt", oversikt);
       model.addAttribute(
           "trendJson",

@@ -19,7 +19,10 @@ class AvvikelseRepository {
 
   private final JdbcClient jdbc;
 
-  AvvikelseRepository(JdbcClient jdbc) {
+  private final java.time.Clock klocka;
+
+  AvvikelseRepository(JdbcClient jdbc, java.time.Clock klocka) {
+    this.klocka = klocka;
     this.jdbc = jdbc;
   }
 
@@ -99,7 +102,7 @@ class AvvikelseRepository {
   }
 
   public void sattStatus(UUID id, AvvikelseStatus status) {
-    Timestamp nu = Timestamp.from(Instant.now());
+    Timestamp nu = Timestamp.from(klocka.instant());
     jdbc.sql(
             "update avvikelse set status = ?, senast_hanterad = ?,"
                 + " avslutad = case when ? then ? else avslutad end where id = ?")
@@ -135,7 +138,7 @@ class AvvikelseRepository {
     jdbc.sql(
             "insert into avvikelse_handelse (avvikelse_id, tid, typ, beskrivning, utford_av)"
                 + " values (?, ?, ?, ?, ?)")
-        .params(id, Timestamp.from(Instant.now()), typ, beskrivning, utfordAv)
+        .params(id, Timestamp.from(klocka.instant()), typ, beskrivning, utfordAv)
         .update();
   }
 

@@ -49,6 +49,7 @@ public class AvvikelseService {
   private static final int MAX_TEXT = 4000;
   private static final BigDecimal MAX_BELOPP = new BigDecimal("1000000000");
 
+  private final java.time.Clock klocka;
   private final AvvikelseRepository avvikelser;
   private final AvvikelsetypRepository typer;
   private final ArendeService arenden;
@@ -72,7 +73,8 @@ public class AvvikelseService {
       MailUtkorg utkorg,
       org.springframework.context.ApplicationEventPublisher handelser,
       @Value("${flerpart.avvikelse.paminnelse-efter:P30D}") String paminnelseEfter,
-      @Value("${flerpart.bas-url}") String basUrl) {
+      @Value("${flerpart.bas-url}") String basUrl,
+      java.time.Clock klocka) {
     this.avvikelser = avvikelser;
     this.typer = typer;
     this.arenden = arenden;
@@ -84,6 +86,7 @@ public class AvvikelseService {
     this.handelser = handelser;
     this.paminnelseEfter = paminnelseEfter;
     this.basUrl = basUrl;
+    this.klocka = klocka;
   }
 
   // ------------------------------------------------------------------ rapportera
@@ -161,7 +164,7 @@ public class AvvikelseService {
     }
 
     Avvikelse ny =
-        ny(typ, beskrivning, berordPart, arende, insats, belopp, vem.id(), kalla, Instant.now());
+        ny(typ, beskrivning, berordPart, arende, insats, belopp, vem.id(), kalla, klocka.instant());
     avvikelser.skapaOmNy(ny, null);
     avvikelser.logga(
         ny.id(),
@@ -211,11 +214,13 @@ public class AvvikelseService {
     String text =
         blank(beskrivning)
             ? typ.standardtext()
-            : PersonnummerIText.maskera(beskrivning.strip(), LocalDate.now(SVERIGE));
+            : PersonnummerIText.maskera(
+                beskrivning.strip(), LocalDate.now(klocka.withZone(SVERIGE)));
     if (text.length() > MAX_TEXT) {
       text = text.substring(0, MAX_TEXT);
     }
-    Avvikelse ny = ny(typ, text, part, arende, null, null, null, Avvikelse.SYSTEM, Instant.now());
+    Avvikelse ny =
+        ny(typ, text, part, arende, null, null, null, Avvikelse.SYSTEM, klocka.instant());
     if (!avvikelser.skapaOmNy(ny, nyckel)) {
       return avvikelser.hittaMedNyckel(nyckel).orElseThrow();
     }
@@ -236,7 +241,7 @@ public class AvvikelseService {
       Instant nu) {
     return new Avvikelse(
         UUID.randomUUID(),
-        avvikelser.nyttNummer(Year.now(SVERIGE)),
+        avvikelser.nyttNummer(Year.now(klocka.withZone(SVERIGE))),
         typ.kod(),
         beskrivning,
         berordPart,

@@ -24,12 +24,16 @@ class AvvikelseVisning {
   private final AnvandareRepository anvandare;
   private final AvvikelseService avvikelser;
 
+  private final java.time.Clock klocka;
+
   AvvikelseVisning(
       AvvikelsetypRepository typer,
       PartRepository parter,
       InsatsRepository insatser,
       AnvandareRepository anvandare,
-      AvvikelseService avvikelser) {
+      AvvikelseService avvikelser,
+      java.time.Clock klocka) {
+    this.klocka = klocka;
     this.typer = typer;
     this.parter = parter;
     this.insatser = insatser;
@@ -84,7 +88,7 @@ class AvvikelseVisning {
 
   public List<AvvikelseVy> lista(List<Avvikelse> lista) {
     Namn n = new Namn();
-    Instant nu = Instant.now();
+    Instant nu = klocka.instant();
     return lista.stream().map(a -> vy(a, n, nu, null, null)).toList();
   }
 
@@ -100,7 +104,7 @@ class AvvikelseVisning {
                         h.beskrivning(),
                         h.utfordAv() == null ? null : n.person(h.utfordAv())))
             .toList();
-    return vy(a, n, Instant.now(), historik, uppgifter);
+    return vy(a, n, klocka.instant(), historik, uppgifter);
   }
 
   private AvvikelseVy vy(

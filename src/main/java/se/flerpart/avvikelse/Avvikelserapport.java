@@ -47,6 +47,7 @@ public class Avvikelserapport {
 
   public record Rapport(Instant fran, Instant till, List<Del> parter, Rad summa) {}
 
+  private final java.time.Clock klocka;
   private final AvvikelseRepository avvikelser;
   private final AvvikelseVisning visning;
   private final AnvandareRepository anvandare;
@@ -66,7 +67,8 @@ public class Avvikelserapport {
       @Value("${flerpart.avvikelse.rapport.period:P1M}") Period period,
       @Value("${flerpart.avvikelse.rapport.mottagare:}") List<String> mottagare,
       @Value("${flerpart.bas-url}") String basUrl,
-      CamundaClient camunda) {
+      CamundaClient camunda,
+      java.time.Clock klocka) {
     this.avvikelser = avvikelser;
     this.visning = visning;
     this.anvandare = anvandare;
@@ -76,6 +78,7 @@ public class Avvikelserapport {
     this.mottagare = mottagare;
     this.basUrl = basUrl;
     this.camunda = camunda;
+    this.klocka = klocka;
   }
 
   /** The processledare asks for the report now: an instance of {@code avvikelserapport}. */
@@ -154,7 +157,7 @@ public class Avvikelserapport {
    */
   @Transactional
   public void skicka(String nyckel) {
-    Instant till = Instant.now();
+    Instant till = klocka.instant();
     Instant fran = till.atZone(AvvikelseService.SVERIGE).minus(period).toInstant();
     List<String> arbetsgrupp = mottagare();
     if (arbetsgrupp.isEmpty()) {

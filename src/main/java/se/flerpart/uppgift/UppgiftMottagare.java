@@ -32,7 +32,14 @@ public class UppgiftMottagare {
   private final ElementNamn elementNamn;
   private final ObjectMapper json;
 
-  UppgiftMottagare(UppgiftRepository uppgifter, ElementNamn elementNamn, ObjectMapper json) {
+  private final java.time.Clock klocka;
+
+  UppgiftMottagare(
+      UppgiftRepository uppgifter,
+      ElementNamn elementNamn,
+      ObjectMapper json,
+      java.time.Clock klocka) {
+    this.klocka = klocka;
     this.uppgifter = uppgifter;
     this.elementNamn = elementNamn;
     this.json = json;
@@ -62,7 +69,7 @@ public class UppgiftMottagare {
             datum(headers.get("io.camunda.zeebe:dueDate")),
             variabler,
             UppgiftStatus.OPPEN,
-            Instant.now(),
+            klocka.instant(),
             null,
             null,
             null);

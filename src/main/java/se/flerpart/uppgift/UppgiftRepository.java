@@ -7,7 +7,6 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,10 @@ public class UppgiftRepository {
   private final JdbcClient jdbc;
   private final ObjectMapper json;
 
-  public UppgiftRepository(JdbcClient jdbc, ObjectMapper json) {
+  private final java.time.Clock klocka;
+
+  public UppgiftRepository(JdbcClient jdbc, ObjectMapper json, java.time.Clock klocka) {
+    this.klocka = klocka;
     this.jdbc = jdbc;
     this.json = json;
   }
@@ -97,7 +99,7 @@ public class UppgiftRepository {
     jdbc.sql(
             "update uppgift set status = 'INSKICKAD', inskickad_data = ?::jsonb, slutford_av = ?,"
                 + " slutford_tid = ? where id = ?")
-        .params(skriv(data), anvandare, Timestamp.from(Instant.now()), id)
+        .params(skriv(data), anvandare, Timestamp.from(klocka.instant()), id)
         .update();
   }
 

@@ -113,7 +113,11 @@ class SvarssidaWebblasareTest {
 
     webblasare.findElement(By.id("svar-avbojer")).click();
     webblasare.findElement(By.id("skicka-svar")).click();
-    assertThat(webblasare.findElement(By.id("felsammanfattning")).getText())
+    // The answer page is posted and rendered again; wait for it rather than read the old one.
+    assertThat(
+            new WebDriverWait(webblasare, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("felsammanfattning")))
+                .getText())
         .contains("Skriv varför du inte kan komma");
     assertThat(webblasare.findElement(By.id("svar-avbojer")).isSelected()).isTrue();
 
