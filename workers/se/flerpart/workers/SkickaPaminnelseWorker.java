@@ -1,7 +1,10 @@
 package se.flerpart.workers;
 
+import io.camunda.client.annotation.CustomHeaders;
+import io.camunda.client.annotation.JobKey;
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.annotation.Variable;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import se.flerpart.arende.Paminnelse;
@@ -22,13 +25,13 @@ public class SkickaPaminnelseWorker {
     this.kallelser = kallelser;
   }
 
-  @JobWorker(
-      type = "skicka-paminnelse",
-      fetchVariables = {"arendeId", "kallelseId"})
-  public void skicka(ActivatedJob job) {
-    String avser = job.getCustomHeaders().get("avser");
-    UUID arendeId = UUID.fromString((String) job.getVariablesAsMap().get("arendeId"));
-    String nyckel = String.valueOf(job.getKey());
+  @JobWorker(type = "skicka-paminnelse")
+  public void skicka(
+      @Variable UUID arendeId,
+      @Variable UUID kallelseId,
+      @CustomHeaders Map<String, String> headers,
+      @JobKey String jobKey) {
+    String avser = headers.get("avser");
     switch (avser) {
       case "samtycke" ->
           paminnelse.paminn(
@@ -36,30 +39,29 @@ public class SkickaPaminnelseWorker {
               "inhamta-samtycke",
               "Samtycket har inte registrerats inom fristen. Inhämta samtycke eller registrera"
                   + " att det inte lämnas.",
-              nyckel);
-      case "kallelse" ->
-          kallelser.paminn(UUID.fromString((String) job.getVariablesAsMap().get("kallelseId")));
+              jobKey);
+      case "kallelse" -> kallelser.paminn(kallelseId);
       case "forbered-kallelse" ->
           paminnelse.paminn(
               arendeId,
               "forbered-kallelse",
               "Beredningen beslutade Ja: kalla individen och parterna till flerpartsmöte. Ange"
                   + " mötets syfte, så kommer rätt personer med rätt underlag.",
-              nyckel);
+              jobKey);
       case "genomfor-mote" ->
           paminnelse.paminn(
               arendeId,
               "genomfor-mote",
               "Mötestiden har passerat. Registrera närvaro, den gemensamma planen och"
                   + " minnesanteckningarna, så skickas planen till alla deltagare.",
-              nyckel);
+              jobKey);
       case "uppfoljning" ->
           paminnelse.paminn(
               arendeId,
               "folj-upp-plan",
               "Planens uppföljningsdag har passerat. Följ upp åtgärderna med individen och"
                   + " parterna; utan uppföljning blir planen sällan genomförd.",
-              nyckel);
+              jobKey);
       default -> throw new IllegalArgumentException("Okänd påminnelse: " + avser);
     }
   }
