@@ -12,10 +12,19 @@ import se.flerpart.mote.KallelseUtskick;
 
 /**
  * Job {@code skicka-paminnelse}: reminds the holder of a late task, or an invitee who has not
- * answered a kallelse (header {@code avser}).
+ * answered a kallelse (header {@code avser}). The reminder of a late task is the mail template
+ * {@code paminnelse-<avser>}.
  */
 @Component
 public class SkickaPaminnelseWorker {
+
+  /** The late task each {@code avser} reminds of. */
+  static final Map<String, String> FORSENAD_UPPGIFT =
+      Map.of(
+          "samtycke", "inhamta-samtycke",
+          "forbered-kallelse", "forbered-kallelse",
+          "genomfor-mote", "genomfor-mote",
+          "uppfoljning", "folj-upp-plan");
 
   private final Paminnelse paminnelse;
   private final KallelseUtskick kallelser;
@@ -32,37 +41,14 @@ public class SkickaPaminnelseWorker {
       @CustomHeaders Map<String, String> headers,
       @JobKey String jobKey) {
     String avser = headers.get("avser");
-    switch (avser) {
-      case "samtycke" ->
-          paminnelse.paminn(
-              arendeId,
-              "inhamta-samtycke",
-              "Samtycket har inte registrerats inom fristen. Inhämta samtycke eller registrera"
-                  + " att det inte lämnas.",
-              jobKey);
-      case "kallelse" -> kallelser.paminn(kallelseId);
-      case "forbered-kallelse" ->
-          paminnelse.paminn(
-              arendeId,
-              "forbered-kallelse",
-              "Beredningen beslutade Ja: kalla individen och parterna till flerpartsmöte. Ange"
-                  + " mötets syfte, så kommer rätt personer med rätt underlag.",
-              jobKey);
-      case "genomfor-mote" ->
-          paminnelse.paminn(
-              arendeId,
-              "genomfor-mote",
-              "Mötestiden har passerat. Registrera närvaro, den gemensamma planen och"
-                  + " minnesanteckningarna, så skickas planen till alla deltagare.",
-              jobKey);
-      case "uppfoljning" ->
-          paminnelse.paminn(
-              arendeId,
-              "folj-upp-plan",
-              "Planens uppföljningsdag har passerat. Följ upp åtgärderna med individen och"
-                  + " parterna; utan uppföljning blir planen sällan genomförd.",
-              jobKey);
-      default -> throw new IllegalArgumentException("Okänd påminnelse: " + avser);
+    if ("kallelse".equals(avser)) {
+      kallelser.paminn(kallelseId);
+      return;
     }
+    String uppgift = avser == null ? null : FORSENAD_UPPGIFT.get(avser);
+    if (uppgift == null) {
+      throw new IllegalArgumentException("Okänd påminnelse: " + avser);
+    }
+    paminnelse.paminn(arendeId, uppgift, "paminnelse-" + avser, jobKey);
   }
 }
