@@ -1,7 +1,7 @@
 package se.flerpart.workers;
 
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.annotation.Variable;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import se.flerpart.mote.PlanUtskick;
@@ -16,10 +16,8 @@ public class DistribueraPlanWorker {
     this.planer = planer;
   }
 
-  @JobWorker(
-      type = "distribuera-plan",
-      fetchVariables = {"moteId"})
-  public void distribuera(ActivatedJob job) {
-    planer.distribuera(UUID.fromString((String) job.getVariablesAsMap().get("moteId")));
+  @JobWorker(type = "distribuera-plan")
+  public void distribuera(@Variable(optional = false) UUID moteId) {
+    planer.distribuera(moteId);
   }
 }

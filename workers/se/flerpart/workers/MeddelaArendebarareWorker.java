@@ -1,7 +1,9 @@
 package se.flerpart.workers;
 
+import io.camunda.client.annotation.CustomHeaders;
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.annotation.Variable;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import se.flerpart.mote.KallelseUtskick;
@@ -19,12 +21,9 @@ public class MeddelaArendebarareWorker {
     this.utskick = utskick;
   }
 
-  @JobWorker(
-      type = "meddela-arendebarare",
-      fetchVariables = {"kallelseId"})
-  public void meddela(ActivatedJob job) {
-    utskick.meddelaArendebarare(
-        UUID.fromString((String) job.getVariablesAsMap().get("kallelseId")),
-        job.getCustomHeaders().get("handelse"));
+  @JobWorker(type = "meddela-arendebarare")
+  public void meddela(
+      @Variable(optional = false) UUID kallelseId, @CustomHeaders Map<String, String> headers) {
+    utskick.meddelaArendebarare(kallelseId, headers.get("handelse"));
   }
 }

@@ -1,7 +1,7 @@
 package se.flerpart.workers;
 
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.annotation.Variable;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -17,10 +17,8 @@ public class PlaneraUppfoljningWorker {
     this.uppfoljning = uppfoljning;
   }
 
-  @JobWorker(
-      type = "planera-uppfoljning",
-      fetchVariables = {"arendeId"})
-  public Map<String, Object> planera(ActivatedJob job) {
-    return uppfoljning.planera(UUID.fromString((String) job.getVariablesAsMap().get("arendeId")));
+  @JobWorker(type = "planera-uppfoljning")
+  public Map<String, Object> planera(@Variable(optional = false) UUID arendeId) {
+    return uppfoljning.planera(arendeId);
   }
 }

@@ -1,7 +1,9 @@
 package se.flerpart.workers;
 
+import io.camunda.client.annotation.CustomHeaders;
+import io.camunda.client.annotation.JobKey;
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.annotation.Variable;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import se.flerpart.avvikelse.AvvikelseService;
@@ -21,20 +23,14 @@ public class RegistreraAvvikelseWorker {
     this.avvikelser = avvikelser;
   }
 
-  @JobWorker(
-      type = "registrera-avvikelse",
-      fetchVariables = {"arendeId", "berordPart", "avvikelseBeskrivning"})
-  public void registrera(ActivatedJob job) {
-    Map<String, Object> variabler = job.getVariablesAsMap();
+  @JobWorker(type = "registrera-avvikelse")
+  public void registrera(
+      @Variable String arendeId,
+      @Variable String berordPart,
+      @Variable String avvikelseBeskrivning,
+      @CustomHeaders Map<String, String> headers,
+      @JobKey long jobKey) {
     avvikelser.registreraAutomatiskt(
-        job.getCustomHeaders().get("typ"),
-        text(variabler.get("arendeId")),
-        text(variabler.get("berordPart")),
-        text(variabler.get("avvikelseBeskrivning")),
-        "jobb:" + job.getKey());
-  }
-
-  private static String text(Object varde) {
-    return varde == null ? null : varde.toString();
+        headers.get("typ"), arendeId, berordPart, avvikelseBeskrivning, "jobb:" + jobKey);
   }
 }

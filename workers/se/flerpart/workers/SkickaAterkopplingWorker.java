@@ -1,7 +1,10 @@
 package se.flerpart.workers;
 
+import io.camunda.client.annotation.CustomHeaders;
+import io.camunda.client.annotation.JobKey;
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.annotation.Variable;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import se.flerpart.arende.Aterkoppling;
@@ -18,15 +21,12 @@ public class SkickaAterkopplingWorker {
     this.aterkoppling = aterkoppling;
   }
 
-  @JobWorker(
-      type = "skicka-aterkoppling",
-      fetchVariables = {"arendeId", "motivering"})
-  public void skicka(ActivatedJob job) {
-    Object motivering = job.getVariablesAsMap().get("motivering");
-    aterkoppling.skicka(
-        UUID.fromString((String) job.getVariablesAsMap().get("arendeId")),
-        job.getCustomHeaders().get("tillfalle"),
-        motivering == null ? null : motivering.toString(),
-        String.valueOf(job.getKey()));
+  @JobWorker(type = "skicka-aterkoppling")
+  public void skicka(
+      @Variable(optional = false) UUID arendeId,
+      @Variable String motivering,
+      @CustomHeaders Map<String, String> headers,
+      @JobKey String jobKey) {
+    aterkoppling.skicka(arendeId, headers.get("tillfalle"), motivering, jobKey);
   }
 }

@@ -1,7 +1,7 @@
 package se.flerpart.workers;
 
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.annotation.Variable;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import se.flerpart.avvikelse.AvvikelseService;
@@ -16,11 +16,8 @@ public class SkickaAvvikelseaterkopplingWorker {
     this.avvikelser = avvikelser;
   }
 
-  @JobWorker(
-      type = "skicka-avvikelseaterkoppling",
-      fetchVariables = {"avvikelseId"})
-  public void skicka(ActivatedJob job) {
-    avvikelser.skickaAterkoppling(
-        UUID.fromString((String) job.getVariablesAsMap().get("avvikelseId")));
+  @JobWorker(type = "skicka-avvikelseaterkoppling")
+  public void skicka(@Variable(optional = false) UUID avvikelseId) {
+    avvikelser.skickaAterkoppling(avvikelseId);
   }
 }

@@ -1,7 +1,8 @@
 package se.flerpart.workers;
 
+import io.camunda.client.annotation.JobKey;
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.annotation.Variable;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import se.flerpart.avvikelse.AvvikelseService;
@@ -16,12 +17,8 @@ public class SkickaAvvikelsepaminnelseWorker {
     this.avvikelser = avvikelser;
   }
 
-  @JobWorker(
-      type = "skicka-avvikelsepaminnelse",
-      fetchVariables = {"avvikelseId"})
-  public void skicka(ActivatedJob job) {
-    avvikelser.paminn(
-        UUID.fromString((String) job.getVariablesAsMap().get("avvikelseId")),
-        String.valueOf(job.getKey()));
+  @JobWorker(type = "skicka-avvikelsepaminnelse")
+  public void skicka(@Variable(optional = false) UUID avvikelseId, @JobKey String jobKey) {
+    avvikelser.paminn(avvikelseId, jobKey);
   }
 }

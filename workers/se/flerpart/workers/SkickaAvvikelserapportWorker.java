@@ -1,7 +1,7 @@
 package se.flerpart.workers;
 
+import io.camunda.client.annotation.JobKey;
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.api.response.ActivatedJob;
 import org.springframework.stereotype.Component;
 import se.flerpart.avvikelse.Avvikelserapport;
 
@@ -18,7 +18,7 @@ public class SkickaAvvikelserapportWorker {
   }
 
   @JobWorker(type = "skicka-avvikelserapport")
-  public void skicka(ActivatedJob job) {
-    rapport.skicka(String.valueOf(job.getKey()));
+  public void skicka(@JobKey String jobKey) {
+    rapport.skicka(jobKey);
   }
 }

@@ -1,7 +1,9 @@
 package se.flerpart.workers;
 
+import io.camunda.client.annotation.CustomHeaders;
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.annotation.ProcessInstanceKey;
+import io.camunda.client.annotation.Variable;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import se.flerpart.mote.KallelseUtskick;
@@ -20,15 +22,12 @@ public class SkickaKallelseWorker {
     this.utskick = utskick;
   }
 
-  @JobWorker(
-      type = "skicka-kallelse",
-      fetchVariables = {"moteId", "kallelseId"})
-  public Map<String, Object> skicka(ActivatedJob job) {
-    Map<String, Object> variabler = job.getVariablesAsMap();
-    return utskick.skicka(
-        job.getProcessInstanceKey(),
-        job.getCustomHeaders().get("utskick"),
-        (String) variabler.get("moteId"),
-        (String) variabler.get("kallelseId"));
+  @JobWorker(type = "skicka-kallelse")
+  public Map<String, Object> skicka(
+      @Variable String moteId,
+      @Variable String kallelseId,
+      @CustomHeaders Map<String, String> headers,
+      @ProcessInstanceKey long processInstanceKey) {
+    return utskick.skicka(processInstanceKey, headers.get("utskick"), moteId, kallelseId);
   }
 }

@@ -1,7 +1,10 @@
 package se.flerpart.workers;
 
+import io.camunda.client.annotation.CustomHeaders;
+import io.camunda.client.annotation.JobKey;
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.annotation.Variable;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import se.flerpart.arende.Paminnelse;
@@ -9,10 +12,19 @@ import se.flerpart.mote.KallelseUtskick;
 
 /**
  * Job {@code skicka-paminnelse}: reminds the holder of a late task, or an invitee who has not
- * answered a kallelse (header {@code avser}).
+ * answered a kallelse (header {@code avser}). The reminder of a late task is the mail template
+ * {@code paminnelse-<avser>}.
  */
 @Component
 public class SkickaPaminnelseWorker {
+
+  /** The late task each {@code avser} reminds of. */
+  static final Map<String, String> FORSENAD_UPPGIFT =
+      Map.of(
+          "samtycke", "inhamta-samtycke",
+          "forbered-kallelse", "forbered-kallelse",
+          "genomfor-mote", "genomfor-mote",
+          "uppfoljning", "folj-upp-plan");
 
   private final Paminnelse paminnelse;
   private final KallelseUtskick kallelser;
@@ -22,45 +34,21 @@ public class SkickaPaminnelseWorker {
     this.kallelser = kallelser;
   }
 
-  @JobWorker(
-      type = "skicka-paminnelse",
-      fetchVariables = {"arendeId", "kallelseId"})
-  public void skicka(ActivatedJob job) {
-    String avser = job.getCustomHeaders().get("avser");
-    UUID arendeId = UUID.fromString((String) job.getVariablesAsMap().get("arendeId"));
-    String nyckel = String.valueOf(job.getKey());
-    switch (avser) {
-      case "samtycke" ->
-          paminnelse.paminn(
-              arendeId,
-              "inhamta-samtycke",
-              "Samtycket har inte registrerats inom fristen. Inhämta samtycke eller registrera"
-                  + " att det inte lämnas.",
-              nyckel);
-      case "kallelse" ->
-          kallelser.paminn(UUID.fromString((String) job.getVariablesAsMap().get("kallelseId")));
-      case "forbered-kallelse" ->
-          paminnelse.paminn(
-              arendeId,
-              "forbered-kallelse",
-              "Beredningen beslutade Ja: kalla individen och parterna till flerpartsmöte. Ange"
-                  + " mötets syfte, så kommer rätt personer med rätt underlag.",
-              nyckel);
-      case "genomfor-mote" ->
-          paminnelse.paminn(
-              arendeId,
-              "genomfor-mote",
-              "Mötestiden har passerat. Registrera närvaro, den gemensamma planen och"
-                  + " minnesanteckningarna, så skickas planen till alla deltagare.",
-              nyckel);
-      case "uppfoljning" ->
-          paminnelse.paminn(
-              arendeId,
-              "folj-upp-plan",
-              "Planens uppföljningsdag har passerat. Följ upp åtgärderna med individen och"
-                  + " parterna; utan uppföljning blir planen sällan genomförd.",
-              nyckel);
-      default -> throw new IllegalArgumentException("Okänd påminnelse: " + avser);
+  @JobWorker(type = "skicka-paminnelse")
+  public void skicka(
+      @Variable UUID arendeId,
+      @Variable UUID kallelseId,
+      @CustomHeaders Map<String, String> headers,
+      @JobKey String jobKey) {
+    String avser = headers.get("avser");
+    if ("kallelse".equals(avser)) {
+      kallelser.paminn(kallelseId);
+      return;
     }
+    String uppgift = avser == null ? null : FORSENAD_UPPGIFT.get(avser);
+    if (uppgift == null) {
+      throw new IllegalArgumentException("Okänd påminnelse: " + avser);
+    }
+    paminnelse.paminn(arendeId, uppgift, "paminnelse-" + avser, jobKey);
   }
 }

@@ -1,7 +1,8 @@
 package se.flerpart.workers;
 
+import io.camunda.client.annotation.JobKey;
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.annotation.Variable;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import se.flerpart.sus.SusService;
@@ -16,12 +17,8 @@ public class SusInregistreringWorker {
     this.sus = sus;
   }
 
-  @JobWorker(
-      type = "sus-inregistrering",
-      fetchVariables = {"arendeId"})
-  public void inregistrera(ActivatedJob job) {
-    sus.inregistrera(
-        UUID.fromString((String) job.getVariablesAsMap().get("arendeId")),
-        String.valueOf(job.getKey()));
+  @JobWorker(type = "sus-inregistrering")
+  public void inregistrera(@Variable(optional = false) UUID arendeId, @JobKey String jobKey) {
+    sus.inregistrera(arendeId, jobKey);
   }
 }

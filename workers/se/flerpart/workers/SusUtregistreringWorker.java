@@ -1,7 +1,8 @@
 package se.flerpart.workers;
 
+import io.camunda.client.annotation.JobKey;
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.annotation.Variable;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import se.flerpart.sus.SusService;
@@ -16,12 +17,8 @@ public class SusUtregistreringWorker {
     this.sus = sus;
   }
 
-  @JobWorker(
-      type = "sus-utregistrering",
-      fetchVariables = {"arendeId"})
-  public void utregistrera(ActivatedJob job) {
-    sus.utregistrera(
-        UUID.fromString((String) job.getVariablesAsMap().get("arendeId")),
-        String.valueOf(job.getKey()));
+  @JobWorker(type = "sus-utregistrering")
+  public void utregistrera(@Variable(optional = false) UUID arendeId, @JobKey String jobKey) {
+    sus.utregistrera(arendeId, jobKey);
   }
 }

@@ -39,10 +39,12 @@ public class Paminnelse {
 
   /**
    * @param elementId the task that is late, e.g. {@code inhamta-samtycke}
+   * @param mall the mail template under {@code mail/} that says why the task matters, e.g. {@code
+   *     paminnelse-samtycke}
    * @param nyckel unique for this reminder (the job key)
    */
   @Transactional
-  public void paminn(UUID arendeId, String elementId, String text, String nyckel) {
+  public void paminn(UUID arendeId, String elementId, String mall, String nyckel) {
     Arende a = arenden.hamta(arendeId);
     for (Uppgift u : uppgifter.forArende(arendeId)) {
       if (!u.arOppen() || !u.elementId().equals(elementId) || u.tilldelad() == null) {
@@ -56,12 +58,11 @@ public class Paminnelse {
           utkorg.koa(
               "paminnelse:" + nyckel + ":" + u.id(),
               List.of(mottagare.epost()),
-              "paminnelse",
+              mall,
               Map.of(
                   "arendenummer", a.arendenummer(),
                   "uppgift", u.namn(),
                   "mottagare", mottagare.namn(),
-                  "text", text,
                   "lank", basUrl + "/uppgifter/" + u.id()));
       if (ny) {
         historik.logga(
