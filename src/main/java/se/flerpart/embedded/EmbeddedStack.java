@@ -16,12 +16,14 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * Starts what is not configured: an in-memory Zeebe engine unless {@code camunda.client.*} points
- * at a cluster, an embedded PostgreSQL unless {@code spring.datasource.url} is set, and an
- * in-process SMTP server unless {@code spring.mail.host} is set. Runs before the application
- * context is refreshed, so the rest of the application sees ordinary configuration.
+ * at a cluster, an embedded PostgreSQL unless {@code spring.datasource.url} is set, an in-process
+ * SMTP server unless {@code spring.mail.host} is set, and an in-process Kafka broker unless {@code
+ * spring.kafka.bootstrap-servers} is set. Runs before the application context is refreshed, so the
+ * rest of the application sees ordinary configuration.
  */
 public class EmbeddedStack
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -77,7 +79,42 @@ public class EmbeddedStack
           greenMail.getSmtp().getPort());
     }
 
+    if (!env.containsProperty("spring.kafka.bootstrap-servers")) {
+      EmbeddedKafkaKraftBroker kafka =
+          startKafka(env.getProperty("flerpart.embedded.kafka-port", Integer.class, 9092));
+      properties.put("spring.kafka.bootstrap-servers", kafka.getBrokersAsString());
+      stoppaSist(beans, "embeddedKafka", kafka::destroy);
+      log.info(
+          "Inbyggd Kafka-broker (KRaft) startad: en Kafka-klient ansluter till {}. Brokern håller"
+              + " meddelandena bara medan Flerpart kör (en tillfällig katalog som tas bort vid"
+              + " stopp). Ange SPRING_KAFKA_BOOTSTRAP_SERVERS för ett Kafka-kluster.",
+          kafka.getBrokersAsString());
+    }
+
     env.getPropertySources().addFirst(new MapPropertySource("flerpart-embedded", properties));
+  }
+
+  /**
+   * A single-node KRaft broker (broker and controller in one) on {@code port} of localhost, or on a
+   * free port when {@code port} is 0. The topics are created by the application like on any broker.
+   */
+  private static EmbeddedKafkaKraftBroker startKafka(int port) {
+    EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
+    if (port != 0) {
+      kafka.brokerProperty(
+          "listeners", "EXTERNAL://localhost:" + port + ",CONTROLLER://localhost:0");
+    }
+    try {
+      kafka.afterPropertiesSet();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "Kunde inte starta inbyggd Kafka-broker på port "
+              + port
+              + " (upptagen?). Ange flerpart.embedded.kafka-port=0 för en ledig port, eller"
+              + " SPRING_KAFKA_BOOTSTRAP_SERVERS för en befintlig broker.",
+          e);
+    }
+    return kafka;
   }
 
   private static EmbeddedPostgres startPostgres() {
