@@ -100,6 +100,9 @@ public class EmbeddedStack
    */
   private static EmbeddedKafkaKraftBroker startKafka(int port) {
     EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
+    // By default it also sets the system property spring.kafka.bootstrap-servers, which would
+    // outlive this context: a second application in the same JVM would then start no broker.
+    kafka.brokerListProperty(null);
     if (port != 0) {
       kafka.brokerProperty(
           "listeners", "EXTERNAL://localhost:" + port + ",CONTROLLER://localhost:0");
