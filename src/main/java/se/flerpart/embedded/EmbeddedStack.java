@@ -8,8 +8,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.utils.Exit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContextInitializer;
@@ -80,10 +83,18 @@ public class EmbeddedStack
     }
 
     if (!env.containsProperty("spring.kafka.bootstrap-servers")) {
+      List<Runnable> stadning = new ArrayList<>();
       EmbeddedKafkaKraftBroker kafka =
-          startKafka(env.getProperty("flerpart.embedded.kafka-port", Integer.class, 9092));
+          startKafka(
+              env.getProperty("flerpart.embedded.kafka-port", Integer.class, 9092), stadning);
       properties.put("spring.kafka.bootstrap-servers", kafka.getBrokersAsString());
-      stoppaSist(beans, "embeddedKafka", kafka::destroy);
+      stoppaSist(
+          beans,
+          "embeddedKafka",
+          () -> {
+            kafka.destroy();
+            stadning.forEach(Runnable::run);
+          });
       log.info(
           "Inbyggd Kafka-broker (KRaft) startad: en Kafka-klient ansluter till {}. Brokern håller"
               + " meddelandena bara medan Flerpart kör (en tillfällig katalog som tas bort vid"
@@ -97,8 +108,12 @@ public class EmbeddedStack
   /**
    * A single-node KRaft broker (broker and controller in one) on {@code port} of localhost, or on a
    * free port when {@code port} is 0. The topics are created by the application like on any broker.
+   *
+   * <p>The broker keeps its log in temporary directories that Kafka's test kit deletes from JVM
+   * shutdown hooks, which can run while the broker is still writing there and make its shutdown
+   * hang. Those deletions are collected in {@code stadning} instead, to run once it has stopped.
    */
-  private static EmbeddedKafkaKraftBroker startKafka(int port) {
+  private static EmbeddedKafkaKraftBroker startKafka(int port, List<Runnable> stadning) {
     EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
     // By default it also sets the system property spring.kafka.bootstrap-servers, which would
     // outlive this context: a second application in the same JVM would then start no broker.
@@ -107,6 +122,7 @@ public class EmbeddedStack
       kafka.brokerProperty(
           "listeners", "EXTERNAL://localhost:" + port + ",CONTROLLER://localhost:0");
     }
+    Exit.setShutdownHookAdder((namn, hook) -> stadning.add(hook));
     try {
       kafka.afterPropertiesSet();
     } catch (RuntimeException e) {
@@ -116,6 +132,8 @@ public class EmbeddedStack
               + " (upptagen?). Ange flerpart.embedded.kafka-port=0 för en ledig port, eller"
               + " SPRING_KAFKA_BOOTSTRAP_SERVERS för en befintlig broker.",
           e);
+    } finally {
+      Exit.resetShutdownHookAdder();
     }
     return kafka;
   }
