@@ -140,7 +140,9 @@ public class EmbeddedStack
 
   private static EmbeddedPostgres startPostgres() {
     try {
-      return EmbeddedPostgres.builder().start();
+      // Stopped by stoppaSist after the application, not by a JVM shutdown hook of its own that
+      // could take the database away while the context is still closing.
+      return EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
     } catch (IOException e) {
       throw new UncheckedIOException("Kunde inte starta inbyggd PostgreSQL", e);
     }
