@@ -57,6 +57,7 @@ class DockerFilesTest {
           "CAMUNDA_CLIENT_REST_ADDRESS",
           "CAMUNDA_CLIENT_PREFER_REST_OVER_GRPC",
           "SPRING_KAFKA_BOOTSTRAP_SERVERS",
+          "FLERPART_HANDELSE_KALLA",
           "SPRING_MAIL_HOST",
           "SPRING_MAIL_PORT",
           "FLERPART_KRYPTERING_NYCKEL",
@@ -99,6 +100,13 @@ class DockerFilesTest {
     assertThat(ports("flerpart")).contains("8080:8080");
     assertThat(ports("camunda")).contains("26500:26500", "8088:8080");
     assertThat(ports("mailpit")).contains("1025:1025", "8025:8025");
+    // The parties' systems on the host reach the broker on its EXTERNAL listener.
+    assertThat(ports("kafka")).contains("9094:9094");
+    Map<String, String> kafka = environment("kafka");
+    assertThat(kafka.get("KAFKA_ADVERTISED_LISTENERS"))
+        .contains("PLAINTEXT://kafka:9092", "EXTERNAL://localhost:9094");
+    assertThat(kafka.get("KAFKA_LISTENERS")).contains("EXTERNAL://:9094");
+    assertThat(kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP")).contains("EXTERNAL:PLAINTEXT");
     assertThat(volumes("postgres")).anyMatch(v -> v.endsWith(":/var/lib/postgresql/data"));
     assertThat(map(services().get("postgres")).get("healthcheck")).isNotNull();
   }

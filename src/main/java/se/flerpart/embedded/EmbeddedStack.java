@@ -8,20 +8,25 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.utils.Exit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * Starts what is not configured: an in-memory Zeebe engine unless {@code camunda.client.*} points
- * at a cluster, an embedded PostgreSQL unless {@code spring.datasource.url} is set, and an
- * in-process SMTP server unless {@code spring.mail.host} is set. Runs before the application
- * context is refreshed, so the rest of the application sees ordinary configuration.
+ * at a cluster, an embedded PostgreSQL unless {@code spring.datasource.url} is set, an in-process
+ * SMTP server unless {@code spring.mail.host} is set, and an in-process Kafka broker unless {@code
+ * spring.kafka.bootstrap-servers} is set. Runs before the application context is refreshed, so the
+ * rest of the application sees ordinary configuration.
  */
 public class EmbeddedStack
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -81,12 +86,67 @@ public class EmbeddedStack
           greenMail.getSmtp().getPort());
     }
 
+    if (!env.containsProperty("spring.kafka.bootstrap-servers")) {
+      List<Runnable> stadning = new ArrayList<>();
+      EmbeddedKafkaKraftBroker kafka =
+          startKafka(
+              env.getProperty("flerpart.embedded.kafka-port", Integer.class, 9092), stadning);
+      properties.put("spring.kafka.bootstrap-servers", kafka.getBrokersAsString());
+      stoppaSist(
+          beans,
+          "embeddedKafka",
+          () -> {
+            kafka.destroy();
+            stadning.forEach(Runnable::run);
+          });
+      log.info(
+          "Inbyggd Kafka-broker (KRaft) startad: en Kafka-klient ansluter till {}. Brokern håller"
+              + " meddelandena bara medan Flerpart kör (en tillfällig katalog som tas bort vid"
+              + " stopp). Ange SPRING_KAFKA_BOOTSTRAP_SERVERS för ett Kafka-kluster.",
+          kafka.getBrokersAsString());
+    }
+
     env.getPropertySources().addFirst(new MapPropertySource("flerpart-embedded", properties));
+  }
+
+  /**
+   * A single-node KRaft broker (broker and controller in one) on {@code port} of localhost, or on a
+   * free port when {@code port} is 0. The topics are created by the application like on any broker.
+   *
+   * <p>The broker keeps its log in temporary directories that Kafka's test kit deletes from JVM
+   * shutdown hooks, which can run while the broker is still writing there and make its shutdown
+   * hang. Those deletions are collected in {@code stadning} instead, to run once it has stopped.
+   */
+  private static EmbeddedKafkaKraftBroker startKafka(int port, List<Runnable> stadning) {
+    EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
+    // By default it also sets the system property spring.kafka.bootstrap-servers, which would
+    // outlive this context: a second application in the same JVM would then start no broker.
+    kafka.brokerListProperty(null);
+    if (port != 0) {
+      kafka.brokerProperty(
+          "listeners", "EXTERNAL://localhost:" + port + ",CONTROLLER://localhost:0");
+    }
+    Exit.setShutdownHookAdder((namn, hook) -> stadning.add(hook));
+    try {
+      kafka.afterPropertiesSet();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "Kunde inte starta inbyggd Kafka-broker på port "
+              + port
+              + " (upptagen?). Ange flerpart.embedded.kafka-port=0 för en ledig port, eller"
+              + " SPRING_KAFKA_BOOTSTRAP_SERVERS för en befintlig broker.",
+          e);
+    } finally {
+      Exit.resetShutdownHookAdder();
+    }
+    return kafka;
   }
 
   private static EmbeddedPostgres startPostgres() {
     try {
-      return EmbeddedPostgres.builder().start();
+      // Stopped by stoppaSist after the application, not by a JVM shutdown hook of its own that
+      // could take the database away while the context is still closing.
+      return EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
     } catch (IOException e) {
       throw new UncheckedIOException("Kunde inte starta inbyggd PostgreSQL", e);
     }

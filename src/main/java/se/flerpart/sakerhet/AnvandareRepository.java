@@ -25,6 +25,19 @@ public class AnvandareRepository {
         .optional();
   }
 
+  /**
+   * The active user with this e-mail address (case-insensitive), or none when no user or more than
+   * one has it.
+   */
+  public Optional<Anvandare> hittaMedEpost(String epost) {
+    List<String> ids =
+        jdbc.sql("select id from anvandare where lower(epost) = lower(?) and aktiv")
+            .param(epost)
+            .query(String.class)
+            .list();
+    return ids.size() == 1 ? hitta(ids.get(0)) : Optional.empty();
+  }
+
   public Optional<String> losenord(String id) {
     return jdbc.sql(
             "select losenord from anvandare where id = ? and aktiv and losenord is not null")
