@@ -35,6 +35,7 @@ import org.springframework.web.client.RestClient;
 import se.flerpart.ApiKlient;
 import se.flerpart.ApiKlient.Svar;
 import se.flerpart.arende.ArendeService;
+import se.flerpart.arende.ArendeSteg;
 import se.flerpart.embedded.EmbeddedMotor;
 import se.flerpart.uppfoljning.UppfoljningSteg;
 
@@ -411,36 +412,7 @@ class FlerpartsmoteApiTest {
                 "insats", "flerpartssamverkan",
                 "skal", "Lång sjukskrivning, behöver stöd från flera parter",
                 "behov", List.of("FK", "AF", "REGION")));
-    JsonNode samtycke = api.vantaPaUppgift("anna", "mina", id, "inhamta-samtycke");
-    assertThat(
-            api.slutfor(
-                    "anna",
-                    samtycke,
-                    Map.of(
-                        "samtycke",
-                        "JA",
-                        "samtyckeForm",
-                        "SKRIFTLIGT",
-                        "samtyckeParter",
-                        ALLA_PARTER,
-                        "susSamtycke",
-                        true))
-                .status())
-        .isEqualTo(200);
-    JsonNode beredning = api.vantaPaUppgift("bengt", "grupp", id, "bered-arende");
-    assertThat(
-            api.slutfor(
-                    "bengt",
-                    beredning,
-                    Map.of(
-                        "beslut",
-                        "JA",
-                        "motivering",
-                        "Behov hos flera parter",
-                        "arendebarare",
-                        "anna"))
-                .status())
-        .isEqualTo(200);
+    ArendeSteg.beviljat(api, id, "anna", ALLA_PARTER, true, "anna");
     return id;
   }
 

@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import se.flerpart.ApiKlient;
 import se.flerpart.ApiKlient.Svar;
+import se.flerpart.arende.ArendeSteg;
 import se.flerpart.embedded.EmbeddedMotor;
 import se.flerpart.mote.MotesSteg;
 
@@ -45,25 +46,8 @@ class UppfoljningApiTest {
                 "insats", "flerpartssamverkan",
                 "skal", "Uppföljningstest",
                 "behov", List.of("FK", "AF")));
-    JsonNode samtycke = api.vantaPaUppgift("anna", "mina", id, "inhamta-samtycke");
-    assertThat(
-            api.slutfor(
-                    "anna",
-                    samtycke,
-                    Map.of(
-                        "samtycke",
-                        "JA",
-                        "samtyckeForm",
-                        "SKRIFTLIGT",
-                        "samtyckeParter",
-                        List.of("FK", "AF", "KOMMUN-UPPSALA"),
-                        "susSamtycke",
-                        susSamtycke))
-                .status())
-        .isEqualTo(200);
-    JsonNode beredning = api.vantaPaUppgift("bengt", "grupp", id, "bered-arende");
-    api.slutfor(
-        "bengt", beredning, Map.of("beslut", "JA", "motivering", "m", "arendebarare", "anna"));
+    ArendeSteg.beviljat(
+        api, id, "anna", List.of("FK", "AF", "KOMMUN-UPPSALA"), susSamtycke, "anna");
     MotesSteg.genomfor(api, motor, id, "anna");
     return id;
   }

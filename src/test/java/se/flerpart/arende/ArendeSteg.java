@@ -1,0 +1,57 @@
+package se.flerpart.arende;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import se.flerpart.ApiKlient;
+
+/**
+ * Takes a registered case through samtycke and beredning over the REST API, as the referrer and a
+ * member of the beredningsgrupp do, for the tests of what comes after.
+ */
+public final class ArendeSteg {
+
+  private ArendeSteg() {}
+
+  /**
+   * The referrer records consent for {@code parter}; bengt, in the beredningsgrupp, decides JA with
+   * {@code arendebarare} as ärendebärare.
+   */
+  public static void beviljat(
+      ApiKlient api,
+      String arendeId,
+      String referent,
+      List<String> parter,
+      boolean susSamtycke,
+      String arendebarare) {
+    JsonNode samtycke = api.vantaPaUppgift(referent, "mina", arendeId, "inhamta-samtycke");
+    assertThat(
+            api.slutfor(
+                    referent,
+                    samtycke,
+                    Map.of(
+                        "samtycke",
+                        "JA",
+                        "samtyckeForm",
+                        "SKRIFTLIGT",
+                        "samtyckeParter",
+                        parter,
+                        "susSamtycke",
+                        susSamtycke))
+                .status())
+        .isEqualTo(200);
+    JsonNode beredning = api.vantaPaUppgift("bengt", "grupp", arendeId, "bered-arende");
+    assertThat(
+            api.slutfor(
+                    "bengt",
+                    beredning,
+                    Map.of(
+                        "beslut", "JA",
+                        "motivering", "Behov hos flera parter",
+                        "arendebarare", arendebarare))
+                .status())
+        .isEqualTo(200);
+  }
+}
