@@ -69,4 +69,79 @@ public record ProcessMotor(ZeebeClient client, ZeebeTestEngine engine, Deploymen
     client.newCompleteCommand(job).variables(variabler).send().join();
     engine.waitForIdleState(IDLE);
   }
+
+  /**
+   * Publishes the message of a message start event as Flerpart does: correlated on the id that
+   * {@code idVariabel} carries, with that id in the message id, kept no longer than it takes.
+   */
+  public io.camunda.zeebe.client.api.response.PublishMessageResponse publiceraStart(
+      String meddelande, String idVariabel, Map<String, Object> variabler) {
+    String id = (String) variabler.get(idVariabel);
+    return client
+        .newPublishMessageCommand()
+        .messageName(meddelande)
+        .correlationKey(id)
+        .messageId(meddelande + ":" + id)
+        .timeToLive(Duration.ZERO)
+        .variables(variabler)
+        .send()
+        .join();
+  }
+
+  /**
+   * Starts a process through its message start event and returns the instance it created.
+   *
+   * @param idVariabel the variable with the id the message is correlated on, e.g. arendeId
+   */
+  public io.camunda.zeebe.client.api.response.ProcessInstanceEvent startaMedMeddelande(
+      String meddelande, String processId, String idVariabel, Map<String, Object> variabler)
+      throws Exception {
+    var svar = publiceraStart(meddelande, idVariabel, variabler);
+    engine.waitForIdleState(IDLE);
+    BpmnAssert.assertThat(svar).hasCreatedProcessInstance();
+    return instans(processId, idVariabel, (String) variabler.get(idVariabel));
+  }
+
+  /** The one instance of the process whose variable {@code idVariabel} holds {@code id}. */
+  public io.camunda.zeebe.client.api.response.ProcessInstanceEvent instans(
+      String processId, String idVariabel, String id) {
+    List<Long> nycklar =
+        java.util.stream.StreamSupport.stream(
+                BpmnAssert.getRecordStream().variableRecords().spliterator(), false)
+            .filter(r -> r.getValue().getName().equals(idVariabel))
+            .filter(r -> r.getValue().getValue().equals("\"" + id + "\""))
+            .filter(r -> r.getValue().getScopeKey() == r.getValue().getProcessInstanceKey())
+            .filter(r -> r.getValue().getBpmnProcessId().equals(processId))
+            .map(r -> r.getValue().getProcessInstanceKey())
+            .distinct()
+            .toList();
+    assertThat(nycklar).as("%s-processer med %s %s", processId, idVariabel, id).hasSize(1);
+    long nyckel = nycklar.get(0);
+    return new io.camunda.zeebe.client.api.response.ProcessInstanceEvent() {
+      @Override
+      public long getProcessDefinitionKey() {
+        return 0;
+      }
+
+      @Override
+      public String getBpmnProcessId() {
+        return processId;
+      }
+
+      @Override
+      public int getVersion() {
+        return 1;
+      }
+
+      @Override
+      public long getProcessInstanceKey() {
+        return nyckel;
+      }
+
+      @Override
+      public String getTenantId() {
+        return "<default>";
+      }
+    };
+  }
 }

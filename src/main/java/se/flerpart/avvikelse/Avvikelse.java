@@ -30,7 +30,6 @@ public record Avvikelse(
     String atgard,
     Boolean eskalerad,
     String beslut,
-    Long processInstansNyckel,
     Instant skapad,
     Instant senastHanterad,
     Instant avslutad) {

@@ -3,7 +3,6 @@ package se.flerpart.avvikelse;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -121,12 +120,8 @@ class AvvikelseDemoData implements ApplicationRunner {
 
   /** Completes the deviation's assessment as a user would, once the engine has handed it over. */
   private void slutfor(Avvikelse a, Anvandare vem, Map<String, Object> data) {
-    UUID id = a.id();
     if (!uppgifter.slutforNarDenFinns(
-        u ->
-            AvvikelseUppgifter.BEDOM.equals(u.elementId())
-                && Long.valueOf(u.processInstansNyckel())
-                    .equals(avvikelser.hamta(id).processInstansNyckel()),
+        u -> AvvikelseUppgifter.BEDOM.equals(u.elementId()) && AvvikelseUppgifter.tillhor(u, a),
         vem,
         data,
         Duration.ofSeconds(30))) {

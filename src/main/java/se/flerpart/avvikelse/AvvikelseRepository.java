@@ -95,12 +95,6 @@ class AvvikelseRepository {
         .list();
   }
 
-  public void sattProcessInstans(UUID id, long nyckel) {
-    jdbc.sql("update avvikelse set process_instans_nyckel = ? where id = ?")
-        .params(nyckel, id)
-        .update();
-  }
-
   public void sattStatus(UUID id, AvvikelseStatus status) {
     Timestamp nu = Timestamp.from(klocka.instant());
     jdbc.sql(
@@ -178,7 +172,6 @@ class AvvikelseRepository {
         rs.getString("atgard"),
         (Boolean) rs.getObject("eskalerad"),
         rs.getString("beslut"),
-        (Long) rs.getObject("process_instans_nyckel"),
         tid(rs.getTimestamp("skapad")),
         tid(rs.getTimestamp("senast_hanterad")),
         tid(rs.getTimestamp("avslutad")));

@@ -44,7 +44,6 @@ public class AvvikelseService {
           + " inte innehålla personuppgifter – ta bort numret och hänvisa till ärendet i stället.";
 
   public static final ZoneId SVERIGE = ZoneId.of("Europe/Stockholm");
-  static final String PROCESS = "avvikelse";
   static final String BUDGET = "BUDGET";
   private static final int MAX_TEXT = 4000;
   private static final BigDecimal MAX_BELOPP = new BigDecimal("1000000000");
@@ -252,7 +251,6 @@ public class AvvikelseService {
         rapporteradAv,
         kalla,
         AvvikelseStatus.NY,
-        null,
         null,
         null,
         null,

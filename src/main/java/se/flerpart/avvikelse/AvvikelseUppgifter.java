@@ -28,12 +28,15 @@ class AvvikelseUppgifter {
 
   /** The open tasks of the deviation's process that the user may see. */
   public List<Uppgift> oppna(Avvikelse a, Anvandare vem) {
-    if (a.processInstansNyckel() == null) {
-      return List.of();
-    }
     return uppgifter.lista(UppgiftService.Vy.ALLA, vem).stream()
-        .filter(u -> u.processInstansNyckel() == a.processInstansNyckel())
+        .filter(u -> tillhor(u, a))
         .toList();
+  }
+
+  /** A task of the deviation's process: its process carries the deviation's id. */
+  static boolean tillhor(Uppgift u, Avvikelse a) {
+    return "avvikelse".equals(u.processId())
+        && a.id().toString().equals(u.variabler().get("avvikelseId"));
   }
 
   public List<AvvikelseVy.OppenUppgift> oppnaVy(Avvikelse a, Anvandare vem) {

@@ -3,7 +3,15 @@
  */
 @ApplicationModule(
     displayName = "Avvikelser",
-    allowedDependencies = {"arende", "notifiering", "referens", "sakerhet", "uppgift", "web"})
+    allowedDependencies = {
+      "arende",
+      "notifiering",
+      "process",
+      "referens",
+      "sakerhet",
+      "uppgift",
+      "web"
+    })
 package se.flerpart.avvikelse;
 
 import org.springframework.modulith.ApplicationModule;

@@ -3,40 +3,50 @@ package se.flerpart.notifiering;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import org.thymeleaf.templatemode.TemplateMode;
 
 /**
- * Queues a mail in the same transaction as the change that causes it. The idempotency key makes a
- * job that runs again (the engine delivers at least once) queue nothing new.
+ * Queues a mail in the same transaction as the change that causes it, and publishes {@link
+ * MailKoat} so that it is sent once that transaction has committed. The idempotency key makes a job
+ * that runs again (the engine delivers at least once) queue nothing new.
  */
 @Component
 public class MailUtkorg {
 
   private final JdbcClient jdbc;
   private final ObjectMapper json;
+  private final ApplicationEventPublisher handelser;
+  private final Clock klocka;
   private final Mallar mallar = new Mallar("mail", ".txt", TemplateMode.TEXT);
 
-  public MailUtkorg(JdbcClient jdbc, ObjectMapper json) {
+  MailUtkorg(
+      JdbcClient jdbc, ObjectMapper json, ApplicationEventPublisher handelser, Clock klocka) {
     this.jdbc = jdbc;
     this.json = json;
+    this.handelser = handelser;
+    this.klocka = klocka;
   }
 
   /**
    * @param mall a template under {@code mail/}: its first line is the subject, the rest the body
    * @return false when a mail with this key was already queued
    */
+  @Transactional
   public boolean koa(
       String idempotensnyckel, List<String> mottagare, String mall, Map<String, Object> modell) {
     return koa(idempotensnyckel, mottagare, mall, modell, List.of());
   }
 
   /** As {@link #koa(String, List, String, Map)}, with attachments. */
+  @Transactional
   public boolean koa(
       String idempotensnyckel,
       List<String> mottagare,
@@ -47,10 +57,12 @@ public class MailUtkorg {
     int radslut = text.indexOf('\n');
     String amne = text.substring(0, radslut).strip();
     String kropp = text.substring(radslut + 1).stripLeading();
-    return jdbc.sql(
+    Long id =
+        jdbc.sql(
                 """
                 insert into mail_utkorg (idempotensnyckel, mottagare, amne, text, bilagor, skapad)
                 values (?, ?, ?, ?, ?::jsonb, ?) on conflict (idempotensnyckel) do nothing
+                returning id
                 """)
             .params(
                 idempotensnyckel,
@@ -58,9 +70,15 @@ public class MailUtkorg {
                 amne,
                 kropp,
                 bilagorJson(bilagor),
-                Timestamp.from(Instant.now()))
-            .update()
-        == 1;
+                Timestamp.from(klocka.instant()))
+            .query(Long.class)
+            .optional()
+            .orElse(null);
+    if (id == null) {
+      return false;
+    }
+    handelser.publishEvent(new MailKoat(id));
+    return true;
   }
 
   private String bilagorJson(List<Bilaga> bilagor) {

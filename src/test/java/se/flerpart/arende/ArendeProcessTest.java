@@ -255,11 +255,17 @@ class ArendeProcessTest {
   void sammaAktualiseringIgenStartarIngetNytt() throws Exception {
     var arende = startaArende(List.of("FK", "AF"));
 
-    var igen = publiceraAktualisering(startvariabler(List.of("FK", "AF")));
+    var igen =
+        motor()
+            .publiceraStart(
+                "aktualisering-inkommen", "arendeId", startvariabler(List.of("FK", "AF")));
     engine.waitForIdleState(IDLE_TIMEOUT);
 
     BpmnAssert.assertThat(igen).hasNotCreatedProcessInstance();
-    assertThat(instansFor("5b0c8a53-8f0e-4c55-9d43-2f1f1b8a2c11").getProcessInstanceKey())
+    assertThat(
+            motor()
+                .instans("arende", "arendeId", "5b0c8a53-8f0e-4c55-9d43-2f1f1b8a2c11")
+                .getProcessInstanceKey())
         .isEqualTo(arende.getProcessInstanceKey());
     BpmnAssert.assertThat(arende).isWaitingExactlyAtElements("inhamta-samtycke");
   }
@@ -591,68 +597,10 @@ class ArendeProcessTest {
    * Starts the case as Flerpart does: through the message start event, correlated on the case id.
    */
   private ProcessInstanceEvent startaArende(Map<String, Object> variabler) throws Exception {
-    var svar = publiceraAktualisering(variabler);
-    engine.waitForIdleState(IDLE_TIMEOUT);
-    BpmnAssert.assertThat(svar).hasCreatedProcessInstance();
-    ProcessInstanceEvent arende = instansFor((String) variabler.get("arendeId"));
+    ProcessInstanceEvent arende =
+        motor().startaMedMeddelande("aktualisering-inkommen", "arende", "arendeId", variabler);
     BpmnAssert.assertThat(arende).isStarted().hasPassedElement("aktualisering-inkommen");
     return arende;
-  }
-
-  private io.camunda.zeebe.client.api.response.PublishMessageResponse publiceraAktualisering(
-      Map<String, Object> variabler) {
-    String arendeId = (String) variabler.get("arendeId");
-    return client
-        .newPublishMessageCommand()
-        .messageName("aktualisering-inkommen")
-        .correlationKey(arendeId)
-        .messageId("aktualisering-inkommen:" + arendeId)
-        .timeToLive(Duration.ZERO)
-        .variables(variabler)
-        .send()
-        .join();
-  }
-
-  /** The instance of the {@code arende} process whose variable arendeId is the case's id. */
-  private ProcessInstanceEvent instansFor(String arendeId) {
-    List<Long> nycklar =
-        java.util.stream.StreamSupport.stream(
-                BpmnAssert.getRecordStream().variableRecords().spliterator(), false)
-            .filter(r -> r.getValue().getName().equals("arendeId"))
-            .filter(r -> r.getValue().getValue().equals("\"" + arendeId + "\""))
-            .filter(r -> r.getValue().getScopeKey() == r.getValue().getProcessInstanceKey())
-            .filter(r -> r.getValue().getBpmnProcessId().equals("arende"))
-            .map(r -> r.getValue().getProcessInstanceKey())
-            .distinct()
-            .toList();
-    assertThat(nycklar).as("ärendeprocesser för ärende %s", arendeId).hasSize(1);
-    long nyckel = nycklar.get(0);
-    return new ProcessInstanceEvent() {
-      @Override
-      public long getProcessDefinitionKey() {
-        return 0;
-      }
-
-      @Override
-      public String getBpmnProcessId() {
-        return "arende";
-      }
-
-      @Override
-      public int getVersion() {
-        return 1;
-      }
-
-      @Override
-      public long getProcessInstanceKey() {
-        return nyckel;
-      }
-
-      @Override
-      public String getTenantId() {
-        return "<default>";
-      }
-    };
   }
 
   private static Map<String, Object> samtyckeJa() {

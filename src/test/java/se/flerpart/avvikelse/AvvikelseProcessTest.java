@@ -232,16 +232,10 @@ class AvvikelseProcessTest {
     return starta(startvariabler());
   }
 
+  /** Starts the process as Flerpart does: the message start event, on the deviation's id. */
   private ProcessInstanceEvent starta(Map<String, Object> variabler) throws Exception {
     ProcessInstanceEvent instans =
-        client
-            .newCreateInstanceCommand()
-            .bpmnProcessId("avvikelse")
-            .latestVersion()
-            .variables(variabler)
-            .send()
-            .join();
-    engine.waitForIdleState(IDLE_TIMEOUT);
+        motor().startaMedMeddelande("avvikelse-rapporterad", "avvikelse", "avvikelseId", variabler);
     BpmnAssert.assertThat(instans).isStarted().hasPassedElement("avvikelse-rapporterad");
     return instans;
   }

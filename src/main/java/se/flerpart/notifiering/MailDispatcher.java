@@ -1,0 +1,142 @@
+package se.flerpart.notifiering;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends a queued mail once the change that queued it has committed, from the event publication
+ * registry. A mail the SMTP server does not take leaves its publication incomplete, and it is
+ * resubmitted later; the row is locked while it is sent and marked sent in the same transaction, so
+ * a publication delivered twice, or to two instances, sends nothing twice.
+ */
+@Component
+class MailDispatcher {
+
+  private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
+
+  private record Utgaende(
+      long id, List<String> mottagare, String amne, String text, List<Bilaga> bilagor) {}
+
+  private final JdbcClient jdbc;
+  private final ObjectMapper json;
+  private final JavaMailSender mailSender;
+  private final TransactionTemplate egenTransaktion;
+  private final Clock klocka;
+  private final String avsandare;
+
+  MailDispatcher(
+      JdbcClient jdbc,
+      ObjectMapper json,
+      JavaMailSender mailSender,
+      PlatformTransactionManager transaktioner,
+      Clock klocka,
+      @Value("${flerpart.mail.avsandare}") String avsandare) {
+    this.jdbc = jdbc;
+    this.json = json;
+    this.mailSender = mailSender;
+    this.egenTransaktion = new TransactionTemplate(transaktioner);
+    this.egenTransaktion.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.klocka = klocka;
+    this.avsandare = avsandare;
+  }
+
+  @ApplicationModuleListener
+  void skicka(MailKoat koat) {
+    Utgaende mail =
+        jdbc.sql(
+                """
+                select id, mottagare, amne, text, bilagor from mail_utkorg
+                where id = ? and skickad is null for update skip locked
+                """)
+            .param(koat.mailId())
+            .query(
+                (rs, n) ->
+                    new Utgaende(
+                        rs.getLong(1),
+                        List.of((String[]) rs.getArray(2).getArray()),
+                        rs.getString(3),
+                        rs.getString(4),
+                        bilagor(rs.getString(5))))
+            .optional()
+            .orElse(null);
+    if (mail == null) {
+      // Sent already, or being sent by another instance right now.
+      return;
+    }
+    try {
+      mailSender.send(meddelande(mail));
+    } catch (MailException | MessagingException e) {
+      // Logged without recipients or subject, which name people.
+      log.warn("Mail {} kunde inte skickas ännu och försöks igen: {}", mail.id(), typ(e));
+      egenTransaktion.executeWithoutResult(
+          status ->
+              jdbc.sql("update mail_utkorg set forsok = forsok + 1, senaste_fel = ? where id = ?")
+                  .params(typ(e), mail.id())
+                  .update());
+      throw new IllegalStateException("Mail " + mail.id() + " kunde inte skickas", e);
+    }
+    jdbc.sql("update mail_utkorg set skickad = ?, forsok = forsok + 1 where id = ?")
+        .params(Timestamp.from(klocka.instant()), mail.id())
+        .update();
+    log.info("Mail {} skickat till {} mottagare", mail.id(), mail.mottagare().size());
+  }
+
+  private MimeMessage meddelande(Utgaende mail) throws MessagingException {
+    MimeMessage message = mailSender.createMimeMessage();
+    MimeMessageHelper helper = new MimeMessageHelper(message, !mail.bilagor().isEmpty(), "UTF-8");
+    helper.setFrom(avsandare);
+    helper.setTo(mail.mottagare().toArray(String[]::new));
+    helper.setSubject(mail.amne());
+    helper.setText(mail.text(), false);
+    for (Bilaga b : mail.bilagor()) {
+      helper.addAttachment(b.filnamn(), new ByteArrayResource(b.innehall()), b.typ());
+    }
+    return message;
+  }
+
+  /** The kind of failure, not its message: an SMTP answer can quote an address. */
+  private static String typ(Exception e) {
+    Throwable orsak = e;
+    while (orsak.getCause() != null && orsak.getCause() != orsak) {
+      orsak = orsak.getCause();
+    }
+    return e.getClass().getSimpleName() + " (" + orsak.getClass().getSimpleName() + ")";
+  }
+
+  private List<Bilaga> bilagor(String text) {
+    try {
+      List<Map<String, String>> lista = json.readValue(text, new TypeReference<>() {});
+      return lista.stream()
+          .map(
+              m ->
+                  new Bilaga(
+                      m.get("filnamn"),
+                      m.get("typ"),
+                      Base64.getDecoder().decode(m.get("innehall"))))
+          .toList();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
