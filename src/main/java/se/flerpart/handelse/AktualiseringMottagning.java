@@ -136,7 +136,11 @@ class AktualiseringMottagning {
           m.id(),
           falt.isEmpty()
               ? "Data har inte aktualiseringens form"
-              : "Fältet " + falt + " har fel typ");
+              : "Fältet "
+                  + falt
+                  + (e instanceof se.flerpart.web.OtillatetTecken
+                      ? ": " + se.flerpart.web.OtillatetTecken.MEDDELANDE.toLowerCase()
+                      : " har fel typ"));
     } catch (JsonProcessingException e) {
       throw new AvvisatMeddelande(m.id(), "Data har inte aktualiseringens form");
     }

@@ -13,9 +13,11 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * What the user is told when something is wrong: JSON with a Swedish message (per field on 400)
- * under {@code /api}, an error page elsewhere.
+ * under {@code /api}, an error page elsewhere. Ordered first, so that Spring Boot's problem-details
+ * handler does not answer an unreadable body in English before it.
  */
 @ControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiFelhantering {
 
   @ExceptionHandler(ValideringsFel.class)
@@ -47,6 +49,23 @@ class ApiFelhantering {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   Object olasbar(HttpMessageNotReadableException e, HttpServletRequest request) {
+    String falt = null;
+    boolean otillatet = false;
+    for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+      if (falt == null
+          && t instanceof com.fasterxml.jackson.databind.JsonMappingException m
+          && !m.getPath().isEmpty()) {
+        falt =
+            m.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(java.util.stream.Collectors.joining("."));
+      }
+      otillatet |= t instanceof OtillatetTecken;
+    }
+    if (otillatet) {
+      return validering(
+          new ValideringsFel(falt == null ? "text" : falt, OtillatetTecken.MEDDELANDE), request);
+    }
     return svar(request, HttpStatus.BAD_REQUEST, "Begäran kunde inte läsas: skicka giltig JSON.");
   }
 

@@ -152,6 +152,30 @@ class ArendeApiTest {
   }
 
   @Test
+  void ettOtillatetTeckenGerFelPaFaltetOchSkaparInget() {
+    int fore = antalArenden();
+    Map<String, Object> medNul = new java.util.HashMap<>(aktualisering("19121212-1212"));
+    medNul.put("skal", "Lång sjukskrivning\u0000");
+
+    Svar svar = api.post("anna", "/api/arenden", medNul);
+
+    assertThat(svar.status()).isEqualTo(400);
+    assertThat(svar.kropp().path("fel").path("skal").asText())
+        .as(svar.toString())
+        .isEqualTo("Texten innehåller ett otillåtet tecken");
+    Svar fraga = api.get("anna", "/api/uppgifter?vy=mina\u0000");
+    assertThat(fraga.status()).isEqualTo(400);
+    assertThat(fraga.kropp().path("fel").path("vy").asText())
+        .isEqualTo("Texten innehåller ett otillåtet tecken");
+    Map<String, Object> forLangt = new java.util.HashMap<>(aktualisering("19121212-1212"));
+    forLangt.put("skal", "x".repeat(1_000_000));
+    Svar langt = api.post("anna", "/api/arenden", forLangt);
+    assertThat(langt.status()).isEqualTo(400);
+    assertThat(langt.kropp().path("fel").path("skal").asText()).contains("högst 4000 tecken");
+    assertThat(antalArenden()).isEqualTo(fore);
+  }
+
+  @Test
   void ettOgiltigtPersonnummerGer400OchSkaparInget() {
     int fore = antalArenden();
     Svar svar = api.post("anna", "/api/arenden", aktualisering("19121212-1213"));

@@ -280,6 +280,14 @@ class KafkaHandelserTest {
     fel.add(vanligtFel(data("nagon-som-inte-finns"), "Okänd aktualiserare"));
     fel.add(vanligtFel(data("petra"), "rollen handläggare saknas"));
 
+    Map<String, Object> nulTecken = new LinkedHashMap<>(data("anna"));
+    nulTecken.put("skal", "Skäl med\u0000NUL-tecken");
+    fel.add(vanligtFel(nulTecken, "Fältet skal: texten innehåller ett otillåtet tecken"));
+
+    Map<String, Object> forLangt = new LinkedHashMap<>(data("anna"));
+    forLangt.put("skal", "x".repeat(1_000_000));
+    fel.add(vanligtFel(forLangt, "skal: Skälet får vara högst 4000 tecken"));
+
     Map<String, Object> felTyp = new LinkedHashMap<>(data("anna"));
     felTyp.put("bradskande", List.of("kanske"));
     fel.add(vanligtFel(felTyp, "Fältet bradskande har fel typ"));

@@ -1,0 +1,64 @@
+package se.flerpart.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses a form post or query whose parameters hold a control character (see {@link
+ * OtillatetTecken}) with 400 and the field's name, before anything is stored.
+ */
+@Component
+class OtillatetTeckenFilter extends OncePerRequestFilter {
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Optional<String> falt =
+        request.getParameterMap().entrySet().stream()
+            .filter(
+                p ->
+                    OtillatetTecken.finnsI(p.getKey())
+                        || java.util.Arrays.stream(p.getValue()).anyMatch(OtillatetTecken::finnsI))
+            .map(Map.Entry::getKey)
+            .findFirst();
+    if (falt.isEmpty()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    String namn = OtillatetTecken.finnsI(falt.get()) ? "?" : falt.get();
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    response.setCharacterEncoding("UTF-8");
+    if (request.getRequestURI().startsWith("/api/")) {
+      response.setContentType("application/json");
+      response
+          .getWriter()
+          .write(
+              "{\"status\":400,\"meddelande\":\"Uppgifterna är inte giltiga. Rätta fälten och"
+                  + " försök igen.\",\"fel\":{\""
+                  + namn.replace("\"", "")
+                  + "\":\""
+                  + OtillatetTecken.MEDDELANDE
+                  + "\"}}");
+    } else {
+      response.setContentType("text/html");
+      response
+          .getWriter()
+          .write(
+              "<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Ogiltiga"
+                  + " uppgifter – Flerpart</title></head><body><main><h1>Uppgifterna kunde inte"
+                  + " sparas</h1><p role=\"alert\">Fältet "
+                  + org.springframework.web.util.HtmlUtils.htmlEscape(namn)
+                  + ": "
+                  + OtillatetTecken.MEDDELANDE
+                  + ". Gå tillbaka, rätta texten och försök igen.</p></main></body></html>");
+    }
+  }
+}
