@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import se.flerpart.arende.Aterkoppling;
+import se.flerpart.beredning.BeredningAterkoppling;
 
 /**
  * Job {@code skicka-aterkoppling}: återkoppling to the referring part (header {@code tillfalle}).
@@ -16,9 +17,11 @@ import se.flerpart.arende.Aterkoppling;
 public class SkickaAterkopplingWorker {
 
   private final Aterkoppling aterkoppling;
+  private final BeredningAterkoppling beredning;
 
-  public SkickaAterkopplingWorker(Aterkoppling aterkoppling) {
+  public SkickaAterkopplingWorker(Aterkoppling aterkoppling, BeredningAterkoppling beredning) {
     this.aterkoppling = aterkoppling;
+    this.beredning = beredning;
   }
 
   @JobWorker(type = "skicka-aterkoppling")
@@ -27,6 +30,11 @@ public class SkickaAterkopplingWorker {
       @Variable String motivering,
       @CustomHeaders Map<String, String> headers,
       @JobKey String jobKey) {
-    aterkoppling.skicka(arendeId, headers.get("tillfalle"), motivering, jobKey);
+    String tillfalle = headers.get("tillfalle");
+    if ("beredning".equals(tillfalle)) {
+      beredning.skicka(arendeId, motivering, jobKey);
+    } else {
+      aterkoppling.skicka(arendeId, tillfalle, jobKey);
+    }
   }
 }

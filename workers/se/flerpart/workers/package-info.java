@@ -1,7 +1,7 @@
 /** One job worker per job type of the BPMN; thin, idempotent, calling the modules' services. */
 @ApplicationModule(
     displayName = "Jobbarbetare",
-    allowedDependencies = {"arende", "avvikelse", "mote", "sus", "uppfoljning"})
+    allowedDependencies = {"arende", "avvikelse", "beredning", "mote", "sus", "uppfoljning"})
 package se.flerpart.workers;
 
 import org.springframework.modulith.ApplicationModule;

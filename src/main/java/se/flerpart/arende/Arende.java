@@ -27,7 +27,6 @@ public record Arende(
     String samtyckeForm,
     List<String> samtyckeParter,
     Boolean susSamtycke,
-    String beslut,
     String avslutsorsak,
     Long processInstansNyckel,
     Instant skapad,

@@ -93,10 +93,8 @@ class ArendeRepository {
         .update();
   }
 
-  public void sattBeslut(UUID id, String beslut, String arendebarare) {
-    jdbc.sql("update arende set beslut = ?, arendebarare = ? where id = ?")
-        .params(beslut, arendebarare, id)
-        .update();
+  public void sattArendebarare(UUID id, String arendebarare) {
+    jdbc.sql("update arende set arendebarare = ? where id = ?").params(arendebarare, id).update();
   }
 
   public void sattSkal(UUID id, String skal) {
@@ -136,7 +134,6 @@ class ArendeRepository {
         rs.getString("samtycke_form"),
         lista(rs.getArray("samtycke_parter")),
         (Boolean) rs.getObject("sus_samtycke"),
-        rs.getString("beslut"),
         rs.getString("avslutsorsak"),
         (Long) rs.getObject("process_instans_nyckel"),
         tid(rs.getTimestamp("skapad")),

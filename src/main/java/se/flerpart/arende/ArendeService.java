@@ -139,7 +139,6 @@ public class ArendeService {
             null,
             null,
             null,
-            null,
             nu,
             null);
     arenden.skapa(arende, pnr == null ? null : skydd.hash(pnr));
@@ -203,30 +202,20 @@ public class ArendeService {
     }
   }
 
-  /** The beredningsgrupp's decision on {@code bered-arende}. */
+  /**
+   * The beredning module's decision reaches the case: its new status, and on Ja its ärendebärare.
+   *
+   * @param historiktext what the case history says, in the beredning's words
+   */
   @Transactional
-  public void registreraBeslut(UUID id, String beslut, String arendebarare, Anvandare vem) {
+  public void beredningAvgjord(
+      UUID id, ArendeStatus status, String arendebarare, String historiktext, Anvandare vem) {
     lasForUppdatering(id);
-    arenden.sattBeslut(id, beslut, "JA".equals(beslut) ? arendebarare : null);
-    ArendeStatus status =
-        switch (beslut) {
-          case "JA" -> ArendeStatus.PAGAENDE;
-          case "NEJ" -> ArendeStatus.EJ_BEVILJAT;
-          case "KOMPLETTERA" -> ArendeStatus.KOMPLETTERING;
-          case "HANVISA" -> ArendeStatus.HANVISAT;
-          default -> throw new IllegalArgumentException(beslut);
-        };
+    if (arendebarare != null) {
+      arenden.sattArendebarare(id, arendebarare);
+    }
     arenden.sattStatus(id, status);
-    historik.logga(
-        id,
-        "BEREDNING",
-        "Beredningsgruppens beslut: "
-            + beslutText(beslut)
-            + ("JA".equals(beslut)
-                ? ". Ärendebärare: "
-                    + anvandare.hitta(arendebarare).map(Anvandare::namn).orElse(arendebarare)
-                : ""),
-        vem.id());
+    historik.logga(id, "BEREDNING", historiktext, vem.id());
   }
 
   /** The referrer's answer to a request for komplettering; the case returns to beredning. */
@@ -343,16 +332,6 @@ public class ArendeService {
     if (!vem.id().equals(agare)) {
       throw new AtkomstNekad("Bara ärendebäraren kan avbryta ärendet.");
     }
-  }
-
-  public static String beslutText(String beslut) {
-    return switch (beslut) {
-      case "JA" -> "Ja";
-      case "NEJ" -> "Nej";
-      case "KOMPLETTERA" -> "Komplettera";
-      case "HANVISA" -> "Hänvisa till annan insats";
-      default -> beslut;
-    };
   }
 
   /**

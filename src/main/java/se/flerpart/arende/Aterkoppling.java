@@ -49,11 +49,12 @@ public class Aterkoppling {
   }
 
   /**
-   * @param tillfalle {@code samtycke}, {@code beredning} or {@code avslut}
+   * @param tillfalle {@code samtycke}, {@code avslut}, {@code aterkallat} or {@code avbrutet}; the
+   *     beredning's outcome is told by its own module, through {@link #skickaOm}
    * @param nyckel unique for this återkoppling (the job key), so a repeated job sends nothing new
    */
   @Transactional
-  public void skicka(UUID arendeId, String tillfalle, String motivering, String nyckel) {
+  public void skicka(UUID arendeId, String tillfalle, String nyckel) {
     Arende a = arenden.hamta(arendeId);
     String rubrik;
     String text;
@@ -65,23 +66,6 @@ public class Aterkoppling {
         text =
             "Samtycke lämnades inte. Ärendet är avslutat och sparas bara som anonym statistik"
                 + " (kön och år).";
-      }
-      case "beredning" -> {
-        rubrik = "beslut i beredning – " + ArendeService.beslutText(a.beslut()).toLowerCase();
-        text =
-            switch (a.beslut()) {
-              case "JA" ->
-                  "Beredningsgruppen beslutade Ja. Ärendebärare är "
-                      + namn(a.arendebarare())
-                      + ", som kallar till flerpartsmöte.";
-              case "NEJ" -> "Beredningsgruppen beslutade Nej. Ärendet avslutas.";
-              case "KOMPLETTERA" ->
-                  "Beredningsgruppen behöver en komplettering innan beslut. Uppgiften"
-                      + " \"Komplettera aktualisering\" finns i din uppgiftslista.";
-              case "HANVISA" ->
-                  "Beredningsgruppen hänvisar ärendet till en annan insats. Ärendet avslutas här.";
-              default -> "Beredningsgruppen har fattat beslut: " + a.beslut() + ".";
-            };
       }
       case "avslut" -> {
         rubrik = "ärendet är avslutat";
@@ -112,6 +96,24 @@ public class Aterkoppling {
       default ->
           throw new IllegalArgumentException("Okänt tillfälle för återkoppling: " + tillfalle);
     }
+    skicka(a, till, rubrik, text, null, nyckel);
+  }
+
+  /**
+   * Återkoppling on something another module decided (the beredning's outcome): to the referrer,
+   * with the module's own heading and text.
+   */
+  @Transactional
+  public void skickaOm(
+      UUID arendeId, String rubrik, String text, String motivering, String nyckel) {
+    Arende a = arenden.hamta(arendeId);
+    Set<String> till = new LinkedHashSet<>();
+    till.add(a.aktualiseradAv());
+    skicka(a, till, rubrik, text, motivering, nyckel);
+  }
+
+  private void skicka(
+      Arende a, Set<String> till, String rubrik, String text, String motivering, String nyckel) {
     List<String> epost = new ArrayList<>();
     for (String id : till) {
       anvandare.hitta(id).map(Anvandare::epost).ifPresent(epost::add);
@@ -123,11 +125,11 @@ public class Aterkoppling {
     modell.put("text", text);
     modell.put(
         "insats", insatser.hitta(a.insats()).map(InsatsRepository.Insats::namn).orElse(a.insats()));
-    modell.put("motivering", "beredning".equals(tillfalle) ? motivering : null);
+    modell.put("motivering", motivering);
     modell.put("lank", basUrl + "/arenden/" + a.id());
     if (utkorg.koa("aterkoppling:" + nyckel, epost, "aterkoppling", modell)) {
       historik.logga(
-          arendeId, "ATERKOPPLING", "Återkoppling skickad till " + String.join(", ", till), null);
+          a.id(), "ATERKOPPLING", "Återkoppling skickad till " + String.join(", ", till), null);
     }
   }
 

@@ -1,14 +1,10 @@
 package se.flerpart.beredning;
 
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import se.flerpart.arende.Arende;
 import se.flerpart.arende.ArendeFormularData;
-import se.flerpart.arende.ArendeService;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.uppgift.Uppgift;
 import se.flerpart.uppgift.UppgiftHandler;
@@ -20,20 +16,12 @@ import se.flerpart.uppgift.UppgiftHandler;
 @Component
 class BeredningHandler implements UppgiftHandler {
 
-  private final ArendeService arenden;
+  private final BeredningService beredning;
   private final ArendeFormularData formularData;
-  private final ApplicationEventPublisher handelser;
-  private final Clock klocka;
 
-  BeredningHandler(
-      ArendeService arenden,
-      ArendeFormularData formularData,
-      ApplicationEventPublisher handelser,
-      Clock klocka) {
-    this.arenden = arenden;
+  BeredningHandler(BeredningService beredning, ArendeFormularData formularData) {
+    this.beredning = beredning;
     this.formularData = formularData;
-    this.handelser = handelser;
-    this.klocka = klocka;
   }
 
   @Override
@@ -47,19 +35,19 @@ class BeredningHandler implements UppgiftHandler {
     data.put("handlaggare", formularData.handlaggare());
     if (uppgift.variabler().get("vagledning") instanceof Map<?, ?> vagledning
         && vagledning.get("utfall") instanceof String utfall) {
-      data.put("vagledningUtfall", ArendeService.beslutText(utfall));
+      data.put("vagledningUtfall", BeredningService.text(utfall));
     }
     return data;
   }
 
   @Override
   public void slutford(Uppgift uppgift, Map<String, Object> data, Anvandare anvandare) {
-    String beslut = (String) data.get("beslut");
-    arenden.registreraBeslut(
-        uppgift.arendeId(), beslut, (String) data.get("arendebarare"), anvandare);
-    Arende a = arenden.hamta(uppgift.arendeId());
-    handelser.publishEvent(
-        new BeredningBeslutad(a.id(), a.arendenummer(), klocka.instant(), a.insats(), beslut));
+    beredning.registrera(
+        uppgift.arendeId(),
+        uppgift.id(),
+        (String) data.get("beslut"),
+        (String) data.get("arendebarare"),
+        anvandare);
   }
 
   @Override
