@@ -28,7 +28,6 @@ public record Arende(
     List<String> samtyckeParter,
     Boolean susSamtycke,
     String avslutsorsak,
-    Long processInstansNyckel,
     Instant skapad,
     Instant avslutad) {
 

@@ -54,12 +54,6 @@ class ArendeRepository {
         .update();
   }
 
-  public void sattProcessInstans(UUID id, long nyckel) {
-    jdbc.sql("update arende set process_instans_nyckel = ? where id = ?")
-        .params(nyckel, id)
-        .update();
-  }
-
   public Optional<Arende> hitta(UUID id) {
     return jdbc.sql("select * from arende where id = ?").param(id).query(this::rad).optional();
   }
@@ -135,7 +129,6 @@ class ArendeRepository {
         lista(rs.getArray("samtycke_parter")),
         (Boolean) rs.getObject("sus_samtycke"),
         rs.getString("avslutsorsak"),
-        (Long) rs.getObject("process_instans_nyckel"),
         tid(rs.getTimestamp("skapad")),
         tid(rs.getTimestamp("avslutad")));
   }

@@ -138,7 +138,6 @@ public class ArendeService {
             List.of(),
             null,
             null,
-            null,
             nu,
             null);
     arenden.skapa(arende, pnr == null ? null : skydd.hash(pnr));
