@@ -103,7 +103,13 @@ public class ArendeService {
     } else if (in.skal().length() > MAX_SKAL) {
       fel.put("skal", "Skälet får vara högst " + MAX_SKAL + " tecken");
     }
-    List<String> behov = in.behov() == null ? List.of() : List.copyOf(in.behov());
+    List<String> behov =
+        in.behov() == null
+            ? List.of()
+            : in.behov().stream().filter(java.util.Objects::nonNull).toList();
+    if (in.behov() != null && behov.size() != in.behov().size()) {
+      fel.put("behov", "Ange parterna som koder, till exempel FK eller AF");
+    }
     Set<String> kandaParter =
         parter.alla().stream().map(PartRepository.Part::kod).collect(Collectors.toSet());
     List<String> okanda = behov.stream().filter(p -> !kandaParter.contains(p)).toList();

@@ -42,9 +42,21 @@ class DevController {
 
   public record Klocka(String fram) {}
 
+  /** The shortest and longest move of one call: every deadline inside it fires at once. */
+  static final Duration MINST = Duration.ofSeconds(1);
+
+  static final Duration HOGST = Duration.ofDays(1000);
+
   @PostMapping("/api/dev/klocka")
   @ResponseBody
-  public Map<String, String> klocka(@RequestBody Klocka klocka) {
+  public Map<String, String> klocka(
+      @RequestBody(required = false) Klocka klocka,
+      @org.springframework.security.core.annotation.AuthenticationPrincipal
+          se.flerpart.sakerhet.Inloggning in) {
+    if (in == null || !in.anvandare().harRoll(se.flerpart.sakerhet.Anvandare.ADMIN)) {
+      throw new se.flerpart.web.AtkomstNekad(
+          "Bara administratören kan flytta processmotorns klocka.");
+    }
     EmbeddedMotor embedded = motor.getIfAvailable();
     if (embedded == null) {
       throw new ResponseStatusException(
@@ -53,12 +65,16 @@ class DevController {
     Duration fram;
     try {
       fram = Duration.parse(klocka == null || klocka.fram() == null ? "" : klocka.fram());
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeParseException | ArithmeticException e) {
       throw new ValideringsFel(
           "fram", "Ange en tidslängd enligt ISO 8601, till exempel P3D eller PT2H");
     }
     if (fram.isNegative() || fram.isZero()) {
       throw new ValideringsFel("fram", "Klockan kan bara flyttas framåt");
+    }
+    if (fram.compareTo(MINST) < 0 || fram.compareTo(HOGST) > 0) {
+      throw new ValideringsFel(
+          "fram", "Klockan flyttas minst en sekund och högst 1000 dagar åt gången");
     }
     embedded.flyttaKlockanFram(fram);
     return Map.of("fram", fram.toString(), "motorTid", embedded.nu().toString());

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -27,7 +28,7 @@ class ApiFelhantering {
     body.put("meddelande", "Uppgifterna är inte giltiga. Rätta fälten och försök igen.");
     body.put("fel", e.fel());
     if (arApi(request)) {
-      return ResponseEntity.badRequest().body(body);
+      return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(body);
     }
     return sida(HttpStatus.BAD_REQUEST, String.join(" ", e.fel().values()));
   }
@@ -81,7 +82,8 @@ class ApiFelhantering {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", status.value());
     body.put("meddelande", meddelande);
-    return ResponseEntity.status(status).body(body);
+    // JSON whatever the client asked for: an API error is never a page, nor a 500 for lack of one.
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
   }
 
   private static ModelAndView sida(HttpStatus status, String meddelande) {

@@ -424,15 +424,63 @@ class ArendeApiTest {
     String id = api.aktualisera("anna", aktualisering("19121212-1212"));
     api.vantaPaUppgift("anna", "mina", id, "inhamta-samtycke");
     String nummer = api.arende("anna", id).path("arendenummer").asText();
-    assertThat(api.post("anna", "/api/dev/klocka", Map.of("fram", "P15D")).status()).isEqualTo(200);
+    assertThat(api.post("admin", "/api/dev/klocka", Map.of("fram", "P15D")).status())
+        .isEqualTo(200);
     JsonNode paminnelse =
         api.vantaPaMail(
             mailTill("anna@fk.example", "Påminnelse: Inhämta samtycke för ärende " + nummer));
     assertThat(paminnelse.path("text").asText())
         .contains("Samtycket har inte registrerats inom fristen.", "/uppgifter/");
     assertThat(api.hittaUppgift("anna", "mina", id, "inhamta-samtycke")).isPresent();
-    assertThat(api.post("anna", "/api/dev/klocka", Map.of("fram", "imorgon")).status())
+    assertThat(api.post("admin", "/api/dev/klocka", Map.of("fram", "imorgon")).status())
         .isEqualTo(400);
+  }
+
+  @Test
+  void klockanFlyttasBaraAvAdministratorenOchInomRimligaGranser() {
+    assertThat(api.post("anna", "/api/dev/klocka", Map.of("fram", "PT1H")).status()).isEqualTo(403);
+    for (String fram : List.of("P1001D", "PT0.5S", "P99999999999D", "-P1D", "PT0S")) {
+      Svar svar = api.post("admin", "/api/dev/klocka", Map.of("fram", fram));
+      assertThat(svar.status()).as(fram).isEqualTo(400);
+      assertThat(svar.kropp().path("fel").path("fram").asText()).as(fram).isNotBlank();
+    }
+  }
+
+  @Test
+  void behovMedAnnatAnPartkoderGerFelPaFaltet() {
+    Map<String, Object> felBehov = new java.util.HashMap<>(aktualisering("19121212-1212"));
+    felBehov.put("behov", java.util.Arrays.asList("FK", 1, null));
+    int fore = antalArenden();
+
+    Svar svar = api.post("anna", "/api/arenden", felBehov);
+
+    assertThat(svar.status()).isEqualTo(400);
+    assertThat(svar.kropp().path("fel").path("behov").asText()).isNotBlank();
+    assertThat(antalArenden()).isEqualTo(fore);
+  }
+
+  @Test
+  void ettApiFelBesvarasMedJsonAvenNarKlientenBerOmHtml() {
+    var svar =
+        api.http()
+            .get()
+            .uri("/api/arenden/finns-inte")
+            .header(
+                org.springframework.http.HttpHeaders.AUTHORIZATION,
+                "Basic "
+                    + java.util.Base64.getEncoder()
+                        .encodeToString(
+                            "anna:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            .accept(org.springframework.http.MediaType.TEXT_HTML)
+            .exchange(
+                (req, res) ->
+                    java.util.Map.entry(
+                        res.getStatusCode().value(),
+                        new String(
+                            res.getBody().readAllBytes(),
+                            java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(svar.getKey()).isEqualTo(404);
+    assertThat(svar.getValue()).contains("Ärendet finns inte");
   }
 
   @Test
