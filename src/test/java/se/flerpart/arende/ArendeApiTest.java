@@ -577,7 +577,12 @@ class ArendeApiTest {
   @Test
   void apietKraverInloggning() {
     assertThat(api.get(null, "/api/arenden").status()).isEqualTo(401);
-    assertThat(api.get(null, "/actuator/health").kropp().path("status").asText()).isEqualTo("UP");
+    JsonNode halsa = api.get(null, "/actuator/health").kropp();
+    assertThat(halsa.path("status").asText()).isEqualTo("UP");
+    assertThat(halsa.path("components").path("motor").path("status").asText()).isEqualTo("UP");
+    assertThat(halsa.path("components").path("db").path("status").asText()).isEqualTo("UP");
+    assertThat(api.get(null, "/actuator/health/readiness").kropp().path("status").asText())
+        .isEqualTo("UP");
   }
 
   private int antalArenden() {
