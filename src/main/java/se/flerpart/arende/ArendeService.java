@@ -31,6 +31,7 @@ public class ArendeService {
   public static final ZoneId SVERIGE = ZoneId.of("Europe/Stockholm");
   private static final Set<String> KON = Set.of("KVINNA", "MAN", "ANNAT_OKANT");
   private static final int MAX_SKAL = 4000;
+  private static final int MAX_ORSAK = 2000;
 
   private final ArendeRepository arenden;
   private final ArendeHistorik historik;
@@ -296,6 +297,9 @@ public class ArendeService {
     kravAgare(a, vem);
     if (orsak == null || orsak.isBlank()) {
       throw new ValideringsFel("orsak", "Ange orsaken till att ärendet avbryts");
+    }
+    if (orsak.length() > MAX_ORSAK) {
+      throw new ValideringsFel("orsak", "Orsaken får vara högst " + MAX_ORSAK + " tecken");
     }
     if (PersonnummerIText.innehaller(orsak, LocalDate.now(klocka.withZone(SVERIGE)))) {
       throw new ValideringsFel("orsak", "Skriv inte personnummer i orsaken");

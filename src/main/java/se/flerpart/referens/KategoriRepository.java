@@ -51,6 +51,8 @@ public class KategoriRepository {
           Kategori.FORSORJNING, "select count(*) from avslut where ? = any(forsorjning_efter)",
           Kategori.SYSSELSATTNING, "select count(*) from avslut where sysselsattning_efter = ?");
 
+  static final int MAX_NAMN = 200;
+
   private final JdbcClient jdbc;
 
   public KategoriRepository(JdbcClient jdbc) {
@@ -79,6 +81,9 @@ public class KategoriRepository {
     if (namn == null || namn.isBlank()) {
       throw new ValideringsFel("namn", "Ange ett namn");
     }
+    if (namn.strip().length() > MAX_NAMN) {
+      throw new ValideringsFel("namn", "Namnet får vara högst " + MAX_NAMN + " tecken");
+    }
     if (hitta(k, kod).isPresent()) {
       throw new Konflikt("Koden " + kod + " finns redan.");
     }
@@ -94,6 +99,9 @@ public class KategoriRepository {
   public void bytNamn(Kategori k, String kod, String namn) {
     if (namn == null || namn.isBlank()) {
       throw new ValideringsFel("namn", "Ange ett namn");
+    }
+    if (namn.strip().length() > MAX_NAMN) {
+      throw new ValideringsFel("namn", "Namnet får vara högst " + MAX_NAMN + " tecken");
     }
     krav(k, kod);
     jdbc.sql("update " + k.tabell + " set namn = ? where kod = ?")

@@ -43,6 +43,16 @@ public class FormularValidator {
   }
 
   /**
+   * What a field may hold when its form sets no maxLength, and how many rows a dynamic list (the
+   * invitees of a meeting, the actions of a plan) may have: nothing a person types is longer, and a
+   * megabyte of text or thousands of invitees would only burden mail, PDF and database.
+   */
+  static final int MAX_TEXTAREA = 10_000;
+
+  static final int MAX_TEXTFALT = 1_000;
+  static final int MAX_RADER = 100;
+
+  /**
    * Validates the components at one level. A group with a {@code path} and a {@code dynamiclist}
    * (always pathed) nest their values as form-js does: an object, or a list of objects whose errors
    * are keyed like {@code deltagare[1].epost}.
@@ -95,6 +105,12 @@ public class FormularValidator {
     }
     if (!(varde instanceof Collection<?> rader)) {
       fel.put(prefix + sokvag, lista.path("label").asText(sokvag) + " ska vara en lista");
+      return;
+    }
+    if (rader.size() > MAX_RADER) {
+      fel.put(
+          prefix + sokvag,
+          lista.path("label").asText(sokvag) + " får ha högst " + MAX_RADER + " rader");
       return;
     }
     List<Map<String, Object>> renaRader = new ArrayList<>();
@@ -262,8 +278,12 @@ public class FormularValidator {
           fel.put(key, etikett + " ska ha minst " + regler.path("minLength").asInt() + " tecken");
           return null;
         }
-        if (regler.has("maxLength") && text.length() > regler.path("maxLength").asInt()) {
-          fel.put(key, etikett + " får ha högst " + regler.path("maxLength").asInt() + " tecken");
+        int hogst =
+            regler.has("maxLength")
+                ? regler.path("maxLength").asInt()
+                : "textarea".equals(falt.path("type").asText()) ? MAX_TEXTAREA : MAX_TEXTFALT;
+        if (text.length() > hogst) {
+          fel.put(key, etikett + " får ha högst " + hogst + " tecken");
           return null;
         }
         if (regler.hasNonNull("pattern")

@@ -447,6 +447,19 @@ class ArendeApiTest {
   }
 
   @Test
+  void enForLangOrsakAvbryterInteArendet() {
+    String id = api.aktualisera("anna", aktualisering("19121212-1212"));
+
+    Svar svar =
+        api.post("anna", "/api/arenden/" + id + "/avbryt", Map.of("orsak", "x".repeat(2001)));
+
+    assertThat(svar.status()).isEqualTo(400);
+    assertThat(svar.kropp().path("fel").path("orsak").asText())
+        .isEqualTo("Orsaken får vara högst 2000 tecken");
+    assertThat(api.arende("anna", id).path("status").asText()).isEqualTo("SAMTYCKE");
+  }
+
+  @Test
   void behovMedAnnatAnPartkoderGerFelPaFaltet() {
     Map<String, Object> felBehov = new java.util.HashMap<>(aktualisering("19121212-1212"));
     felBehov.put("behov", java.util.Arrays.asList("FK", 1, null));

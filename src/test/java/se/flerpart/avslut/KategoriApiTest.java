@@ -44,9 +44,27 @@ class KategoriApiTest {
                 .status())
         .isEqualTo(400);
     assertThat(
+            api.post(
+                    "admin",
+                    "/api/kategorier/forsorjning",
+                    Map.of("kod", kod, "namn", "x".repeat(1_000_000)))
+                .kropp()
+                .path("fel")
+                .path("namn")
+                .asText())
+        .isEqualTo("Namnet får vara högst 200 tecken");
+    assertThat(
             api.post("admin", "/api/kategorier/forsorjning", Map.of("kod", kod, "namn", "Test"))
                 .status())
         .isEqualTo(201);
+    assertThat(
+            api.anrop(
+                    "admin",
+                    "PUT",
+                    "/api/kategorier/forsorjning/" + kod,
+                    Map.of("namn", "x".repeat(201)))
+                .status())
+        .isEqualTo(400);
     assertThat(
             api.post("admin", "/api/kategorier/forsorjning", Map.of("kod", kod, "namn", "Test"))
                 .status())

@@ -535,4 +535,50 @@ class FormularValidatorTest {
     felArSvenska();
     assertThat(rena.values()).allSatisfy(v -> assertThat(v).isEqualTo(false));
   }
+
+  @Test
+  void enTextrutaUtanAngivenMaxlangdFarHaHogst10000Tecken() throws IOException {
+    validera(
+        "komplettera-aktualisering",
+        Map.of("komplettering", "x".repeat(FormularValidator.MAX_TEXTAREA + 1)),
+        Map.of());
+    assertThat(fel).containsEntry("komplettering", "Komplettering får ha högst 10000 tecken");
+
+    fel.clear();
+    validera(
+        "komplettera-aktualisering",
+        Map.of("komplettering", "x".repeat(FormularValidator.MAX_TEXTAREA)),
+        Map.of());
+    assertThat(fel).isEmpty();
+  }
+
+  @Test
+  void ettTextfaltUtanMaxlangdOchEnListaHarTakSomStandard() throws IOException {
+    Formular formular =
+        new Formular(
+            "test",
+            JSON.readTree(
+                """
+                {"components": [
+                  {"type": "textfield", "key": "rubrik", "label": "Rubrik"},
+                  {"type": "dynamiclist", "path": "rader", "label": "Deltagare",
+                   "components": [{"type": "textfield", "key": "namn", "label": "Namn"}]}
+                ]}
+                """));
+    List<Map<String, Object>> forMangaRader =
+        java.util.stream.IntStream.rangeClosed(0, FormularValidator.MAX_RADER)
+            .mapToObj(n -> Map.<String, Object>of("namn", "Person " + n))
+            .toList();
+
+    validator.validera(
+        formular,
+        Map.of("rubrik", "x".repeat(FormularValidator.MAX_TEXTFALT + 1), "rader", forMangaRader),
+        Map.of(),
+        fel);
+
+    assertThat(fel)
+        .containsEntry("rubrik", "Rubrik får ha högst 1000 tecken")
+        .containsEntry("rader", "Deltagare får ha högst 100 rader");
+    felArSvenska();
+  }
 }
