@@ -37,9 +37,26 @@ class AktualiseringKonsument {
     this.json = json;
   }
 
+  static final String LYSSNARE = "aktualiseringar";
+
+  /**
+   * Referrals are read only once Flerpart is ready: the processes deployed and, in the demo, the
+   * demo users created. Read earlier, a referral by a user the demo had not yet created was refused
+   * as an unknown referrer.
+   */
+  @org.springframework.context.event.EventListener(
+      org.springframework.boot.context.event.ApplicationReadyEvent.class)
+  void borjaLasa(org.springframework.boot.context.event.ApplicationReadyEvent redo) {
+    redo.getApplicationContext()
+        .getBean(org.springframework.kafka.config.KafkaListenerEndpointRegistry.class)
+        .getListenerContainer(LYSSNARE)
+        .start();
+  }
+
   @KafkaListener(
-      id = "aktualiseringar",
+      id = LYSSNARE,
       idIsGroup = false,
+      autoStartup = "false",
       topics = Amnen.AKTUALISERINGAR,
       containerFactory = KafkaKonfiguration.AKTUALISERINGAR_LYSSNARE)
   void ta(ConsumerRecord<String, byte[]> post) {
