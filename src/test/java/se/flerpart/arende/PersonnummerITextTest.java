@@ -22,7 +22,18 @@ class PersonnummerITextTest {
         "nr 121212 1212 i kallelsen",
         "Samordningsnummer 701063-2391",
         "19701063-2391",
-        "(20020607-1128)"
+        "(20020607-1128)",
+        "Gäller 19121212\u20131212 (tankstreck)",
+        "Gäller 19121212\u00a01212 (hårt mellanslag)",
+        "Gäller 121212 - 1212",
+        "Gäller 1912.12.12-1212",
+        "Gäller 19121212/1212",
+        "Gäller 19121212_1212",
+        "Gäller 19121212\n1212",
+        "Gäller \uff11\uff19\uff11\uff12\uff11\uff12\uff11\uff12-\uff11\uff12\uff11\uff12",
+        "Gäller 1912\u200b1212\u200b1212",
+        "Gäller 1912 12 12 - 12 12",
+        "Gäller 19\u00ad12\u00ad12\u00ad12\u00ad1212"
       })
   void hittarPersonnummerOchSamordningsnummer(String text) {
     assertThat(PersonnummerIText.innehaller(text, IDAG)).isTrue();
@@ -38,7 +49,10 @@ class PersonnummerITextTest {
         "Beloppet 1212121212121 kr",
         "19121212-12120",
         "Född 20301212-1216",
-        "Allt gick bra."
+        "Allt gick bra.",
+        "Mötet 2026-11-20 kl. 10.30, rum 12.",
+        "Tel 018-12 34 56, fax 018-65 43 21.",
+        "Beloppet 1 212 121 212 121 kr"
       })
   void lamnarAnnatIFred(String text) {
     assertThat(PersonnummerIText.innehaller(text, IDAG)).isFalse();
@@ -52,5 +66,13 @@ class PersonnummerITextTest {
         .isEqualTo(
             "[personnummer borttaget] uteblev, dnr 19121212-1213, [personnummer borttaget].");
     assertThat(PersonnummerIText.innehaller(null, IDAG)).isFalse();
+  }
+
+  @Test
+  void maskerarAvenIsarskrivnaNummerOchLamnarResten() {
+    assertThat(
+            PersonnummerIText.maskera(
+                "Ring 1912 12 12\u20131212 i morgon, dnr 19121212-1213.", IDAG))
+        .isEqualTo("Ring [personnummer borttaget] i morgon, dnr 19121212-1213.");
   }
 }
