@@ -98,7 +98,11 @@ class MoteController {
   }
 
   private String utfor(UUID moteId, RedirectAttributes redirect, Runnable handling, String ok) {
-    UUID arendeId = repository.hitta(moteId).orElseThrow().arendeId();
+    UUID arendeId =
+        repository
+            .hitta(moteId)
+            .orElseThrow(() -> new se.flerpart.web.EjFunnen("Mötet finns inte."))
+            .arendeId();
     try {
       handling.run();
       redirect.addFlashAttribute("moteMeddelande", ok);

@@ -500,6 +500,25 @@ class FlerpartsmoteApiTest {
     return kallad.hasNonNull("svar") ? kallad.path("svar").asText() : null;
   }
 
+  @Test
+  void ettOkantMoteGer404NarDetFlyttasEllerStallsIn() {
+    for (String handling : List.of("flytta?motesTid=2030-01-01T10:00", "installa?orsak=Sjuk")) {
+      int status =
+          RestClient.create()
+              .post()
+              .uri(
+                  "http://localhost:"
+                      + port
+                      + "/moten/"
+                      + java.util.UUID.randomUUID()
+                      + "/"
+                      + handling)
+              .header(HttpHeaders.AUTHORIZATION, basic("anna"))
+              .exchange((req, res) -> res.getStatusCode().value());
+      assertThat(status).as(handling).isEqualTo(404);
+    }
+  }
+
   private String html(String anvandare, String sokvag) {
     return RestClient.create()
         .get()
