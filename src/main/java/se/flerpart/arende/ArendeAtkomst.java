@@ -1,6 +1,7 @@
 package se.flerpart.arende;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import se.flerpart.sakerhet.Anvandare;
@@ -17,9 +18,9 @@ public class ArendeAtkomst {
   private final JdbcClient jdbc;
   private final PersonnummerSkydd skydd;
 
-  private final java.time.Clock klocka;
+  private final Clock klocka;
 
-  public ArendeAtkomst(JdbcClient jdbc, PersonnummerSkydd skydd, java.time.Clock klocka) {
+  public ArendeAtkomst(JdbcClient jdbc, PersonnummerSkydd skydd, Clock klocka) {
     this.klocka = klocka;
     this.jdbc = jdbc;
     this.skydd = skydd;

@@ -1,5 +1,6 @@
 package se.flerpart.arende;
 
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.flerpart.referens.InsatsRepository;
 import se.flerpart.referens.PartRepository;
 import se.flerpart.sakerhet.Inloggning;
@@ -34,9 +36,7 @@ class ArendeController {
     this.insatser = insatser;
     this.parter = parter;
     this.sektioner =
-        sektioner.stream()
-            .sorted(java.util.Comparator.comparingInt(ArendeSektion::ordning))
-            .toList();
+        sektioner.stream().sorted(Comparator.comparingInt(ArendeSektion::ordning)).toList();
   }
 
   @GetMapping("/arenden")
@@ -71,7 +71,7 @@ class ArendeController {
       @RequestParam(required = false) String datum,
       @RequestParam(required = false) String hur,
       @AuthenticationPrincipal Inloggning in,
-      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+      RedirectAttributes redirect) {
     Arende a = arenden.hamta(id);
     try {
       arenden.aterkallaSamtycke(a.id(), datum, hur, in.anvandare());
@@ -87,7 +87,7 @@ class ArendeController {
       @PathVariable String id,
       @RequestParam(required = false) String orsak,
       @AuthenticationPrincipal Inloggning in,
-      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+      RedirectAttributes redirect) {
     Arende a = arenden.hamta(id);
     try {
       arenden.avbryt(a.id(), orsak, in.anvandare());

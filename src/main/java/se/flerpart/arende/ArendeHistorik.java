@@ -1,6 +1,7 @@
 package se.flerpart.arende;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,9 +18,9 @@ public class ArendeHistorik {
 
   private final JdbcClient jdbc;
 
-  private final java.time.Clock klocka;
+  private final Clock klocka;
 
-  public ArendeHistorik(JdbcClient jdbc, java.time.Clock klocka) {
+  public ArendeHistorik(JdbcClient jdbc, Clock klocka) {
     this.klocka = klocka;
     this.jdbc = jdbc;
   }

@@ -1,11 +1,16 @@
 package se.flerpart.arende;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.flerpart.referens.InsatsRepository;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.sakerhet.AnvandareRepository;
+import se.flerpart.uppgift.Uppgift;
 import se.flerpart.uppgift.UppgiftApiController.UppgiftDto;
 import se.flerpart.uppgift.UppgiftService;
 
@@ -55,16 +60,14 @@ class ArendeLasning {
   /** The list shows no personal data, so reading it logs nothing. */
   public List<ArendeVy> lista(Anvandare vem) {
     // One query for every open task and one look-up per name, however many cases are listed.
-    java.util.Map<java.util.UUID, List<UppgiftDto>> oppna =
+    Map<UUID, List<UppgiftDto>> oppna =
         uppgifter.oppna().stream()
             .filter(u -> u.arendeId() != null)
             .collect(
-                java.util.stream.Collectors.groupingBy(
-                    se.flerpart.uppgift.Uppgift::arendeId,
-                    java.util.stream.Collectors.mapping(
-                        UppgiftDto::av, java.util.stream.Collectors.toList())));
-    java.util.Map<String, String> insatsnamn = new java.util.HashMap<>();
-    java.util.Map<String, String> anvandarnamn = new java.util.HashMap<>();
+                Collectors.groupingBy(
+                    Uppgift::arendeId, Collectors.mapping(UppgiftDto::av, Collectors.toList())));
+    Map<String, String> insatsnamn = new HashMap<>();
+    Map<String, String> anvandarnamn = new HashMap<>();
     ArendeVy.Namn minne =
         new ArendeVy.Namn() {
           @Override

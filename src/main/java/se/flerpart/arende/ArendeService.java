@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -19,6 +21,7 @@ import se.flerpart.referens.InsatsRepository;
 import se.flerpart.referens.PartRepository;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.sakerhet.AnvandareRepository;
+import se.flerpart.uppgift.UppgiftRepository;
 import se.flerpart.web.AtkomstNekad;
 import se.flerpart.web.EjFunnen;
 import se.flerpart.web.Konflikt;
@@ -39,7 +42,7 @@ public class ArendeService {
   private final InsatsRepository insatser;
   private final PartRepository parter;
   private final AnvandareRepository anvandare;
-  private final se.flerpart.uppgift.UppgiftRepository uppgifter;
+  private final UppgiftRepository uppgifter;
   private final ApplicationEventPublisher handelser;
   private final Clock klocka;
 
@@ -50,7 +53,7 @@ public class ArendeService {
       InsatsRepository insatser,
       PartRepository parter,
       AnvandareRepository anvandare,
-      se.flerpart.uppgift.UppgiftRepository uppgifter,
+      UppgiftRepository uppgifter,
       ApplicationEventPublisher handelser,
       Clock klocka) {
     this.arenden = arenden;
@@ -105,9 +108,7 @@ public class ArendeService {
       fel.put("skal", "Skälet får vara högst " + MAX_SKAL + " tecken");
     }
     List<String> behov =
-        in.behov() == null
-            ? List.of()
-            : in.behov().stream().filter(java.util.Objects::nonNull).toList();
+        in.behov() == null ? List.of() : in.behov().stream().filter(Objects::nonNull).toList();
     if (in.behov() != null && behov.size() != in.behov().size()) {
       fel.put("behov", "Ange parterna som koder, till exempel FK eller AF");
     }
@@ -270,7 +271,7 @@ public class ArendeService {
       if (dag.isAfter(LocalDate.now(klocka.withZone(SVERIGE)))) {
         fel.put("datum", "Datumet för återkallelsen kan inte ligga i framtiden");
       }
-    } catch (java.time.format.DateTimeParseException e) {
+    } catch (DateTimeParseException e) {
       fel.put("datum", "Ange datum som ÅÅÅÅ-MM-DD");
     }
     if (hur == null || !Set.of("SKRIFTLIGT", "MUNTLIGT", "DIGITALT").contains(hur)) {

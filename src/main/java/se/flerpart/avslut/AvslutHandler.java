@@ -1,5 +1,6 @@
 package se.flerpart.avslut;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +25,14 @@ class AvslutHandler implements UppgiftHandler {
   private final ArendeFormularData formularData;
   private final KategoriRepository kategorier;
   private final AvslutRepository avslutRepository;
-  private final java.time.Clock klocka;
+  private final Clock klocka;
 
   AvslutHandler(
       ArendeService arenden,
       ArendeFormularData formularData,
       KategoriRepository kategorier,
       AvslutRepository avslutRepository,
-      java.time.Clock klocka) {
+      Clock klocka) {
     this.arenden = arenden;
     this.formularData = formularData;
     this.kategorier = kategorier;

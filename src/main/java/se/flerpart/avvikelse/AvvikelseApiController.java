@@ -1,6 +1,7 @@
 package se.flerpart.avvikelse;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ class AvvikelseApiController {
   private final AvvikelsetypService typer;
   private final Avvikelserapport rapport;
 
-  private final java.time.Clock klocka;
+  private final Clock klocka;
 
   AvvikelseApiController(
       AvvikelseService avvikelser,
@@ -40,7 +41,7 @@ class AvvikelseApiController {
       AvvikelseUppgifter uppgifter,
       AvvikelsetypService typer,
       Avvikelserapport rapport,
-      java.time.Clock klocka) {
+      Clock klocka) {
     this.klocka = klocka;
     this.avvikelser = avvikelser;
     this.visning = visning;

@@ -3,6 +3,7 @@ package se.flerpart.avvikelse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -44,7 +45,7 @@ class AvvikelseController {
   private final InsatsRepository insatser;
   private final ObjectMapper json;
 
-  private final java.time.Clock klocka;
+  private final Clock klocka;
 
   AvvikelseController(
       AvvikelseService avvikelser,
@@ -57,7 +58,7 @@ class AvvikelseController {
       PartRepository parter,
       InsatsRepository insatser,
       ObjectMapper json,
-      java.time.Clock klocka) {
+      Clock klocka) {
     this.klocka = klocka;
     this.avvikelser = avvikelser;
     this.visning = visning;

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.Year;
 import java.util.List;
@@ -19,9 +20,9 @@ class AvvikelseRepository {
 
   private final JdbcClient jdbc;
 
-  private final java.time.Clock klocka;
+  private final Clock klocka;
 
-  AvvikelseRepository(JdbcClient jdbc, java.time.Clock klocka) {
+  AvvikelseRepository(JdbcClient jdbc, Clock klocka) {
     this.klocka = klocka;
     this.jdbc = jdbc;
   }

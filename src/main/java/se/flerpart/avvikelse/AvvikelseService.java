@@ -1,6 +1,7 @@
 package se.flerpart.avvikelse;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.flerpart.arende.Arende;
@@ -48,7 +50,7 @@ public class AvvikelseService {
   private static final int MAX_TEXT = 4000;
   private static final BigDecimal MAX_BELOPP = new BigDecimal("1000000000");
 
-  private final java.time.Clock klocka;
+  private final Clock klocka;
   private final AvvikelseRepository avvikelser;
   private final AvvikelsetypRepository typer;
   private final ArendeService arenden;
@@ -57,7 +59,7 @@ public class AvvikelseService {
   private final PartRepository parter;
   private final AnvandareRepository anvandare;
   private final MailUtkorg utkorg;
-  private final org.springframework.context.ApplicationEventPublisher handelser;
+  private final ApplicationEventPublisher handelser;
   private final String paminnelseEfter;
   private final String basUrl;
 
@@ -70,10 +72,10 @@ public class AvvikelseService {
       PartRepository parter,
       AnvandareRepository anvandare,
       MailUtkorg utkorg,
-      org.springframework.context.ApplicationEventPublisher handelser,
+      ApplicationEventPublisher handelser,
       @Value("${flerpart.avvikelse.paminnelse-efter:P30D}") String paminnelseEfter,
       @Value("${flerpart.bas-url}") String basUrl,
-      java.time.Clock klocka) {
+      Clock klocka) {
     this.avvikelser = avvikelser;
     this.typer = typer;
     this.arenden = arenden;

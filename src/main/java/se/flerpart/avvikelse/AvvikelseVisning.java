@@ -1,5 +1,6 @@
 package se.flerpart.avvikelse;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -24,7 +25,7 @@ class AvvikelseVisning {
   private final AnvandareRepository anvandare;
   private final AvvikelseService avvikelser;
 
-  private final java.time.Clock klocka;
+  private final Clock klocka;
 
   AvvikelseVisning(
       AvvikelsetypRepository typer,
@@ -32,7 +33,7 @@ class AvvikelseVisning {
       InsatsRepository insatser,
       AnvandareRepository anvandare,
       AvvikelseService avvikelser,
-      java.time.Clock klocka) {
+      Clock klocka) {
     this.klocka = klocka;
     this.typer = typer;
     this.parter = parter;

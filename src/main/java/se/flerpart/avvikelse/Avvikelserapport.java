@@ -1,6 +1,7 @@
 package se.flerpart.avvikelse;
 
 import io.camunda.client.CamundaClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
@@ -47,7 +48,7 @@ public class Avvikelserapport {
 
   public record Rapport(Instant fran, Instant till, List<Del> parter, Rad summa) {}
 
-  private final java.time.Clock klocka;
+  private final Clock klocka;
   private final AvvikelseRepository avvikelser;
   private final AvvikelseVisning visning;
   private final AnvandareRepository anvandare;
@@ -68,7 +69,7 @@ public class Avvikelserapport {
       @Value("${flerpart.avvikelse.rapport.mottagare:}") List<String> mottagare,
       @Value("${flerpart.bas-url}") String basUrl,
       CamundaClient camunda,
-      java.time.Clock klocka) {
+      Clock klocka) {
     this.avvikelser = avvikelser;
     this.visning = visning;
     this.anvandare = anvandare;

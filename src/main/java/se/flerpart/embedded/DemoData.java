@@ -21,6 +21,7 @@ import se.flerpart.referens.InsatsRepository;
 import se.flerpart.referens.PartRepository;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.sakerhet.AnvandareRepository;
+import se.flerpart.sus.SusService;
 import se.flerpart.uppgift.UppgiftService;
 
 /**
@@ -110,7 +111,7 @@ class DemoData implements ApplicationRunner {
             "Sara Nord",
             "sara@forbund.example",
             "FORBUND",
-            Set.of(se.flerpart.sus.SusService.DELTAGARANSVARIG),
+            Set.of(SusService.DELTAGARANSVARIG),
             Set.of()),
         losenord);
     anvandare(

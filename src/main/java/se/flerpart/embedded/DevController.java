@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +14,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
+import se.flerpart.sakerhet.Anvandare;
+import se.flerpart.sakerhet.Inloggning;
+import se.flerpart.web.AtkomstNekad;
 import se.flerpart.web.ValideringsFel;
 
 /** What only the embedded default offers: the mails sent so far and a movable engine clock. */
@@ -50,12 +54,9 @@ class DevController {
   @PostMapping("/api/dev/klocka")
   @ResponseBody
   public Map<String, String> klocka(
-      @RequestBody(required = false) Klocka klocka,
-      @org.springframework.security.core.annotation.AuthenticationPrincipal
-          se.flerpart.sakerhet.Inloggning in) {
-    if (in == null || !in.anvandare().harRoll(se.flerpart.sakerhet.Anvandare.ADMIN)) {
-      throw new se.flerpart.web.AtkomstNekad(
-          "Bara administratören kan flytta processmotorns klocka.");
+      @RequestBody(required = false) Klocka klocka, @AuthenticationPrincipal Inloggning in) {
+    if (in == null || !in.anvandare().harRoll(Anvandare.ADMIN)) {
+      throw new AtkomstNekad("Bara administratören kan flytta processmotorns klocka.");
     }
     EmbeddedMotor embedded = motor.getIfAvailable();
     if (embedded == null) {

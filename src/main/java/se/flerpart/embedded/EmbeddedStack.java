@@ -15,6 +15,8 @@ import java.util.Map;
 import org.apache.kafka.common.utils.Exit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -157,10 +159,8 @@ public class EmbeddedStack
    * destroyed after them, so workers, schedulers and the web server have stopped using it.
    */
   private static void stoppaSist(
-      org.springframework.beans.factory.config.ConfigurableListableBeanFactory beans,
-      String namn,
-      ThrowingRunnable stop) {
-    ((org.springframework.beans.factory.support.DefaultListableBeanFactory) beans)
+      ConfigurableListableBeanFactory beans, String namn, ThrowingRunnable stop) {
+    ((DefaultListableBeanFactory) beans)
         .registerDisposableBean(
             namn,
             () -> {

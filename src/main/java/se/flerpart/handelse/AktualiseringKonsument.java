@@ -6,7 +6,10 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.stereotype.Component;
 
@@ -44,11 +47,10 @@ class AktualiseringKonsument {
    * demo users created. Read earlier, a referral by a user the demo had not yet created was refused
    * as an unknown referrer.
    */
-  @org.springframework.context.event.EventListener(
-      org.springframework.boot.context.event.ApplicationReadyEvent.class)
-  void borjaLasa(org.springframework.boot.context.event.ApplicationReadyEvent redo) {
+  @EventListener(ApplicationReadyEvent.class)
+  void borjaLasa(ApplicationReadyEvent redo) {
     redo.getApplicationContext()
-        .getBean(org.springframework.kafka.config.KafkaListenerEndpointRegistry.class)
+        .getBean(KafkaListenerEndpointRegistry.class)
         .getListenerContainer(LYSSNARE)
         .start();
   }

@@ -18,6 +18,8 @@ import se.flerpart.arende.ArendeService;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.sakerhet.AnvandareRepository;
 import se.flerpart.web.AtkomstNekad;
+import se.flerpart.web.JsonFalt;
+import se.flerpart.web.OtillatetTecken;
 import se.flerpart.web.ValideringsFel;
 
 /**
@@ -128,18 +130,15 @@ class AktualiseringMottagning {
     try {
       return json.treeToValue(m.data(), Data.class);
     } catch (JsonMappingException e) {
-      String falt =
-          e.getPath().stream()
-              .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-              .collect(Collectors.joining("."));
+      String falt = JsonFalt.namn(e);
       throw new AvvisatMeddelande(
           m.id(),
           falt.isEmpty()
               ? "Data har inte aktualiseringens form"
               : "Fältet "
                   + falt
-                  + (e instanceof se.flerpart.web.OtillatetTecken
-                      ? ": " + se.flerpart.web.OtillatetTecken.MEDDELANDE.toLowerCase()
+                  + (e instanceof OtillatetTecken
+                      ? ": " + OtillatetTecken.MEDDELANDE.toLowerCase()
                       : " har fel typ"));
     } catch (JsonProcessingException e) {
       throw new AvvisatMeddelande(m.id(), "Data har inte aktualiseringens form");

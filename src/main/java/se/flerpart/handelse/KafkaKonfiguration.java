@@ -24,6 +24,7 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ProducerListener;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
@@ -47,8 +48,8 @@ class KafkaKonfiguration {
    * spring.task.execution.mode=force}).
    */
   @Bean(name = UTGIVNING, destroyMethod = "shutdown")
-  org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor kafkaUtgivning() {
-    var utgivning = new org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor();
+  ThreadPoolTaskExecutor kafkaUtgivning() {
+    var utgivning = new ThreadPoolTaskExecutor();
     utgivning.setCorePoolSize(1);
     utgivning.setMaxPoolSize(1);
     utgivning.setThreadNamePrefix("kafka-utgivning-");

@@ -1,5 +1,6 @@
 package se.flerpart.mote;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -38,7 +39,7 @@ class ForberedKallelseHandler implements UppgiftHandler {
   private final ArendeHistorik historik;
   private final ArendeFormularData formularData;
   private final AnvandareRepository anvandare;
-  private final java.time.Clock klocka;
+  private final Clock klocka;
 
   ForberedKallelseHandler(
       MoteRepository moten,
@@ -46,7 +47,7 @@ class ForberedKallelseHandler implements UppgiftHandler {
       ArendeHistorik historik,
       ArendeFormularData formularData,
       AnvandareRepository anvandare,
-      java.time.Clock klocka) {
+      Clock klocka) {
     this.moten = moten;
     this.arenden = arenden;
     this.historik = historik;

@@ -1,5 +1,6 @@
 package se.flerpart.mote;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import se.flerpart.arende.Arende;
 import se.flerpart.arende.ArendeAtkomst;
@@ -39,8 +41,8 @@ class GenomforMoteHandler implements UppgiftHandler {
   private final ArendeHistorik historik;
   private final ArendeFormularData formularData;
   private final KallelseUtskick utskick;
-  private final java.time.Clock klocka;
-  private final org.springframework.context.ApplicationEventPublisher handelser;
+  private final Clock klocka;
+  private final ApplicationEventPublisher handelser;
 
   GenomforMoteHandler(
       MoteRepository moten,
@@ -50,8 +52,8 @@ class GenomforMoteHandler implements UppgiftHandler {
       ArendeHistorik historik,
       ArendeFormularData formularData,
       KallelseUtskick utskick,
-      java.time.Clock klocka,
-      org.springframework.context.ApplicationEventPublisher handelser) {
+      Clock klocka,
+      ApplicationEventPublisher handelser) {
     this.moten = moten;
     this.planer = planer;
     this.arenden = arenden;

@@ -1,5 +1,6 @@
 package se.flerpart.mote;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -8,8 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.flerpart.arende.Arende;
@@ -46,8 +49,8 @@ public class KallelseUtskick {
   private final SvarsToken tokens;
   private final PdfRenderer pdf;
   private final Paminnelsetid paminnelsetid;
-  private final java.time.Clock klocka;
-  private final org.springframework.context.ApplicationEventPublisher handelser;
+  private final Clock klocka;
+  private final ApplicationEventPublisher handelser;
   private final Duration langd;
   private final String basUrl;
 
@@ -62,10 +65,10 @@ public class KallelseUtskick {
       SvarsToken tokens,
       PdfRenderer pdf,
       Paminnelsetid paminnelsetid,
-      java.time.Clock klocka,
+      Clock klocka,
       @Value("${flerpart.mote.langd:PT1H30M}") Duration langd,
       @Value("${flerpart.bas-url}") String basUrl,
-      org.springframework.context.ApplicationEventPublisher handelser) {
+      ApplicationEventPublisher handelser) {
     this.moten = moten;
     this.arenden = arenden;
     this.historik = historik;
@@ -129,7 +132,7 @@ public class KallelseUtskick {
                   moten.kallelser(mote.id()).stream()
                       .filter(Kallelse::aktiv)
                       .map(Kallelse::part)
-                      .filter(java.util.Objects::nonNull)
+                      .filter(Objects::nonNull)
                       .distinct()
                       .toList()));
         }

@@ -1,12 +1,13 @@
 package se.flerpart.mote;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,8 +53,8 @@ class KallelsesvarService {
   private final ArendeService arenden;
   private final ArendeHistorik historik;
   private final KallelseUtskick utskick;
-  private final java.time.Clock klocka;
-  private final org.springframework.context.ApplicationEventPublisher handelser;
+  private final Clock klocka;
+  private final ApplicationEventPublisher handelser;
 
   KallelsesvarService(
       SvarsToken tokens,
@@ -61,8 +62,8 @@ class KallelsesvarService {
       ArendeService arenden,
       ArendeHistorik historik,
       KallelseUtskick utskick,
-      java.time.Clock klocka,
-      org.springframework.context.ApplicationEventPublisher handelser) {
+      Clock klocka,
+      ApplicationEventPublisher handelser) {
     this.tokens = tokens;
     this.moten = moten;
     this.arenden = arenden;
@@ -92,8 +93,7 @@ class KallelsesvarService {
     String kommentar = text(begaran.kommentar());
     Instant nu = klocka.instant();
     moten.svara(k.id(), svar, kommentar, nu);
-    Map<String, Object> variabler = new HashMap<>();
-    variabler.put("svar", svar.name());
+    UUID ersattareKallelseId = null;
     String logg = utskick.visningsnamn(k) + ": " + svar.text().toLowerCase(Locale.ROOT);
     if (svar == Svar.ERSATTARE) {
       Kallelse ersattare =
@@ -116,7 +116,7 @@ class KallelsesvarService {
               nu);
       moten.skapa(ersattare);
       moten.ersatt(k.id(), ersattare.id());
-      variabler.put("ersattareKallelseId", ersattare.id().toString());
+      ersattareKallelseId = ersattare.id();
       logg += " – " + utskick.visningsnamn(ersattare) + " kallas i stället";
     }
     historik.logga(mote.arendeId(), "KALLELSESVAR", logg, null);
@@ -131,9 +131,7 @@ class KallelsesvarService {
             k.part(),
             k.kravs(),
             svar.name(),
-            variabler.get("ersattareKallelseId") == null
-                ? null
-                : UUID.fromString((String) variabler.get("ersattareKallelseId"))));
+            ersattareKallelseId));
     return inbjudan(mote, moten.kallelse(k.id()).orElseThrow());
   }
 

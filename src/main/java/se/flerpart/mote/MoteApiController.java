@@ -1,5 +1,6 @@
 package se.flerpart.mote;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
@@ -127,7 +128,7 @@ class MoteApiController {
     }
   }
 
-  private static java.time.Instant tid(String text) {
+  private static Instant tid(String text) {
     if (text == null || text.isBlank()) {
       return null;
     }

@@ -1,5 +1,6 @@
 package se.flerpart.mote;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.flerpart.arende.ArendeService;
 import se.flerpart.sakerhet.Inloggning;
 import se.flerpart.web.AtkomstNekad;
+import se.flerpart.web.EjFunnen;
 import se.flerpart.web.Konflikt;
 import se.flerpart.web.ValideringsFel;
 
@@ -99,10 +101,7 @@ class MoteController {
 
   private String utfor(UUID moteId, RedirectAttributes redirect, Runnable handling, String ok) {
     UUID arendeId =
-        repository
-            .hitta(moteId)
-            .orElseThrow(() -> new se.flerpart.web.EjFunnen("Mötet finns inte."))
-            .arendeId();
+        repository.hitta(moteId).orElseThrow(() -> new EjFunnen("Mötet finns inte.")).arendeId();
     try {
       handling.run();
       redirect.addFlashAttribute("moteMeddelande", ok);
@@ -114,7 +113,7 @@ class MoteController {
     return "redirect:/arenden/" + arendeId + "#mote";
   }
 
-  private static java.time.Instant lokalTid(String text) {
+  private static Instant lokalTid(String text) {
     if (text == null || text.isBlank()) {
       return null;
     }

@@ -1,5 +1,6 @@
 package se.flerpart.mote;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,6 +14,7 @@ import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.sakerhet.AnvandareRepository;
 import se.flerpart.uppgift.Uppgift;
 import se.flerpart.uppgift.UppgiftService;
+import se.flerpart.web.AtkomstNekad;
 import se.flerpart.web.EjFunnen;
 
 /**
@@ -80,7 +82,7 @@ public class MoteOversikt {
   private final AnvandareRepository anvandare;
   private final UppgiftService uppgifter;
   private final KallelseUtskick utskick;
-  private final java.time.Clock klocka;
+  private final Clock klocka;
 
   MoteOversikt(
       MoteRepository moten,
@@ -90,7 +92,7 @@ public class MoteOversikt {
       AnvandareRepository anvandare,
       UppgiftService uppgifter,
       KallelseUtskick utskick,
-      java.time.Clock klocka) {
+      Clock klocka) {
     this.moten = moten;
     this.planer = planer;
     this.arenden = arenden;
@@ -128,7 +130,7 @@ public class MoteOversikt {
     Arende a = arenden.hamta(m.arendeId());
     atkomst.kravSe(vem, a);
     if (!atkomst.personuppgifter(vem, a).synliga()) {
-      throw new se.flerpart.web.AtkomstNekad(
+      throw new AtkomstNekad(
           "Kallelsen innehåller personuppgifter; din part ingår inte i ärendets samtycke.");
     }
     return moten.kallelser(moteId).stream()
@@ -142,7 +144,7 @@ public class MoteOversikt {
     Arende a = arenden.hamta(p.arendeId());
     atkomst.kravSe(vem, a);
     if (!atkomst.personuppgifter(vem, a).synliga()) {
-      throw new se.flerpart.web.AtkomstNekad(
+      throw new AtkomstNekad(
           "Planen innehåller personuppgifter; din part ingår inte i ärendets samtycke.");
     }
     return p;

@@ -1,6 +1,7 @@
 package se.flerpart.mote;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -35,7 +36,7 @@ class MoteProcessListener {
   /** The answer reaches the kallelse's wait in {@code flerpartsmote}, correlated on its id. */
   @ApplicationModuleListener
   void besvarad(KallelseBesvarad h) {
-    Map<String, Object> variabler = new java.util.HashMap<>();
+    Map<String, Object> variabler = new HashMap<>();
     variabler.put("svar", h.svar());
     if (h.ersattareKallelseId() != null) {
       variabler.put("ersattareKallelseId", h.ersattareKallelseId().toString());

@@ -1,9 +1,11 @@
 package se.flerpart.mote;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.flerpart.arende.ArendeHistorik;
@@ -28,16 +30,16 @@ class MoteService {
   private final ArendeService arenden;
   private final ArendeHistorik historik;
   private final UppgiftService uppgifter;
-  private final java.time.Clock klocka;
-  private final org.springframework.context.ApplicationEventPublisher handelser;
+  private final Clock klocka;
+  private final ApplicationEventPublisher handelser;
 
   MoteService(
       MoteRepository moten,
       ArendeService arenden,
       ArendeHistorik historik,
       UppgiftService uppgifter,
-      java.time.Clock klocka,
-      org.springframework.context.ApplicationEventPublisher handelser) {
+      Clock klocka,
+      ApplicationEventPublisher handelser) {
     this.moten = moten;
     this.arenden = arenden;
     this.historik = historik;

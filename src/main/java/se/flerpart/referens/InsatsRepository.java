@@ -1,5 +1,7 @@
 package se.flerpart.referens;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,7 +53,7 @@ public class InsatsRepository {
         .single();
   }
 
-  private static Insats rad(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+  private static Insats rad(ResultSet rs, int n) throws SQLException {
     return new Insats(
         rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5));
   }

@@ -1,7 +1,9 @@
 package se.flerpart.referens;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -40,8 +42,8 @@ class KategoriController {
     model.addAttribute("kategorier", List.of(Kategori.values()));
     model.addAttribute(
         "poster",
-        java.util.Arrays.stream(Kategori.values())
-            .collect(java.util.stream.Collectors.toMap(Kategori::name, kategorier::alla)));
+        Arrays.stream(Kategori.values())
+            .collect(Collectors.toMap(Kategori::name, kategorier::alla)));
     return "admin/kategorier";
   }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import se.flerpart.web.EjFunnen;
 import se.flerpart.web.Konflikt;
 import se.flerpart.web.ValideringsFel;
 
@@ -127,7 +128,7 @@ public class KategoriRepository {
 
   private void krav(Kategori k, String kod) {
     if (hitta(k, kod).isEmpty()) {
-      throw new se.flerpart.web.EjFunnen("Koden " + kod + " finns inte.");
+      throw new EjFunnen("Koden " + kod + " finns inte.");
     }
   }
 }

@@ -2,11 +2,12 @@ package se.flerpart.sakerhet;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every page's frame needs: who is logged in, and whether the embedded stack runs. */
-@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+@ControllerAdvice(annotations = Controller.class)
 class SidModell {
 
   private final boolean inbyggdMotor;

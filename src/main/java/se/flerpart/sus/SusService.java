@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -38,7 +39,7 @@ public class SusService {
   private final AvslutsorsakRepository avslutsorsaker;
   private final PersonnummerSkydd skydd;
   private final AvslutRepository avslutet;
-  private final java.time.Clock klocka;
+  private final Clock klocka;
 
   public SusService(
       JdbcClient jdbc,
@@ -47,7 +48,7 @@ public class SusService {
       AvslutsorsakRepository avslutsorsaker,
       PersonnummerSkydd skydd,
       AvslutRepository avslutet,
-      java.time.Clock klocka) {
+      Clock klocka) {
     this.jdbc = jdbc;
     this.arenden = arenden;
     this.historik = historik;

@@ -1,5 +1,6 @@
 package se.flerpart.uppfoljning;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,10 +27,10 @@ class UppfoljningHandler implements UppgiftHandler {
 
   private final UppfoljningService uppfoljning;
   private final ArendeFormularData formularData;
-  private final java.time.Clock klocka;
+  private final Clock klocka;
 
   UppfoljningHandler(
-      UppfoljningService uppfoljning, ArendeFormularData formularData, java.time.Clock klocka) {
+      UppfoljningService uppfoljning, ArendeFormularData formularData, Clock klocka) {
     this.uppfoljning = uppfoljning;
     this.formularData = formularData;
     this.klocka = klocka;

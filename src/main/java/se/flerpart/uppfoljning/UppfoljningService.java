@@ -4,13 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,8 +47,8 @@ public class UppfoljningService {
   private final ArendeHistorik historik;
   private final InsatsRepository insatser;
   private final PlanRepository planer;
-  private final java.time.Clock klocka;
-  private final org.springframework.context.ApplicationEventPublisher handelser;
+  private final Clock klocka;
+  private final ApplicationEventPublisher handelser;
 
   public UppfoljningService(
       JdbcClient jdbc,
@@ -54,8 +57,8 @@ public class UppfoljningService {
       ArendeHistorik historik,
       InsatsRepository insatser,
       PlanRepository planer,
-      java.time.Clock klocka,
-      org.springframework.context.ApplicationEventPublisher handelser) {
+      Clock klocka,
+      ApplicationEventPublisher handelser) {
     this.jdbc = jdbc;
     this.json = json;
     this.arenden = arenden;
@@ -87,7 +90,7 @@ public class UppfoljningService {
     return variabler;
   }
 
-  public java.util.Optional<Plan> senastePlan(UUID arendeId) {
+  public Optional<Plan> senastePlan(UUID arendeId) {
     return planer.forArende(arendeId).stream().findFirst();
   }
 

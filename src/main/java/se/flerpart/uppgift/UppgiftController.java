@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.sakerhet.AnvandareRepository;
 import se.flerpart.sakerhet.Inloggning;
 import se.flerpart.web.AtkomstNekad;
@@ -44,7 +45,7 @@ class UppgiftController {
     model.addAttribute("arKandidat", uppgifter.arKandidat(u, in.anvandare()));
     model.addAttribute(
         "mottagare",
-        anvandare.medRoll(se.flerpart.sakerhet.Anvandare.HANDLAGGARE).stream()
+        anvandare.medRoll(Anvandare.HANDLAGGARE).stream()
             .filter(a -> !a.id().equals(u.tilldelad()))
             .filter(a -> u.kandidatgrupper().isEmpty() || uppgifter.arKandidat(u, a))
             .toList());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -32,13 +33,10 @@ public class UppgiftMottagare {
   private final ElementNamn elementNamn;
   private final ObjectMapper json;
 
-  private final java.time.Clock klocka;
+  private final Clock klocka;
 
   UppgiftMottagare(
-      UppgiftRepository uppgifter,
-      ElementNamn elementNamn,
-      ObjectMapper json,
-      java.time.Clock klocka) {
+      UppgiftRepository uppgifter, ElementNamn elementNamn, ObjectMapper json, Clock klocka) {
     this.klocka = klocka;
     this.uppgifter = uppgifter;
     this.elementNamn = elementNamn;

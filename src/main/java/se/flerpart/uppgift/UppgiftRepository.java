@@ -7,6 +7,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,9 @@ public class UppgiftRepository {
   private final JdbcClient jdbc;
   private final ObjectMapper json;
 
-  private final java.time.Clock klocka;
+  private final Clock klocka;
 
-  public UppgiftRepository(JdbcClient jdbc, ObjectMapper json, java.time.Clock klocka) {
+  public UppgiftRepository(JdbcClient jdbc, ObjectMapper json, Clock klocka) {
     this.klocka = klocka;
     this.jdbc = jdbc;
     this.json = json;

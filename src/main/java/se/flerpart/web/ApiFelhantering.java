@@ -1,8 +1,11 @@
 package se.flerpart.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,7 +21,7 @@ import org.springframework.web.servlet.ModelAndView;
  * handler does not answer an unreadable body in English before it.
  */
 @ControllerAdvice
-@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiFelhantering {
 
   @ExceptionHandler(ValideringsFel.class)
@@ -53,13 +56,8 @@ class ApiFelhantering {
     String falt = null;
     boolean otillatet = false;
     for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
-      if (falt == null
-          && t instanceof com.fasterxml.jackson.databind.JsonMappingException m
-          && !m.getPath().isEmpty()) {
-        falt =
-            m.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(java.util.stream.Collectors.joining("."));
+      if (falt == null && t instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+        falt = JsonFalt.namn(m);
       }
       otillatet |= t instanceof OtillatetTecken;
     }

@@ -5,10 +5,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Refuses a form post or query whose parameters hold a control character (see {@link
@@ -26,7 +28,7 @@ class OtillatetTeckenFilter extends OncePerRequestFilter {
             .filter(
                 p ->
                     OtillatetTecken.finnsI(p.getKey())
-                        || java.util.Arrays.stream(p.getValue()).anyMatch(OtillatetTecken::finnsI))
+                        || Arrays.stream(p.getValue()).anyMatch(OtillatetTecken::finnsI))
             .map(Map.Entry::getKey)
             .findFirst();
     if (falt.isEmpty()) {
@@ -55,7 +57,7 @@ class OtillatetTeckenFilter extends OncePerRequestFilter {
               "<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Ogiltiga"
                   + " uppgifter – Flerpart</title></head><body><main><h1>Uppgifterna kunde inte"
                   + " sparas</h1><p role=\"alert\">Fältet "
-                  + org.springframework.web.util.HtmlUtils.htmlEscape(namn)
+                  + HtmlUtils.htmlEscape(namn)
                   + ": "
                   + OtillatetTecken.MEDDELANDE
                   + ". Gå tillbaka, rätta texten och försök igen.</p></main></body></html>");

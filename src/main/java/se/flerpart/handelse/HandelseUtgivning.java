@@ -14,11 +14,11 @@ import se.flerpart.avvikelse.AvvikelseRegistrerad;
  * commit order (see {@link KafkaKonfiguration#kafkaUtgivning()}).
  */
 @Component
-class ArendeHandelseUtgivning {
+class HandelseUtgivning {
 
   private final CloudEventUtgivare utgivare;
 
-  ArendeHandelseUtgivning(CloudEventUtgivare utgivare) {
+  HandelseUtgivning(CloudEventUtgivare utgivare) {
     this.utgivare = utgivare;
   }
 
