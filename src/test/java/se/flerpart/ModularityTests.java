@@ -3,10 +3,12 @@ package se.flerpart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
@@ -39,9 +41,7 @@ class ModularityTests {
       "Ett avsiktligt intrång i en annan moduls interna paket får verifieringen att fallera")
   void intrangUpptacks() {
     ApplicationModules medIntrang =
-        ApplicationModules.of(
-            "modulfel",
-            com.tngtech.archunit.core.importer.ImportOption.Predefined.ONLY_INCLUDE_TESTS);
+        ApplicationModules.of("modulfel", ImportOption.Predefined.ONLY_INCLUDE_TESTS);
     assertThat(medIntrang.stream().map(ApplicationModule::getName)).contains("ansokan", "register");
     assertThatThrownBy(medIntrang::verify)
         .isInstanceOf(Violations.class)
@@ -80,7 +80,7 @@ class ModularityTests {
       for (Path ny : filer.toList()) {
         Path gammal = dokumentation.resolve(ny.getFileName().toString());
         if (!Files.exists(gammal) || !sammaRader(ny, gammal)) {
-          Files.copy(ny, gammal, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          Files.copy(ny, gammal, StandardCopyOption.REPLACE_EXISTING);
         }
         Files.delete(ny);
       }

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.camunda.zeebe.client.api.response.DeploymentEvent;
+import io.camunda.zeebe.client.api.response.ProcessInstanceEvent;
+import io.camunda.zeebe.client.api.response.PublishMessageResponse;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.assertions.BpmnAssert;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.StreamSupport;
 
 /**
  * What the process tests do on the in-memory engine, as the task list and the workers do it:
@@ -50,7 +54,7 @@ public record ProcessMotor(ZeebeClient client, ZeebeTestEngine engine, Deploymen
       try {
         engine.waitForIdleState(IDLE);
         Thread.sleep(50);
-      } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+      } catch (InterruptedException | TimeoutException e) {
         throw new IllegalStateException(e);
       }
       jobs = aktiveraJobben(jobType);
@@ -74,7 +78,7 @@ public record ProcessMotor(ZeebeClient client, ZeebeTestEngine engine, Deploymen
    * Publishes the message of a message start event as Flerpart does: correlated on the id that
    * {@code idVariabel} carries, with that id in the message id, kept no longer than it takes.
    */
-  public io.camunda.zeebe.client.api.response.PublishMessageResponse publiceraStart(
+  public PublishMessageResponse publiceraStart(
       String meddelande, String idVariabel, Map<String, Object> variabler) {
     String id = (String) variabler.get(idVariabel);
     return client
@@ -93,7 +97,7 @@ public record ProcessMotor(ZeebeClient client, ZeebeTestEngine engine, Deploymen
    *
    * @param idVariabel the variable with the id the message is correlated on, e.g. arendeId
    */
-  public io.camunda.zeebe.client.api.response.ProcessInstanceEvent startaMedMeddelande(
+  public ProcessInstanceEvent startaMedMeddelande(
       String meddelande, String processId, String idVariabel, Map<String, Object> variabler)
       throws Exception {
     var svar = publiceraStart(meddelande, idVariabel, variabler);
@@ -103,11 +107,9 @@ public record ProcessMotor(ZeebeClient client, ZeebeTestEngine engine, Deploymen
   }
 
   /** The one instance of the process whose variable {@code idVariabel} holds {@code id}. */
-  public io.camunda.zeebe.client.api.response.ProcessInstanceEvent instans(
-      String processId, String idVariabel, String id) {
+  public ProcessInstanceEvent instans(String processId, String idVariabel, String id) {
     List<Long> nycklar =
-        java.util.stream.StreamSupport.stream(
-                BpmnAssert.getRecordStream().variableRecords().spliterator(), false)
+        StreamSupport.stream(BpmnAssert.getRecordStream().variableRecords().spliterator(), false)
             .filter(r -> r.getValue().getName().equals(idVariabel))
             .filter(r -> r.getValue().getValue().equals("\"" + id + "\""))
             .filter(r -> r.getValue().getScopeKey() == r.getValue().getProcessInstanceKey())
@@ -117,7 +119,7 @@ public record ProcessMotor(ZeebeClient client, ZeebeTestEngine engine, Deploymen
             .toList();
     assertThat(nycklar).as("%s-processer med %s %s", processId, idVariabel, id).hasSize(1);
     long nyckel = nycklar.get(0);
-    return new io.camunda.zeebe.client.api.response.ProcessInstanceEvent() {
+    return new ProcessInstanceEvent() {
       @Override
       public long getProcessDefinitionKey() {
         return 0;

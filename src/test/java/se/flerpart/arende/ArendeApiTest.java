@@ -5,7 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static se.flerpart.ApiKlient.mailTill;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import se.flerpart.ApiKlient;
 import se.flerpart.ApiKlient.Svar;
@@ -154,7 +160,7 @@ class ArendeApiTest {
   @Test
   void ettOtillatetTeckenGerFelPaFaltetOchSkaparInget() {
     int fore = antalArenden();
-    Map<String, Object> medNul = new java.util.HashMap<>(aktualisering("19121212-1212"));
+    Map<String, Object> medNul = new HashMap<>(aktualisering("19121212-1212"));
     medNul.put("skal", "Lång sjukskrivning\u0000");
 
     Svar svar = api.post("anna", "/api/arenden", medNul);
@@ -167,7 +173,7 @@ class ArendeApiTest {
     assertThat(fraga.status()).isEqualTo(400);
     assertThat(fraga.kropp().path("fel").path("vy").asText())
         .isEqualTo("Texten innehåller ett otillåtet tecken");
-    Map<String, Object> forLangt = new java.util.HashMap<>(aktualisering("19121212-1212"));
+    Map<String, Object> forLangt = new HashMap<>(aktualisering("19121212-1212"));
     forLangt.put("skal", "x".repeat(1_000_000));
     Svar langt = api.post("anna", "/api/arenden", forLangt);
     assertThat(langt.status()).isEqualTo(400);
@@ -461,8 +467,8 @@ class ArendeApiTest {
 
   @Test
   void behovMedAnnatAnPartkoderGerFelPaFaltet() {
-    Map<String, Object> felBehov = new java.util.HashMap<>(aktualisering("19121212-1212"));
-    felBehov.put("behov", java.util.Arrays.asList("FK", 1, null));
+    Map<String, Object> felBehov = new HashMap<>(aktualisering("19121212-1212"));
+    felBehov.put("behov", Arrays.asList("FK", 1, null));
     int fore = antalArenden();
 
     Svar svar = api.post("anna", "/api/arenden", felBehov);
@@ -479,19 +485,16 @@ class ArendeApiTest {
             .get()
             .uri("/api/arenden/finns-inte")
             .header(
-                org.springframework.http.HttpHeaders.AUTHORIZATION,
+                HttpHeaders.AUTHORIZATION,
                 "Basic "
-                    + java.util.Base64.getEncoder()
-                        .encodeToString(
-                            "anna:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-            .accept(org.springframework.http.MediaType.TEXT_HTML)
+                    + Base64.getEncoder()
+                        .encodeToString("anna:demo".getBytes(StandardCharsets.UTF_8)))
+            .accept(MediaType.TEXT_HTML)
             .exchange(
                 (req, res) ->
-                    java.util.Map.entry(
+                    Map.entry(
                         res.getStatusCode().value(),
-                        new String(
-                            res.getBody().readAllBytes(),
-                            java.nio.charset.StandardCharsets.UTF_8)));
+                        new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
     assertThat(svar.getKey()).isEqualTo(404);
     assertThat(svar.getValue()).contains("Ärendet finns inte");
   }

@@ -17,6 +17,8 @@ import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import se.flerpart.ProcessMotor;
 
 /**
  * Processen {@code arende} på den inbyggda motorn: aktualisering → samtycke → beredning → avslut.
@@ -416,8 +419,7 @@ class ArendeProcessTest {
         planera,
         Map.of(
             "uppfoljningsdatum",
-            java.time.LocalDate.ofInstant(
-                    Instant.now().plus(framflyttat), java.time.ZoneId.of("Europe/Stockholm"))
+            LocalDate.ofInstant(Instant.now().plus(framflyttat), ZoneId.of("Europe/Stockholm"))
                 .plusDays(60)
                 .toString(),
             "uppfoljningPaminnelse",
@@ -643,8 +645,8 @@ class ArendeProcessTest {
     motor().slutfor(job, variabler);
   }
 
-  private se.flerpart.ProcessMotor motor() {
-    return new se.flerpart.ProcessMotor(client, engine, deployment);
+  private ProcessMotor motor() {
+    return new ProcessMotor(client, engine, deployment);
   }
 
   private void slutforAnvandaruppgift(String elementId, Map<String, Object> variabler)

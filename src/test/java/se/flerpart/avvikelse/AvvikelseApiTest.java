@@ -8,12 +8,17 @@ import static se.flerpart.ApiKlient.stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.CamundaClient;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +40,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.util.LinkedMultiValueMap;
@@ -57,7 +63,7 @@ import se.flerpart.sakerhet.AnvandareRepository;
 class AvvikelseApiTest {
 
   @LocalServerPort int port;
-  @Autowired java.time.Clock klocka;
+  @Autowired Clock klocka;
   @Autowired JdbcClient jdbc;
   @Autowired CamundaClient camunda;
   @Autowired AvvikelseService avvikelser;
@@ -520,7 +526,7 @@ class AvvikelseApiTest {
         stream(api.get("petra", "/api/avvikelser").kropp())
             .map(a -> a.path("skapad").asText())
             .toList();
-    assertThat(skapade).isSortedAccordingTo(java.util.Comparator.comparing(Instant::parse));
+    assertThat(skapade).isSortedAccordingTo(Comparator.comparing(Instant::parse));
 
     for (String sokvag :
         List.of("/api/avvikelser?format=xlsx&part=AF", "/avvikelser/export.xlsx?part=AF")) {
@@ -656,7 +662,7 @@ class AvvikelseApiTest {
     var ok =
         RestClient.builder()
             .baseUrl("http://localhost:" + port)
-            .requestFactory(new org.springframework.http.client.SimpleClientHttpRequestFactory())
+            .requestFactory(new SimpleClientHttpRequestFactory())
             .build()
             .post()
             .uri("/avvikelser")
@@ -726,10 +732,7 @@ class AvvikelseApiTest {
     // The application's clock follows the embedded engine's, which other tests move forward.
     Instant fyrtiofemDagarSedan = klocka.instant().minus(45, ChronoUnit.DAYS);
     jdbc.sql("update avvikelse set skapad = ?, senast_hanterad = ? where id = ?::uuid")
-        .params(
-            java.sql.Timestamp.from(fyrtiofemDagarSedan),
-            java.sql.Timestamp.from(fyrtiofemDagarSedan),
-            gammal)
+        .params(Timestamp.from(fyrtiofemDagarSedan), Timestamp.from(fyrtiofemDagarSedan), gammal)
         .update();
 
     assertThat(api.post("bengt", "/api/avvikelser/rapport", null).status()).isEqualTo(403);
@@ -887,7 +890,7 @@ class AvvikelseApiTest {
         return rader
             .map(
                 (Row r) -> {
-                  List<String> celler = new java.util.ArrayList<>();
+                  List<String> celler = new ArrayList<>();
                   for (int i = 0; i < r.getCellCount(); i++) {
                     celler.add(r.getCellText(i));
                   }
@@ -903,7 +906,7 @@ class AvvikelseApiTest {
       PDFTextStripper stripper = new PDFTextStripper();
       stripper.setSortByPosition(true);
       return stripper.getText(pdf);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }

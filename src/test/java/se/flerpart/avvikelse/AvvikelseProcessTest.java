@@ -19,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import se.flerpart.ProcessMotor;
 
 /**
  * Processen {@code avvikelse} på den inbyggda motorn: bedömning → åtgärd → (styrgruppsbeslut) →
@@ -275,8 +276,8 @@ class AvvikelseProcessTest {
     motor().slutfor(job, variabler);
   }
 
-  private se.flerpart.ProcessMotor motor() {
-    return new se.flerpart.ProcessMotor(client, engine, deployment);
+  private ProcessMotor motor() {
+    return new ProcessMotor(client, engine, deployment);
   }
 
   private void slutforAnvandaruppgift(String elementId, Map<String, Object> variabler)

@@ -7,6 +7,7 @@ import static se.flerpart.handelse.KafkaProv.header;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,8 @@ import se.flerpart.uppfoljning.UppfoljningSteg;
     properties = "flerpart.demo.arenden=false")
 class ArendetsHandelserTest {
 
-  static final String PERSONNUMMER = "19121212-1212";
-  static final String SKAL = "Långvarig ohälsa och skulder 5309";
+  static final String PERSONNUMMER = KafkaHandelserTest.PERSONNUMMER;
+  static final String SKAL = KafkaHandelserTest.SKAL;
 
   @LocalServerPort int port;
 
@@ -51,18 +52,9 @@ class ArendetsHandelserTest {
           + " ärendets id som nyckel och utan personuppgifter")
   void ettArendeTillAvslut() throws Exception {
     ApiKlient api = new ApiKlient(port);
-    String id =
-        api.aktualisera(
-            "anna",
-            Map.of(
-                "personnummer",
-                PERSONNUMMER,
-                "insats",
-                "flerpartssamverkan",
-                "skal",
-                SKAL,
-                "behov",
-                List.of("FK", "AF")));
+    Map<String, Object> aktualisering = new java.util.HashMap<>(KafkaHandelserTest.data("anna"));
+    aktualisering.remove("aktualiseradAv");
+    String id = api.aktualisera("anna", aktualisering);
     ArendeSteg.beviljat(api, id, "anna", List.of("FK", "AF"), true, "anna");
     MotesSteg.genomfor(api, motor, id, "anna");
     JsonNode avslut = UppfoljningSteg.tillAvslut(api, id, "anna");
@@ -115,7 +107,7 @@ class ArendetsHandelserTest {
   private JsonNode cloudEvent(ConsumerRecord<String, byte[]> post) {
     try {
       return json.readTree(post.value());
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new AssertionError(e);
     }
   }

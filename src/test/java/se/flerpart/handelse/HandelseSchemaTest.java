@@ -18,6 +18,21 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import se.flerpart.arende.Aktualisering;
 import se.flerpart.arende.ArendeAktualiserat;
+import se.flerpart.arende.ArendeAvbrutet;
+import se.flerpart.arende.ArendeAvslutat;
+import se.flerpart.arende.ArendeHandelse;
+import se.flerpart.arende.SamtyckeAterkallat;
+import se.flerpart.arende.SamtyckeLamnat;
+import se.flerpart.arende.SamtyckeNekat;
+import se.flerpart.avvikelse.AvvikelseRegistrerad;
+import se.flerpart.beredning.BeredningBeslutad;
+import se.flerpart.mote.KallelseBesvarad;
+import se.flerpart.mote.KallelseSkickad;
+import se.flerpart.mote.MoteFlyttat;
+import se.flerpart.mote.MoteGenomfort;
+import se.flerpart.mote.MoteInstallt;
+import se.flerpart.mote.PlanFaststalld;
+import se.flerpart.uppfoljning.UppfoljningGenomford;
 
 /**
  * The JSON Schemas under {@code src/main/resources/schema/} are valid JSON Schema documents and
@@ -66,28 +81,28 @@ class HandelseSchemaTest {
   static final List<Class<? extends Record>> UTGAENDE =
       List.of(
           ArendeAktualiserat.class,
-          se.flerpart.arende.SamtyckeLamnat.class,
-          se.flerpart.arende.SamtyckeNekat.class,
-          se.flerpart.arende.SamtyckeAterkallat.class,
-          se.flerpart.arende.ArendeAvbrutet.class,
-          se.flerpart.arende.ArendeAvslutat.class,
-          se.flerpart.beredning.BeredningBeslutad.class,
-          se.flerpart.mote.KallelseSkickad.class,
-          se.flerpart.mote.KallelseBesvarad.class,
-          se.flerpart.mote.MoteFlyttat.class,
-          se.flerpart.mote.MoteInstallt.class,
-          se.flerpart.mote.MoteGenomfort.class,
-          se.flerpart.mote.PlanFaststalld.class,
-          se.flerpart.uppfoljning.UppfoljningGenomford.class,
-          se.flerpart.avvikelse.AvvikelseRegistrerad.class);
+          SamtyckeLamnat.class,
+          SamtyckeNekat.class,
+          SamtyckeAterkallat.class,
+          ArendeAvbrutet.class,
+          ArendeAvslutat.class,
+          BeredningBeslutad.class,
+          KallelseSkickad.class,
+          KallelseBesvarad.class,
+          MoteFlyttat.class,
+          MoteInstallt.class,
+          MoteGenomfort.class,
+          PlanFaststalld.class,
+          UppfoljningGenomford.class,
+          AvvikelseRegistrerad.class);
 
   @Test
   void varjeUtgaendeHandelseHarEttSchemaMedPrecisDessFalt() throws Exception {
     for (Class<? extends Record> typ : UTGAENDE) {
       String namn =
-          typ == se.flerpart.avvikelse.AvvikelseRegistrerad.class
+          typ == AvvikelseRegistrerad.class
               ? "avvikelse.registrerad"
-              : ((se.flerpart.arende.ArendeHandelse) exempel(typ)).typ();
+              : ((ArendeHandelse) exempel(typ)).typ();
       JsonNode schema = schema(namn + ".schema.json");
       assertThat(schema.path("$id").asText()).isEqualTo("urn:flerpart:schema:" + namn);
       Set<String> falt = new TreeSet<>();

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.DisposableBean;
@@ -90,7 +91,7 @@ class KafkaNereTest {
                 "personnummer", "19121212-1212",
                 "insats", "flerpartssamverkan",
                 "skal", "Kafka är nere",
-                "behov", java.util.List.of("FK")));
+                "behov", List.of("FK")));
     // The case is there and its process runs, although no event could be sent.
     api.vantaPaUppgift("anna", "mina", id, "inhamta-samtycke");
     // Sending and the resubmissions (every 2 s) have failed meanwhile; the publication stays.

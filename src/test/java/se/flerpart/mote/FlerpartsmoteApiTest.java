@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.RestClient;
 import se.flerpart.ApiKlient;
@@ -459,8 +461,7 @@ class FlerpartsmoteApiTest {
   }
 
   /** A mail to the address whose subject starts so and names the case. */
-  private static java.util.function.Predicate<JsonNode> mailOm(
-      String epost, String amnesborjan, String arendenummer) {
+  private static Predicate<JsonNode> mailOm(String epost, String amnesborjan, String arendenummer) {
     return m ->
         mailTill(epost, arendenummer).test(m) && m.path("amne").asText().startsWith(amnesborjan);
   }
@@ -506,13 +507,7 @@ class FlerpartsmoteApiTest {
       int status =
           RestClient.create()
               .post()
-              .uri(
-                  "http://localhost:"
-                      + port
-                      + "/moten/"
-                      + java.util.UUID.randomUUID()
-                      + "/"
-                      + handling)
+              .uri("http://localhost:" + port + "/moten/" + UUID.randomUUID() + "/" + handling)
               .header(HttpHeaders.AUTHORIZATION, basic("anna"))
               .exchange((req, res) -> res.getStatusCode().value());
       assertThat(status).as(handling).isEqualTo(404);
@@ -547,7 +542,7 @@ class FlerpartsmoteApiTest {
         .until(() -> iListan(arendeId, typ, part) || iMotorn(arendeId, typ, part));
   }
 
-  @Autowired org.springframework.context.ApplicationContext context;
+  @Autowired ApplicationContext context;
 
   private boolean iListan(String arendeId, String typ, String part) {
     Svar lista = api.get("petra", "/api/avvikelser");

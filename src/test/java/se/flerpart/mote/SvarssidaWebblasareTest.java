@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -89,7 +90,7 @@ class SvarssidaWebblasareTest {
     }
     if (profil != null) {
       try (var filer = Files.walk(profil)) {
-        filer.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        filer.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
   }
@@ -124,11 +125,8 @@ class SvarssidaWebblasareTest {
     webblasare.findElement(By.id("kommentar")).sendKeys("Krockar med en utbildning");
     webblasare.findElement(By.id("skicka-svar")).click();
     assertThat(
-            new org.openqa.selenium.support.ui.WebDriverWait(
-                    webblasare, java.time.Duration.ofSeconds(20))
-                .until(
-                    org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
-                        By.id("kvittens")))
+            new WebDriverWait(webblasare, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("kvittens")))
                 .getText())
         .contains("inte kan komma");
 

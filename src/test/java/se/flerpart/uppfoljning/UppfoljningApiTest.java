@@ -5,15 +5,19 @@ import static se.flerpart.ApiKlient.mailTill;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import se.flerpart.ApiKlient;
 import se.flerpart.ApiKlient.Svar;
+import se.flerpart.arende.ArendeService;
 import se.flerpart.arende.ArendeSteg;
 import se.flerpart.embedded.EmbeddedMotor;
 import se.flerpart.mote.MotesSteg;
@@ -94,12 +98,7 @@ class UppfoljningApiTest {
         .contains("högst 10");
 
     String nyttDatum =
-        motor
-            .nu()
-            .atZone(se.flerpart.arende.ArendeService.SVERIGE)
-            .toLocalDate()
-            .plusDays(40)
-            .toString();
+        motor.nu().atZone(ArendeService.SVERIGE).toLocalDate().plusDays(40).toString();
     assertThat(
             api.slutfor(
                     "anna",
@@ -167,8 +166,8 @@ class UppfoljningApiTest {
     api.slutfor("anna", avslut2, Map.of("avslutsorsak", "STUDIER"));
 
     List<JsonNode> rader =
-        org.awaitility.Awaitility.await()
-            .atMost(java.time.Duration.ofSeconds(60))
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(60))
             .until(
                 () ->
                     ApiKlient.stream(api.get("sara", "/api/sus/registreringar").kropp())
@@ -245,7 +244,7 @@ class UppfoljningApiTest {
         .post()
         .uri("/arenden/" + id + "/avbryt")
         .headers(h -> h.setBasicAuth("anna", "demo"))
-        .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
         .body("orsak=Flyttat till annan kommun")
         .exchange((req, res) -> res.getStatusCode().value());
     assertThat(api.arende("anna", id).path("status").asText()).isEqualTo("AVBRUTET");
@@ -254,7 +253,7 @@ class UppfoljningApiTest {
             .post()
             .uri("/arenden/" + id + "/aterkalla-samtycke")
             .headers(h -> h.setBasicAuth("bengt", "demo"))
-            .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
             .body("hur=MUNTLIGT")
             .exchange((req, res) -> res.getStatusCode().value());
     assertThat(annans).isEqualTo(403);
@@ -269,8 +268,8 @@ class UppfoljningApiTest {
     api.vantaPaMail(mailTill("anna@fk.example", "Påminnelse: Följ upp plan för ärende " + nummer));
     assertThat(api.post("admin", "/api/dev/klocka", Map.of("fram", "P14D")).status())
         .isEqualTo(200);
-    org.awaitility.Awaitility.await()
-        .atMost(java.time.Duration.ofSeconds(60))
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
         .until(
             () ->
                 ApiKlient.stream(api.get("petra", "/api/avvikelser").kropp())

@@ -3,6 +3,7 @@ package se.flerpart.uppfoljning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import se.flerpart.ApiKlient;
@@ -36,7 +37,7 @@ public final class UppfoljningSteg {
         ApiKlient.stream(data.path("atgardStatus"))
             .map(a -> Map.<String, Object>of("status", "GENOMFORD"))
             .toList();
-    Map<String, Object> variabler = new java.util.HashMap<>(beslut);
+    Map<String, Object> variabler = new HashMap<>(beslut);
     variabler.put("atgardStatus", status);
     variabler.putIfAbsent("progression", 7);
     ApiKlient.Svar svar = api.slutfor(arendebarare, uppgift, variabler);

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -458,7 +459,7 @@ class FormularValidatorTest {
 
   @Test
   void arbeteEfterAvslutKraverOmfattning() throws IOException {
-    Map<String, Object> data = new java.util.HashMap<>(AVSLUTSORSAKER);
+    Map<String, Object> data = new HashMap<>(AVSLUTSORSAKER);
     data.put(
         "sysselsattningar",
         List.of(
@@ -566,7 +567,7 @@ class FormularValidatorTest {
                 ]}
                 """));
     List<Map<String, Object>> forMangaRader =
-        java.util.stream.IntStream.rangeClosed(0, FormularValidator.MAX_RADER)
+        IntStream.rangeClosed(0, FormularValidator.MAX_RADER)
             .mapToObj(n -> Map.<String, Object>of("namn", "Person " + n))
             .toList();
 
