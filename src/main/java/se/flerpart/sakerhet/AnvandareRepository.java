@@ -78,6 +78,43 @@ public class AnvandareRepository {
     }
   }
 
+  /** The ids of every user, active or not, with this id or (case-insensitive) e-mail address. */
+  public List<String> idnFor(String varde, boolean epost) {
+    return jdbc.sql(
+            epost
+                ? "select id from anvandare where lower(epost) = lower(?)"
+                : "select id from anvandare where id = ?")
+        .param(varde)
+        .query(String.class)
+        .list();
+  }
+
+  public boolean partFinns(String kod) {
+    return jdbc.sql("select count(*) from part where kod = ?").param(kod).query(Long.class).single()
+        > 0;
+  }
+
+  /**
+   * A user whose part and roles the identity provider's groups give: created at the first login,
+   * updated at every later one, without a local password. An inactive user stays inactive.
+   */
+  public void sparaFranIdentitetsleverantor(Anvandare anvandare) {
+    jdbc.sql(
+            """
+            insert into anvandare (id, namn, epost, part) values (?, ?, ?, ?)
+            on conflict (id) do update set namn = excluded.namn, epost = excluded.epost,
+              part = excluded.part
+            """)
+        .params(anvandare.id(), anvandare.namn(), anvandare.epost(), anvandare.part())
+        .update();
+    jdbc.sql("delete from anvandare_roll where anvandare_id = ?").param(anvandare.id()).update();
+    for (String roll : anvandare.roller()) {
+      jdbc.sql("insert into anvandare_roll (anvandare_id, roll) values (?, ?)")
+          .params(anvandare.id(), roll)
+          .update();
+    }
+  }
+
   private Anvandare komplettera(String id, String namn, String epost, String part) {
     Set<String> roller =
         new HashSet<>(

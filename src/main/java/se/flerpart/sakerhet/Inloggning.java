@@ -6,8 +6,11 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The logged-in user as Spring Security sees it; {@link #anvandare()} is what the domain uses. */
-public final class Inloggning implements UserDetails {
+/**
+ * The logged-in user as Spring Security sees it, however they logged in (password in the demo, the
+ * identity provider, a bearer token); {@link #anvandare()} is what the domain uses.
+ */
+public class Inloggning implements UserDetails {
 
   private final Anvandare anvandare;
   private final String losenord;

@@ -49,7 +49,23 @@ public class Startkontroll implements EnvironmentPostProcessor, Ordered {
         "FLERPART_KALLELSE_TOKEN_NYCKEL: en egen nyckel (minst 32 byte, base64) som signerar de"
             + " kallades svarslänkar",
         brister);
+    // Outside the demo there is no password login: without an identity provider nobody could
+    // log in.
+    if (tom(env.getProperty("flerpart.oidc.issuer"))) {
+      brister.add(
+          "FLERPART_OIDC_ISSUER: identitetsleverantörens issuer-URI (t.ex."
+              + " https://login.microsoftonline.com/<tenant>/v2.0), utan den kan ingen logga in"
+              + " (saknas)");
+    }
+    if (tom(env.getProperty("flerpart.oidc.client-id"))) {
+      brister.add(
+          "FLERPART_OIDC_CLIENT_ID: Flerparts klient-id hos identitetsleverantören (saknas)");
+    }
     return brister;
+  }
+
+  private static boolean tom(String varde) {
+    return varde == null || varde.isBlank();
   }
 
   private static void nyckel(
@@ -59,7 +75,7 @@ public class Startkontroll implements EnvironmentPostProcessor, Ordered {
       String beskrivning,
       List<String> brister) {
     String varde = env.getProperty(egenskap);
-    if (varde == null || varde.isBlank()) {
+    if (tom(varde)) {
       brister.add(beskrivning + " (saknas)");
     } else if (varde.strip().equals(demovarde)) {
       brister.add(beskrivning + " (demoprofilens offentliga nyckel får inte användas)");
