@@ -40,7 +40,10 @@ class StartkontrollTest {
                             "--spring.profiles.active=drift", "--server.port=0")))
         .isInstanceOf(Startkontroll.OsakerStart.class)
         .hasMessageContaining("FLERPART_KRYPTERING_NYCKEL")
-        .hasMessageContaining("FLERPART_KALLELSE_TOKEN_NYCKEL");
+        .hasMessageContaining("FLERPART_KALLELSE_TOKEN_NYCKEL")
+        .as("utan lösenordsinloggning behövs identitetsleverantören")
+        .hasMessageContaining("FLERPART_OIDC_ISSUER")
+        .hasMessageContaining("FLERPART_OIDC_CLIENT_ID");
     // Refused before the context was prepared: the embedded stack (an initializer) never started.
     assertThat(kontextForberedd).isFalse();
   }
@@ -56,7 +59,11 @@ class StartkontrollTest {
                     "flerpart.kryptering.nyckel",
                     Startkontroll.DEMO_KRYPTERINGSNYCKEL,
                     "flerpart.kallelse.token-nyckel",
-                    EGEN_NYCKEL)));
+                    EGEN_NYCKEL,
+                    "flerpart.oidc.issuer",
+                    "https://idp.forbund.example/realms/flerpart",
+                    "flerpart.oidc.client-id",
+                    "flerpart")));
 
     List<String> brister = Startkontroll.brister(env);
 
@@ -74,10 +81,34 @@ class StartkontrollTest {
             new MapPropertySource(
                 "test",
                 Map.of(
-                    "flerpart.kryptering.nyckel", EGEN_NYCKEL,
-                    "flerpart.kallelse.token-nyckel", EGEN_NYCKEL)));
+                    "flerpart.kryptering.nyckel",
+                    EGEN_NYCKEL,
+                    "flerpart.kallelse.token-nyckel",
+                    EGEN_NYCKEL,
+                    "flerpart.oidc.issuer",
+                    "https://idp.forbund.example/realms/flerpart",
+                    "flerpart.oidc.client-id",
+                    "flerpart")));
 
     new Startkontroll().postProcessEnvironment(env, null);
+  }
+
+  @Test
+  void utanIdentitetsleverantorKanIngenLoggaInUtanforDemoprofilen() {
+    StandardEnvironment env = miljo("drift");
+    env.getPropertySources()
+        .addFirst(
+            new MapPropertySource(
+                "test",
+                Map.of(
+                    "flerpart.kryptering.nyckel", EGEN_NYCKEL,
+                    "flerpart.kallelse.token-nyckel", EGEN_NYCKEL,
+                    "flerpart.oidc.client-id", " ")));
+
+    assertThat(Startkontroll.brister(env))
+        .hasSize(2)
+        .anySatisfy(b -> assertThat(b).startsWith("FLERPART_OIDC_ISSUER").contains("saknas"))
+        .anySatisfy(b -> assertThat(b).startsWith("FLERPART_OIDC_CLIENT_ID").contains("saknas"));
   }
 
   @Test
