@@ -12,10 +12,13 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,16 +37,22 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole way through the browser with headless Chromium: aktualisering with a wrong and a right
- * personnummer, samtycke in a form-js form, then beredning by another user in the group.
+ * personnummer, samtycke in a form-js form, then beredning by another user in the group, who logs
+ * in through the organisation's identity provider (a real OIDC server in the test) and out again.
  *
  * <p>Needs Debian's {@code chromium} and {@code chromium-driver}. Without them the test is skipped,
  * unless {@code FLERPART_WEBBLASARTEST=krav} (set by CI), when it fails. Selenium Manager is never
@@ -61,6 +70,19 @@ class WebblasareTest {
   private static final Duration VANTETID = Duration.ofSeconds(20);
   private static final Duration MOTORN = Duration.ofSeconds(30);
   private static final Pattern ARENDE_URL = Pattern.compile("/arenden/([0-9a-fA-F-]{36})");
+
+  /** Bengt logs in through the organisation's identity provider, the others with a password. */
+  static final TestIdentitetsleverantor idp = new TestIdentitetsleverantor();
+
+  @DynamicPropertySource
+  static void oidc(DynamicPropertyRegistry registry) {
+    idp.konfigurera(registry);
+  }
+
+  @AfterAll
+  static void stoppaIdentitetsleverantoren() {
+    idp.stoppa();
+  }
 
   @LocalServerPort int port;
 
@@ -124,6 +146,9 @@ class WebblasareTest {
         "--disable-quic",
         "--window-size=1280,1024",
         "--user-data-dir=" + profil.toAbsolutePath());
+    LoggingPreferences loggar = new LoggingPreferences();
+    loggar.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", loggar);
     webblasare = new ChromeDriver(tjanst, options);
     vanta = new WebDriverWait(webblasare, VANTETID);
   }
@@ -216,8 +241,10 @@ class WebblasareTest {
     vanta.until(ExpectedConditions.urlContains("/login"));
     assertThat(text(By.tagName("main"))).contains("Du är utloggad.");
 
-    // Bengt (AF) takes the beredning from the group and decides Ja with Anna as ärendebärare.
-    loggaIn("bengt");
+    // Bengt (AF) logs in through the identity provider, takes the beredning from the group and
+    // decides Ja with Anna as ärendebärare.
+    loggaInViaIdentitetsleverantoren("bengt@af.example");
+    assertThat(text(By.tagName("header"))).contains("Bengt Ek");
     oppnaUppgift("grupp", "bered-arende", "Bered ärende", arendenummer);
     assertThat(text(By.tagName("h1"))).isEqualTo("Bered ärende");
     skarmdump("bered-oppen");
@@ -239,6 +266,16 @@ class WebblasareTest {
     vantaPaStatus(arendeId, "Pågående");
     assertThat(fakta("Ärendebärare")).isEqualTo("Anna Lind");
     skarmdump("pagaende");
+
+    // Logging out ends the provider's session too, which sends him back to the login page.
+    klicka(By.xpath("//button[normalize-space()='Logga ut']"));
+    vanta.until(ExpectedConditions.urlContains("/login?utloggad"));
+    assertThat(text(By.tagName("main"))).contains("Du är utloggad.");
+
+    // The Content-Security-Policy let every page work: nothing was blocked on the way.
+    assertThat(webblasare.manage().logs().get(LogType.BROWSER).getAll())
+        .extracting(LogEntry::getMessage)
+        .noneMatch(m -> m.contains("Content Security Policy"));
   }
 
   @Test
@@ -259,6 +296,15 @@ class WebblasareTest {
     webblasare.findElement(By.id("username")).sendKeys(anvandare);
     webblasare.findElement(By.id("password")).sendKeys("demo");
     klicka(By.cssSelector("form.formular button[type=submit]"));
+    vanta.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.xpath("//button[normalize-space()='Logga ut']")));
+  }
+
+  private void loggaInViaIdentitetsleverantoren(String epost) {
+    idp.nastaInloggning(Map.of("sub", "idp-" + epost, "email", epost));
+    oppna("/login");
+    klicka(By.id("oidc-inloggning"));
     vanta.until(
         ExpectedConditions.presenceOfElementLocated(
             By.xpath("//button[normalize-space()='Logga ut']")));
