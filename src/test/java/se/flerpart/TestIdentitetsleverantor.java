@@ -1,6 +1,12 @@
 package se.flerpart;
 
 import com.nimbusds.jose.JOSEObjectType;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
@@ -69,6 +75,41 @@ public final class TestIdentitetsleverantor {
                 claims,
                 sekunder))
         .serialize();
+  }
+
+  /** A client that keeps cookies and follows no redirects by itself, like a browser's first hop. */
+  public static HttpClient webblasare() {
+    return HttpClient.newBuilder()
+        .cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+  }
+
+  /**
+   * Follows redirects as a browser does, across Flerpart and the provider, and returns the first
+   * answer that is not a redirect.
+   */
+  public static HttpResponse<String> folj(HttpClient webblasare, String start)
+      throws IOException, InterruptedException {
+    URI uri = URI.create(start);
+    for (int i = 0; i < 10; i++) {
+      HttpResponse<String> svar =
+          webblasare.send(
+              HttpRequest.newBuilder(uri).header("Accept", "text/html").build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (svar.statusCode() / 100 != 3) {
+        return svar;
+      }
+      uri = uri.resolve(svar.headers().firstValue("Location").orElseThrow());
+    }
+    throw new AssertionError("För många omdirigeringar från " + start);
+  }
+
+  /** Logs the person in to Flerpart at {@code bas} through this provider, in {@code webblasare}. */
+  public HttpResponse<String> loggaIn(HttpClient webblasare, String bas, Map<String, Object> claims)
+      throws IOException, InterruptedException {
+    nastaInloggning(claims);
+    return folj(webblasare, bas + "/oauth2/authorization/flerpart");
   }
 
   public void stoppa() {

@@ -170,7 +170,7 @@ class OidcInloggningTest {
         .contains("client_id=flerpart");
 
     idp.nastaInloggning(Map.of("sub", "cecilia-idp", "email", "Cecilia@Uppsala.example"));
-    HttpResponse<String> sida = folj(webblasare, authorize);
+    HttpResponse<String> sida = TestIdentitetsleverantor.folj(webblasare, authorize);
     assertThat(sida.statusCode()).isEqualTo(200);
     assertThat(sida.uri().getPath()).isEqualTo("/uppgifter");
     assertThat(sida.body()).contains("Cecilia Berg").contains("Logga ut");
@@ -201,7 +201,8 @@ class OidcInloggningTest {
   void enOkandAnvandareFarEnSvenskSidaOchIngenSession() throws Exception {
     HttpClient webblasare = klient(HttpClient.Redirect.NEVER);
     idp.nastaInloggning(Map.of("sub", "okand-idp", "email", "okand@region.example"));
-    HttpResponse<String> sida = folj(webblasare, url("/oauth2/authorization/flerpart").toString());
+    HttpResponse<String> sida =
+        TestIdentitetsleverantor.folj(webblasare, url("/oauth2/authorization/flerpart").toString());
     assertThat(sida.statusCode()).isEqualTo(403);
     assertThat(sida.body())
         .contains("Du har inget konto i Flerpart")
@@ -352,22 +353,6 @@ class OidcInloggningTest {
             : HttpRequest.BodyPublishers.ofString(kropp));
     return klient(HttpClient.Redirect.NEVER)
         .send(req.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** Follows redirects as a browser does, across Flerpart and the provider. */
-  private static HttpResponse<String> folj(HttpClient webblasare, String start)
-      throws IOException, InterruptedException {
-    URI uri = URI.create(start);
-    for (int i = 0; i < 10; i++) {
-      HttpResponse<String> svar =
-          webblasare.send(
-              HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-      if (svar.statusCode() / 100 != 3) {
-        return svar;
-      }
-      uri = uri.resolve(svar.headers().firstValue("Location").orElseThrow());
-    }
-    throw new AssertionError("För många omdirigeringar");
   }
 
   private static HttpClient klient(HttpClient.Redirect redirect) {
