@@ -45,10 +45,11 @@ public class EmbeddedStack
     var beans = context.getBeanFactory();
 
     if (!env.containsProperty("spring.datasource.url")) {
-      EmbeddedPostgres postgres = startPostgres();
+      InbyggdPostgres inbyggd = InbyggdPostgres.starta();
+      EmbeddedPostgres postgres = inbyggd.postgres();
       properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
       properties.put("spring.datasource.username", "postgres");
-      properties.put("spring.datasource.password", "");
+      properties.put("spring.datasource.password", inbyggd.losenord());
       beans.registerSingleton("embeddedPostgres", postgres);
       stoppaSist(beans, "embeddedPostgres", postgres::close);
       log.info(
@@ -142,16 +143,6 @@ public class EmbeddedStack
       Exit.resetShutdownHookAdder();
     }
     return kafka;
-  }
-
-  private static EmbeddedPostgres startPostgres() {
-    try {
-      // Stopped by stoppaSist after the application, not by a JVM shutdown hook of its own that
-      // could take the database away while the context is still closing.
-      return EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Kunde inte starta inbyggd PostgreSQL", e);
-    }
   }
 
   /**

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 class InloggningsSparr {
 
   static final int PER_ANVANDARE = 5;
-  static final int PER_ADRESS = 20;
+  static final int PER_ADRESS = 50;
   static final Duration FONSTER = Duration.ofMinutes(15);
   static final Duration SPARRTID = Duration.ofMinutes(15);
 

@@ -1,0 +1,170 @@
+package se.flerpart.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded default's PostgreSQL, locked down: a random password per start (scram-sha-256, no
+ * trust authentication), its data in a directory of its own under {@code <tmp>/flerpart-postgres},
+ * marked with the process id of the JVM that owns it. A start first stops and removes what an
+ * earlier run left behind when its JVM died without stopping the database ({@code kill -9}): an
+ * orphan would otherwise keep serving the data.
+ */
+final class InbyggdPostgres {
+
+  static final String AGARFIL = "flerpart-agare.pid";
+
+  private static final Logger log = LoggerFactory.getLogger(InbyggdPostgres.class);
+
+  private final EmbeddedPostgres postgres;
+  private final String losenord;
+
+  private InbyggdPostgres(EmbeddedPostgres postgres, String losenord) {
+    this.postgres = postgres;
+    this.losenord = losenord;
+  }
+
+  static Path baskatalog() {
+    return Path.of(System.getProperty("java.io.tmpdir"), "flerpart-postgres");
+  }
+
+  /** Starts a database owned by this JVM, after removing any orphan of an earlier run. */
+  static InbyggdPostgres starta() {
+    return starta(baskatalog(), ProcessHandle.current().pid());
+  }
+
+  static InbyggdPostgres starta(Path bas, long agare) {
+    try {
+      Files.createDirectories(bas);
+      stadaForaldralosa(bas);
+      String losenord = slumpat();
+      Path losenordsfil = Files.createTempFile(bas, "pw", ".tmp");
+      try {
+        Files.setPosixFilePermissions(losenordsfil, PosixFilePermissions.fromString("rw-------"));
+        Files.writeString(losenordsfil, losenord, StandardCharsets.UTF_8);
+        Path data = bas.resolve(UUID.randomUUID().toString());
+        EmbeddedPostgres postgres =
+            EmbeddedPostgres.builder()
+                // Stopped by EmbeddedStack after the application, not by a shutdown hook of its
+                // own that could take the database away while the context is still closing.
+                .setRegisterShutdownHook(false)
+                .setDataDirectory(data)
+                .setCleanDataDirectory(true)
+                // initdb: the superuser's password from the file, and a password for every
+                // connection, local or over TCP.
+                .setLocaleConfig("pwfile", losenordsfil.toString())
+                .setLocaleConfig("auth-local", "scram-sha-256")
+                .setLocaleConfig("auth-host", "scram-sha-256")
+                .setConnectConfig("password", losenord)
+                .setDataDirectoryCustomizer(katalog -> agarmarkera(katalog.toPath(), agare))
+                .start();
+        return new InbyggdPostgres(postgres, losenord);
+      } finally {
+        Files.deleteIfExists(losenordsfil);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Kunde inte starta inbyggd PostgreSQL", e);
+    }
+  }
+
+  EmbeddedPostgres postgres() {
+    return postgres;
+  }
+
+  String losenord() {
+    return losenord;
+  }
+
+  /**
+   * Stops the database of every data directory under {@code bas} whose owning JVM is gone, and
+   * removes the directory. Directories of running Flerparts are left alone.
+   */
+  static int stadaForaldralosa(Path bas) throws IOException {
+    if (!Files.isDirectory(bas)) {
+      return 0;
+    }
+    int stadade = 0;
+    List<Path> kataloger;
+    try (Stream<Path> s = Files.list(bas)) {
+      kataloger = s.filter(Files::isDirectory).toList();
+    }
+    for (Path katalog : kataloger) {
+      Optional<Long> agare = pid(katalog.resolve(AGARFIL));
+      if (agare.flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false)) {
+        continue;
+      }
+      pid(katalog.resolve("postmaster.pid"))
+          .flatMap(ProcessHandle::of)
+          .filter(ProcessHandle::isAlive)
+          .ifPresent(InbyggdPostgres::stoppa);
+      taBort(katalog);
+      stadade++;
+    }
+    if (stadade > 0) {
+      log.warn(
+          "{} inbyggd PostgreSQL från en tidigare körning som inte avslutades stoppades och togs"
+              + " bort",
+          stadade);
+    }
+    return stadade;
+  }
+
+  private static void agarmarkera(Path katalog, long agare) {
+    try {
+      Files.writeString(katalog.resolve(AGARFIL), Long.toString(agare));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A smart shutdown first (SIGTERM: nobody is connected to an orphan), then SIGKILL. */
+  private static void stoppa(ProcessHandle postmaster) {
+    postmaster.destroy();
+    try {
+      postmaster.onExit().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      postmaster.destroyForcibly();
+    }
+  }
+
+  private static Optional<Long> pid(Path fil) {
+    try {
+      if (!Files.isRegularFile(fil)) {
+        return Optional.empty();
+      }
+      String forsta = Files.readAllLines(fil).stream().findFirst().orElse("").strip();
+      return Optional.of(Long.parseLong(forsta));
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static void taBort(Path katalog) throws IOException {
+    try (Stream<Path> filer = Files.walk(katalog)) {
+      for (Path p : filer.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  private static String slumpat() {
+    byte[] b = new byte[24];
+    new SecureRandom().nextBytes(b);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+}

@@ -1,0 +1,97 @@
+package se.flerpart.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded database needs its random password, and no orphan outlives a crashed run. */
+class InbyggdPostgresTest {
+
+  @TempDir Path bas;
+
+  @Test
+  void endastMedDetSlumpadeLosenordet() throws Exception {
+    InbyggdPostgres db = InbyggdPostgres.starta(bas, ProcessHandle.current().pid());
+    try {
+      String url = db.postgres().getJdbcUrl("postgres", "postgres");
+      assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", ""))
+          .isInstanceOf(SQLException.class);
+      assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "postgres"))
+          .isInstanceOf(SQLException.class);
+      try (Connection c = DriverManager.getConnection(url, "postgres", db.losenord())) {
+        assertThat(c.isValid(2)).isTrue();
+      }
+      assertThat(db.losenord()).hasSizeGreaterThanOrEqualTo(32);
+      try (var filer = Files.list(bas)) {
+        assertThat(filer.filter(Files::isRegularFile)).as("lösenordsfilen är borta").isEmpty();
+      }
+      InbyggdPostgres annan = InbyggdPostgres.starta(bas, ProcessHandle.current().pid());
+      try {
+        assertThat(annan.losenord()).isNotEqualTo(db.losenord());
+      } finally {
+        annan.postgres().close();
+      }
+    } finally {
+      db.postgres().close();
+    }
+  }
+
+  @Test
+  void enStartStopparOchTarBortEnForaldralosDatabasMenLamnarEnLevandes() throws Exception {
+    // An earlier run whose JVM died: its owner is a process that has already exited.
+    Process dod = new ProcessBuilder("true").start();
+    dod.waitFor();
+    InbyggdPostgres foraldralos = InbyggdPostgres.starta(bas, dod.pid());
+    assertThat(foraldralos.postgres().getPort()).isPositive();
+    Path katalog = katalogAgdAv(dod.pid()).orElseThrow();
+    long postmaster =
+        Long.parseLong(Files.readAllLines(katalog.resolve("postmaster.pid")).get(0).strip());
+    assertThat(ProcessHandle.of(postmaster)).get().matches(ProcessHandle::isAlive);
+
+    InbyggdPostgres levande = InbyggdPostgres.starta(bas, ProcessHandle.current().pid());
+    try {
+      assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false))
+          .as("den föräldralösa databasen är stoppad")
+          .isFalse();
+      assertThat(katalog).doesNotExist();
+      assertThat(InbyggdPostgres.stadaForaldralosa(bas))
+          .as("den egna, levande databasen rörs inte")
+          .isZero();
+      try (Connection c =
+          DriverManager.getConnection(
+              levande.postgres().getJdbcUrl("postgres", "postgres"),
+              "postgres",
+              levande.losenord())) {
+        assertThat(c.isValid(2)).isTrue();
+      }
+    } finally {
+      levande.postgres().close();
+    }
+  }
+
+  private Optional<Path> katalogAgdAv(long pid) throws Exception {
+    try (var kataloger = Files.list(bas)) {
+      return kataloger
+          .filter(k -> Files.isRegularFile(k.resolve(InbyggdPostgres.AGARFIL)))
+          .filter(
+              k -> {
+                try {
+                  return Files.readString(k.resolve(InbyggdPostgres.AGARFIL))
+                      .strip()
+                      .equals(Long.toString(pid));
+                } catch (Exception e) {
+                  return false;
+                }
+              })
+          .findFirst();
+    }
+  }
+}
