@@ -34,4 +34,9 @@ public record Arende(
   public boolean samtyckeGivet() {
     return "JA".equals(samtycke);
   }
+
+  /** The person withdrew the consent: the case keeps only the fact of the referral. */
+  public boolean samtyckeAterkallat() {
+    return "ATERKALLAT".equals(samtycke) || status == ArendeStatus.AVBRUTET_SAMTYCKE_ATERKALLAT;
+  }
 }

@@ -33,6 +33,10 @@ public class ArendeFormularData {
     this.anvandare = anvandare;
   }
 
+  /**
+   * The case as a form shows it. Not logged here: the task list lets only readers inside the
+   * consent scope open a form and logs each opening once ({@link UppgiftensOmfang}).
+   */
   public Map<String, Object> arende(UUID arendeId, Anvandare vem) {
     Arende a = arenden.hamta(arendeId);
     Map<String, Object> data = new HashMap<>();
@@ -41,7 +45,7 @@ public class ArendeFormularData {
         "insatsNamn",
         insatser.hitta(a.insats()).map(InsatsRepository.Insats::namn).orElse(a.insats()));
     data.put("aktualiserandePart", a.aktualiserandePart());
-    ArendeAtkomst.Personuppgifter p = atkomst.personuppgifter(vem, a);
+    ArendeAtkomst.Personuppgifter p = atkomst.personuppgifterOloggade(vem, a);
     data.put(
         "skal",
         p.synliga()
@@ -61,10 +65,36 @@ public class ArendeFormularData {
         .toList();
   }
 
-  public List<Map<String, String>> handlaggare() {
-    return anvandare.medRoll(Anvandare.HANDLAGGARE).stream()
-        .map(a -> alternativ(a.namn() + " (" + a.part() + ")", a.id()))
+  /**
+   * The parts as options for people a form names for the case (invitees), those outside its consent
+   * scope marked: choosing one gives a field error, and the label says why beforehand.
+   */
+  public List<Map<String, String>> parter(UUID arendeId) {
+    Arende a = arenden.hamta(arendeId);
+    return parter.alla().stream()
+        .filter(p -> !"FORBUND".equals(p.kod()))
+        .map(p -> alternativ(p.namn() + markering(atkomst.partInomOmfang(p.kod(), a)), p.kod()))
         .toList();
+  }
+
+  /** Users with the role as options for the case, those outside its consent scope marked. */
+  public List<Map<String, String>> medRoll(String roll, UUID arendeId) {
+    Arende a = arenden.hamta(arendeId);
+    return anvandare.medRoll(roll).stream()
+        .map(
+            u ->
+                alternativ(
+                    u.namn()
+                        + " ("
+                        + u.part()
+                        + ")"
+                        + markering(atkomst.kanLasaPersonuppgifter(u, a)),
+                    u.id()))
+        .toList();
+  }
+
+  private static String markering(boolean inomOmfang) {
+    return inomOmfang ? "" : " – utanför samtycket";
   }
 
   public static Map<String, String> alternativ(String label, String value) {

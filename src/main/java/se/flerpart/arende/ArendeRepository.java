@@ -58,6 +58,13 @@ class ArendeRepository {
     return jdbc.sql("select * from arende where id = ?").param(id).query(this::rad).optional();
   }
 
+  public Optional<Arende> hittaMedNummer(String arendenummer) {
+    return jdbc.sql("select * from arende where arendenummer = ?")
+        .param(arendenummer)
+        .query(this::rad)
+        .optional();
+  }
+
   /** Locks the row for the rest of the transaction, so two completions cannot interleave. */
   public Optional<Arende> hittaForUppdatering(UUID id) {
     return jdbc.sql("select * from arende where id = ? for update")

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -374,6 +375,11 @@ public class ArendeService {
     } catch (IllegalArgumentException e) {
       throw new EjFunnen("Ärendet finns inte.");
     }
+  }
+
+  /** The case with this number, as a mail's subject names it. */
+  public Optional<Arende> hittaMedNummer(String arendenummer) {
+    return arenden.hittaMedNummer(arendenummer);
   }
 
   public List<Arende> synligaFor(Anvandare anvandare, ArendeAtkomst atkomst) {

@@ -2,8 +2,12 @@ package se.flerpart.embedded;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -14,6 +18,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
+import se.flerpart.arende.ArendeAtkomst;
+import se.flerpart.arende.ArendeService;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.sakerhet.Inloggning;
 import se.flerpart.web.AtkomstNekad;
@@ -23,25 +29,63 @@ import se.flerpart.web.ValideringsFel;
 @Controller
 class DevController {
 
+  /**
+   * Every mail about a case names it in the subject ("… ärende 2026-0001 …", "Ärende 2026-0001:
+   * …").
+   */
+  private static final Pattern ARENDENUMMER =
+      Pattern.compile("ärende (\\d{4}-\\d{4,})", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   private final ObjectProvider<EmbeddedMailserver> mailserver;
   private final ObjectProvider<EmbeddedMotor> motor;
+  private final ArendeService arenden;
+  private final ArendeAtkomst atkomst;
 
   DevController(
-      ObjectProvider<EmbeddedMailserver> mailserver, ObjectProvider<EmbeddedMotor> motor) {
+      ObjectProvider<EmbeddedMailserver> mailserver,
+      ObjectProvider<EmbeddedMotor> motor,
+      ArendeService arenden,
+      ArendeAtkomst atkomst) {
     this.mailserver = mailserver;
     this.motor = motor;
+    this.arenden = arenden;
+    this.atkomst = atkomst;
   }
 
   @GetMapping("/api/dev/mail")
   @ResponseBody
-  public List<EmbeddedMailserver.Mail> mail() {
-    return mailserver().mottagna();
+  public List<EmbeddedMailserver.Mail> mail(@AuthenticationPrincipal Inloggning in) {
+    return lasOchLogga(in);
   }
 
   @GetMapping("/dev/mail")
-  public String mailsida(Model model) {
-    model.addAttribute("mail", mailserver().mottagna().reversed());
+  public String mailsida(@AuthenticationPrincipal Inloggning in, Model model) {
+    model.addAttribute("mail", lasOchLogga(in).reversed());
     return "dev/mail";
+  }
+
+  /**
+   * The mails, with the read logged: kallelser, plans and återkoppling name the person and the
+   * meeting's syfte, so a read writes one audit row per case whose mails it shows. A mail about no
+   * case (an avvikelse, a report) carries no one's personal data — avvikelser are kept free of it —
+   * and leaves no row.
+   */
+  private List<EmbeddedMailserver.Mail> lasOchLogga(Inloggning in) {
+    List<EmbeddedMailserver.Mail> mail = mailserver().mottagna();
+    Set<String> nummer = new LinkedHashSet<>();
+    for (EmbeddedMailserver.Mail m : mail) {
+      Matcher traff = ARENDENUMMER.matcher(m.amne() == null ? "" : m.amne());
+      if (traff.find()) {
+        nummer.add(traff.group(1));
+      }
+    }
+    for (String n : nummer) {
+      arenden
+          .hittaMedNummer(n)
+          .ifPresent(
+              a -> atkomst.loggaLasning(in.anvandare().id(), a.id(), ArendeAtkomst.LAS_MAIL));
+    }
+    return mail;
   }
 
   public record Klocka(String fram) {}

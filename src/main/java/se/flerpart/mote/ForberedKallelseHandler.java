@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
+import se.flerpart.arende.Arende;
+import se.flerpart.arende.ArendeAtkomst;
 import se.flerpart.arende.ArendeFormularData;
 import se.flerpart.arende.ArendeHistorik;
 import se.flerpart.arende.ArendeService;
@@ -34,8 +36,19 @@ class ForberedKallelseHandler implements UppgiftHandler {
 
   private static final Pattern EPOST = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
+  /**
+   * More people than meet around one person: a kallelse to hundreds or thousands would only flood
+   * mail, calendars and the PDF.
+   */
+  static final int MAX_DELTAGARE = 30;
+
+  private static final String UTANFOR_SAMTYCKET =
+      " ingår inte i ärendets samtycke. Samtycket måste först utvidgas med ett nytt samtycke från"
+          + " individen.";
+
   private final MoteRepository moten;
   private final ArendeService arenden;
+  private final ArendeAtkomst atkomst;
   private final ArendeHistorik historik;
   private final ArendeFormularData formularData;
   private final AnvandareRepository anvandare;
@@ -44,12 +57,14 @@ class ForberedKallelseHandler implements UppgiftHandler {
   ForberedKallelseHandler(
       MoteRepository moten,
       ArendeService arenden,
+      ArendeAtkomst atkomst,
       ArendeHistorik historik,
       ArendeFormularData formularData,
       AnvandareRepository anvandare,
       Clock klocka) {
     this.moten = moten;
     this.arenden = arenden;
+    this.atkomst = atkomst;
     this.historik = historik;
     this.formularData = formularData;
     this.anvandare = anvandare;
@@ -64,12 +79,9 @@ class ForberedKallelseHandler implements UppgiftHandler {
   @Override
   public Map<String, Object> formularData(Uppgift uppgift, Anvandare vem) {
     Map<String, Object> data = new HashMap<>(formularData.arende(uppgift.arendeId(), vem));
-    data.put("parter", formularData.parter());
+    data.put("parter", formularData.parter(uppgift.arendeId()));
     data.put(
-        "ordforandeAlternativ",
-        anvandare.medRoll(Anvandare.ORDFORANDE).stream()
-            .map(a -> ArendeFormularData.alternativ(a.namn() + " (" + a.part() + ")", a.id()))
-            .toList());
+        "ordforandeAlternativ", formularData.medRoll(Anvandare.ORDFORANDE, uppgift.arendeId()));
     // After a cancelled meeting the new kallelse starts from the old one.
     moten
         .senasteIProcess(uppgift.processInstansNyckel())
@@ -124,6 +136,34 @@ class ForberedKallelseHandler implements UppgiftHandler {
     if (deltagare.isEmpty()) {
       fel.put("deltagare", "Lägg till minst en deltagare");
     }
+    if (deltagare.size() > MAX_DELTAGARE) {
+      fel.put(
+          "deltagare",
+          "Ett flerpartsmöte kan ha högst "
+              + MAX_DELTAGARE
+              + " kallade ("
+              + deltagare.size()
+              + " angivna)");
+      return;
+    }
+    // The kallelse and the plan carry the syfte and the person's name: only to parts inside the
+    // consent scope (see ArendeAtkomst).
+    Arende arende = arenden.hamta(uppgift.arendeId());
+    if (data.get("ordforande") instanceof String id) {
+      anvandare
+          .hitta(id)
+          .filter(o -> !atkomst.kanLasaPersonuppgifter(o, arende))
+          .ifPresent(
+              o ->
+                  fel.put(
+                      "ordforande",
+                      o.namn()
+                          + " ("
+                          + o.part()
+                          + ") kan inte vara ordförande: "
+                          + o.part()
+                          + UTANFOR_SAMTYCKET));
+    }
     Set<String> adresser = new HashSet<>();
     for (int i = 0; i < deltagare.size(); i++) {
       Map<String, Object> d = deltagare.get(i);
@@ -131,6 +171,11 @@ class ForberedKallelseHandler implements UppgiftHandler {
       Roll roll = roll(d);
       if (roll == Roll.PROFESSIONELL && tom(d.get("part"))) {
         fel.put(falt + "part", "Välj vilken part personen företräder");
+      } else if (roll == Roll.PROFESSIONELL
+          && !atkomst.partInomOmfang(d.get("part").toString(), arende)) {
+        fel.put(
+            falt + "part",
+            "Kallelsen kan inte gå till " + d.get("part") + ": parten" + UTANFOR_SAMTYCKET);
       }
       if (roll != Roll.PROFESSIONELL && Boolean.TRUE.equals(d.get("kravs"))) {
         fel.put(falt + "kravs", "Bara en part kan krävas på mötet – välj rollen Yrkesperson");

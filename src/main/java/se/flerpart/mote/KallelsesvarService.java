@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.flerpart.arende.Arende;
+import se.flerpart.arende.ArendeAtkomst;
 import se.flerpart.arende.ArendeHistorik;
 import se.flerpart.arende.ArendeService;
 import se.flerpart.web.EjFunnen;
@@ -51,6 +52,7 @@ class KallelsesvarService {
   private final SvarsToken tokens;
   private final MoteRepository moten;
   private final ArendeService arenden;
+  private final ArendeAtkomst atkomst;
   private final ArendeHistorik historik;
   private final KallelseUtskick utskick;
   private final Clock klocka;
@@ -60,6 +62,7 @@ class KallelsesvarService {
       SvarsToken tokens,
       MoteRepository moten,
       ArendeService arenden,
+      ArendeAtkomst atkomst,
       ArendeHistorik historik,
       KallelseUtskick utskick,
       Clock klocka,
@@ -67,19 +70,26 @@ class KallelsesvarService {
     this.tokens = tokens;
     this.moten = moten;
     this.arenden = arenden;
+    this.atkomst = atkomst;
     this.historik = historik;
     this.utskick = utskick;
     this.klocka = klocka;
     this.handelser = handelser;
   }
 
-  /** The invitation behind a link that can still be answered; throws with the reason otherwise. */
+  /**
+   * The invitation behind a link that can still be answered; throws with the reason otherwise. It
+   * names the invitee and the meeting's syfte, so each showing is logged, as read by the invitee
+   * ({@code kallad:<kallelse id>}: the answer page has no login).
+   */
   public Inbjudan inbjudan(String token) {
     SvarsToken.Innehall innehall = giltig(token);
     Kallelse k = kallelse(innehall);
     Mote mote = moten.hitta(k.moteId()).orElseThrow();
     kravObesvarad(innehall, mote, k);
-    return inbjudan(mote, k);
+    Inbjudan inbjudan = inbjudan(mote, k);
+    atkomst.loggaLasning("kallad:" + k.id(), mote.arendeId(), ArendeAtkomst.LAS_KALLELSE);
+    return inbjudan;
   }
 
   @Transactional
@@ -190,6 +200,13 @@ class KallelsesvarService {
   }
 
   private void kravObesvarad(SvarsToken.Innehall innehall, Mote mote, Kallelse k) {
+    // A case that ended (consent withdrawn, broken off) holds no more meetings, and after a
+    // withdrawn consent nobody reads the syfte any more.
+    if (arenden.hamta(mote.arendeId()).status().avslutad()) {
+      throw new SvarslankFel(
+          HttpStatus.GONE,
+          "Ärendet är avslutat och mötet blir inte av. Du behöver inte svara på kallelsen.");
+    }
     if (mote.status() == MoteStatus.INSTALLT) {
       throw new SvarslankFel(
           HttpStatus.GONE, "Mötet är inställt. Du behöver inte svara på kallelsen.");

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.flerpart.arende.Arende;
+import se.flerpart.arende.ArendeAtkomst;
 import se.flerpart.arende.ArendeHistorik;
 import se.flerpart.arende.ArendeService;
 import se.flerpart.arende.PersonnummerSkydd;
@@ -38,6 +39,7 @@ public class SusService {
   private final ArendeHistorik historik;
   private final AvslutsorsakRepository avslutsorsaker;
   private final PersonnummerSkydd skydd;
+  private final ArendeAtkomst atkomst;
   private final AvslutRepository avslutet;
   private final Clock klocka;
 
@@ -47,6 +49,7 @@ public class SusService {
       ArendeHistorik historik,
       AvslutsorsakRepository avslutsorsaker,
       PersonnummerSkydd skydd,
+      ArendeAtkomst atkomst,
       AvslutRepository avslutet,
       Clock klocka) {
     this.jdbc = jdbc;
@@ -54,6 +57,7 @@ public class SusService {
     this.historik = historik;
     this.avslutsorsaker = avslutsorsaker;
     this.skydd = skydd;
+    this.atkomst = atkomst;
     this.avslutet = avslutet;
     this.klocka = klocka;
   }
@@ -140,17 +144,25 @@ public class SusService {
     if (fran != null && till != null && till.isBefore(fran)) {
       throw new ValideringsFel("till", "Slutdatum ligger före startdatum");
     }
-    return jdbc.sql(
-            """
+    List<SusRegistrering> rader =
+        jdbc.sql(
+                """
             select s.* from sus_registrering s
             where s.datum between ? and ? and not s.utanfor_statistik
             order by s.datum, case s.typ when 'INREGISTRERING' then 0 else 1 end, s.arendenummer
             """)
-        .params(
-            Date.valueOf(fran == null ? LocalDate.of(2000, 1, 1) : fran),
-            Date.valueOf(till == null ? LocalDate.of(2999, 12, 31) : till))
-        .query((rs, n) -> rad(rs, deltagaransvarig))
-        .list();
+            .params(
+                Date.valueOf(fran == null ? LocalDate.of(2000, 1, 1) : fran),
+                Date.valueOf(till == null ? LocalDate.of(2999, 12, 31) : till))
+            .query((rs, n) -> rad(rs, deltagaransvarig))
+            .list();
+    // One audit row per person whose personnummer the export shows.
+    rader.stream()
+        .filter(r -> r.personnummer() != null)
+        .map(SusRegistrering::arendeId)
+        .distinct()
+        .forEach(id -> atkomst.loggaLasning(vem.id(), id, ArendeAtkomst.LAS_SUS_EXPORT));
+    return rader;
   }
 
   private SusRegistrering rad(ResultSet rs, boolean visaPersonnummer) throws SQLException {

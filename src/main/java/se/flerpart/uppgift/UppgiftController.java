@@ -1,5 +1,6 @@
 package se.flerpart.uppgift;
 
+import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,14 +42,22 @@ class UppgiftController {
   public String visa(@PathVariable long id, @AuthenticationPrincipal Inloggning in, Model model) {
     Uppgift u = uppgifter.hamta(id, in.anvandare());
     model.addAttribute("uppgift", u);
+    // Outside the case's consent scope the page says why, and neither loads the form nor offers
+    // to take or hand on the task.
+    String utanforOmfang = uppgifter.utanforOmfang(u, in.anvandare()).orElse(null);
+    model.addAttribute("utanforOmfang", utanforOmfang);
     model.addAttribute("kanSlutfora", uppgifter.kanSlutfora(u, in.anvandare()));
-    model.addAttribute("arKandidat", uppgifter.arKandidat(u, in.anvandare()));
+    model.addAttribute(
+        "arKandidat", utanforOmfang == null && uppgifter.arKandidat(u, in.anvandare()));
     model.addAttribute(
         "mottagare",
-        anvandare.medRoll(Anvandare.HANDLAGGARE).stream()
-            .filter(a -> !a.id().equals(u.tilldelad()))
-            .filter(a -> u.kandidatgrupper().isEmpty() || uppgifter.arKandidat(u, a))
-            .toList());
+        utanforOmfang != null
+            ? List.of()
+            : anvandare.medRoll(Anvandare.HANDLAGGARE).stream()
+                .filter(a -> !a.id().equals(u.tilldelad()))
+                .filter(a -> u.kandidatgrupper().isEmpty() || uppgifter.arKandidat(u, a))
+                .filter(a -> uppgifter.utanforOmfang(u, a).isEmpty())
+                .toList());
     model.addAttribute(
         "tilldeladNamn",
         u.tilldelad() == null

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -44,6 +45,7 @@ public class UppgiftService {
   private final FormularValidator validator;
   private final AnvandareRepository anvandare;
   private final CamundaClient camunda;
+  private final ArendeOmfang omfang;
   private final Map<String, UppgiftHandler> handlers;
 
   public UppgiftService(
@@ -52,12 +54,14 @@ public class UppgiftService {
       FormularValidator validator,
       AnvandareRepository anvandare,
       CamundaClient camunda,
+      ArendeOmfang omfang,
       List<UppgiftHandler> handlers) {
     this.uppgifter = uppgifter;
     this.formular = formular;
     this.validator = validator;
     this.anvandare = anvandare;
     this.camunda = camunda;
+    this.omfang = omfang;
     this.handlers =
         handlers.stream().collect(Collectors.toMap(UppgiftHandler::elementId, Function.identity()));
   }
@@ -97,16 +101,41 @@ public class UppgiftService {
 
   public record FormularMedData(Object schema, Map<String, Object> data) {}
 
-  /** The form and the data it starts from: the task's variables plus what its feature adds. */
+  /**
+   * The form and the data it starts from: the task's variables plus what its feature adds. A case's
+   * form shows the case's personal data (and its variables may hold the beredning's texts), so only
+   * a reader inside the consent scope gets it, and each opening is logged once.
+   */
   public FormularMedData formular(long id, Anvandare a) {
     Uppgift u = hamta(id, a);
+    kravInomOmfang(u, a);
     Formular f = formularFor(u);
-    return new FormularMedData(f.schema(), data(u, a));
+    Map<String, Object> data = data(u, a);
+    if (u.arendeId() != null) {
+      omfang.loggaFormular(u.arendeId(), a);
+    }
+    return new FormularMedData(f.schema(), data);
+  }
+
+  /**
+   * Why the user may not work with the task: its case's personal data is outside the user's consent
+   * scope. Empty for a task without a case.
+   */
+  public Optional<String> utanforOmfang(Uppgift u, Anvandare a) {
+    return u.arendeId() == null ? Optional.empty() : omfang.utanfor(u.arendeId(), a);
+  }
+
+  private void kravInomOmfang(Uppgift u, Anvandare a) {
+    Optional<String> varfor = utanforOmfang(u, a);
+    if (varfor.isPresent()) {
+      throw new AtkomstNekad("Du kan inte arbeta med uppgiften: " + varfor.get() + ".");
+    }
   }
 
   @Transactional
   public Uppgift tilldela(long id, String till, Anvandare a) {
     Uppgift u = oppenForUppdatering(id, a);
+    kravInomOmfang(u, a);
     if (till == null || till.isBlank()) {
       throw new ValideringsFel("anvandare", "Ange vem uppgiften ska tilldelas");
     }
@@ -130,6 +159,12 @@ public class UppgiftService {
     }
     if (u.kandidatgrupper().isEmpty() && !mottagare.harRoll(Anvandare.HANDLAGGARE)) {
       throw new ValideringsFel("anvandare", mottagare.namn() + " är inte handläggare");
+    }
+    Optional<String> utanfor = utanforOmfang(u, mottagare);
+    if (utanfor.isPresent()) {
+      throw new ValideringsFel(
+          "anvandare",
+          mottagare.namn() + " (" + mottagare.part() + ") kan inte få uppgiften: " + utanfor.get());
     }
     uppgifter.tilldela(id, mottagare.id());
     return uppgifter.hitta(id).orElseThrow();
@@ -169,6 +204,7 @@ public class UppgiftService {
     if (u.tilldelad() == null && !arKandidat(u, a)) {
       throw new AtkomstNekad("Du ingår inte i gruppen som uppgiften gäller.");
     }
+    kravInomOmfang(u, a);
     Map<String, String> fel = new LinkedHashMap<>();
     Map<String, Object> data = validator.validera(formularFor(u), inskickat, data(u, a), fel);
     UppgiftHandler handler = handlers.get(u.elementId());
@@ -271,7 +307,8 @@ public class UppgiftService {
 
   public boolean kanSlutfora(Uppgift u, Anvandare a) {
     return u.arOppen()
-        && (a.id().equals(u.tilldelad()) || (u.tilldelad() == null && arKandidat(u, a)));
+        && (a.id().equals(u.tilldelad()) || (u.tilldelad() == null && arKandidat(u, a)))
+        && utanforOmfang(u, a).isEmpty();
   }
 
   private Uppgift oppenForUppdatering(long id, Anvandare a) {

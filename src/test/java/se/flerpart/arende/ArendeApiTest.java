@@ -386,11 +386,12 @@ class ArendeApiTest {
     assertThat(forPetra.has("skal")).isFalse();
 
     JsonNode beredning = api.vantaPaUppgift("bengt", "grupp", id, "bered-arende");
-    JsonNode formular =
-        api.get("bengt", "/api/uppgifter/" + beredning.path("id").asText() + "/formular").kropp();
-    assertThat(formular.path("data").has("personnummer")).isFalse();
-    assertThat(formular.path("data").path("skal").asText())
-        .startsWith("Personuppgifter visas inte");
+    Svar formular =
+        api.get("bengt", "/api/uppgifter/" + beredning.path("id").asText() + "/formular");
+    assertThat(formular.status()).isEqualTo(403);
+    assertThat(formular.kropp().path("meddelande").asText())
+        .contains("AF ingår inte i samtycket för ärende");
+    assertThat(formular.kropp().toString()).doesNotContain("Lång sjukskrivning");
     assertThat(
             jdbc.sql(
                     "select count(*) from granskningslogg where arende_id = ?::uuid"

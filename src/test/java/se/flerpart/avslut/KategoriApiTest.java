@@ -98,7 +98,13 @@ class KategoriApiTest {
         "anna",
         samtycke,
         Map.of(
-            "samtycke", "JA", "samtyckeForm", "MUNTLIGT", "samtyckeParter", List.of("FK", "AF")));
+            "samtycke",
+            "JA",
+            "samtyckeForm",
+            "MUNTLIGT",
+            "samtyckeParter",
+            // Cecilia (Uppsala kommun) chairs the meeting, so her part is inside the consent.
+            List.of("FK", "AF", "KOMMUN-UPPSALA")));
     JsonNode beredning = api.vantaPaUppgift("bengt", "grupp", id, "bered-arende");
     api.slutfor(
         "bengt", beredning, Map.of("beslut", "JA", "motivering", "m", "arendebarare", "anna"));

@@ -55,7 +55,8 @@ class ArendetsHandelserTest {
     Map<String, Object> aktualisering = new java.util.HashMap<>(KafkaHandelserTest.data("anna"));
     aktualisering.remove("aktualiseradAv");
     String id = api.aktualisera("anna", aktualisering);
-    ArendeSteg.beviljat(api, id, "anna", List.of("FK", "AF"), true, "anna");
+    // Cecilia (Uppsala kommun) chairs the meeting, so her part is inside the consent.
+    ArendeSteg.beviljat(api, id, "anna", List.of("FK", "AF", "KOMMUN-UPPSALA"), true, "anna");
     MotesSteg.genomfor(api, motor, id, "anna");
     JsonNode avslut = UppfoljningSteg.tillAvslut(api, id, "anna");
     assertThat(api.slutfor("anna", avslut, Map.of("avslutsorsak", "STUDIER")).status())

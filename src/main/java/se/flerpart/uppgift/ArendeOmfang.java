@@ -1,0 +1,22 @@
+package se.flerpart.uppgift;
+
+import java.util.Optional;
+import java.util.UUID;
+import se.flerpart.sakerhet.Anvandare;
+
+/**
+ * The consent scope of the case a task belongs to, answered by the module that owns cases, so that
+ * the task list itself knows no case. A case's task is opened, taken, handed on and completed only
+ * by users inside the scope; a task without a case (an avvikelse) has none to check.
+ */
+public interface ArendeOmfang {
+
+  /**
+   * Empty when the user may read the case's personal data; otherwise why not, in Swedish and
+   * without a full stop, to follow "Du kan inte …: " or the user's name.
+   */
+  Optional<String> utanfor(UUID arendeId, Anvandare anvandare);
+
+  /** Writes one row in the audit log: the user opened a form with the case's personal data. */
+  void loggaFormular(UUID arendeId, Anvandare anvandare);
+}
