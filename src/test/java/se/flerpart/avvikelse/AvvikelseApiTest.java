@@ -687,10 +687,10 @@ class AvvikelseApiTest {
         .contains("Öppna avvikelser")
         .contains("avvikelsetrend");
     assertThat(sida("anna", "/avvikelser")).doesNotContain("avvikelsetrend");
-    assertThat(sida("admin", "/avvikelser/typer")).contains("SAMTYCKE_EJ_INHAMTAT");
+    assertThat(sida("admin", "/admin/avvikelsetyper")).contains("SAMTYCKE_EJ_INHAMTAT");
     int forPetra =
         http.get()
-            .uri("/avvikelser/typer")
+            .uri("/admin/avvikelsetyper")
             .header(HttpHeaders.AUTHORIZATION, basic("petra"))
             .exchange((req, res) -> res.getStatusCode().value());
     assertThat(forPetra).isEqualTo(403);
