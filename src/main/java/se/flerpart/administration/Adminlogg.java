@@ -60,6 +60,35 @@ public class Adminlogg {
           "MEDLEM_TILLAGD", "Medlem tillagd",
           "MEDLEM_BORTTAGEN", "Medlem borttagen");
 
+  /** The snapshots' fields as the log page names them. */
+  private static final Map<String, String> FALT =
+      Map.ofEntries(
+          Map.entry("id", "Id"),
+          Map.entry("kod", "Kod"),
+          Map.entry("namn", "Namn"),
+          Map.entry("epost", "E-post"),
+          Map.entry("part", "Part"),
+          Map.entry("roller", "Roller"),
+          Map.entry("aktiv", "Aktiv"),
+          Map.entry("lokaltLosenord", "Lokalt lösenord"),
+          Map.entry("beskrivning", "Beskrivning"),
+          Map.entry("maxTid", "Längsta tid"),
+          Map.entry("uppfoljningKort", "Första uppföljningen"),
+          Map.entry("uppfoljningPlan", "Uppföljning av planen"),
+          Map.entry("uppfoljningPaminnelse", "Påminnelse"),
+          Map.entry("uppfoljningFrist", "Frist"),
+          Map.entry("styrgruppEpost", "Styrgruppens e-post"),
+          Map.entry("beredningsgrupp", "Beredningsgrupp"),
+          Map.entry("insats", "Insats"),
+          Map.entry("medlemmar", "Medlemmar"),
+          Map.entry("elementId", "Uppgiftstyp"),
+          Map.entry("arendeId", "Ärende"),
+          Map.entry("tilldelad", "Tilldelad"),
+          Map.entry("kategori", "Kategori"),
+          Map.entry("standardtext", "Standardtext"),
+          Map.entry("fast", "Nämns i processerna"),
+          Map.entry("ordning", "Ordning"));
+
   /** One change. {@code fore} is null for a creation, {@code efter} for a deletion. */
   public record Post(
       long id,
@@ -102,6 +131,9 @@ public class Adminlogg {
       if (n == null || n.isNull()) {
         return null;
       }
+      if (n.isBoolean()) {
+        return n.asBoolean() ? "ja" : "nej";
+      }
       if (n.isArray()) {
         return StreamSupport.stream(n.spliterator(), false)
             .map(JsonNode::asText)
@@ -111,7 +143,12 @@ public class Adminlogg {
     }
   }
 
-  public record Andring(String falt, String fore, String efter) {}
+  public record Andring(String falt, String fore, String efter) {
+
+    public String faltText() {
+      return FALT.getOrDefault(falt, falt);
+    }
+  }
 
   /** A user moved from one part to another at {@code tid}. */
   public record Partbyte(String anvandareId, Instant tid, String fran, String till) {}

@@ -130,14 +130,16 @@ class AnvandareAdminController {
             k.anvandare().namn()
                 + " ("
                 + k.anvandare().id()
-                + ") kan inte längre logga in och får inga nya uppgifter. Inget av det"
-                + " användaren har gjort tas bort, och kontot kan aktiveras igen.",
+                + ") kan inte längre logga in, och ingen kan ge hen uppgifter i"
+                + " uppgiftslistan. Inget av det användaren har gjort tas bort, och kontot kan"
+                + " aktiveras igen.",
             uppgifter == 0
                 ? "Användaren har inga öppna uppgifter."
                 : "Användaren har "
                     + uppgifter
                     + " öppna uppgifter. De listas på användarens sida, där du ger dem till någon"
-                    + " annan på samma part."),
+                    + " annan på samma part; där hamnar också uppgifter som processen senare ger"
+                    + " hen som ärendebärare."),
         "/admin/anvandare/" + id + "/inaktivera",
         "Inaktivera",
         "/admin/anvandare/" + id);

@@ -43,13 +43,15 @@ class LoggkontrollController {
     this.klocka = klocka;
   }
 
-  /** The last 30 days, everyone's reads. */
+  /** Everyone's reads of the last 30 days; the form starts empty. */
   @GetMapping("/loggkontroll")
   public String sida(@AuthenticationPrincipal Inloggning in, Model model) {
     Loggkontroll.kravGranskare(in.anvandare());
     LocalDate idag = LocalDate.now(klocka.withZone(ArendeService.SVERIGE));
-    Urval urval = new Urval(null, null, idag.minusDays(30).toString(), idag.toString(), false);
-    return visa(urval, in, model);
+    Urval senaste = new Urval(null, null, idag.minusDays(30).toString(), idag.toString(), false);
+    model.addAttribute("standardperiod", true);
+    return formular(
+        Urval.TOMT, loggkontroll.sok(senaste, in.anvandare(), Loggkontroll.SOKNING), model);
   }
 
   @PostMapping("/loggkontroll")

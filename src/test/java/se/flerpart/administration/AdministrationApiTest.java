@@ -445,7 +445,10 @@ class AdministrationApiTest {
     assertThat(admin.get("/admin").html()).contains("Insatser och beredningsgrupper");
     Sida ny = admin.get("/admin/insatser/ny");
     assertThat(ny.status()).isEqualTo(200);
-    assertThat(ny.html()).contains("value=\"P12M\"").contains("Bengt Ek (AF)");
+    assertThat(ny.html())
+        .contains("<label for=\"maxTid\">Längsta tid i insatsen</label>")
+        .contains("value=\"P12M\"")
+        .contains("Bengt Ek (AF)");
 
     String kod = unik("sida-");
     long fore = antal("insats");

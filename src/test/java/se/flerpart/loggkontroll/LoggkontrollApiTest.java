@@ -254,7 +254,9 @@ class LoggkontrollApiTest {
         .isEqualTo(fore);
 
     Sidklient sida = Sidklient.inloggad(port, "lena");
-    assertThat(sida.get("/loggkontroll").html()).contains("id=\"meny-loggkontroll\"");
+    assertThat(sida.get("/loggkontroll").html())
+        .contains("id=\"meny-loggkontroll\"")
+        .contains("Visar alla läsningar de senaste 30 dagarna");
     Sida svar = sida.post("/loggkontroll", Map.of("personnummer", "12345"));
     assertThat(svar.status()).isEqualTo(200);
     assertThat(svar.html())
