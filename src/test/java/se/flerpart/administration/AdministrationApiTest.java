@@ -374,6 +374,27 @@ class AdministrationApiTest {
     JsonNode uppgift = api.vantaPaUppgift(id, "mina", arende, "inhamta-samtycke");
     String uppgiftId = uppgift.path("id").asText();
 
+    // Editing a user with a local password (as the demo users have) keeps it.
+    assertThat(
+            api.anrop(
+                    "admin",
+                    "PUT",
+                    "/api/admin/anvandare/" + id,
+                    Map.of(
+                        "namn",
+                        "Slutar Snart",
+                        "epost",
+                        id + "@af.example",
+                        "part",
+                        "AF",
+                        "roller",
+                        List.of("HANDLAGGARE", "ORDFORANDE")))
+                .kropp()
+                .path("lokaltLosenord")
+                .asBoolean())
+        .isTrue();
+    assertThat(api.get(id, "/api/uppgifter?vy=mina").status()).isEqualTo(200);
+
     assertThat(api.post("admin", "/api/admin/anvandare/" + id + "/inaktivera", null).status())
         .isEqualTo(200);
     assertThat(api.get(id, "/api/uppgifter?vy=mina").status())
