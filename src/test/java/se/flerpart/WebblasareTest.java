@@ -52,7 +52,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The whole way through the browser with headless Chromium: aktualisering with a wrong and a right
  * personnummer, samtycke in a form-js form, then beredning by another user in the group, who logs
- * in through the organisation's identity provider (a real OIDC server in the test) and out again.
+ * in through the organisation's identity provider (a real OIDC server in the test) and out again;
+ * and the administrator creating an insats with its beredningsgrupp.
  *
  * <p>Needs Debian's {@code chromium} and {@code chromium-driver}. Without them the test is skipped,
  * unless {@code FLERPART_WEBBLASARTEST=krav} (set by CI), when it fails. Selenium Manager is never
@@ -286,6 +287,38 @@ class WebblasareTest {
     klicka(By.cssSelector("form.formular button[type=submit]"));
     vanta.until(ExpectedConditions.urlContains("error"));
     assertThat(text(By.tagName("main"))).contains("Fel användarnamn eller lösenord.");
+  }
+
+  @Test
+  void administratorenSkaparEnInsatsMedBeredningsgrupp() {
+    loggaIn("admin");
+    klicka(By.id("meny-administration"));
+    klicka(By.linkText("Insatser och beredningsgrupper"));
+    klicka(By.id("ny-insats"));
+    String kod = "webb-" + System.nanoTime();
+    webblasare.findElement(By.id("kod")).sendKeys(kod);
+    skicka(By.id("spara"));
+    assertThat(text(By.id("felsammanfattning")))
+        .contains("Namn: Ange insatsens namn")
+        .contains("Beredningsgrupp: Välj minst en medlem i beredningsgruppen");
+    skarmdump("insats-fel");
+
+    webblasare.findElement(By.id("namn")).sendKeys("Webbinsats");
+    WebElement maxTid = webblasare.findElement(By.id("maxTid"));
+    maxTid.clear();
+    maxTid.sendKeys("P6M");
+    klicka(By.cssSelector("input[name=beredningsgrupp][value=bengt]"));
+    skicka(By.id("spara"));
+    vanta.until(ExpectedConditions.urlMatches("/admin/insatser/" + kod + "$"));
+    assertThat(text(By.tagName("h1"))).isEqualTo("Webbinsats");
+    assertThat(text(By.cssSelector("main .ok[role=status]")))
+        .isEqualTo("Insatsen Webbinsats är skapad.");
+    assertThat(text(By.id("medlem-bengt"))).contains("Bengt Ek");
+    skarmdump("insats-skapad");
+    assertThat(
+            jdbc.queryForObject(
+                "select max_tid from insats where kod = ? and aktiv", String.class, kod))
+        .isEqualTo("P6M");
   }
 
   // --- steps ---

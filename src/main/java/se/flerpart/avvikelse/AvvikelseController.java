@@ -29,7 +29,7 @@ import se.flerpart.web.ValideringsFel;
 
 /**
  * The deviation pages: the processledare's overview (everyone else's own list), the report form, a
- * deviation's history, the Excel export and the administrator's page for the types.
+ * deviation's history and the Excel export.
  */
 @Controller
 class AvvikelseController {
@@ -268,69 +268,9 @@ class AvvikelseController {
 
   // ------------------------------------------------------------------ typer (administratör)
 
+  /** The administrator edits the types among the other administration pages. */
   @GetMapping("/avvikelser/typer")
-  public String typer(@AuthenticationPrincipal Inloggning in, Model model) {
-    kravAdmin(in.anvandare());
-    model.addAttribute("typer", typer.alla());
-    if (!model.containsAttribute("ny")) {
-      model.addAttribute("ny", new AvvikelsetypService.Typ("", "", Avvikelsetyp.ARENDE, "", true));
-    }
-    return "avvikelse/typer";
-  }
-
-  @PostMapping("/avvikelser/typer")
-  public String skapaTyp(
-      @ModelAttribute("ny") AvvikelsetypService.Typ ny,
-      @AuthenticationPrincipal Inloggning in,
-      Model model,
-      RedirectAttributes redirect) {
-    try {
-      Avvikelsetyp t = typer.skapa(ny, in.anvandare());
-      redirect.addFlashAttribute("meddelande", "Typen " + t.kod() + " är tillagd.");
-      return "redirect:/avvikelser/typer";
-    } catch (ValideringsFel e) {
-      model.addAttribute("fel", e.fel());
-    } catch (Konflikt e) {
-      model.addAttribute("fel", Map.of("kod", e.getMessage()));
-    }
-    return typer(in, model);
-  }
-
-  @PostMapping("/avvikelser/typer/{kod}")
-  public String andraTyp(
-      @PathVariable String kod,
-      @RequestParam(required = false) String namn,
-      @RequestParam(required = false) String standardtext,
-      @RequestParam(defaultValue = "false") boolean aktiv,
-      @AuthenticationPrincipal Inloggning in,
-      RedirectAttributes redirect) {
-    try {
-      typer.andra(
-          kod, new AvvikelsetypService.Typ(kod, namn, null, standardtext, aktiv), in.anvandare());
-      redirect.addFlashAttribute("meddelande", "Typen " + kod + " är sparad.");
-    } catch (ValideringsFel e) {
-      redirect.addFlashAttribute("felmeddelande", kod + ": " + String.join(" ", e.fel().values()));
-    }
-    return "redirect:/avvikelser/typer";
-  }
-
-  @PostMapping("/avvikelser/typer/{kod}/ta-bort")
-  public String taBortTyp(
-      @PathVariable String kod,
-      @AuthenticationPrincipal Inloggning in,
-      RedirectAttributes redirect) {
-    try {
-      typer.taBort(kod, in.anvandare());
-      redirect.addFlashAttribute("meddelande", "Typen " + kod + " är borttagen.");
-    } catch (Konflikt e) {
-      redirect.addFlashAttribute("felmeddelande", e.getMessage());
-    }
-    return "redirect:/avvikelser/typer";
-  }
-
-  private static void kravAdmin(Anvandare vem) {
-    if (!vem.harRoll(Anvandare.ADMIN)) {
-      throw new AtkomstNekad("Bara en administratör hanterar avvikelsetyperna.");
-    }
+  public String typer() {
+    return "redirect:/admin/avvikelsetyper";
   }
 }

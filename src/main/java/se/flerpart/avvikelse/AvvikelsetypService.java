@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.flerpart.sakerhet.Anvandare;
@@ -14,10 +15,11 @@ import se.flerpart.web.ValideringsFel;
 
 /**
  * The administrator's edits of the deviation types: add, rename, retire and bring back. A type is
- * only deleted while no deviation uses it and no process names it.
+ * only deleted while no deviation uses it and no process names it. Every change is published as an
+ * {@link AvvikelsetypAndrad}.
  */
 @Service
-class AvvikelsetypService {
+public class AvvikelsetypService {
 
   private static final Pattern KOD = Pattern.compile("^[A-Z][A-Z0-9_]{1,63}$");
   private static final int MAX_NAMN = 200;
@@ -26,9 +28,11 @@ class AvvikelsetypService {
   public record Typ(String kod, String namn, String kategori, String standardtext, Boolean aktiv) {}
 
   private final AvvikelsetypRepository typer;
+  private final ApplicationEventPublisher handelser;
 
-  AvvikelsetypService(AvvikelsetypRepository typer) {
+  AvvikelsetypService(AvvikelsetypRepository typer, ApplicationEventPublisher handelser) {
     this.typer = typer;
+    this.handelser = handelser;
   }
 
   public List<Avvikelsetyp> alla() {
@@ -61,7 +65,10 @@ class AvvikelsetypService {
     typer.skapa(
         new Avvikelsetyp(
             kod, namn, kategori, standardtext(in.standardtext(), namn), false, true, 0));
-    return typer.hitta(kod).orElseThrow();
+    Avvikelsetyp skapad = typer.hitta(kod).orElseThrow();
+    handelser.publishEvent(
+        new AvvikelsetypAndrad(vem.id(), AvvikelsetypAndrad.SKAPAD, null, skapad));
+    return skapad;
   }
 
   /** Renames, changes the standard text, retires ({@code aktiv} false) or brings a type back. */
@@ -79,7 +86,12 @@ class AvvikelsetypService {
         namn,
         in.standardtext() == null ? t.standardtext() : standardtext(in.standardtext(), namn),
         in.aktiv() == null ? t.aktiv() : in.aktiv());
-    return hitta(kod);
+    Avvikelsetyp andrad = hitta(kod);
+    if (!andrad.equals(t)) {
+      handelser.publishEvent(
+          new AvvikelsetypAndrad(vem.id(), AvvikelsetypAndrad.ANDRAD, t, andrad));
+    }
+    return andrad;
   }
 
   @Transactional
@@ -99,6 +111,7 @@ class AvvikelsetypService {
               + " används av avvikelser och kan inte tas bort. Avaktivera den i stället.");
     }
     typer.taBort(kod);
+    handelser.publishEvent(new AvvikelsetypAndrad(vem.id(), AvvikelsetypAndrad.BORTTAGEN, t, null));
   }
 
   private Avvikelsetyp hitta(String kod) {

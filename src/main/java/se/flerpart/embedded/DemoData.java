@@ -116,6 +116,15 @@ class DemoData implements ApplicationRunner {
         losenord);
     anvandare(
         new Anvandare(
+            "lena",
+            "Lena Loggsson",
+            "lena@forbund.example",
+            "FORBUND",
+            Set.of(Anvandare.LOGGGRANSKARE),
+            Set.of()),
+        losenord);
+    anvandare(
+        new Anvandare(
             "admin",
             "Administratör",
             "admin@forbund.example",
@@ -131,7 +140,8 @@ class DemoData implements ApplicationRunner {
             "P12M",
             true),
         List.of("anna", "bengt", "cecilia", "david"));
-    log.info("Demoanvändare skapade: anna, bengt, cecilia, david, petra, admin (lösenord: demo)");
+    log.info(
+        "Demoanvändare skapade: anna, bengt, cecilia, david, petra, sara, lena, admin (lösenord: demo)");
     if (demoArenden) {
       demoArenden();
     }

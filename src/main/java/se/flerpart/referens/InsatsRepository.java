@@ -1,5 +1,6 @@
 package se.flerpart.referens;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -75,5 +76,106 @@ public class InsatsRepository {
           .params(insats.kod(), medlem)
           .update();
     }
+  }
+
+  /**
+   * Everything the administrator sets on an insats: its times as ISO-8601 periods (e.g. {@code
+   * P12M}) and the e-mail addresses of its styrgrupp.
+   */
+  public record Installningar(
+      String kod,
+      String namn,
+      String beskrivning,
+      String maxTid,
+      String uppfoljningKort,
+      String uppfoljningPlan,
+      String uppfoljningPaminnelse,
+      String uppfoljningFrist,
+      List<String> styrgruppEpost,
+      boolean aktiv) {}
+
+  private static final String INSTALLNINGAR =
+      "select kod, namn, beskrivning, max_tid, uppfoljning_kort, uppfoljning_plan,"
+          + " uppfoljning_paminnelse, uppfoljning_frist, styrgrupp_epost, aktiv from insats";
+
+  /** Every insats, active or not, by name. */
+  public List<Installningar> allaInstallningar() {
+    return jdbc.sql(INSTALLNINGAR + " order by namn, kod")
+        .query(InsatsRepository::installningar)
+        .list();
+  }
+
+  public Optional<Installningar> installningar(String kod) {
+    return jdbc.sql(INSTALLNINGAR + " where kod = ?")
+        .param(kod)
+        .query(InsatsRepository::installningar)
+        .optional();
+  }
+
+  /** Creates the insats or changes it; its beredningsgrupp stays as it is. */
+  public void sparaInstallningar(Installningar i) {
+    jdbc.sql(
+            """
+            insert into insats (kod, namn, beskrivning, max_tid, uppfoljning_kort, uppfoljning_plan,
+              uppfoljning_paminnelse, uppfoljning_frist, styrgrupp_epost, aktiv)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (kod) do update set namn = excluded.namn, beskrivning = excluded.beskrivning,
+              max_tid = excluded.max_tid, uppfoljning_kort = excluded.uppfoljning_kort,
+              uppfoljning_plan = excluded.uppfoljning_plan,
+              uppfoljning_paminnelse = excluded.uppfoljning_paminnelse,
+              uppfoljning_frist = excluded.uppfoljning_frist,
+              styrgrupp_epost = excluded.styrgrupp_epost, aktiv = excluded.aktiv
+            """)
+        .params(
+            i.kod(),
+            i.namn(),
+            i.beskrivning(),
+            i.maxTid(),
+            i.uppfoljningKort(),
+            i.uppfoljningPlan(),
+            i.uppfoljningPaminnelse(),
+            i.uppfoljningFrist(),
+            i.styrgruppEpost().toArray(String[]::new),
+            i.aktiv())
+        .update();
+  }
+
+  /** The ids of the members of the insats' beredningsgrupp, in order. */
+  public List<String> beredningsgrupp(String kod) {
+    return jdbc.sql(
+            "select anvandare_id from beredningsgrupp_medlem where insats_kod = ?"
+                + " order by anvandare_id")
+        .param(kod)
+        .query(String.class)
+        .list();
+  }
+
+  public void laggTillMedlem(String kod, String anvandareId) {
+    jdbc.sql(
+            "insert into beredningsgrupp_medlem (insats_kod, anvandare_id) values (?, ?)"
+                + " on conflict do nothing")
+        .params(kod, anvandareId)
+        .update();
+  }
+
+  public void taBortMedlem(String kod, String anvandareId) {
+    jdbc.sql("delete from beredningsgrupp_medlem where insats_kod = ? and anvandare_id = ?")
+        .params(kod, anvandareId)
+        .update();
+  }
+
+  private static Installningar installningar(ResultSet rs, int n) throws SQLException {
+    Array epost = rs.getArray(9);
+    return new Installningar(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        rs.getString(8),
+        epost == null ? List.of() : List.of((String[]) epost.getArray()),
+        rs.getBoolean(10));
   }
 }

@@ -1,6 +1,7 @@
 package se.flerpart.referens;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,5 +27,12 @@ public class PartRepository {
     jdbc.sql("insert into part (kod, namn) values (?, ?) on conflict (kod) do update set namn = ?")
         .params(part.kod(), part.namn(), part.namn())
         .update();
+  }
+
+  public Optional<Part> hitta(String kod) {
+    return jdbc.sql("select kod, namn from part where kod = ?")
+        .param(kod)
+        .query((rs, n) -> new Part(rs.getString(1), rs.getString(2)))
+        .optional();
   }
 }

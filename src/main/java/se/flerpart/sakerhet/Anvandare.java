@@ -15,6 +15,12 @@ public record Anvandare(
   public static final String PROCESSLEDARE = "PROCESSLEDARE";
   public static final String ADMIN = "ADMIN";
 
+  /**
+   * The förbund's dataskyddsombud or security officer: reads the audit log of personal-data reads
+   * (loggkontroll), never a case's personal data itself.
+   */
+  public static final String LOGGGRANSKARE = "LOGGGRANSKARE";
+
   public boolean harRoll(String roll) {
     return roller.contains(roll);
   }

@@ -70,12 +70,7 @@ public class AnvandareRepository {
             """)
         .params(anvandare.id(), anvandare.namn(), anvandare.epost(), anvandare.part(), losenordHash)
         .update();
-    jdbc.sql("delete from anvandare_roll where anvandare_id = ?").param(anvandare.id()).update();
-    for (String roll : anvandare.roller()) {
-      jdbc.sql("insert into anvandare_roll (anvandare_id, roll) values (?, ?)")
-          .params(anvandare.id(), roll)
-          .update();
-    }
+    sparaRoller(anvandare);
   }
 
   /** The ids of every user, active or not, with this id or (case-insensitive) e-mail address. */
@@ -107,6 +102,64 @@ public class AnvandareRepository {
             """)
         .params(anvandare.id(), anvandare.namn(), anvandare.epost(), anvandare.part())
         .update();
+    sparaRoller(anvandare);
+  }
+
+  /**
+   * A user as the administrator sees it: active or not, and whether a local password exists (only
+   * the demo users have one; everyone else logs in through the organisation's identity provider).
+   */
+  public record Konto(Anvandare anvandare, boolean aktiv, boolean lokaltLosenord) {}
+
+  /** Every user, active or not, by name. */
+  public List<Konto> allaKonton() {
+    return jdbc.sql(
+            "select id, namn, epost, part, aktiv, losenord is not null from anvandare order by namn, id")
+        .query(
+            (rs, n) ->
+                new Konto(
+                    komplettera(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                    rs.getBoolean(5),
+                    rs.getBoolean(6)))
+        .list();
+  }
+
+  /** The user with this id, active or not. */
+  public Optional<Konto> konto(String id) {
+    return jdbc.sql(
+            "select id, namn, epost, part, aktiv, losenord is not null from anvandare where id = ?")
+        .param(id)
+        .query(
+            (rs, n) ->
+                new Konto(
+                    komplettera(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                    rs.getBoolean(5),
+                    rs.getBoolean(6)))
+        .optional();
+  }
+
+  /** A new, active user without a local password: it logs in through the identity provider. */
+  public void skapaUtanLosenord(Anvandare anvandare) {
+    jdbc.sql("insert into anvandare (id, namn, epost, part) values (?, ?, ?, ?)")
+        .params(anvandare.id(), anvandare.namn(), anvandare.epost(), anvandare.part())
+        .update();
+    sparaRoller(anvandare);
+  }
+
+  /** Name, e-mail address, part and roles; the password and whether the user is active stay. */
+  public void uppdateraUppgifter(Anvandare anvandare) {
+    jdbc.sql("update anvandare set namn = ?, epost = ?, part = ? where id = ?")
+        .params(anvandare.namn(), anvandare.epost(), anvandare.part(), anvandare.id())
+        .update();
+    sparaRoller(anvandare);
+  }
+
+  /** An inactive user cannot log in and is offered no tasks; nothing of theirs is deleted. */
+  public void sattAktiv(String id, boolean aktiv) {
+    jdbc.sql("update anvandare set aktiv = ? where id = ?").params(aktiv, id).update();
+  }
+
+  private void sparaRoller(Anvandare anvandare) {
     jdbc.sql("delete from anvandare_roll where anvandare_id = ?").param(anvandare.id()).update();
     for (String roll : anvandare.roller()) {
       jdbc.sql("insert into anvandare_roll (anvandare_id, roll) values (?, ?)")

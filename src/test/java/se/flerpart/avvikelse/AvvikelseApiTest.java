@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.CamundaClient;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -40,13 +41,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 import se.flerpart.ApiKlient;
 import se.flerpart.ApiKlient.Svar;
+import se.flerpart.Sidklient;
 import se.flerpart.referens.PartRepository;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.sakerhet.AnvandareRepository;
@@ -639,40 +639,24 @@ class AvvikelseApiTest {
     assertThat(ny).contains("Rapportera avvikelse").contains(arendenummer);
     assertThat(ny).contains("<option value=\"FK\" selected=\"selected\">");
 
-    var form = new LinkedMultiValueMap<String, String>();
-    form.add("typ", "ANNAT");
-    form.add("berordPart", "FK");
-    form.add("arendeId", arendeId);
-    form.add("beskrivning", "Se 121212-1212.");
-    var felsvar =
-        http.post()
-            .uri("/avvikelser")
-            .header(HttpHeaders.AUTHORIZATION, basic("anna"))
-            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-            .body(form)
-            .retrieve()
-            .toEntity(String.class);
-    assertThat(felsvar.getStatusCode().value()).isEqualTo(200);
-    assertThat(felsvar.getBody())
+    Sidklient anna = Sidklient.inloggad(port, "anna");
+    anna.get("/avvikelser/ny?arendeId=" + arendeId);
+    Map<String, String> form = new java.util.HashMap<>();
+    form.put("typ", "ANNAT");
+    form.put("berordPart", "FK");
+    form.put("arendeId", arendeId);
+    form.put("beskrivning", "Se 121212-1212.");
+    Sidklient.Sida felsvar = anna.post("/avvikelser", form);
+    assertThat(felsvar.status()).isEqualTo(200);
+    assertThat(felsvar.html())
         .contains("role=\"alert\"")
         .contains("Avvikelsen är inte rapporterad")
         .contains("ser ut att innehålla ett personnummer");
 
-    form.set("beskrivning", "Kallelsen saknade syfte.");
-    var ok =
-        RestClient.builder()
-            .baseUrl("http://localhost:" + port)
-            .requestFactory(new SimpleClientHttpRequestFactory())
-            .build()
-            .post()
-            .uri("/avvikelser")
-            .header(HttpHeaders.AUTHORIZATION, basic("anna"))
-            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-            .body(form)
-            .retrieve()
-            .toBodilessEntity();
-    assertThat(ok.getStatusCode().value()).isEqualTo(302);
-    String plats = ok.getHeaders().getLocation().getPath();
+    form.put("beskrivning", "Kallelsen saknade syfte.");
+    Sidklient.Sida ok = anna.post("/avvikelser", form);
+    assertThat(ok.status()).isEqualTo(302);
+    String plats = URI.create(ok.plats()).getPath();
     assertThat(plats).startsWith("/avvikelser/");
     String id = plats.substring("/avvikelser/".length());
     JsonNode sparad = api.get("anna", "/api/avvikelser/" + id).kropp();
@@ -687,10 +671,10 @@ class AvvikelseApiTest {
         .contains("Öppna avvikelser")
         .contains("avvikelsetrend");
     assertThat(sida("anna", "/avvikelser")).doesNotContain("avvikelsetrend");
-    assertThat(sida("admin", "/avvikelser/typer")).contains("SAMTYCKE_EJ_INHAMTAT");
+    assertThat(sida("admin", "/admin/avvikelsetyper")).contains("SAMTYCKE_EJ_INHAMTAT");
     int forPetra =
         http.get()
-            .uri("/avvikelser/typer")
+            .uri("/admin/avvikelsetyper")
             .header(HttpHeaders.AUTHORIZATION, basic("petra"))
             .exchange((req, res) -> res.getStatusCode().value());
     assertThat(forPetra).isEqualTo(403);

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import se.flerpart.ApiKlient;
 import se.flerpart.ApiKlient.Svar;
+import se.flerpart.Sidklient;
 import se.flerpart.arende.ArendeService;
 import se.flerpart.arende.ArendeSteg;
 import se.flerpart.embedded.EmbeddedMotor;
@@ -240,22 +240,17 @@ class UppfoljningApiTest {
   void arendebararenAvbryterFranArendesidan() {
     String id = efterMotet(true);
     // The page answers with a redirect back to the case; the outcome is what the case says.
-    api.http()
-        .post()
-        .uri("/arenden/" + id + "/avbryt")
-        .headers(h -> h.setBasicAuth("anna", "demo"))
-        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-        .body("orsak=Flyttat till annan kommun")
-        .exchange((req, res) -> res.getStatusCode().value());
+    Sidklient anna = Sidklient.inloggad(port, "anna");
+    anna.get("/arenden/" + id);
+    assertThat(
+            anna.post("/arenden/" + id + "/avbryt", Map.of("orsak", "Flyttat till annan kommun"))
+                .status())
+        .isEqualTo(302);
     assertThat(api.arende("anna", id).path("status").asText()).isEqualTo("AVBRUTET");
-    var annans =
-        api.http()
-            .post()
-            .uri("/arenden/" + id + "/aterkalla-samtycke")
-            .headers(h -> h.setBasicAuth("bengt", "demo"))
-            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-            .body("hur=MUNTLIGT")
-            .exchange((req, res) -> res.getStatusCode().value());
+    Sidklient bengt = Sidklient.inloggad(port, "bengt");
+    bengt.get("/arenden/" + id);
+    int annans =
+        bengt.post("/arenden/" + id + "/aterkalla-samtycke", Map.of("hur", "MUNTLIGT")).status();
     assertThat(annans).isEqualTo(403);
   }
 
