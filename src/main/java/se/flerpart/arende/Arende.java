@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * A case as stored. The personnummer stays encrypted here; it is only decrypted through {@link
- * ArendeAtkomst} for a user inside the consent scope.
+ * ArendeAtkomst} for a user inside the consent scope. {@code gallrad} is when its personal data was
+ * removed, a set time after it ended; null while it is kept.
  */
 public record Arende(
     UUID id,
@@ -29,9 +30,14 @@ public record Arende(
     Boolean susSamtycke,
     String avslutsorsak,
     Instant skapad,
-    Instant avslutad) {
+    Instant avslutad,
+    Instant gallrad) {
 
   public boolean samtyckeGivet() {
     return "JA".equals(samtycke);
+  }
+
+  public boolean arGallrat() {
+    return gallrad != null;
   }
 }

@@ -52,10 +52,11 @@ public class ArendeAtkomst {
   }
 
   /**
-   * The case's personal data for a user inside the consent scope, logged; empty for everyone else.
+   * The case's personal data for a user inside the consent scope, logged; empty for everyone else,
+   * and once the case is gallrat, when nothing is left to read and nothing is logged.
    */
   public Personuppgifter personuppgifter(Anvandare anvandare, Arende arende) {
-    if (!kanLasaPersonuppgifter(anvandare, arende)) {
+    if (arende.arGallrat() || !kanLasaPersonuppgifter(anvandare, arende)) {
       return Personuppgifter.DOLDA;
     }
     jdbc.sql(
