@@ -27,12 +27,11 @@ public class SkickaAterkopplingWorker {
   @JobWorker(type = "skicka-aterkoppling")
   public void skicka(
       @Variable(optional = false) UUID arendeId,
-      @Variable String motivering,
       @CustomHeaders Map<String, String> headers,
       @JobKey String jobKey) {
     String tillfalle = headers.get("tillfalle");
     if ("beredning".equals(tillfalle)) {
-      beredning.skicka(arendeId, motivering, jobKey);
+      beredning.skicka(arendeId, jobKey);
     } else {
       aterkoppling.skicka(arendeId, tillfalle, jobKey);
     }

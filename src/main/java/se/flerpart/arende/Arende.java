@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * A case as stored. The personnummer stays encrypted here; it is only decrypted through {@link
- * ArendeAtkomst} for a user inside the consent scope.
+ * ArendeAtkomst} for a user inside the consent scope. {@code gallrad} is when its personal data was
+ * removed, a set time after it ended; null while it is kept.
  */
 public record Arende(
     UUID id,
@@ -29,7 +30,8 @@ public record Arende(
     Boolean susSamtycke,
     String avslutsorsak,
     Instant skapad,
-    Instant avslutad) {
+    Instant avslutad,
+    Instant gallrad) {
 
   public boolean samtyckeGivet() {
     return "JA".equals(samtycke);
@@ -38,5 +40,9 @@ public record Arende(
   /** The person withdrew the consent: the case keeps only the fact of the referral. */
   public boolean samtyckeAterkallat() {
     return "ATERKALLAT".equals(samtycke) || status == ArendeStatus.AVBRUTET_SAMTYCKE_ATERKALLAT;
+  }
+
+  public boolean arGallrat() {
+    return gallrad != null;
   }
 }

@@ -144,7 +144,8 @@ public class ArendeAtkomst {
   }
 
   /**
-   * The case's personal data for a user inside the consent scope, logged; empty for everyone else.
+   * The case's personal data for a user inside the consent scope, logged; empty for everyone else,
+   * and once the case is gallrat, when nothing is left to read and nothing is logged.
    */
   public Personuppgifter personuppgifter(Anvandare anvandare, Arende arende) {
     Personuppgifter p = personuppgifterOloggade(anvandare, arende);
@@ -159,7 +160,7 @@ public class ArendeAtkomst {
    * shows: the task list logs a task form, whose handlers read the case more than once.
    */
   Personuppgifter personuppgifterOloggade(Anvandare anvandare, Arende arende) {
-    if (!kanLasaPersonuppgifter(anvandare, arende)) {
+    if (arende.arGallrat() || !kanLasaPersonuppgifter(anvandare, arende)) {
       return Personuppgifter.DOLDA;
     }
     String personnummer =

@@ -3,7 +3,9 @@ package se.flerpart.arende;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -31,6 +33,47 @@ public class ArendeHistorik {
                 + " values (?, ?, ?, ?, ?)")
         .params(arendeId, Timestamp.from(klocka.instant()), typ, beskrivning, utfordAv)
         .update();
+  }
+
+  /**
+   * What each kind of step says once the case is gallrat: the texts themselves may name people (an
+   * invitee, a handläggare) or quote free text (why a case was broken off), so only the kind stays.
+   */
+  static final Map<String, String> GALLRAD_TEXT =
+      Map.ofEntries(
+          Map.entry("AKTUALISERING", "Aktualisering registrerad"),
+          Map.entry("SAMTYCKE", "Samtycke registrerat"),
+          Map.entry("BEREDNING", "Beredningsgruppens beslut"),
+          Map.entry("KOMPLETTERING", "Aktualiseringen kompletterad"),
+          Map.entry("ATERKOPPLING", "Återkoppling skickad"),
+          Map.entry("PAMINNELSE", "Påminnelse skickad"),
+          Map.entry("KALLELSE", "Kallelse till flerpartsmöte"),
+          Map.entry("KALLELSESVAR", "Kallelsen besvarad"),
+          Map.entry("PART_AVBOJDE", "En part som krävdes avböjde kallelsen"),
+          Map.entry("PART_UTEBLEV", "En part som krävdes svarade inte på kallelsen"),
+          Map.entry("MOTE_FLYTTAT", "Flerpartsmötet flyttat"),
+          Map.entry("MOTE_INSTALLT", "Flerpartsmötet inställt"),
+          Map.entry("MOTE", "Flerpartsmöte genomfört"),
+          Map.entry("PLAN", "Gemensam plan skickad"),
+          Map.entry("UPPFOLJNING", "Planen uppföljd"),
+          Map.entry("MAXTID", "Insatsens längsta tid nådd"),
+          Map.entry("SUS", "SUS-registrering"),
+          Map.entry("AVSLUT", "Ärendet avslutat"),
+          Map.entry("AVBRUTET", "Ärendet avbrutet"));
+
+  /** Replaces every step's text by what {@link #GALLRAD_TEXT} says for its kind. */
+  void gallra(UUID arendeId) {
+    StringBuilder sql = new StringBuilder("update arende_handelse set beskrivning = case typ");
+    List<Object> params = new ArrayList<>();
+    for (var text : GALLRAD_TEXT.entrySet()) {
+      sql.append(" when ? then ?");
+      params.add(text.getKey());
+      params.add(text.getValue());
+    }
+    sql.append(" else ? end where arende_id = ?");
+    params.add("Händelse i ärendet");
+    params.add(arendeId);
+    jdbc.sql(sql.toString()).params(params).update();
   }
 
   public List<Handelse> handelser(UUID arendeId) {

@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.Year;
 import java.util.Arrays;
@@ -12,14 +13,17 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import se.flerpart.gallring.GallringsRegister.AvslutatArende;
 
 @Repository
 class ArendeRepository {
 
   private final JdbcClient jdbc;
+  private final Clock klocka;
 
-  ArendeRepository(JdbcClient jdbc) {
+  ArendeRepository(JdbcClient jdbc, Clock klocka) {
     this.jdbc = jdbc;
+    this.klocka = klocka;
   }
 
   public String nyttArendenummer(Year ar) {
@@ -77,11 +81,12 @@ class ArendeRepository {
     return jdbc.sql("select * from arende order by skapad desc").query(this::rad).list();
   }
 
+  /** An ending status also sets when the case ended, on the clock the process timers see. */
   public void sattStatus(UUID id, ArendeStatus status) {
     jdbc.sql(
-            "update arende set status = ?, avslutad = case when ? then now() else avslutad end"
+            "update arende set status = ?, avslutad = case when ? then ? else avslutad end"
                 + " where id = ?")
-        .params(status.name(), status.avslutad(), id)
+        .params(status.name(), status.avslutad(), Timestamp.from(klocka.instant()), id)
         .update();
   }
 
@@ -115,6 +120,36 @@ class ArendeRepository {
         .update();
   }
 
+  /** Ended cases whose personal data is still kept. */
+  List<AvslutatArende> avslutadeOgallrade() {
+    String[] avslutade =
+        Arrays.stream(ArendeStatus.values())
+            .filter(ArendeStatus::avslutad)
+            .map(ArendeStatus::name)
+            .toArray(String[]::new);
+    return jdbc.sql(
+            "select id, insats_kod, coalesce(avslutad, skapad) from arende"
+                + " where gallrad is null and status = any(?)")
+        .param(avslutade)
+        .query(
+            (rs, n) ->
+                new AvslutatArende(
+                    rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant()))
+        .list();
+  }
+
+  /**
+   * Removes the personnummer, its hash and the skäl; kön, födelseår, insats, parts, status, codes
+   * and dates stay.
+   */
+  void gallra(UUID id, Instant tid) {
+    jdbc.sql(
+            "update arende set personnummer_krypterat = null, personnummer_hash = null, skal = '',"
+                + " gallrad = ? where id = ?")
+        .params(Timestamp.from(tid), id)
+        .update();
+  }
+
   private Arende rad(ResultSet rs, int n) throws SQLException {
     return new Arende(
         rs.getObject("id", UUID.class),
@@ -137,7 +172,8 @@ class ArendeRepository {
         (Boolean) rs.getObject("sus_samtycke"),
         rs.getString("avslutsorsak"),
         tid(rs.getTimestamp("skapad")),
-        tid(rs.getTimestamp("avslutad")));
+        tid(rs.getTimestamp("avslutad")),
+        tid(rs.getTimestamp("gallrad")));
   }
 
   static List<String> lista(Array array) throws SQLException {

@@ -148,6 +148,7 @@ public class ArendeService {
             null,
             null,
             nu,
+            null,
             null);
     arenden.skapa(arende, pnr == null ? null : skydd.hash(pnr));
     historik.logga(

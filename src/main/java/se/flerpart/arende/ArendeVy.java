@@ -7,7 +7,8 @@ import se.flerpart.uppgift.UppgiftApiController.UppgiftDto;
 
 /**
  * A case as a user may see it. Personal data ({@code personnummer}, {@code skal}) is present only
- * for users inside the consent scope; {@code personuppgifterDolda} says when it was left out.
+ * for users inside the consent scope; {@code personuppgifterDolda} says when it was left out, and
+ * {@code gallrad} when it was removed for good.
  */
 public record ArendeVy(
     UUID id,
@@ -33,7 +34,8 @@ public record ArendeVy(
     String skal,
     List<String> behov,
     List<UppgiftDto> uppgifter,
-    List<ArendeHistorik.Handelse> historik) {
+    List<ArendeHistorik.Handelse> historik,
+    Instant gallrad) {
 
   static ArendeVy av(
       Arende a,
@@ -65,7 +67,8 @@ public record ArendeVy(
         p.skal(),
         p.synliga() ? a.behov() : null,
         uppgifter,
-        historik);
+        historik,
+        a.gallrad());
   }
 
   /** Looks up the names people read in place of codes and user ids. */

@@ -127,7 +127,7 @@ public class Aterkoppling {
         "insats", insatser.hitta(a.insats()).map(InsatsRepository.Insats::namn).orElse(a.insats()));
     modell.put("motivering", motivering);
     modell.put("lank", basUrl + "/arenden/" + a.id());
-    if (utkorg.koa("aterkoppling:" + nyckel, epost, "aterkoppling", modell)) {
+    if (utkorg.koa(a.id(), "aterkoppling:" + nyckel, epost, "aterkoppling", modell, List.of())) {
       historik.logga(
           a.id(), "ATERKOPPLING", "Återkoppling skickad till " + String.join(", ", till), null);
     }

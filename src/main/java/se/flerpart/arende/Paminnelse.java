@@ -56,6 +56,7 @@ public class Paminnelse {
       }
       boolean ny =
           utkorg.koa(
+              arendeId,
               "paminnelse:" + nyckel + ":" + u.id(),
               List.of(mottagare.epost()),
               mall,
@@ -63,7 +64,8 @@ public class Paminnelse {
                   "arendenummer", a.arendenummer(),
                   "uppgift", u.namn(),
                   "mottagare", mottagare.namn(),
-                  "lank", basUrl + "/uppgifter/" + u.id()));
+                  "lank", basUrl + "/uppgifter/" + u.id()),
+              List.of());
       if (ny) {
         historik.logga(
             arendeId,

@@ -4,7 +4,15 @@
  */
 @ApplicationModule(
     displayName = "Ärende",
-    allowedDependencies = {"notifiering", "process", "referens", "sakerhet", "uppgift", "web"})
+    allowedDependencies = {
+      "gallring",
+      "notifiering",
+      "process",
+      "referens",
+      "sakerhet",
+      "uppgift",
+      "web"
+    })
 package se.flerpart.arende;
 
 import org.springframework.modulith.ApplicationModule;

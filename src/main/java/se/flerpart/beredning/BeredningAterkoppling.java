@@ -9,7 +9,8 @@ import se.flerpart.sakerhet.AnvandareRepository;
 
 /**
  * Återkoppling to the referring part on the beredningsgrupp's latest decision (job {@code
- * skicka-aterkoppling} with {@code tillfalle=beredning}), with the motivation the group gave.
+ * skicka-aterkoppling} with {@code tillfalle=beredning}), with the motivation the group gave, read
+ * from the decision: free text never travels through the process.
  */
 @Service
 public class BeredningAterkoppling {
@@ -29,7 +30,7 @@ public class BeredningAterkoppling {
    * @param nyckel unique for this återkoppling (the job key), so a repeated job sends nothing new
    */
   @Transactional
-  public void skicka(UUID arendeId, String motivering, String nyckel) {
+  public void skicka(UUID arendeId, String nyckel) {
     BeredningRepository.Beslut senaste =
         beslut
             .senaste(arendeId)
@@ -56,7 +57,7 @@ public class BeredningAterkoppling {
         arendeId,
         "beslut i beredning – " + BeredningService.text(senaste.beslut()).toLowerCase(),
         text,
-        motivering,
+        senaste.motivering(),
         nyckel);
   }
 }

@@ -15,7 +15,8 @@ import se.flerpart.uppgift.UppgiftHandler;
 
 /**
  * {@code bered-arende}: the beredningsgrupp goes through the template and decides. The template's
- * texts stay in the database; the process gets the decision only.
+ * texts and the motivering stay in the database; the process gets the decision and the ärendebärare
+ * only.
  */
 @Component
 class BeredningHandler implements UppgiftHandler {
@@ -87,12 +88,13 @@ class BeredningHandler implements UppgiftHandler {
         uppgift.arendeId(),
         uppgift.id(),
         (String) data.get("beslut"),
+        (String) data.get("motivering"),
         (String) data.get("arendebarare"),
         anvandare);
   }
 
   @Override
   public Set<String> processvariabler() {
-    return Set.of("beslut", "motivering", "arendebarare");
+    return Set.of("beslut", "arendebarare");
   }
 }

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class BeredningRepository {
 
-  record Beslut(UUID arendeId, String beslut, String arendebarare, Instant beslutad) {}
+  record Beslut(
+      UUID arendeId, String beslut, String motivering, String arendebarare, Instant beslutad) {}
 
   private final JdbcClient jdbc;
 
@@ -24,16 +25,24 @@ class BeredningRepository {
       UUID arendeId,
       long uppgiftId,
       String beslut,
+      String motivering,
       String arendebarare,
       String beslutadAv,
       Instant nar) {
     return jdbc.sql(
                 """
-                insert into beredning_beslut (arende_id, uppgift_id, beslut, arendebarare,
-                  beslutad_av, beslutad)
-                values (?, ?, ?, ?, ?, ?) on conflict (uppgift_id) do nothing
+                insert into beredning_beslut (arende_id, uppgift_id, beslut, motivering,
+                  arendebarare, beslutad_av, beslutad)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict (uppgift_id) do nothing
                 """)
-            .params(arendeId, uppgiftId, beslut, arendebarare, beslutadAv, Timestamp.from(nar))
+            .params(
+                arendeId,
+                uppgiftId,
+                beslut,
+                motivering,
+                arendebarare,
+                beslutadAv,
+                Timestamp.from(nar))
             .update()
         == 1;
   }
@@ -42,7 +51,7 @@ class BeredningRepository {
   Optional<Beslut> senaste(UUID arendeId) {
     return jdbc.sql(
             """
-            select arende_id, beslut, arendebarare, beslutad from beredning_beslut
+            select arende_id, beslut, motivering, arendebarare, beslutad from beredning_beslut
             where arende_id = ? order by beslutad desc, id desc limit 1
             """)
         .param(arendeId)
@@ -52,7 +61,8 @@ class BeredningRepository {
                     rs.getObject(1, UUID.class),
                     rs.getString(2),
                     rs.getString(3),
-                    rs.getTimestamp(4).toInstant()))
+                    rs.getString(4),
+                    rs.getTimestamp(5).toInstant()))
         .optional();
   }
 }

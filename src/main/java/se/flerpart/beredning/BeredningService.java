@@ -40,10 +40,15 @@ class BeredningService {
 
   @Transactional
   public void registrera(
-      UUID arendeId, long uppgiftId, String utfall, String arendebarare, Anvandare vem) {
+      UUID arendeId,
+      long uppgiftId,
+      String utfall,
+      String motivering,
+      String arendebarare,
+      Anvandare vem) {
     Instant nu = klocka.instant();
     String barare = "JA".equals(utfall) ? arendebarare : null;
-    if (!beslut.spara(arendeId, uppgiftId, utfall, barare, vem.id(), nu)) {
+    if (!beslut.spara(arendeId, uppgiftId, utfall, motivering, barare, vem.id(), nu)) {
       return;
     }
     arenden.beredningAvgjord(

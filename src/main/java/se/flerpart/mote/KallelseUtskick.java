@@ -214,10 +214,12 @@ public class KallelseUtskick {
     modell.put("tid", TID.format(mote.motesTid()));
     modell.put("lank", basUrl + "/arenden/" + a.id());
     if (utkorg.koa(
+        a.id(),
         "kallelse-meddelande:" + k.id() + ":" + handelse + ":" + mote.sekvens(),
         List.of(arendebarare.epost()),
         "kallelse-meddelande",
-        modell)) {
+        modell,
+        List.of())) {
       historik.logga(
           a.id(),
           avbojt ? "PART_AVBOJDE" : "PART_UTEBLEV",
@@ -254,6 +256,7 @@ public class KallelseUtskick {
               klocka.instant()));
     }
     return utkorg.koa(
+        mote.arendeId(),
         typ.toLowerCase(Locale.ROOT) + ":" + k.id() + ":" + mote.sekvens(),
         List.of(k.epost()),
         "kallelse",

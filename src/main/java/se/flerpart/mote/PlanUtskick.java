@@ -93,6 +93,7 @@ public class PlanUtskick {
           "arendebarare", anvandare.hitta(mote.arendebarare()).map(Anvandare::namn).orElse(""));
       boolean ny =
           utkorg.koa(
+              a.id(),
               "plan:" + plan.id() + ":" + m.getKey(),
               List.of(m.getKey()),
               "plan",

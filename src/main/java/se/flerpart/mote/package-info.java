@@ -3,6 +3,7 @@
     displayName = "Flerpartsmöte",
     allowedDependencies = {
       "arende",
+      "gallring",
       "notifiering",
       "process",
       "referens",

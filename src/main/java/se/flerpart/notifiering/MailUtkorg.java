@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -53,6 +54,21 @@ public class MailUtkorg {
       String mall,
       Map<String, Object> modell,
       List<Bilaga> bilagor) {
+    return koa(null, idempotensnyckel, mottagare, mall, modell, bilagor);
+  }
+
+  /**
+   * As {@link #koa(String, List, String, Map, List)}, for a mail about a case: gallring removes it
+   * with the case's other personal data.
+   */
+  @Transactional
+  public boolean koa(
+      UUID arendeId,
+      String idempotensnyckel,
+      List<String> mottagare,
+      String mall,
+      Map<String, Object> modell,
+      List<Bilaga> bilagor) {
     String text = mallar.rendera(mall, modell);
     int radslut = text.indexOf('\n');
     String amne = text.substring(0, radslut).strip();
@@ -60,8 +76,9 @@ public class MailUtkorg {
     Long id =
         jdbc.sql(
                 """
-                insert into mail_utkorg (idempotensnyckel, mottagare, amne, text, bilagor, skapad)
-                values (?, ?, ?, ?, ?::jsonb, ?) on conflict (idempotensnyckel) do nothing
+                insert into mail_utkorg (idempotensnyckel, mottagare, amne, text, bilagor, skapad,
+                  arende_id)
+                values (?, ?, ?, ?, ?::jsonb, ?, ?) on conflict (idempotensnyckel) do nothing
                 returning id
                 """)
             .params(
@@ -70,7 +87,8 @@ public class MailUtkorg {
                 amne,
                 kropp,
                 bilagorJson(bilagor),
-                Timestamp.from(klocka.instant()))
+                Timestamp.from(klocka.instant()),
+                arendeId)
             .query(Long.class)
             .optional()
             .orElse(null);

@@ -1,7 +1,7 @@
 /** The mail outbox and its sender, mail and PDF templates. */
 @ApplicationModule(
     displayName = "Notifiering",
-    allowedDependencies = {})
+    allowedDependencies = {"gallring"})
 package se.flerpart.notifiering;
 
 import org.springframework.modulith.ApplicationModule;

@@ -3,10 +3,17 @@ package se.flerpart.referens;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import se.flerpart.web.EjFunnen;
+import se.flerpart.web.ValideringsFel;
 
 /** Insatser financed by the förbund, and the members of each one's beredningsgrupp. */
 @Repository
@@ -52,6 +59,53 @@ public class InsatsRepository {
                 new Uppfoljningstider(
                     rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
         .single();
+  }
+
+  /**
+   * How long after its end a case of the insats keeps its personal data; empty when the insats
+   * follows the global setting {@code flerpart.gallring.efter}.
+   */
+  public Optional<Period> gallringEfter(String kod) {
+    return jdbc.sql(
+            "select gallring_efter from insats where kod = ? and gallring_efter is not null")
+        .param(kod)
+        .query((rs, n) -> Period.parse(rs.getString(1)))
+        .optional();
+  }
+
+  /** The gallring time of every insats that sets its own, by code. */
+  public Map<String, Period> gallringstider() {
+    Map<String, Period> tider = new HashMap<>();
+    jdbc.sql("select kod, gallring_efter from insats where gallring_efter is not null")
+        .query(
+            (RowCallbackHandler) rs -> tider.put(rs.getString(1), Period.parse(rs.getString(2))));
+    return tider;
+  }
+
+  /**
+   * Sets the insats' own gallring time (an ISO-8601 period such as {@code P2Y}), or with null or
+   * blank hands it back to the global setting. A negative or unreadable time is refused.
+   */
+  public void sattGallringEfter(String kod, String tid) {
+    Period period = null;
+    if (tid != null && !tid.isBlank()) {
+      try {
+        period = Period.parse(tid.strip());
+      } catch (DateTimeParseException e) {
+        throw new ValideringsFel(
+            "gallringEfter", "Ange gallringstiden som en period, till exempel P2Y eller P18M");
+      }
+      if (period.isNegative()) {
+        throw new ValideringsFel("gallringEfter", "Gallringstiden får inte vara negativ");
+      }
+    }
+    int rader =
+        jdbc.sql("update insats set gallring_efter = ? where kod = ?")
+            .params(period == null ? null : period.toString(), kod)
+            .update();
+    if (rader == 0) {
+      throw new EjFunnen("Insatsen finns inte.");
+    }
   }
 
   private static Insats rad(ResultSet rs, int n) throws SQLException {

@@ -1,7 +1,7 @@
 /** SUS in- and utregistrering and the export. */
 @ApplicationModule(
     displayName = "SUS",
-    allowedDependencies = {"arende", "avslut", "referens", "sakerhet", "web"})
+    allowedDependencies = {"arende", "avslut", "gallring", "referens", "sakerhet", "web"})
 package se.flerpart.sus;
 
 import org.springframework.modulith.ApplicationModule;

@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
     displayName = "Uppgiftslistan",
-    allowedDependencies = {"sakerhet", "web"})
+    allowedDependencies = {"gallring", "sakerhet", "web"})
 package se.flerpart.uppgift;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,33 @@
+package se.flerpart.uppgift;
+
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import se.flerpart.gallring.Gallringsbar;
+
+/**
+ * Gallring of a case's tasks: the variables each task was handed and the form data submitted
+ * (beredning's template, motiveringar, notes), and the last error the engine gave. Which task, who
+ * did it and when stay. An open task (an avvikelse about the case still being handled) keeps its
+ * variables, which hold ids and codes only.
+ */
+@Component
+class UppgiftGallring implements Gallringsbar {
+
+  private final JdbcClient jdbc;
+
+  UppgiftGallring(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public void gallra(UUID arendeId) {
+    jdbc.sql(
+            """
+            update uppgift set variabler = '{}'::jsonb, inskickad_data = null, senaste_fel = null
+            where arende_id = ? and status in ('SLUTFORD', 'AVBRUTEN')
+            """)
+        .param(arendeId)
+        .update();
+  }
+}
