@@ -77,6 +77,7 @@ public class Adminlogg {
           Map.entry("uppfoljningPlan", "Uppföljning av planen"),
           Map.entry("uppfoljningPaminnelse", "Påminnelse"),
           Map.entry("uppfoljningFrist", "Frist"),
+          Map.entry("gallringEfter", "Gallringstid efter avslut"),
           Map.entry("styrgruppEpost", "Styrgruppens e-post"),
           Map.entry("beredningsgrupp", "Beredningsgrupp"),
           Map.entry("insats", "Insats"),

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.flerpart.administration.InsatsAdministration.Insats;
 import se.flerpart.administration.InsatsAdministration.InsatsIn;
+import se.flerpart.gallring.GallringEgenskaper;
 import se.flerpart.referens.InsatsRepository.Installningar;
 import se.flerpart.sakerhet.Inloggning;
 import se.flerpart.web.EjFunnen;
@@ -37,6 +38,7 @@ class InsatsAdminController {
     e.put("uppfoljningPlan", "Uppföljning av planen");
     e.put("uppfoljningPaminnelse", "Påminnelse om försenad uppföljning");
     e.put("uppfoljningFrist", "Frist för försenad uppföljning");
+    e.put("gallringEfter", "Gallringstid efter avslut");
     e.put("styrgruppEpost", "Styrgruppens e-postadresser");
     e.put("beredningsgrupp", "Beredningsgrupp");
     e.put("anvandare", "Ny medlem");
@@ -53,6 +55,7 @@ class InsatsAdminController {
       String uppfoljningPlan,
       String uppfoljningPaminnelse,
       String uppfoljningFrist,
+      String gallringEfter,
       String styrgruppEpost,
       List<String> beredningsgrupp) {
 
@@ -66,6 +69,7 @@ class InsatsAdminController {
           i.uppfoljningPlan(),
           i.uppfoljningPaminnelse(),
           i.uppfoljningFrist(),
+          i.gallringEfter(),
           String.join("\n", i.styrgruppEpost()),
           beredningsgrupp);
     }
@@ -80,6 +84,8 @@ class InsatsAdminController {
           uppfoljningPlan == null ? "" : uppfoljningPlan,
           uppfoljningPaminnelse == null ? "" : uppfoljningPaminnelse,
           uppfoljningFrist == null ? "" : uppfoljningFrist,
+          // Blank is a value here (the förbund's time); only a form without the field keeps it.
+          gallringEfter,
           styrgruppEpost == null
               ? List.of()
               : Arrays.stream(styrgruppEpost.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList(),
@@ -88,14 +94,17 @@ class InsatsAdminController {
   }
 
   private final InsatsAdministration insatser;
+  private final GallringEgenskaper gallring;
 
-  InsatsAdminController(InsatsAdministration insatser) {
+  InsatsAdminController(InsatsAdministration insatser, GallringEgenskaper gallring) {
     this.insatser = insatser;
+    this.gallring = gallring;
   }
 
   @GetMapping("/admin/insatser")
   public String lista(@AuthenticationPrincipal Inloggning in, Model model) {
     model.addAttribute("insatser", insatser.lista(in.anvandare()));
+    model.addAttribute("gallringStandard", gallring.efter().toString());
     return "admin/insatser";
   }
 
@@ -262,6 +271,7 @@ class InsatsAdminController {
           "nyaMedlemmar", mojliga.stream().filter(a -> !medlemmar.contains(a.id())).toList());
     }
     model.addAttribute("etiketter", ETIKETTER);
+    model.addAttribute("gallringStandard", gallring.efter().toString());
     return "admin/insats";
   }
 }

@@ -36,11 +36,12 @@ class InsatsAdministration {
 
   /** The defaults of a new insats (DOMAIN.md §2), the same as the database's. */
   static final Installningar STANDARD =
-      new Installningar("", "", "", "P12M", "P2M", "P6M", "P7D", "P21D", List.of(), true);
+      new Installningar("", "", "", "P12M", "P2M", "P6M", "P7D", "P21D", null, List.of(), true);
 
   /**
    * A new insats or the new values of one. Null times keep the current value (the defaults for a
-   * new insats); {@code beredningsgrupp} is read only when the insats is created.
+   * new insats); a blank {@code gallringEfter} hands the insats back to the förbund's gallring
+   * time. {@code beredningsgrupp} is read only when the insats is created.
    */
   record InsatsIn(
       String kod,
@@ -51,6 +52,7 @@ class InsatsAdministration {
       String uppfoljningPlan,
       String uppfoljningPaminnelse,
       String uppfoljningFrist,
+      String gallringEfter,
       List<String> styrgruppEpost,
       List<String> beredningsgrupp) {}
 
@@ -173,6 +175,7 @@ class InsatsAdministration {
             fore.uppfoljningPlan(),
             fore.uppfoljningPaminnelse(),
             fore.uppfoljningFrist(),
+            fore.gallringEfter(),
             fore.styrgruppEpost(),
             aktiv);
     spara(fore, efter, aktiv ? "AKTIVERAD" : "INAKTIVERAD", vem);
@@ -278,6 +281,7 @@ class InsatsAdministration {
         period(
             "uppfoljningPaminnelse", in.uppfoljningPaminnelse(), fore.uppfoljningPaminnelse(), fel),
         period("uppfoljningFrist", in.uppfoljningFrist(), fore.uppfoljningFrist(), fel),
+        gallringEfter(in.gallringEfter(), fore.gallringEfter(), fel),
         styrgrupp,
         fore.aktiv());
   }
@@ -310,6 +314,22 @@ class InsatsAdministration {
         "Ange tiden som P följt av år, månader, veckor eller dagar, t.ex. P12M (12 månader),"
             + " P2W (2 veckor) eller P14D (14 dagar); längre än noll och högst tio år");
     return nuvarande;
+  }
+
+  /**
+   * The insats' own gallring time, read as {@link InsatsRepository#gallringstid} reads it; null
+   * when it follows the förbund's. Null keeps the current value, blank clears it.
+   */
+  private static String gallringEfter(String text, String nuvarande, Map<String, String> fel) {
+    if (text == null) {
+      return nuvarande;
+    }
+    try {
+      return InsatsRepository.gallringstid(text).map(Period::toString).orElse(null);
+    } catch (ValideringsFel e) {
+      fel.putAll(e.fel());
+      return nuvarande;
+    }
   }
 
   private static List<String> epost(List<String> adresser, Map<String, String> fel) {
@@ -368,6 +388,7 @@ class InsatsAdministration {
     bild.put("uppfoljningPlan", i.uppfoljningPlan());
     bild.put("uppfoljningPaminnelse", i.uppfoljningPaminnelse());
     bild.put("uppfoljningFrist", i.uppfoljningFrist());
+    bild.put("gallringEfter", i.gallringEfter());
     bild.put("styrgruppEpost", i.styrgruppEpost());
     bild.put("aktiv", i.aktiv());
     bild.put("beredningsgrupp", insatser.beredningsgrupp(kod));

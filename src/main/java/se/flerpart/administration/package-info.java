@@ -4,7 +4,15 @@
  */
 @ApplicationModule(
     displayName = "Administration",
-    allowedDependencies = {"avvikelse", "referens", "sakerhet", "sus", "uppgift", "web"})
+    allowedDependencies = {
+      "avvikelse",
+      "gallring",
+      "referens",
+      "sakerhet",
+      "sus",
+      "uppgift",
+      "web"
+    })
 package se.flerpart.administration;
 
 import org.springframework.modulith.ApplicationModule;

@@ -83,29 +83,56 @@ public class InsatsRepository {
   }
 
   /**
+   * The longest gallring time an insats may set: no förbund keeps personal data longer, and an
+   * unbounded period would overflow the gallring job's date arithmetic.
+   */
+  static final int MAX_GALLRING_AR = 100;
+
+  /**
    * Sets the insats' own gallring time (an ISO-8601 period such as {@code P2Y}), or with null or
-   * blank hands it back to the global setting. A negative or unreadable time is refused.
+   * blank hands it back to the global setting; read by {@link #gallringstid}, which refuses a
+   * negative, unreadable or too long time.
    */
   public void sattGallringEfter(String kod, String tid) {
-    Period period = null;
-    if (tid != null && !tid.isBlank()) {
-      try {
-        period = Period.parse(tid.strip());
-      } catch (DateTimeParseException e) {
-        throw new ValideringsFel(
-            "gallringEfter", "Ange gallringstiden som en period, till exempel P2Y eller P18M");
-      }
-      if (period.isNegative()) {
-        throw new ValideringsFel("gallringEfter", "Gallringstiden får inte vara negativ");
-      }
-    }
+    String period = gallringstid(tid).map(Period::toString).orElse(null);
     int rader =
-        jdbc.sql("update insats set gallring_efter = ? where kod = ?")
-            .params(period == null ? null : period.toString(), kod)
-            .update();
+        jdbc.sql("update insats set gallring_efter = ? where kod = ?").params(period, kod).update();
     if (rader == 0) {
       throw new EjFunnen("Insatsen finns inte.");
     }
+  }
+
+  /**
+   * Reads an insats' gallring time as the administrator writes it: an ISO-8601 period such as
+   * {@code P2Y} or {@code P18M}, in upper or lower case, from zero up to a hundred years; empty for
+   * null or blank (the insats follows the global setting). Anything else is a {@link
+   * ValideringsFel} on the field {@code gallringEfter}.
+   */
+  public static Optional<Period> gallringstid(String tid) {
+    if (tid == null || tid.isBlank()) {
+      return Optional.empty();
+    }
+    String text = tid.strip();
+    Period period = null;
+    try {
+      // A longer text is no period anyone writes (a pasted document, say): not worth parsing.
+      period = text.length() <= 30 ? Period.parse(text) : null;
+    } catch (DateTimeParseException e) {
+      // reported below
+    }
+    if (period == null) {
+      throw new ValideringsFel(
+          "gallringEfter", "Ange gallringstiden som en period, till exempel P2Y eller P18M");
+    }
+    if (period.isNegative()) {
+      throw new ValideringsFel("gallringEfter", "Gallringstiden får inte vara negativ");
+    }
+    // A month counted as 31 days keeps the bound generous; in long arithmetic nothing overflows.
+    if (period.toTotalMonths() * 31 + period.getDays() > MAX_GALLRING_AR * 12L * 31) {
+      throw new ValideringsFel(
+          "gallringEfter", "Gallringstiden får vara högst " + MAX_GALLRING_AR + " år");
+    }
+    return Optional.of(period);
   }
 
   private static Insats rad(ResultSet rs, int n) throws SQLException {
@@ -134,7 +161,8 @@ public class InsatsRepository {
 
   /**
    * Everything the administrator sets on an insats: its times as ISO-8601 periods (e.g. {@code
-   * P12M}) and the e-mail addresses of its styrgrupp.
+   * P12M}) and the e-mail addresses of its styrgrupp. {@code gallringEfter} is null when the insats
+   * follows the global gallring time.
    */
   public record Installningar(
       String kod,
@@ -145,12 +173,14 @@ public class InsatsRepository {
       String uppfoljningPlan,
       String uppfoljningPaminnelse,
       String uppfoljningFrist,
+      String gallringEfter,
       List<String> styrgruppEpost,
       boolean aktiv) {}
 
   private static final String INSTALLNINGAR =
       "select kod, namn, beskrivning, max_tid, uppfoljning_kort, uppfoljning_plan,"
-          + " uppfoljning_paminnelse, uppfoljning_frist, styrgrupp_epost, aktiv from insats";
+          + " uppfoljning_paminnelse, uppfoljning_frist, gallring_efter, styrgrupp_epost, aktiv"
+          + " from insats";
 
   /** Every insats, active or not, by name. */
   public List<Installningar> allaInstallningar() {
@@ -171,13 +201,14 @@ public class InsatsRepository {
     jdbc.sql(
             """
             insert into insats (kod, namn, beskrivning, max_tid, uppfoljning_kort, uppfoljning_plan,
-              uppfoljning_paminnelse, uppfoljning_frist, styrgrupp_epost, aktiv)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              uppfoljning_paminnelse, uppfoljning_frist, gallring_efter, styrgrupp_epost, aktiv)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (kod) do update set namn = excluded.namn, beskrivning = excluded.beskrivning,
               max_tid = excluded.max_tid, uppfoljning_kort = excluded.uppfoljning_kort,
               uppfoljning_plan = excluded.uppfoljning_plan,
               uppfoljning_paminnelse = excluded.uppfoljning_paminnelse,
               uppfoljning_frist = excluded.uppfoljning_frist,
+              gallring_efter = excluded.gallring_efter,
               styrgrupp_epost = excluded.styrgrupp_epost, aktiv = excluded.aktiv
             """)
         .params(
@@ -189,6 +220,7 @@ public class InsatsRepository {
             i.uppfoljningPlan(),
             i.uppfoljningPaminnelse(),
             i.uppfoljningFrist(),
+            i.gallringEfter(),
             i.styrgruppEpost().toArray(String[]::new),
             i.aktiv())
         .update();
@@ -219,7 +251,7 @@ public class InsatsRepository {
   }
 
   private static Installningar installningar(ResultSet rs, int n) throws SQLException {
-    Array epost = rs.getArray(9);
+    Array epost = rs.getArray(10);
     return new Installningar(
         rs.getString(1),
         rs.getString(2),
@@ -229,7 +261,8 @@ public class InsatsRepository {
         rs.getString(6),
         rs.getString(7),
         rs.getString(8),
+        rs.getString(9),
         epost == null ? List.of() : List.of((String[]) epost.getArray()),
-        rs.getBoolean(10));
+        rs.getBoolean(11));
   }
 }

@@ -3,11 +3,16 @@ package se.flerpart.administration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Period;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,8 +24,10 @@ import se.flerpart.ApiKlient;
 import se.flerpart.ApiKlient.Svar;
 import se.flerpart.Sidklient;
 import se.flerpart.Sidklient.Sida;
+import se.flerpart.referens.InsatsRepository;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.sakerhet.AnvandareRepository;
+import se.flerpart.web.OtillatetTecken;
 
 /**
  * The administrator keeps users, parter, insatser with their beredningsgrupper and avvikelsetyper
@@ -36,6 +43,7 @@ class AdministrationApiTest {
   @Autowired JdbcClient jdbc;
   @Autowired AnvandareRepository anvandare;
   @Autowired PasswordEncoder encoder;
+  @Autowired InsatsRepository insatser;
   ApiKlient api;
 
   @BeforeEach
@@ -581,6 +589,134 @@ class AdministrationApiTest {
                 .query(Long.class)
                 .single())
         .isZero();
+  }
+
+  @Test
+  void administratorenSatterInsatsensGallringstidIApietOchPaSidanOchLoggenVisarForeOchEfter() {
+    String kod = unik("gallring-");
+    Svar skapad = api.post("admin", "/api/admin/insatser", insats(kod, "Gallra", List.of("bengt")));
+    assertThat(skapad.status()).isEqualTo(201);
+    assertThat(tom(skapad.kropp().path("gallringEfter"))).as("förbundets standard").isTrue();
+    assertThat(insatser.gallringEfter(kod)).isEmpty();
+
+    Svar satt =
+        api.anrop("admin", "PUT", "/api/admin/insatser/" + kod, Map.of("gallringEfter", " p18m "));
+    assertThat(satt.status()).isEqualTo(200);
+    assertThat(satt.kropp().path("gallringEfter").asText()).isEqualTo("P18M");
+    assertThat(satt.kropp().path("maxTid").asText()).as("resten som förut").isEqualTo("P18M");
+    assertThat(insatser.gallringEfter(kod)).contains(Period.ofMonths(18));
+    JsonNode andring = senasteLoggpost(kod);
+    assertThat(andring.path("handling").asText()).isEqualTo("ANDRAD");
+    assertThat(tom(andring.path("fore").path("gallringEfter"))).isTrue();
+    assertThat(andring.path("efter").path("gallringEfter").asText()).isEqualTo("P18M");
+
+    long loggFore = antal("admin_logg");
+    Map<String, String> felaktiga = new LinkedHashMap<>();
+    felaktiga.put("P-1Y", "Gallringstiden får inte vara negativ");
+    felaktiga.put("P1Y-13M", "Gallringstiden får inte vara negativ");
+    felaktiga.put("två år", "Ange gallringstiden som en period, till exempel P2Y eller P18M");
+    felaktiga.put("P2Y\0", OtillatetTecken.MEDDELANDE);
+    felaktiga.put(
+        "P".repeat(1 << 20), "Ange gallringstiden som en period, till exempel P2Y eller P18M");
+    felaktiga.put("P101Y", "Gallringstiden får vara högst 100 år");
+    // Would not fit the column, nor the gallring job's date arithmetic.
+    felaktiga.put("P2147483647Y2147483647M", "Gallringstiden får vara högst 100 år");
+    felaktiga.forEach(
+        (tid, meddelande) -> {
+          Svar fel =
+              api.anrop("admin", "PUT", "/api/admin/insatser/" + kod, Map.of("gallringEfter", tid));
+          String vad = tid.length() > 40 ? "1 MB" : tid;
+          assertThat(fel.status()).as(vad).isEqualTo(400);
+          assertThat(fel.kropp().path("fel").path("gallringEfter").asText())
+              .as(vad)
+              .isEqualTo(meddelande);
+        });
+    assertThat(insatser.gallringEfter(kod)).contains(Period.ofMonths(18));
+    assertThat(antal("admin_logg")).as("inget ändrat, inget loggat").isEqualTo(loggFore);
+
+    Svar tillbaka =
+        api.anrop("admin", "PUT", "/api/admin/insatser/" + kod, Map.of("gallringEfter", ""));
+    assertThat(tom(tillbaka.kropp().path("gallringEfter"))).isTrue();
+    assertThat(insatser.gallringEfter(kod)).isEmpty();
+    assertThat(senasteLoggpost(kod).path("fore").path("gallringEfter").asText()).isEqualTo("P18M");
+    assertThat(tom(senasteLoggpost(kod).path("efter").path("gallringEfter"))).isTrue();
+
+    // The same on the page, which names the förbund's own time.
+    Sidklient admin = Sidklient.inloggad(port, "admin");
+    assertThat(rad(admin.get("/admin/insatser").html(), kod)).contains("Standard (P2Y)");
+    Sida sida = admin.get("/admin/insatser/" + kod);
+    assertThat(sida.html())
+        .contains("<label for=\"gallringEfter\">Gallringstid efter avslut</label>")
+        .contains("Tomt = förbundets standard (P2Y).");
+    Map<String, String> sidfel = new LinkedHashMap<>();
+    sidfel.put("två år", "Ange gallringstiden som en period, till exempel P2Y eller P18M");
+    sidfel.put("P-1Y", "Gallringstiden får inte vara negativ");
+    sidfel.put(
+        "P".repeat(1 << 20), "Ange gallringstiden som en period, till exempel P2Y eller P18M");
+    sidfel.forEach(
+        (tid, meddelande) -> {
+          String vad = tid.length() > 40 ? "1 MB" : tid;
+          Sida fel = admin.post("/admin/insatser/" + kod, sidformular(tid));
+          assertThat(fel.status()).as(vad).isEqualTo(200);
+          assertThat(fel.html())
+              .as(vad)
+              .contains("Insatsen är inte sparad")
+              .contains("Gallringstid efter avslut: " + meddelande);
+        });
+    // A control character stops every form post before it reaches the page's controller.
+    Sida nul = admin.post("/admin/insatser/" + kod, sidformular("P2Y\0"));
+    assertThat(nul.status()).isEqualTo(400);
+    assertThat(nul.html()).contains("gallringEfter: " + OtillatetTecken.MEDDELANDE);
+    assertThat(antal("admin_logg")).isEqualTo(loggFore + 1);
+    assertThat(insatser.gallringEfter(kod)).isEmpty();
+
+    Sida sparad = admin.post("/admin/insatser/" + kod, sidformular("P18M"));
+    assertThat(sparad.status()).isEqualTo(302);
+    assertThat(insatser.gallringEfter(kod)).contains(Period.ofMonths(18));
+    assertThat(admin.get("/admin/insatser/" + kod).html())
+        .contains("id=\"gallringEfter\" name=\"gallringEfter\" value=\"P18M\"");
+    assertThat(rad(admin.get("/admin/insatser").html(), kod))
+        .contains(">P18M<")
+        .doesNotContain("Standard");
+    assertThat(senasteLoggpost(kod).path("efter").path("gallringEfter").asText()).isEqualTo("P18M");
+    assertThat(admin.get("/admin/logg?objekttyp=INSATS&objekt=" + kod).html())
+        .contains("<strong>Gallringstid efter avslut</strong>");
+
+    admin.post("/admin/insatser/" + kod, sidformular(""));
+    assertThat(insatser.gallringEfter(kod)).as("tomt: förbundets standard igen").isEmpty();
+    assertThat(insatser.gallringstider()).doesNotContainKey(kod);
+  }
+
+  /** The insats page's form as the browser posts it, times as the API test created them. */
+  private static Map<String, Object> sidformular(String gallringEfter) {
+    Map<String, Object> falt = new HashMap<>();
+    falt.put("namn", "Gallra");
+    falt.put("beskrivning", "");
+    falt.put("maxTid", "P18M");
+    falt.put("uppfoljningKort", "P3M");
+    falt.put("uppfoljningPlan", "P6M");
+    falt.put("uppfoljningPaminnelse", "P7D");
+    falt.put("uppfoljningFrist", "P21D");
+    falt.put("gallringEfter", gallringEfter);
+    falt.put("styrgruppEpost", "styrgrupp@forbund.example");
+    return falt;
+  }
+
+  private JsonNode senasteLoggpost(String kod) {
+    return api.get("admin", "/api/admin/logg?objekttyp=INSATS&objektId=" + kod).kropp().get(0);
+  }
+
+  /** Null, or left out as the API leaves out every null. */
+  private static boolean tom(JsonNode n) {
+    return n.isMissingNode() || n.isNull();
+  }
+
+  /** The list page's row of the insats. */
+  private static String rad(String html, String kod) {
+    Matcher m =
+        Pattern.compile("<tr id=\"insats-" + kod + "\">(.*?)</tr>", Pattern.DOTALL).matcher(html);
+    assertThat(m.find()).as("raden för " + kod).isTrue();
+    return m.group(1);
   }
 
   private long antal(String tabell) {
