@@ -9,9 +9,10 @@ class OsakerStartAnalyzer extends AbstractFailureAnalyzer<Startkontroll.OsakerSt
   @Override
   protected FailureAnalysis analyze(Throwable rot, Startkontroll.OsakerStart fel) {
     return new FailureAnalysis(
-        "Flerpart startar inte utanför demoprofilen utan sina egna hemliga nycklar. Det saknas:\n  - "
+        "Flerpart startar inte utanför demoprofilen utan egna nycklar och en identitetsleverantör."
+            + " Det saknas:\n  - "
             + String.join("\n  - ", fel.brister()),
-        "Sätt variablerna ovan (se README, \"Connecting real services\"), eller starta med"
+        "Sätt variablerna ovan (se README, \"Logging in\"), eller starta med"
             + " SPRING_PROFILES_ACTIVE=demo för att prova Flerpart med demoanvändare och demonycklar.",
         fel);
   }
