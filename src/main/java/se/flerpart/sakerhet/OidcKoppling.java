@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -12,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * configured claim, with part and roles from Flerpart's own administration or from the provider's
  * group claims. Anyone else is an {@link OkandAnvandare}.
  */
+@Component
 class OidcKoppling {
 
   private final OidcInstallningar installningar;

@@ -33,6 +33,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
@@ -70,6 +71,7 @@ class SecurityConfig {
       HttpSecurity http,
       Environment environment,
       OidcInstallningar oidc,
+      OidcKoppling koppling,
       AnvandareRepository anvandare,
       InloggningsSparr sparr,
       ObjectMapper json)
@@ -120,7 +122,8 @@ class SecurityConfig {
             ex ->
                 ex.defaultAuthenticationEntryPointFor(
                     demo ? basic : new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API))
-        .logout(logout -> logout.logoutSuccessHandler(lokalUtloggning()));
+        .logout(logout -> logout.logoutSuccessHandler(lokalUtloggning()))
+        .addFilterBefore(new AktivAnvandareFilter(anvandare), AuthorizationFilter.class);
     if (demo) {
       http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
           .httpBasic(b -> b.authenticationEntryPoint(basic))
@@ -128,7 +131,7 @@ class SecurityConfig {
               new InloggningsSparrFilter(sparr), UsernamePasswordAuthenticationFilter.class);
     }
     if (oidc.aktiv()) {
-      oidc(http, oidc, new OidcKoppling(oidc, anvandare), json);
+      oidc(http, oidc, koppling, json);
     }
     return http.build();
   }

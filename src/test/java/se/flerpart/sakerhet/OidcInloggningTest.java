@@ -24,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import se.flerpart.Sidklient;
 import se.flerpart.TestIdentitetsleverantor;
 
 /**
@@ -333,6 +334,24 @@ class OidcInloggningTest {
             HttpResponse.BodyHandlers.ofString());
     assertThat(post.statusCode()).isEqualTo(302);
     assertThat(post.headers().firstValue("Location")).get().asString().contains("/login?sparrad=");
+  }
+
+  @Test
+  void enInaktiveradAnvandaresSessionTarSlutVidNastaSida() throws Exception {
+    jdbc.update(
+        "insert into anvandare (id, namn, epost, part, losenord) values"
+            + " ('tillfallig', 'Tora Tillfällig', 'tora@fk.example', 'FK', '{noop}demo')");
+    jdbc.update(
+        "insert into anvandare_roll (anvandare_id, roll) values ('tillfallig', 'HANDLAGGARE')");
+    Sidklient tora = Sidklient.inloggad(port, "tillfallig");
+    assertThat(tora.get("/uppgifter").status()).isEqualTo(200);
+
+    jdbc.update("update anvandare set aktiv = false where id = 'tillfallig'");
+    Sidklient.Sida efter = tora.get("/uppgifter");
+    assertThat(efter.status()).isEqualTo(302);
+    assertThat(efter.plats()).endsWith("/login?inaktiv");
+    assertThat(tora.get("/uppgifter").status()).as("sessionen är borta").isIn(302, 401);
+    assertThat(tora.get("/login?inaktiv").html()).contains("Ditt konto i Flerpart är inaktiverat");
   }
 
   // --- helpers ---
