@@ -20,6 +20,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import se.flerpart.avvikelse.AvvikelsetypAndrad;
+import se.flerpart.referens.KategoriAndrad;
 
 /**
  * Every change an administrator makes: who, when, which object, and the object before and after as
@@ -34,6 +35,7 @@ public class Adminlogg {
   public static final String BEREDNINGSGRUPP = "BEREDNINGSGRUPP";
   public static final String AVVIKELSETYP = "AVVIKELSETYP";
   public static final String UPPGIFT = "UPPGIFT";
+  public static final String KATEGORI = "KATEGORI";
 
   /** The kinds of object, as the log page names them. */
   public static final Map<String, String> OBJEKTTYPER = objekttyper();
@@ -46,6 +48,7 @@ public class Adminlogg {
     typer.put(BEREDNINGSGRUPP, "Beredningsgrupp");
     typer.put(AVVIKELSETYP, "Avvikelsetyp");
     typer.put(UPPGIFT, "Uppgift");
+    typer.put(KATEGORI, "Kategori vid avslut");
     return Collections.unmodifiableMap(typer);
   }
 
@@ -195,6 +198,18 @@ public class Adminlogg {
         andring.anvandareId(),
         AVVIKELSETYP,
         andring.kod(),
+        andring.handling(),
+        andring.fore(),
+        andring.efter());
+  }
+
+  /** The avslut categories are edited on their own page in the referens module. */
+  @EventListener
+  void kategori(KategoriAndrad andring) {
+    logga(
+        andring.anvandareId(),
+        KATEGORI,
+        andring.objektId(),
         andring.handling(),
         andring.fore(),
         andring.efter());

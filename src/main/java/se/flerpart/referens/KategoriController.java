@@ -31,9 +31,11 @@ import se.flerpart.web.ValideringsFel;
 class KategoriController {
 
   private final KategoriRepository kategorier;
+  private final KategoriAndringar andringar;
 
-  KategoriController(KategoriRepository kategorier) {
+  KategoriController(KategoriRepository kategorier, KategoriAndringar andringar) {
     this.kategorier = kategorier;
+    this.andringar = andringar;
   }
 
   @GetMapping("/admin/kategorier")
@@ -59,11 +61,11 @@ class KategoriController {
     Kategori k = Kategori.av(kategori);
     try {
       switch (handling) {
-        case "lagg" -> kategorier.lagg(k, kod, namn);
-        case "byt-namn" -> kategorier.bytNamn(k, kod, namn);
-        case "avaktivera" -> kategorier.sattAktiv(k, kod, false);
-        case "aktivera" -> kategorier.sattAktiv(k, kod, true);
-        case "ta-bort" -> kategorier.tabort(k, kod);
+        case "lagg" -> andringar.lagg(in.anvandare(), k, kod, namn);
+        case "byt-namn" -> andringar.bytNamn(in.anvandare(), k, kod, namn);
+        case "avaktivera" -> andringar.sattAktiv(in.anvandare(), k, kod, false);
+        case "aktivera" -> andringar.sattAktiv(in.anvandare(), k, kod, true);
+        case "ta-bort" -> andringar.tabort(in.anvandare(), k, kod);
         default -> throw new ValideringsFel("handling", "Okänd handling");
       }
       redirect.addFlashAttribute("meddelande", "Ändringen är sparad.");
@@ -92,7 +94,7 @@ class KategoriController {
       @AuthenticationPrincipal Inloggning in) {
     kravAdmin(in);
     Kategori k = Kategori.av(kategori);
-    kategorier.lagg(k, post.kod(), post.namn());
+    andringar.lagg(in.anvandare(), k, post.kod(), post.namn());
     return kategorier.hitta(k, post.kod()).orElseThrow();
   }
 
@@ -106,10 +108,10 @@ class KategoriController {
     kravAdmin(in);
     Kategori k = Kategori.av(kategori);
     if (andring.get("namn") instanceof String namn) {
-      kategorier.bytNamn(k, kod, namn);
+      andringar.bytNamn(in.anvandare(), k, kod, namn);
     }
     if (andring.get("aktiv") instanceof Boolean aktiv) {
-      kategorier.sattAktiv(k, kod, aktiv);
+      andringar.sattAktiv(in.anvandare(), k, kod, aktiv);
     }
     return kategorier.hitta(k, kod).orElseThrow(() -> new EjFunnen("Koden finns inte."));
   }
@@ -122,7 +124,7 @@ class KategoriController {
       @PathVariable String kod,
       @AuthenticationPrincipal Inloggning in) {
     kravAdmin(in);
-    kategorier.tabort(Kategori.av(kategori), kod);
+    andringar.tabort(in.anvandare(), Kategori.av(kategori), kod);
   }
 
   private static void kravAdmin(Inloggning in) {

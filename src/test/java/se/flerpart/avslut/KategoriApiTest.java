@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import se.flerpart.ApiKlient;
 import se.flerpart.embedded.EmbeddedMotor;
 import se.flerpart.mote.MotesSteg;
@@ -25,6 +26,7 @@ class KategoriApiTest {
 
   @LocalServerPort int port;
   @Autowired EmbeddedMotor motor;
+  @Autowired JdbcTemplate jdbc;
   ApiKlient api;
 
   @BeforeEach
@@ -81,6 +83,27 @@ class KategoriApiTest {
     assertThat(api.anrop("admin", "DELETE", "/api/kategorier/forsorjning/" + kod, null).status())
         .isEqualTo(204);
     assertThat(api.get("admin", "/api/kategorier/okand").status()).isEqualTo(400);
+
+    // Every change is in the admin log, with the code before and after; the refused ones are not.
+    assertThat(
+            jdbc.queryForList(
+                "select handling, anvandare_id, fore ->> 'namn' as fore, efter ->> 'namn' as efter"
+                    + " from admin_logg where objekttyp = 'KATEGORI' and objekt_id = ? order by id",
+                "FORSORJNING:" + kod))
+        .extracting(
+            r ->
+                r.get("handling")
+                    + " "
+                    + r.get("anvandare_id")
+                    + " "
+                    + r.get("fore")
+                    + " "
+                    + r.get("efter"))
+        .containsExactly(
+            "SKAPAD admin null Test",
+            "ANDRAD admin Test Nytt namn",
+            "INAKTIVERAD admin Nytt namn Nytt namn",
+            "BORTTAGEN admin Nytt namn null");
   }
 
   @Test
