@@ -299,6 +299,15 @@ class SamtyckesomfangTest {
     assertThat(lasningar(id, "anna", "LAS_MAIL")).isEqualTo(foreMail + 1);
     assertThat(html("anna", "/dev/mail")).contains("ärende " + nummer);
     assertThat(lasningar(id, "anna", "LAS_MAIL")).isEqualTo(foreMail + 2);
+    // Outside the consent scope the case's mails are not shown at all, and nothing is logged:
+    // not to the processledare, not to the deltagaransvarig.
+    for (String utanfor : List.of("petra", "sara")) {
+      assertThat(api.get(utanfor, "/api/dev/mail").kropp().toString())
+          .doesNotContain(SYFTE)
+          .doesNotContain("ärende " + nummer);
+      assertThat(html(utanfor, "/dev/mail")).doesNotContain("ärende " + nummer);
+      assertThat(lasningar(id, utanfor, "LAS_MAIL")).isZero();
+    }
 
     // The deltagaransvarig's export shows the personnummer: one row per person in it.
     JsonNode rad =
