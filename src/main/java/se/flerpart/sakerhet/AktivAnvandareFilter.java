@@ -6,8 +6,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.Optional;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -18,6 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class AktivAnvandareFilter extends OncePerRequestFilter {
 
   private final AnvandareRepository anvandare;
+  private final SecurityContextRepository sessioner = new HttpSessionSecurityContextRepository();
 
   AktivAnvandareFilter(AnvandareRepository anvandare) {
     this.anvandare = anvandare;
@@ -28,9 +36,15 @@ final class AktivAnvandareFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    if (auth != null
-        && auth.getPrincipal() instanceof Inloggning in
-        && anvandare.hitta(in.anvandare().id()).isEmpty()) {
+    if (auth == null || !(auth.getPrincipal() instanceof Inloggning in)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    Optional<Anvandare> aktuell = anvandare.hitta(in.anvandare().id());
+    if (aktuell.isPresent() && !aktuell.get().equals(in.anvandare())) {
+      uppdatera(auth, in, aktuell.get(), request, response);
+    }
+    if (aktuell.isEmpty()) {
       HttpSession session = request.getSession(false);
       if (session != null) {
         session.invalidate();
@@ -48,5 +62,35 @@ final class AktivAnvandareFilter extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  private void uppdatera(
+      Authentication auth,
+      Inloggning in,
+      Anvandare aktuell,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    Authentication ny;
+    if (in instanceof OidcInloggning oidc && auth instanceof OAuth2AuthenticationToken token) {
+      OidcInloggning inloggning =
+          new OidcInloggning(aktuell, oidc.getIdToken(), oidc.getUserInfo());
+      ny =
+          new OAuth2AuthenticationToken(
+              inloggning, inloggning.getAuthorities(), token.getAuthorizedClientRegistrationId());
+    } else {
+      Inloggning inloggning = new Inloggning(aktuell, null);
+      ny =
+          UsernamePasswordAuthenticationToken.authenticated(
+              inloggning, auth.getCredentials(), inloggning.getAuthorities());
+    }
+    if (ny instanceof AbstractAuthenticationToken t) {
+      t.setDetails(auth.getDetails());
+    }
+    SecurityContext kontext = SecurityContextHolder.createEmptyContext();
+    kontext.setAuthentication(ny);
+    SecurityContextHolder.setContext(kontext);
+    if (request.getSession(false) != null) {
+      sessioner.saveContext(kontext, request, response);
+    }
   }
 }

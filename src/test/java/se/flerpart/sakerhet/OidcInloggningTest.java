@@ -337,13 +337,22 @@ class OidcInloggningTest {
   }
 
   @Test
-  void enInaktiveradAnvandaresSessionTarSlutVidNastaSida() throws Exception {
+  void sessionenFoljerAnvandaradministrationenOchTarSlutNarAnvandarenInaktiveras()
+      throws Exception {
     jdbc.update(
         "insert into anvandare (id, namn, epost, part, losenord) values"
             + " ('tillfallig', 'Tora Tillfällig', 'tora@fk.example', 'FK', '{noop}demo')");
     jdbc.update(
         "insert into anvandare_roll (anvandare_id, roll) values ('tillfallig', 'HANDLAGGARE')");
     Sidklient tora = Sidklient.inloggad(port, "tillfallig");
+    assertThat(tora.get("/uppgifter").status()).isEqualTo(200);
+
+    // A role given or taken by the administrator holds at once, without logging in again.
+    assertThat(tora.get("/admin/kategorier").status()).isEqualTo(403);
+    jdbc.update("insert into anvandare_roll (anvandare_id, roll) values ('tillfallig', 'ADMIN')");
+    assertThat(tora.get("/admin/kategorier").status()).isEqualTo(200);
+    jdbc.update("delete from anvandare_roll where anvandare_id = 'tillfallig' and roll = 'ADMIN'");
+    assertThat(tora.get("/admin/kategorier").status()).isEqualTo(403);
     assertThat(tora.get("/uppgifter").status()).isEqualTo(200);
 
     jdbc.update("update anvandare set aktiv = false where id = 'tillfallig'");
