@@ -104,7 +104,7 @@ public final class ApiKlient {
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(200))
         .until(
-            () -> stream(get("anna", "/api/dev/mail").kropp()).filter(villkor).findFirst(),
+            () -> stream(get("admin", "/api/dev/mail").kropp()).filter(villkor).findFirst(),
             Optional::isPresent)
         .orElseThrow();
   }

@@ -105,7 +105,7 @@ class FlerpartApplicationStartTest {
         .pollInterval(Duration.ofMillis(500))
         .untilAsserted(
             () -> {
-              HttpResponse<String> svar = hamta("/api/dev/mail", "anna");
+              HttpResponse<String> svar = hamta("/api/dev/mail", "admin");
               assertThat(svar.statusCode()).isEqualTo(200);
               JsonNode mail = JSON.readTree(svar.body());
               assertThat(mail.isArray()).isTrue();

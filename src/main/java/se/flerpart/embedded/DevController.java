@@ -2,13 +2,9 @@ package se.flerpart.embedded;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
-import se.flerpart.arende.Arende;
 import se.flerpart.arende.ArendeAtkomst;
 import se.flerpart.arende.ArendeService;
 import se.flerpart.sakerhet.Anvandare;
@@ -70,41 +65,31 @@ class DevController {
   }
 
   /**
-   * The mails this user may read, with the read logged. The embedded SMTP server stands in for
-   * everyone's mailbox, so a mail about a case (kallelser, plans and återkoppling name the person
-   * and the meeting's syfte) is shown only to those inside the case's consent scope and to its own
-   * recipients, never to the processledare; a read writes one audit row per case whose mails it
-   * shows. A mail about no case (an avvikelse, a report) carries no one's personal data —
-   * avvikelser are kept free of it — and is shown to all, leaving no row.
+   * The mails, for the administrator only: the embedded SMTP server stands in for everyone's
+   * mailbox, and kallelser, plans and återkoppling name the person and the meeting's syfte. A read
+   * writes one audit row per case whose mails it shows. A mail about no case (an avvikelse, a
+   * report) carries no one's personal data — avvikelser are kept free of it — and leaves no row.
    */
   private List<EmbeddedMailserver.Mail> lasOchLogga(Inloggning in) {
-    Anvandare vem = in.anvandare();
-    Map<String, Optional<Arende>> arendenMedNummer = new HashMap<>();
-    Set<Arende> lasta = new LinkedHashSet<>();
-    List<EmbeddedMailserver.Mail> synliga = new ArrayList<>();
-    for (EmbeddedMailserver.Mail m : mailserver().mottagna()) {
+    if (in == null || !in.anvandare().harRoll(Anvandare.ADMIN)) {
+      throw new AtkomstNekad(
+          "Bara administratören kan läsa de inbyggda mailen: de innehåller personuppgifter.");
+    }
+    List<EmbeddedMailserver.Mail> mail = mailserver().mottagna();
+    Set<String> nummer = new LinkedHashSet<>();
+    for (EmbeddedMailserver.Mail m : mail) {
       Matcher traff = ARENDENUMMER.matcher(m.amne() == null ? "" : m.amne());
-      Optional<Arende> arende =
-          traff.find()
-              ? arendenMedNummer.computeIfAbsent(traff.group(1), arenden::hittaMedNummer)
-              : Optional.empty();
-      if (arende.isEmpty()) {
-        synliga.add(m);
-      } else if (atkomst.kanLasaPersonuppgifter(vem, arende.get()) || tillMig(m, vem)) {
-        synliga.add(m);
-        lasta.add(arende.get());
+      if (traff.find()) {
+        nummer.add(traff.group(1));
       }
     }
-    lasta.forEach(a -> atkomst.loggaLasning(vem.id(), a.id(), ArendeAtkomst.LAS_MAIL));
-    return synliga;
-  }
-
-  private static boolean tillMig(EmbeddedMailserver.Mail m, Anvandare vem) {
-    return m.till() != null
-        && vem.epost() != null
-        && m.till().stream()
-            .anyMatch(
-                t -> t.toLowerCase(Locale.ROOT).contains(vem.epost().toLowerCase(Locale.ROOT)));
+    for (String n : nummer) {
+      arenden
+          .hittaMedNummer(n)
+          .ifPresent(
+              a -> atkomst.loggaLasning(in.anvandare().id(), a.id(), ArendeAtkomst.LAS_MAIL));
+    }
+    return mail;
   }
 
   public record Klocka(String fram) {}

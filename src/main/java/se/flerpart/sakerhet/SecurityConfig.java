@@ -33,6 +33,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -121,7 +122,13 @@ class SecurityConfig {
         .exceptionHandling(
             ex ->
                 ex.defaultAuthenticationEntryPointFor(
-                    demo ? basic : new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API))
+                        demo ? basic : new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API)
+                    // The error page says why (e.g. a form whose CSRF token has expired).
+                    .accessDeniedHandler(
+                        (request, response, e) -> {
+                          request.setAttribute(WebAttributes.ACCESS_DENIED_403, e);
+                          response.sendError(HttpStatus.FORBIDDEN.value());
+                        }))
         .logout(logout -> logout.logoutSuccessHandler(lokalUtloggning()))
         .addFilterBefore(new AktivAnvandareFilter(anvandare), AuthorizationFilter.class);
     if (demo) {

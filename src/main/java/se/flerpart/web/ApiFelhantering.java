@@ -10,10 +10,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * What the user is told when something is wrong: JSON with a Swedish message (per field on 400)
@@ -68,6 +71,21 @@ class ApiFelhantering {
     return svar(request, HttpStatus.BAD_REQUEST, "Begäran kunde inte läsas: skicka giltig JSON.");
   }
 
+  /** An address nothing answers: Flerpart's own page, not the English problem details. */
+  @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+  Object okandAdress(Exception e, HttpServletRequest request) {
+    return svar(
+        request, HttpStatus.NOT_FOUND, FelController.meddelande(HttpStatus.NOT_FOUND, request));
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  Object felMetod(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+    return svar(
+        request,
+        HttpStatus.METHOD_NOT_ALLOWED,
+        FelController.meddelande(HttpStatus.METHOD_NOT_ALLOWED, request));
+  }
+
   @ExceptionHandler(ResponseStatusException.class)
   Object status(ResponseStatusException e, HttpServletRequest request) {
     return svar(request, HttpStatus.valueOf(e.getStatusCode().value()), e.getReason());
@@ -77,14 +95,20 @@ class ApiFelhantering {
     if (!arApi(request)) {
       return sida(status, meddelande);
     }
+    return json(status, meddelande);
+  }
+
+  /**
+   * JSON whatever the client asked for: an API error is never a page, nor a 500 for lack of one.
+   */
+  static ResponseEntity<Map<String, Object>> json(HttpStatus status, String meddelande) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", status.value());
     body.put("meddelande", meddelande);
-    // JSON whatever the client asked for: an API error is never a page, nor a 500 for lack of one.
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
   }
 
-  private static ModelAndView sida(HttpStatus status, String meddelande) {
+  static ModelAndView sida(HttpStatus status, String meddelande) {
     ModelAndView mav = new ModelAndView("fel");
     mav.setStatus(status);
     mav.addObject("status", status.value());

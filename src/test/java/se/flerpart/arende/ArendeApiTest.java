@@ -517,7 +517,7 @@ class ArendeApiTest {
         .atMost(Duration.ofSeconds(5))
         .until(
             () ->
-                ApiKlient.stream(api.get("anna", "/api/dev/mail").kropp())
+                ApiKlient.stream(api.get("admin", "/api/dev/mail").kropp())
                         .filter(mailTill("anna@fk.example", "ärende T-1"))
                         .count()
                     == 1);

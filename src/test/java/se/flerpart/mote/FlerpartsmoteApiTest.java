@@ -133,7 +133,7 @@ class FlerpartsmoteApiTest {
       kallelser.put(epost, mail);
     }
     assertThat(
-            ApiKlient.stream(api.get("anna", "/api/dev/mail").kropp())
+            ApiKlient.stream(api.get("admin", "/api/dev/mail").kropp())
                 .filter(m -> m.path("amne").asText().contains("ärende " + nummer))
                 .filter(m -> m.path("amne").asText().startsWith("Kallelse till flerpartsmöte"))
                 .count())
