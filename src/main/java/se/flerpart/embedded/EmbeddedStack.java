@@ -51,7 +51,7 @@ public class EmbeddedStack
       properties.put("spring.datasource.username", "postgres");
       properties.put("spring.datasource.password", inbyggd.losenord());
       beans.registerSingleton("embeddedPostgres", postgres);
-      stoppaSist(beans, "embeddedPostgres", postgres::close);
+      stoppaSist(beans, "embeddedPostgres", inbyggd::stang);
       log.info(
           "Inbyggd PostgreSQL startad på port {} (data försvinner vid omstart)",
           postgres.getPort());

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -27,16 +29,31 @@ import org.slf4j.LoggerFactory;
  */
 final class InbyggdPostgres {
 
-  static final String AGARFIL = "flerpart-agare.pid";
+  /** Beside each data directory {@code <namn>}: {@code <namn>.agare}, the owning JVM's pid. */
+  static final String AGARFIL_SLUT = ".agare";
+
+  /**
+   * A directory without an owner file is left alone this long: another Flerpart may be just
+   * starting it.
+   */
+  private static final Duration UTAN_AGARE = Duration.ofHours(1);
 
   private static final Logger log = LoggerFactory.getLogger(InbyggdPostgres.class);
 
   private final EmbeddedPostgres postgres;
   private final String losenord;
+  private final Path data;
 
-  private InbyggdPostgres(EmbeddedPostgres postgres, String losenord) {
+  private InbyggdPostgres(EmbeddedPostgres postgres, String losenord, Path data) {
     this.postgres = postgres;
     this.losenord = losenord;
+    this.data = data;
+  }
+
+  /** Stops the database; its data directory and owner file go with it. */
+  void stang() throws IOException {
+    postgres.close();
+    Files.deleteIfExists(agarfil(data));
   }
 
   static Path baskatalog() {
@@ -58,6 +75,9 @@ final class InbyggdPostgres {
         Files.setPosixFilePermissions(losenordsfil, PosixFilePermissions.fromString("rw-------"));
         Files.writeString(losenordsfil, losenord, StandardCharsets.UTF_8);
         Path data = bas.resolve(UUID.randomUUID().toString());
+        // Marked before initdb, so that a Flerpart starting at the same moment never takes the
+        // new directory for an orphan.
+        Files.writeString(agarfil(data), Long.toString(agare));
         EmbeddedPostgres postgres =
             EmbeddedPostgres.builder()
                 // Stopped by EmbeddedStack after the application, not by a shutdown hook of its
@@ -71,9 +91,8 @@ final class InbyggdPostgres {
                 .setLocaleConfig("auth-local", "scram-sha-256")
                 .setLocaleConfig("auth-host", "scram-sha-256")
                 .setConnectConfig("password", losenord)
-                .setDataDirectoryCustomizer(katalog -> agarmarkera(katalog.toPath(), agare))
                 .start();
-        return new InbyggdPostgres(postgres, losenord);
+        return new InbyggdPostgres(postgres, losenord, data);
       } finally {
         Files.deleteIfExists(losenordsfil);
       }
@@ -104,8 +123,10 @@ final class InbyggdPostgres {
       kataloger = s.filter(Files::isDirectory).toList();
     }
     for (Path katalog : kataloger) {
-      Optional<Long> agare = pid(katalog.resolve(AGARFIL));
-      if (agare.flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false)) {
+      Path agarfil = agarfil(katalog);
+      Optional<Long> agare = pid(agarfil);
+      if (agare.flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false)
+          || (agare.isEmpty() && nyare(katalog, UTAN_AGARE))) {
         continue;
       }
       pid(katalog.resolve("postmaster.pid"))
@@ -113,7 +134,18 @@ final class InbyggdPostgres {
           .filter(ProcessHandle::isAlive)
           .ifPresent(InbyggdPostgres::stoppa);
       taBort(katalog);
+      Files.deleteIfExists(agarfil);
       stadade++;
+    }
+    try (Stream<Path> s = Files.list(bas)) {
+      for (Path fil : s.filter(f -> f.getFileName().toString().endsWith(AGARFIL_SLUT)).toList()) {
+        Path katalog = fil.resolveSibling(fil.getFileName().toString().replace(AGARFIL_SLUT, ""));
+        boolean levande =
+            pid(fil).flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
+        if (!Files.exists(katalog) && !levande) {
+          Files.deleteIfExists(fil);
+        }
+      }
     }
     if (stadade > 0) {
       log.warn(
@@ -124,11 +156,15 @@ final class InbyggdPostgres {
     return stadade;
   }
 
-  private static void agarmarkera(Path katalog, long agare) {
+  static Path agarfil(Path katalog) {
+    return katalog.resolveSibling(katalog.getFileName() + AGARFIL_SLUT);
+  }
+
+  private static boolean nyare(Path katalog, Duration an) {
     try {
-      Files.writeString(katalog.resolve(AGARFIL), Long.toString(agare));
+      return Files.getLastModifiedTime(katalog).toInstant().isAfter(Instant.now().minus(an));
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return true;
     }
   }
 

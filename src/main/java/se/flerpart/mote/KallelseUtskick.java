@@ -290,6 +290,8 @@ public class KallelseUtskick {
     m.put("arendebarareEpost", arendebarare.epost());
     m.put("arendebararePart", partNamn(arendebarare.part()));
     m.put("kravs", k.kravs());
+    m.put("individ", k.roll() == Roll.INDIVID);
+    m.put("ersattareMojlig", KallelsesvarService.kanSkickaErsattare(k));
     m.put("partNamn", partNamn(k.part()));
     m.put("orsak", mote.installtOrsak());
     m.put("svarslank", svarslank(mote, k));

@@ -43,7 +43,9 @@ class KallelsesvarService {
       String arendebarare,
       boolean kravs,
       String partNamn,
-      String svar) {}
+      String svar,
+      boolean individ,
+      boolean ersattareMojlig) {}
 
   public record Svarsbegaran(String svar, String kommentar, Ersattare ersattare) {}
 
@@ -163,7 +165,9 @@ class KallelsesvarService {
     if (svar == Svar.AVBOJER && text(begaran.kommentar()) == null) {
       fel.put("kommentar", "Skriv varför du inte kan komma");
     }
-    if (svar == Svar.ERSATTARE) {
+    if (svar == Svar.ERSATTARE && !kanSkickaErsattare(k)) {
+      fel.put("svar", "Tacka ja eller nej: bara den som företräder en part skickar en ersättare");
+    } else if (svar == Svar.ERSATTARE) {
       Ersattare e = begaran.ersattare();
       if (e == null || text(e.namn()) == null) {
         fel.put("ersattare.namn", "Ange ersättarens namn");
@@ -245,7 +249,14 @@ class KallelsesvarService {
         utskick.arendebarareNamn(mote),
         k.kravs(),
         utskick.partNamn(k.part()),
-        k.svar() == null ? null : k.svar().name());
+        k.svar() == null ? null : k.svar().name(),
+        k.roll() == Roll.INDIVID,
+        kanSkickaErsattare(k));
+  }
+
+  /** Only a professional represents a part and so may send someone in their place. */
+  static boolean kanSkickaErsattare(Kallelse k) {
+    return k.roll() == Roll.PROFESSIONELL;
   }
 
   private static String text(String s) {

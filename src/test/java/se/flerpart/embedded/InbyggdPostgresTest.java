@@ -31,16 +31,18 @@ class InbyggdPostgresTest {
       }
       assertThat(db.losenord()).hasSizeGreaterThanOrEqualTo(32);
       try (var filer = Files.list(bas)) {
-        assertThat(filer.filter(Files::isRegularFile)).as("lösenordsfilen är borta").isEmpty();
+        assertThat(filer.filter(f -> f.getFileName().toString().startsWith("pw")))
+            .as("lösenordsfilen är borta")
+            .isEmpty();
       }
       InbyggdPostgres annan = InbyggdPostgres.starta(bas, ProcessHandle.current().pid());
       try {
         assertThat(annan.losenord()).isNotEqualTo(db.losenord());
       } finally {
-        annan.postgres().close();
+        annan.stang();
       }
     } finally {
-      db.postgres().close();
+      db.stang();
     }
   }
 
@@ -73,18 +75,35 @@ class InbyggdPostgresTest {
         assertThat(c.isValid(2)).isTrue();
       }
     } finally {
-      levande.postgres().close();
+      levande.stang();
     }
+  }
+
+  @Test
+  void enKatalogSomNyssSkapatsAvEnAnnanStartRorsInte() throws Exception {
+    // Another Flerpart has just created its directory and is running initdb: no owner file yet.
+    Path paborjad = Files.createDirectory(bas.resolve("pa-vag"));
+    assertThat(InbyggdPostgres.stadaForaldralosa(bas)).isZero();
+    assertThat(paborjad).exists();
+    // A live owner's directory is left alone whatever its age; a stopped one is removed with its
+    // owner file.
+    InbyggdPostgres db = InbyggdPostgres.starta(bas, ProcessHandle.current().pid());
+    Path egen = katalogAgdAv(ProcessHandle.current().pid()).orElseThrow();
+    assertThat(InbyggdPostgres.stadaForaldralosa(bas)).isZero();
+    db.stang();
+    assertThat(egen).doesNotExist();
+    assertThat(InbyggdPostgres.agarfil(egen)).doesNotExist();
   }
 
   private Optional<Path> katalogAgdAv(long pid) throws Exception {
     try (var kataloger = Files.list(bas)) {
       return kataloger
-          .filter(k -> Files.isRegularFile(k.resolve(InbyggdPostgres.AGARFIL)))
+          .filter(Files::isDirectory)
+          .filter(k -> Files.isRegularFile(InbyggdPostgres.agarfil(k)))
           .filter(
               k -> {
                 try {
-                  return Files.readString(k.resolve(InbyggdPostgres.AGARFIL))
+                  return Files.readString(InbyggdPostgres.agarfil(k))
                       .strip()
                       .equals(Long.toString(pid));
                 } catch (Exception e) {

@@ -172,6 +172,32 @@ class FlerpartsmoteApiTest {
     assertThat(gammal.status()).isEqualTo(410);
     assertThat(gammal.kropp().path("meddelande").asText()).contains("Kallelsen har ändrats");
 
+    // The individual is spoken to, not about, and cannot send a replacement; a professional can.
+    String tillIndividen = kallelser.get("sara@exempel.se").path("text").asText();
+    assertThat(tillIndividen)
+        .contains("flerpartsmöte om ditt stöd")
+        .contains("tacka ja eller tacka nej:")
+        .doesNotContain("individen")
+        .doesNotContain("ersättare");
+    assertThat(kallelser.get("bengt@af.example").path("text").asText())
+        .contains("skicka en ersättare");
+    JsonNode inbjudan = api.get(null, "/api/kallelsesvar/" + lankar.get("sara@exempel.se")).kropp();
+    assertThat(inbjudan.path("individ").asBoolean()).isTrue();
+    assertThat(inbjudan.path("ersattareMojlig").asBoolean()).isFalse();
+    assertThat(html(null, "/svar/" + lankar.get("sara@exempel.se")))
+        .contains("om ditt stöd")
+        .doesNotContain("svar-ersattare")
+        .doesNotContain("Jag skickar en ersättare");
+    assertThat(html(null, "/svar/" + lankar.get("bengt@af.example")))
+        .contains("Jag skickar en ersättare");
+    Svar individensErsattare =
+        svara(
+            lankar.get("sara@exempel.se"),
+            Map.of("svar", "ERSATTARE", "ersattare", Map.of("namn", "Kim", "epost", "kim@ex.se")));
+    assertThat(individensErsattare.status()).isEqualTo(400);
+    assertThat(individensErsattare.kropp().path("fel").path("svar").asText())
+        .startsWith("Tacka ja eller nej");
+
     // Two accept and the required REGION declines, through their links and without login.
     assertThat(svara(lankar.get("bengt@af.example"), Map.of("svar", "ACCEPTERAR")).status())
         .isEqualTo(200);
@@ -362,7 +388,8 @@ class FlerpartsmoteApiTest {
     Instant motesTid = motor.nu().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.MINUTES);
     assertThat(api.slutfor("anna", kallelse, kallelseData(motesTid)).status()).isEqualTo(200);
     String nummer = api.arende("anna", id).path("arendenummer").asText();
-    JsonNode mail = api.vantaPaMail(mailTill("sara@exempel.se", "ärende " + nummer));
+    // A professional, who may send someone in her place.
+    JsonNode mail = api.vantaPaMail(mailTill("bengt@af.example", "ärende " + nummer));
     SvarsToken.Innehall innehall = tokens.las(token(mail)).orElseThrow();
 
     String utgangen =
@@ -384,7 +411,7 @@ class FlerpartsmoteApiTest {
     assertThat(utanErsattare.status()).isEqualTo(400);
     assertThat(utanErsattare.kropp().path("fel").path("ersattare.namn").asText()).isNotBlank();
     JsonNode mote = api.get("anna", "/api/moten?arendeId=" + id).kropp().path("moten").get(0);
-    assertThat(svarFor(mote, "sara@exempel.se")).isNull();
+    assertThat(svarFor(mote, "bengt@af.example")).isNull();
 
     // A replacement gets an invitation of her own, and her answer counts.
     Svar ersattare =
@@ -399,7 +426,7 @@ class FlerpartsmoteApiTest {
     JsonNode olle = api.vantaPaMail(mailTill("olle@exempel.se", "ärende " + nummer));
     assertThat(svara(token(olle), Map.of("svar", "ACCEPTERAR")).status()).isEqualTo(200);
     mote = api.get("anna", "/api/moten?arendeId=" + id).kropp().path("moten").get(0);
-    assertThat(svarFor(mote, "sara@exempel.se")).isEqualTo("ERSATTARE");
+    assertThat(svarFor(mote, "bengt@af.example")).isEqualTo("ERSATTARE");
     assertThat(svarFor(mote, "olle@exempel.se")).isEqualTo("ACCEPTERAR");
   }
 
@@ -519,12 +546,11 @@ class FlerpartsmoteApiTest {
   }
 
   private String html(String anvandare, String sokvag) {
-    return RestClient.create()
-        .get()
-        .uri("http://localhost:" + port + sokvag)
-        .header(HttpHeaders.AUTHORIZATION, basic(anvandare))
-        .retrieve()
-        .body(String.class);
+    var get = RestClient.create().get().uri("http://localhost:" + port + sokvag);
+    if (anvandare != null) {
+      get = get.header(HttpHeaders.AUTHORIZATION, basic(anvandare));
+    }
+    return get.retrieve().body(String.class);
   }
 
   private static String basic(String anvandare) {
