@@ -84,6 +84,15 @@ public class AnvandareRepository {
         .list();
   }
 
+  /** The part's name, or its code if it has none. */
+  public String partnamn(String kod) {
+    return jdbc.sql("select namn from part where kod = ?")
+        .param(kod)
+        .query(String.class)
+        .optional()
+        .orElse(kod);
+  }
+
   public boolean partFinns(String kod) {
     return jdbc.sql("select count(*) from part where kod = ?").param(kod).query(Long.class).single()
         > 0;

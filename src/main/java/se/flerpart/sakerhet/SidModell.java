@@ -12,17 +12,27 @@ class SidModell {
 
   private final boolean inbyggdMotor;
   private final boolean inbyggdMail;
+  private final AnvandareRepository anvandare;
 
   SidModell(
       @Value("${flerpart.embedded.motor:false}") boolean inbyggdMotor,
-      @Value("${flerpart.embedded.mail:false}") boolean inbyggdMail) {
+      @Value("${flerpart.embedded.mail:false}") boolean inbyggdMail,
+      AnvandareRepository anvandare) {
     this.inbyggdMotor = inbyggdMotor;
     this.inbyggdMail = inbyggdMail;
+    this.anvandare = anvandare;
   }
 
   @ModelAttribute("inloggad")
   public Anvandare inloggad(Authentication auth) {
     return auth != null && auth.getPrincipal() instanceof Inloggning in ? in.anvandare() : null;
+  }
+
+  /** The name of the logged-in user's part (the page never shows its code). */
+  @ModelAttribute("inloggadPart")
+  public String inloggadPart(Authentication auth) {
+    Anvandare a = inloggad(auth);
+    return a == null ? null : anvandare.partnamn(a.part());
   }
 
   @ModelAttribute("inbyggdMotor")

@@ -174,7 +174,10 @@ class OidcInloggningTest {
     HttpResponse<String> sida = TestIdentitetsleverantor.folj(webblasare, authorize);
     assertThat(sida.statusCode()).isEqualTo(200);
     assertThat(sida.uri().getPath()).isEqualTo("/uppgifter");
-    assertThat(sida.body()).contains("Cecilia Berg").contains("Logga ut");
+    assertThat(sida.body())
+        .contains("Cecilia Berg (Uppsala kommun)")
+        .doesNotContain("KOMMUN-UPPSALA")
+        .contains("Logga ut");
 
     String csrf = csrf(sida.body());
     HttpResponse<String> ut =
