@@ -334,6 +334,26 @@ public class AvvikelseService {
         id, "BEDOMD", "Bedömd av " + vem.namn() + ": " + String.join("; ", delar), vem.id());
   }
 
+  /**
+   * The processledare closes the deviation at the bedömning as ogrundad: no investigation, no
+   * utredare; the reason is its bedömning, which the återkoppling to the reporter carries.
+   */
+  @Transactional
+  public void avslutaSomOgrundad(
+      UUID id, String typ, String berordPart, String allvarlighet, String skal, Anvandare vem) {
+    Avvikelse a = lasForUppdatering(id);
+    if (a.status() != AvvikelseStatus.NY && a.status() != AvvikelseStatus.UNDER_BEDOMNING) {
+      throw new Konflikt("Avvikelsen är redan bedömd.");
+    }
+    avvikelser.sattBedomning(id, typ, berordPart, allvarlighet, null, skal.strip());
+    avvikelser.sattStatus(id, AvvikelseStatus.AVSLUTAD);
+    avvikelser.logga(
+        id,
+        "OGRUNDAD",
+        "Avslutad som ogrundad av " + vem.namn() + " utan utredning: " + skal.strip(),
+        vem.id());
+  }
+
   /** The outcome of {@code atgarda-avvikelse}: closed here, or escalated to the styrgrupp. */
   @Transactional
   public void registreraAtgard(
@@ -394,6 +414,8 @@ public class AvvikelseService {
     modell.put("analys", a.analys());
     modell.put("atgard", a.atgard());
     modell.put("beslut", a.beslut());
+    // Closed at the bedömning without an investigation: the processledare's reason.
+    modell.put("ogrundad", a.utredare() == null ? a.bedomning() : null);
     modell.put("lank", basUrl + "/avvikelser/" + a.id());
     if (utkorg.koa(
         "avvikelse-aterkoppling:" + a.id(),

@@ -10,10 +10,14 @@ import se.flerpart.uppgift.UppgiftHandler;
 
 /**
  * {@code bedom-avvikelse}: the processledare classifies the deviation, sets its severity and hands
- * it to a representative of the berörd part.
+ * it to a representative of the berörd part, or closes it as ogrundad with a reason, without an
+ * investigation ({@code utfall} = {@value #OGRUNDAD}; the process then goes straight to the
+ * återkoppling).
  */
 @Component
 class BedomAvvikelseHandler implements UppgiftHandler {
+
+  static final String OGRUNDAD = "OGRUNDAD";
 
   private final AvvikelseService avvikelser;
   private final AvvikelseFormularData formularData;
@@ -42,6 +46,16 @@ class BedomAvvikelseHandler implements UppgiftHandler {
 
   @Override
   public void validera(Uppgift uppgift, Map<String, Object> data, Map<String, String> fel) {
+    if (ogrundad(data)) {
+      AvvikelseService.kontrolleraText(
+          "ogrundadSkal",
+          "Skriv varför avvikelsen är ogrundad",
+          (String) data.get("ogrundadSkal"),
+          true,
+          fel);
+      AvvikelseService.kontrolleraText("bedomning", "", (String) data.get("bedomning"), false, fel);
+      return;
+    }
     String part = (String) data.get("berordPart");
     if (!formularData.arRepresentant((String) data.get("utredare"), part)) {
       fel.put("utredare", "Välj en utredare som representerar den berörda parten (" + part + ")");
@@ -51,6 +65,16 @@ class BedomAvvikelseHandler implements UppgiftHandler {
 
   @Override
   public void slutford(Uppgift uppgift, Map<String, Object> data, Anvandare anvandare) {
+    if (ogrundad(data)) {
+      avvikelser.avslutaSomOgrundad(
+          AvvikelseFormularData.avvikelseId(uppgift),
+          (String) data.get("typ"),
+          (String) data.get("berordPart"),
+          (String) data.get("allvarlighet"),
+          (String) data.get("ogrundadSkal"),
+          anvandare);
+      return;
+    }
     avvikelser.registreraBedomning(
         AvvikelseFormularData.avvikelseId(uppgift),
         (String) data.get("typ"),
@@ -63,6 +87,10 @@ class BedomAvvikelseHandler implements UppgiftHandler {
 
   @Override
   public Set<String> processvariabler() {
-    return Set.of("typ", "berordPart", "allvarlighet", "utredare");
+    return Set.of("typ", "berordPart", "allvarlighet", "utredare", "utfall");
+  }
+
+  private static boolean ogrundad(Map<String, Object> data) {
+    return OGRUNDAD.equals(data.get("utfall"));
   }
 }

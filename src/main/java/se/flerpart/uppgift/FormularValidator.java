@@ -25,9 +25,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class FormularValidator {
 
-  /** The one conditional the forms use: {@code =KEY != "VALUE"} (hidden unless KEY = VALUE). */
-  private static final Pattern DOLJ_OM_INTE =
-      Pattern.compile("^=\\s*(\\w+)\\s*!=\\s*\"([^\"]*)\"\\s*$");
+  /**
+   * The conditionals the forms use: {@code =KEY != "VALUE"} (hidden unless KEY = VALUE) and {@code
+   * =KEY = "VALUE"} (hidden when KEY = VALUE).
+   */
+  private static final Pattern DOLJ_OM =
+      Pattern.compile("^=\\s*(\\w+)\\s*(!=|=)\\s*\"([^\"]*)\"\\s*$");
 
   private static final Pattern EPOST = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
@@ -166,12 +169,13 @@ public class FormularValidator {
     if (villkor.isBlank()) {
       return false;
     }
-    Matcher m = DOLJ_OM_INTE.matcher(villkor);
+    Matcher m = DOLJ_OM.matcher(villkor);
     if (!m.matches()) {
       throw new IllegalStateException("Formulärvillkoret stöds inte: " + villkor);
     }
     Object varde = in.get(m.group(1));
-    return varde == null || !m.group(2).equals(String.valueOf(varde));
+    boolean lika = varde != null && m.group(3).equals(String.valueOf(varde));
+    return "=".equals(m.group(2)) ? lika : !lika;
   }
 
   private static boolean tomt(Object varde) {

@@ -82,6 +82,51 @@ class AvvikelseApiTest {
   // ---------------------------------------------------------------- hela vägen
 
   @Test
+  void processledarenAvslutarEnOgrundadAvvikelseUtanUtredning() {
+    String id =
+        rapportera(
+            "bengt",
+            Map.of(
+                "typ", "ANNAT",
+                "beskrivning", "Kallelsen kom sent, trodde jag.",
+                "berordPart", "AF"));
+    JsonNode bedom = vantaPaUppgift("petra", id, "bedom-avvikelse");
+    Map<String, Object> ogrundad = new HashMap<>();
+    ogrundad.put("typ", "ANNAT");
+    ogrundad.put("berordPart", "AF");
+    ogrundad.put("allvarlighet", "LAG");
+    ogrundad.put("utfall", "OGRUNDAD");
+    // Without a reason: a field error, nothing changes.
+    Svar utanSkal = api.slutfor("petra", bedom, ogrundad);
+    assertThat(utanSkal.status()).isEqualTo(400);
+    assertThat(utanSkal.kropp().path("fel").path("ogrundadSkal").asText()).isNotBlank();
+    ogrundad.put("ogrundadSkal", "Kallelsen skickades i tid enligt loggen; ingen avvikelse.");
+    assertThat(api.slutfor("petra", bedom, ogrundad).status()).isEqualTo(200);
+
+    JsonNode avslutad = api.get("petra", "/api/avvikelser/" + id).kropp();
+    assertThat(avslutad.path("status").asText()).isEqualTo("AVSLUTAD");
+    assertThat(avslutad.path("utredare").isMissingNode() || avslutad.path("utredare").isNull())
+        .isTrue();
+    assertThat(avslutad.path("bedomning").asText()).startsWith("Kallelsen skickades i tid");
+    assertThat(historik("petra", id)).contains("OGRUNDAD");
+    // No investigation: the berörd part's representative never gets a task, and the reporter
+    // gets the återkoppling.
+    assertThat(
+            stream(avslutad.path("uppgifter"))
+                .noneMatch(u -> "atgarda-avvikelse".equals(u.path("elementId").asText())))
+        .isTrue();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                stream(api.get("admin", "/api/dev/mail").kropp())
+                    .anyMatch(
+                        m ->
+                            m.path("till").toString().contains("bengt@af.example")
+                                && m.path("text").asText().contains("Kallelsen skickades i tid")));
+  }
+
+  @Test
   void enAvvikelseBedomsAtgardasEskalerasOchAvslutasAvStyrgruppen() {
     Svar rapporterad =
         api.post(

@@ -83,6 +83,7 @@ class AvvikelseProcessTest {
         .hasPassedElementsInOrder(
             "avvikelse-rapporterad",
             "bedom-avvikelse",
+            "utreds-eller-ogrundad",
             "atgarda-avvikelse",
             "eskalera-till-styrgrupp",
             "avvikelse-hanterad",
@@ -90,6 +91,40 @@ class AvvikelseProcessTest {
             "avvikelse-avslutad")
         .hasNotPassedElement("styrgruppsbeslut")
         .hasVariableWithValue("utredare", "bengt")
+        .isCompleted()
+        .hasNoIncidents();
+  }
+
+  @Test
+  @DisplayName(
+      "Givet en avvikelse som processledaren bedömer som ogrundad, så avslutas den utan utredning"
+          + " och den som rapporterade får återkoppling")
+  void ogrundadAvslutasUtanUtredning() throws Exception {
+    var avvikelse = starta();
+    slutforAnvandaruppgift(
+        "bedom-avvikelse",
+        Map.of(
+            "typ",
+            "PART_UTEBLEV",
+            "berordPart",
+            "AF",
+            "allvarlighet",
+            "LAG",
+            "utfall",
+            "OGRUNDAD"));
+
+    slutforJobb("skicka-avvikelseaterkoppling", "skicka-aterkoppling-avvikelse");
+
+    BpmnAssert.assertThat(avvikelse)
+        .hasPassedElementsInOrder(
+            "avvikelse-rapporterad",
+            "bedom-avvikelse",
+            "utreds-eller-ogrundad",
+            "avvikelse-hanterad",
+            "skicka-aterkoppling-avvikelse",
+            "avvikelse-avslutad")
+        .hasNotPassedElement("atgarda-avvikelse")
+        .hasNotPassedElement("styrgruppsbeslut")
         .isCompleted()
         .hasNoIncidents();
   }
