@@ -191,6 +191,8 @@ class WebblasareTest {
     // The form keeps what she wrote; she corrects the personnummer.
     assertThat(webblasare.findElement(By.id("skal")).getDomProperty("value"))
         .isEqualTo("Långvarig sjukskrivning; behöver stöd från FK och AF.");
+    assertThat(webblasare.findElement(By.id("namn")).getDomProperty("value"))
+        .isEqualTo("Signe Åkerlund");
     WebElement personnummer = webblasare.findElement(By.id("personnummer"));
     personnummer.clear();
     personnummer.sendKeys("19121212-1212");
@@ -199,6 +201,9 @@ class WebblasareTest {
     String arendeId = arendeId(webblasare.getCurrentUrl());
     String arendenummer = webblasare.findElement(By.cssSelector("h1 span")).getText();
     assertThat(text(By.id("arendestatus"))).isEqualTo("Samtycke inhämtas");
+    // The person's name and närstående, entered with the aktualisering, are on the case page.
+    assertThat(text(By.id("individnamn"))).isEqualTo("Signe Åkerlund");
+    assertThat(text(By.cssSelector("dl.fakta"))).contains("Närstående 1", "Tore Åkerlund");
     assertThat(text(By.id("historik"))).isNotBlank();
     assertThat(antalArenden()).isEqualTo(arendenFore + 1);
     skarmdump("arende-registrerat");
@@ -350,6 +355,12 @@ class WebblasareTest {
     WebElement skal = webblasare.findElement(By.id("skal"));
     skal.clear();
     skal.sendKeys("Långvarig sjukskrivning; behöver stöd från FK och AF.");
+    WebElement namn = webblasare.findElement(By.id("namn"));
+    namn.clear();
+    namn.sendKeys("Signe Åkerlund");
+    WebElement narstaende = webblasare.findElement(By.id("narstaende[0].namn"));
+    narstaende.clear();
+    narstaende.sendKeys("Tore Åkerlund");
     for (String part : List.of("FK", "AF")) {
       WebElement ruta =
           webblasare.findElement(By.cssSelector("input[name=behov][value='" + part + "']"));

@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param kon only used with skyddad identitet, where no personnummer tells it (KVINNA, MAN,
  *     ANNAT_OKANT)
+ * @param namn the person's name and the fields after it: optional, see {@link Individ}
  */
 public record Aktualisering(
     String personnummer,
@@ -16,4 +17,44 @@ public record Aktualisering(
     String insats,
     String skal,
     List<String> behov,
-    Boolean bradskande) {}
+    Boolean bradskande,
+    String namn,
+    String adress,
+    String telefon,
+    String epost,
+    String sprak,
+    Boolean tolk,
+    List<Individ.Narstaende> narstaende,
+    Individ.GodMan godMan) {
+
+  /** A referral that says nothing about the person beyond the personnummer. */
+  public Aktualisering(
+      String personnummer,
+      Boolean skyddadIdentitet,
+      String kon,
+      String insats,
+      String skal,
+      List<String> behov,
+      Boolean bradskande) {
+    this(
+        personnummer,
+        skyddadIdentitet,
+        kon,
+        insats,
+        skal,
+        behov,
+        bradskande,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  Individ individ() {
+    return new Individ(namn, adress, telefon, epost, sprak, tolk, narstaende, godMan);
+  }
+}

@@ -8,6 +8,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,10 +20,12 @@ class ArendeApiController {
 
   private final ArendeService arenden;
   private final ArendeLasning lasning;
+  private final ArendeAtkomst atkomst;
 
-  ArendeApiController(ArendeService arenden, ArendeLasning lasning) {
+  ArendeApiController(ArendeService arenden, ArendeLasning lasning, ArendeAtkomst atkomst) {
     this.arenden = arenden;
     this.lasning = lasning;
+    this.atkomst = atkomst;
   }
 
   @PostMapping
@@ -36,6 +39,17 @@ class ArendeApiController {
   @GetMapping("/{id}")
   public ArendeVy hamta(@PathVariable String id, @AuthenticationPrincipal Inloggning in) {
     return lasning.vy(arenden.hamta(id), in.anvandare());
+  }
+
+  /** Replaces what is known about the person: a field left out is emptied. */
+  @PutMapping("/{id}/individ")
+  public ArendeVy andraIndivid(
+      @PathVariable String id,
+      @RequestBody(required = false) Individ body,
+      @AuthenticationPrincipal Inloggning in) {
+    Arende a = arenden.hamta(id);
+    atkomst.kravSe(in.anvandare(), a);
+    return lasning.vy(arenden.andraIndivid(a.id(), body, in.anvandare(), atkomst), in.anvandare());
   }
 
   public record Aterkallelse(String datum, String hur) {}

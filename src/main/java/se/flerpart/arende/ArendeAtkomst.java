@@ -2,6 +2,9 @@ package se.flerpart.arende;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +53,9 @@ public class ArendeAtkomst {
   /** A task form with the case's data. */
   public static final String LAS_FORMULAR = "LAS_FORMULAR";
 
+  /** The person's name in a list: the case list, the task list, a search by name. */
+  public static final String LAS_NAMN = "LAS_NAMN";
+
   /** The SUS export with personnummer. */
   public static final String LAS_SUS_EXPORT = "LAS_SUS_EXPORT";
 
@@ -61,13 +67,16 @@ public class ArendeAtkomst {
 
   private final JdbcClient jdbc;
   private final PersonnummerSkydd skydd;
+  private final IndividRepository individer;
 
   private final Clock klocka;
 
-  public ArendeAtkomst(JdbcClient jdbc, PersonnummerSkydd skydd, Clock klocka) {
+  ArendeAtkomst(
+      JdbcClient jdbc, PersonnummerSkydd skydd, IndividRepository individer, Clock klocka) {
     this.klocka = klocka;
     this.jdbc = jdbc;
     this.skydd = skydd;
+    this.individer = individer;
   }
 
   public boolean kanLasaPersonuppgifter(Anvandare anvandare, Arende arende) {
@@ -167,7 +176,39 @@ public class ArendeAtkomst {
         arende.personnummerKrypterat() == null
             ? null
             : skydd.dekryptera(arende.personnummerKrypterat()).formaterat();
-    return new Personuppgifter(true, personnummer, arende.skyddadIdentitet(), arende.skal());
+    return new Personuppgifter(
+        true,
+        personnummer,
+        arende.skyddadIdentitet(),
+        arende.skal(),
+        individer.hitta(arende.id()).orElse(Individ.TOM));
+  }
+
+  /**
+   * The person's name in each of the cases the user may read, for a list: two queries however many
+   * cases, and one audit row ({@link #LAS_NAMN}) per case whose name is shown. Cases outside the
+   * scope, gallrade or without a name are left out.
+   */
+  public Map<UUID, String> individnamn(Anvandare anvandare, Collection<Arende> arenden) {
+    List<UUID> inom =
+        arenden.stream()
+            .filter(a -> !a.arGallrat() && kanLasaPersonuppgifter(anvandare, a))
+            .map(Arende::id)
+            .distinct()
+            .toList();
+    Map<UUID, String> namn = individer.namn(inom);
+    if (!namn.isEmpty()) {
+      jdbc.sql(
+              "insert into granskningslogg (tid, anvandare_id, arende_id, handling)"
+                  + " select ?, ?, unnest(?), ?")
+          .params(
+              Timestamp.from(klocka.instant()),
+              anvandare.id(),
+              namn.keySet().toArray(UUID[]::new),
+              LAS_NAMN)
+          .update();
+    }
+    return namn;
   }
 
   /**
@@ -184,7 +225,11 @@ public class ArendeAtkomst {
 
   /** What only those inside the consent scope may read. */
   public record Personuppgifter(
-      boolean synliga, String personnummer, boolean skyddadIdentitet, String skal) {
-    static final Personuppgifter DOLDA = new Personuppgifter(false, null, false, null);
+      boolean synliga,
+      String personnummer,
+      boolean skyddadIdentitet,
+      String skal,
+      Individ individ) {
+    static final Personuppgifter DOLDA = new Personuppgifter(false, null, false, null, null);
   }
 }

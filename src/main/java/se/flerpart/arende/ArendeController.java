@@ -21,6 +21,7 @@ class ArendeController {
 
   private final ArendeService arenden;
   private final ArendeLasning lasning;
+  private final ArendeAtkomst atkomst;
   private final InsatsRepository insatser;
   private final PartRepository parter;
   private final List<ArendeSektion> sektioner;
@@ -28,11 +29,13 @@ class ArendeController {
   ArendeController(
       ArendeService arenden,
       ArendeLasning lasning,
+      ArendeAtkomst atkomst,
       InsatsRepository insatser,
       PartRepository parter,
       List<ArendeSektion> sektioner) {
     this.arenden = arenden;
     this.lasning = lasning;
+    this.atkomst = atkomst;
     this.insatser = insatser;
     this.parter = parter;
     this.sektioner =
@@ -47,8 +50,10 @@ class ArendeController {
 
   @GetMapping("/arenden/{id}")
   public String visa(@PathVariable String id, @AuthenticationPrincipal Inloggning in, Model model) {
-    ArendeVy arende = lasning.vy(arenden.hamta(id), in.anvandare());
+    Arende a = arenden.hamta(id);
+    ArendeVy arende = lasning.vy(a, in.anvandare());
     model.addAttribute("arende", arende);
+    model.addAttribute("kanAndraIndivid", arenden.kanAndraIndivid(a, in.anvandare(), atkomst));
     model.addAttribute(
         "arAgare",
         !arende.avslutad()
@@ -82,6 +87,42 @@ class ArendeController {
     return "redirect:/arenden/" + a.id();
   }
 
+  @PostMapping("/arenden/{id}/individ")
+  public String andraIndivid(
+      @PathVariable String id,
+      @ModelAttribute IndividForm form,
+      @AuthenticationPrincipal Inloggning in,
+      RedirectAttributes redirect) {
+    Arende a = arenden.hamta(id);
+    atkomst.kravSe(in.anvandare(), a);
+    Individ individ = form.individ();
+    try {
+      arenden.andraIndivid(a.id(), individ, in.anvandare(), atkomst);
+      redirect.addFlashAttribute("meddelande", "Uppgifterna om personen är sparade.");
+    } catch (ValideringsFel e) {
+      // What was typed comes back with the errors, through the session and never the URL.
+      redirect.addFlashAttribute("individFel", e.fel());
+      redirect.addFlashAttribute("individForm", individ);
+    }
+    return "redirect:/arenden/" + a.id();
+  }
+
+  /** The person's fields as the case page's form posts them. */
+  public record IndividForm(
+      String namn,
+      String adress,
+      String telefon,
+      String epost,
+      String sprak,
+      Boolean tolk,
+      List<Individ.Narstaende> narstaende,
+      Individ.GodMan godMan) {
+
+    Individ individ() {
+      return new Individ(namn, adress, telefon, epost, sprak, tolk, narstaende, godMan);
+    }
+  }
+
   @PostMapping("/arenden/{id}/avbryt")
   public String avbryt(
       @PathVariable String id,
@@ -106,13 +147,37 @@ class ArendeController {
       String insats,
       String skal,
       List<String> behov,
-      Boolean bradskande) {}
+      Boolean bradskande,
+      String namn,
+      String adress,
+      String telefon,
+      String epost,
+      String sprak,
+      Boolean tolk,
+      List<Individ.Narstaende> narstaende,
+      Individ.GodMan godMan) {}
 
   @GetMapping("/arenden/ny")
   public String ny(Model model) {
     if (!model.containsAttribute("form")) {
       model.addAttribute(
-          "form", new AktualiseringForm("", false, "", "flerpartssamverkan", "", List.of(), false));
+          "form",
+          new AktualiseringForm(
+              "",
+              false,
+              "",
+              "flerpartssamverkan",
+              "",
+              List.of(),
+              false,
+              null,
+              null,
+              null,
+              null,
+              null,
+              false,
+              List.of(),
+              null));
     }
     model.addAttribute("insatser", insatser.aktiva());
     model.addAttribute("parter", parter.alla());
@@ -135,7 +200,15 @@ class ArendeController {
                   form.insats(),
                   form.skal(),
                   behov == null ? List.of() : behov,
-                  form.bradskande()),
+                  form.bradskande(),
+                  form.namn(),
+                  form.adress(),
+                  form.telefon(),
+                  form.epost(),
+                  form.sprak(),
+                  form.tolk(),
+                  form.narstaende(),
+                  form.godMan()),
               in.anvandare());
       return "redirect:/arenden/" + a.id() + "?registrerat";
     } catch (ValideringsFel e) {

@@ -55,7 +55,54 @@ public class ArendeFormularData {
       data.put("personnummer", p.personnummer());
     }
     data.put("skyddadIdentitet", p.skyddadIdentitet());
+    if (p.individ() != null && p.individ().namn() != null) {
+      data.put("individnamn", p.individ().namn());
+    }
     return data;
+  }
+
+  /**
+   * The person, the närstående and the god man as invitees to a flerpartsmöte, with name, e-mail
+   * and role ({@code INDIVID}, {@code NARSTAENDE}, {@code GOD_MAN}); without e-mail marked to get a
+   * printed kallelse. Empty outside the consent scope. Not logged here, as {@link #arende}.
+   */
+  public List<Map<String, Object>> kallade(UUID arendeId, Anvandare vem) {
+    ArendeAtkomst.Personuppgifter p = atkomst.personuppgifterOloggade(vem, arenden.hamta(arendeId));
+    Individ i = p.individ();
+    List<Map<String, Object>> rader = new java.util.ArrayList<>();
+    if (i == null) {
+      return rader;
+    }
+    if (i.namn() != null) {
+      rader.add(kallad(i.namn(), i.epost(), "INDIVID"));
+    }
+    for (Individ.Narstaende n : i.narstaende()) {
+      rader.add(kallad(n.namn(), n.epost(), "NARSTAENDE"));
+    }
+    if (i.godMan() != null) {
+      rader.add(kallad(i.godMan().namn(), i.godMan().epost(), "GOD_MAN"));
+    }
+    return rader;
+  }
+
+  /** The language the person needs an interpreter in; empty when none. */
+  public java.util.Optional<String> tolkSprak(UUID arendeId, Anvandare vem) {
+    Individ i = atkomst.personuppgifterOloggade(vem, arenden.hamta(arendeId)).individ();
+    return i == null || !Boolean.TRUE.equals(i.tolk())
+        ? java.util.Optional.empty()
+        : java.util.Optional.ofNullable(i.sprak());
+  }
+
+  private static Map<String, Object> kallad(String namn, String epost, String roll) {
+    Map<String, Object> rad = new HashMap<>();
+    rad.put("namn", namn);
+    rad.put("roll", roll);
+    rad.put("kravs", false);
+    if (epost != null) {
+      rad.put("epost", epost);
+    }
+    rad.put("saknarEpost", epost == null);
+    return rad;
   }
 
   public List<Map<String, String>> parter() {

@@ -11,22 +11,30 @@ import se.flerpart.gallring.GallringsRegister;
 import se.flerpart.gallring.Gallringsbar;
 
 /**
- * Gallring of what the case itself keeps: the personnummer and its hash, the skäl (with its
- * kompletteringar) and the texts of its history, which may name people. Kön, födelseår, insats,
- * parts, status, avslutsorsak and dates stay, so every count stays the same. Also tells the
- * gallring job which cases have ended, and removes the audit log of cases gallrade long enough ago.
+ * Gallring of what the case itself keeps: the personnummer and its hash, the person's name,
+ * address, contact details and närstående, the skäl (with its kompletteringar) and the texts of its
+ * history, which may name people. Kön, födelseår, insats, parts, status, avslutsorsak and dates
+ * stay, so every count stays the same. Also tells the gallring job which cases have ended, and
+ * removes the audit log of cases gallrade long enough ago.
  */
 @Component
 class ArendeGallring implements Gallringsbar, GallringsRegister {
 
   private final ArendeRepository arenden;
   private final ArendeHistorik historik;
+  private final IndividRepository individer;
   private final JdbcClient jdbc;
   private final Clock klocka;
 
-  ArendeGallring(ArendeRepository arenden, ArendeHistorik historik, JdbcClient jdbc, Clock klocka) {
+  ArendeGallring(
+      ArendeRepository arenden,
+      ArendeHistorik historik,
+      IndividRepository individer,
+      JdbcClient jdbc,
+      Clock klocka) {
     this.arenden = arenden;
     this.historik = historik;
+    this.individer = individer;
     this.jdbc = jdbc;
     this.klocka = klocka;
   }
@@ -49,6 +57,7 @@ class ArendeGallring implements Gallringsbar, GallringsRegister {
       return;
     }
     arenden.gallra(arendeId, klocka.instant());
+    individer.radera(arendeId);
     historik.gallra(arendeId);
     historik.logga(arendeId, "GALLRING", "Personuppgifterna i ärendet gallrade", null);
   }

@@ -42,6 +42,7 @@ public class ArendeHistorik {
   static final Map<String, String> GALLRAD_TEXT =
       Map.ofEntries(
           Map.entry("AKTUALISERING", "Aktualisering registrerad"),
+          Map.entry("INDIVID", "Uppgifterna om personen ändrade"),
           Map.entry("SAMTYCKE", "Samtycke registrerat"),
           Map.entry("BEREDNING", "Beredningsgruppens beslut"),
           Map.entry("KOMPLETTERING", "Aktualiseringen kompletterad"),

@@ -57,7 +57,11 @@ class ArendeLasning {
     return ArendeVy.av(a, namn, atkomst.personuppgifter(vem, a), oppna, historik.handelser(a.id()));
   }
 
-  /** The list shows no personal data, so reading it logs nothing. */
+  /**
+   * Of the person the list shows only the name, to a user inside the consent scope; each name shown
+   * writes one audit row.
+   */
+  @Transactional
   public List<ArendeVy> lista(Anvandare vem) {
     // One query for every open task and one look-up per name, however many cases are listed.
     Map<UUID, List<UppgiftDto>> oppna =
@@ -80,15 +84,13 @@ class ArendeLasning {
             return anvandarnamn.computeIfAbsent(id, namn::anvandare);
           }
         };
-    return arenden.synligaFor(vem, atkomst).stream()
+    List<Arende> synliga = arenden.synligaFor(vem, atkomst);
+    Map<UUID, String> individnamn = atkomst.individnamn(vem, synliga);
+    return synliga.stream()
         .map(
             a ->
-                ArendeVy.av(
-                    a,
-                    minne,
-                    ArendeAtkomst.Personuppgifter.DOLDA,
-                    oppna.getOrDefault(a.id(), List.of()),
-                    List.of()))
+                ArendeVy.iLista(
+                    a, minne, individnamn.get(a.id()), oppna.getOrDefault(a.id(), List.of())))
         .toList();
   }
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.Year;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -60,6 +61,16 @@ class ArendeRepository {
 
   public Optional<Arende> hitta(UUID id) {
     return jdbc.sql("select * from arende where id = ?").param(id).query(this::rad).optional();
+  }
+
+  public List<Arende> hitta(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select * from arende where id = any(?)")
+        .param(ids.toArray(UUID[]::new))
+        .query(this::rad)
+        .list();
   }
 
   public Optional<Arende> hittaMedNummer(String arendenummer) {

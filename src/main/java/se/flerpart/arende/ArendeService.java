@@ -44,6 +44,8 @@ public class ArendeService {
   private final PartRepository parter;
   private final AnvandareRepository anvandare;
   private final UppgiftRepository uppgifter;
+  private final IndividRepository individer;
+  private final Folkbokforing folkbokforing;
   private final ApplicationEventPublisher handelser;
   private final Clock klocka;
 
@@ -55,6 +57,8 @@ public class ArendeService {
       PartRepository parter,
       AnvandareRepository anvandare,
       UppgiftRepository uppgifter,
+      IndividRepository individer,
+      Folkbokforing folkbokforing,
       ApplicationEventPublisher handelser,
       Clock klocka) {
     this.arenden = arenden;
@@ -64,6 +68,8 @@ public class ArendeService {
     this.parter = parter;
     this.anvandare = anvandare;
     this.uppgifter = uppgifter;
+    this.individer = individer;
+    this.folkbokforing = folkbokforing;
     this.handelser = handelser;
     this.klocka = klocka;
   }
@@ -119,8 +125,13 @@ public class ArendeService {
     if (!okanda.isEmpty()) {
       fel.put("behov", "Okänd part: " + String.join(", ", okanda));
     }
+    Individ individ = in.individ().normaliserad();
+    individ.validera(fel);
     if (!fel.isEmpty()) {
       throw new ValideringsFel(fel);
+    }
+    if (pnr != null) {
+      individ = medFolkbokforing(individ, pnr);
     }
 
     Instant nu = klocka.instant();
@@ -151,6 +162,7 @@ public class ArendeService {
             null,
             null);
     arenden.skapa(arende, pnr == null ? null : skydd.hash(pnr));
+    individer.spara(arende.id(), individ, nu);
     historik.logga(
         arende.id(),
         "AKTUALISERING",
@@ -167,6 +179,74 @@ public class ArendeService {
             arende.bradskande()));
 
     return arenden.hitta(arende.id()).orElseThrow();
+  }
+
+  /** What the handläggare left empty, the population register fills where it can. */
+  private Individ medFolkbokforing(Individ individ, Personnummer pnr) {
+    if (individ.namn() != null && individ.adress() != null) {
+      return individ;
+    }
+    return folkbokforing
+        .hamta(pnr)
+        .map(
+            f ->
+                new Individ(
+                        individ.namn() != null ? individ.namn() : f.namn(),
+                        individ.adress() != null ? individ.adress() : f.adress(),
+                        individ.telefon(),
+                        individ.epost(),
+                        individ.sprak(),
+                        individ.tolk(),
+                        individ.narstaende(),
+                        individ.godMan())
+                    .normaliserad())
+        .orElse(individ);
+  }
+
+  /**
+   * The ärendebärare (or the referring handläggare, before there is one) corrects or completes what
+   * is known about the person. The history says that it changed, never what.
+   */
+  @Transactional
+  public Arende andraIndivid(UUID id, Individ ny, Anvandare vem, ArendeAtkomst atkomst) {
+    Arende a = lasForUppdatering(id);
+    if (!vem.id().equals(agare(a))) {
+      throw new AtkomstNekad(
+          "Bara ärendebäraren"
+              + (a.arendebarare() == null ? " eller den aktualiserande handläggaren" : "")
+              + " kan ändra uppgifterna om personen i ärende "
+              + a.arendenummer()
+              + ".");
+    }
+    if (a.status().avslutad() || a.arGallrat()) {
+      throw new Konflikt("Ärendet är avslutat; uppgifterna om personen ändras inte längre.");
+    }
+    if (!kanAndraIndivid(a, vem, atkomst)) {
+      throw new AtkomstNekad(
+          "Du kan inte ändra uppgifterna om personen: "
+              + atkomst.utanforOmfang(vem, a).orElse("ärendet är utanför din behörighet")
+              + ".");
+    }
+    Map<String, String> fel = new LinkedHashMap<>();
+    Individ individ = (ny == null ? Individ.TOM : ny).normaliserad();
+    individ.validera(fel);
+    if (!fel.isEmpty()) {
+      throw new ValideringsFel(fel);
+    }
+    individer.spara(id, individ, klocka.instant());
+    historik.logga(id, "INDIVID", "Uppgifterna om personen ändrade", vem.id());
+    return hamta(id);
+  }
+
+  /**
+   * Whether the user may change the person's data: the ärendebärare, or before the beredning has
+   * named one the referring handläggare, inside the consent scope, while the case is open.
+   */
+  public boolean kanAndraIndivid(Arende a, Anvandare vem, ArendeAtkomst atkomst) {
+    return vem.id().equals(agare(a))
+        && atkomst.kanLasaPersonuppgifter(vem, a)
+        && !a.status().avslutad()
+        && !a.arGallrat();
   }
 
   /** The outcome of {@code inhamta-samtycke}. A declined consent leaves only kön and year. */
@@ -201,6 +281,7 @@ public class ArendeService {
     } else {
       arenden.sattSamtycke(id, "NEJ", null, List.of(), false);
       arenden.anonymisera(id);
+      individer.radera(id);
       arenden.sattStatus(id, ArendeStatus.AVSLUTAT_SAMTYCKE_SAKNAS);
       historik.logga(
           id,
@@ -338,10 +419,13 @@ public class ArendeService {
         vem.id());
   }
 
+  private static String agare(Arende a) {
+    return a.arendebarare() != null ? a.arendebarare() : a.aktualiseradAv();
+  }
+
   /** Only the ärendebärare, or the referrer before there is one, may end a case. */
   private static void kravAgare(Arende a, Anvandare vem) {
-    String agare = a.arendebarare() != null ? a.arendebarare() : a.aktualiseradAv();
-    if (!vem.id().equals(agare)) {
+    if (!vem.id().equals(agare(a))) {
       throw new AtkomstNekad("Bara ärendebäraren kan avbryta ärendet.");
     }
   }
@@ -376,6 +460,11 @@ public class ArendeService {
     } catch (IllegalArgumentException e) {
       throw new EjFunnen("Ärendet finns inte.");
     }
+  }
+
+  /** The cases with these ids that exist, in one query. */
+  public List<Arende> hamta(java.util.Collection<UUID> ids) {
+    return arenden.hitta(ids);
   }
 
   /** The case with this number, as a mail's subject names it. */

@@ -6,9 +6,10 @@ import java.util.UUID;
 import se.flerpart.uppgift.UppgiftApiController.UppgiftDto;
 
 /**
- * A case as a user may see it. Personal data ({@code personnummer}, {@code skal}) is present only
- * for users inside the consent scope; {@code personuppgifterDolda} says when it was left out, and
- * {@code gallrad} when it was removed for good.
+ * A case as a user may see it. Personal data ({@code personnummer}, {@code skal}, {@code individ},
+ * {@code individnamn}) is present only for users inside the consent scope; {@code
+ * personuppgifterDolda} says when it was left out, and {@code gallrad} when it was removed for
+ * good.
  */
 public record ArendeVy(
     UUID id,
@@ -33,6 +34,8 @@ public record ArendeVy(
     Boolean skyddadIdentitet,
     String skal,
     List<String> behov,
+    String individnamn,
+    Individ individ,
     List<UppgiftDto> uppgifter,
     List<ArendeHistorik.Handelse> historik,
     Instant gallrad) {
@@ -66,9 +69,44 @@ public record ArendeVy(
         p.synliga() ? p.skyddadIdentitet() : null,
         p.skal(),
         p.synliga() ? a.behov() : null,
+        p.individ() == null ? null : p.individ().namn(),
+        p.individ(),
         uppgifter,
         historik,
         a.gallrad());
+  }
+
+  /** The case in a list: of the person only the name, for a user inside the consent scope. */
+  static ArendeVy iLista(Arende a, Namn namn, String individnamn, List<UppgiftDto> uppgifter) {
+    ArendeVy vy = av(a, namn, ArendeAtkomst.Personuppgifter.DOLDA, uppgifter, List.of());
+    return new ArendeVy(
+        vy.id(),
+        vy.arendenummer(),
+        vy.status(),
+        vy.statusText(),
+        vy.avslutad(),
+        vy.insats(),
+        vy.insatsNamn(),
+        vy.aktualiserandePart(),
+        vy.aktualiseradAv(),
+        vy.aktualiseradAvNamn(),
+        vy.arendebarare(),
+        vy.arendebarareNamn(),
+        vy.samtycke(),
+        vy.samtyckeParter(),
+        vy.avslutsorsak(),
+        vy.skapad(),
+        vy.avslutadTid(),
+        vy.personuppgifterDolda(),
+        null,
+        null,
+        null,
+        null,
+        individnamn,
+        null,
+        uppgifter,
+        List.of(),
+        vy.gallrad());
   }
 
   /** Looks up the names people read in place of codes and user ids. */

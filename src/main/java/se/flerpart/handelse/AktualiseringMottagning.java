@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.flerpart.arende.Aktualisering;
 import se.flerpart.arende.ArendeService;
+import se.flerpart.arende.Individ;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.sakerhet.AnvandareRepository;
 import se.flerpart.web.AtkomstNekad;
@@ -44,7 +45,15 @@ class AktualiseringMottagning {
       String skal,
       List<String> behov,
       Boolean bradskande,
-      String aktualiseradAv) {}
+      String aktualiseradAv,
+      String namn,
+      String adress,
+      String telefon,
+      String epost,
+      String sprak,
+      Boolean tolk,
+      List<Individ.Narstaende> narstaende,
+      Individ.GodMan godMan) {}
 
   private final ArendeService arenden;
   private final AnvandareRepository anvandare;
@@ -87,7 +96,15 @@ class AktualiseringMottagning {
             data.insats(),
             data.skal(),
             data.behov(),
-            data.bradskande());
+            data.bradskande(),
+            data.namn(),
+            data.adress(),
+            data.telefon(),
+            data.epost(),
+            data.sprak(),
+            data.tolk(),
+            data.narstaende(),
+            data.godMan());
     try {
       return transaktion.execute(
           status -> {

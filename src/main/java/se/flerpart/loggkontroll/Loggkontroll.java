@@ -55,6 +55,8 @@ class Loggkontroll {
           "Läste ärendets personuppgifter",
           "LAS_FORMULAR",
           "Öppnade en uppgifts formulär",
+          "LAS_NAMN",
+          "Såg personens namn i en lista",
           "LAS_SUS_EXPORT",
           "Exporterade SUS-registreringar med personnummer",
           "LAS_MAIL",

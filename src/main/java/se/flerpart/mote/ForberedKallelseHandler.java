@@ -82,7 +82,13 @@ class ForberedKallelseHandler implements UppgiftHandler {
     data.put("parter", formularData.parter(uppgift.arendeId()));
     data.put(
         "ordforandeAlternativ", formularData.medRoll(Anvandare.ORDFORANDE, uppgift.arendeId()));
-    // After a cancelled meeting the new kallelse starts from the old one.
+    // The person, the närstående and the god man are offered as invitees, each a row ready to
+    // send or to remove; after a cancelled meeting the new kallelse starts from the old one.
+    List<Map<String, Object>> kallade = formularData.kallade(uppgift.arendeId(), vem);
+    if (!kallade.isEmpty()) {
+      data.put("deltagare", kallade);
+    }
+    formularData.tolkSprak(uppgift.arendeId(), vem).ifPresent(s -> data.put("tolkSprak", s));
     moten
         .senasteIProcess(uppgift.processInstansNyckel())
         .filter(m -> m.status() == MoteStatus.INSTALLT)

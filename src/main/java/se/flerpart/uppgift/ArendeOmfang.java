@@ -1,6 +1,9 @@
 package se.flerpart.uppgift;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import se.flerpart.sakerhet.Anvandare;
 
@@ -19,4 +22,20 @@ public interface ArendeOmfang {
 
   /** Writes one row in the audit log: the user opened a form with the case's personal data. */
   void loggaFormular(UUID arendeId, Anvandare anvandare);
+
+  /**
+   * The person's name in each of the cases whose personal data the user may read, for a list of
+   * tasks: a fixed number of queries however many cases, and one audit row per case whose name is
+   * returned. Cases outside the scope, gallrade or without a name are not in the map.
+   */
+  Map<UUID, String> individnamn(Anvandare anvandare, Collection<UUID> arendeIds);
+
+  /**
+   * Those of the cases {@code bland} whose person's name matches {@code sok} and whose personal
+   * data the user may read: every word of {@code sok} must begin a word of the name, case
+   * insensitive ("ann sv" finds Anna Svensson, "karin" finds Anna-Karin Ek). Empty for a blank
+   * {@code sok}. Writes no audit row: it shows no name; the list that then shows the names logs
+   * them through {@link #individnamn}.
+   */
+  Set<UUID> arendenMedNamn(Anvandare anvandare, String sok, Collection<UUID> bland);
 }

@@ -37,9 +37,17 @@ public class UppgiftApiController {
       List<String> kandidatgrupper,
       Instant forfallodatum,
       Instant skapad,
-      String status) {
+      String status,
+      String individ) {
 
     public static UppgiftDto av(Uppgift u) {
+      return av(u, null);
+    }
+
+    /**
+     * @param individ the person's name, only for a caller inside the case's consent scope
+     */
+    public static UppgiftDto av(Uppgift u, String individ) {
       Object nummer = u.variabler().get("arendenummer");
       return new UppgiftDto(
           u.id(),
@@ -52,14 +60,19 @@ public class UppgiftApiController {
           u.kandidatgrupper(),
           u.forfallodatum(),
           u.skapad(),
-          u.status().name());
+          u.status().name(),
+          individ);
     }
   }
 
   @GetMapping
   public List<UppgiftDto> lista(
       @RequestParam(defaultValue = "mina") String vy, @AuthenticationPrincipal Inloggning in) {
-    return uppgifter.lista(vy(vy), in.anvandare()).stream().map(UppgiftDto::av).toList();
+    List<Uppgift> lista = uppgifter.lista(vy(vy), in.anvandare());
+    Map<UUID, String> individ = uppgifter.individnamn(lista, in.anvandare());
+    return lista.stream()
+        .map(u -> UppgiftDto.av(u, u.arendeId() == null ? null : individ.get(u.arendeId())))
+        .toList();
   }
 
   @GetMapping("/{id}")

@@ -3,6 +3,7 @@ package se.flerpart.uppgift;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -80,6 +81,20 @@ public class UppgiftService {
                     Uppgift::forfallodatum, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(Uppgift::skapad))
         .toList();
+  }
+
+  /**
+   * The person's name per case of the tasks, for those cases whose personal data the user may read;
+   * each name returned writes one audit row.
+   */
+  public Map<java.util.UUID, String> individnamn(Collection<Uppgift> lista, Anvandare a) {
+    List<java.util.UUID> arenden =
+        lista.stream()
+            .map(Uppgift::arendeId)
+            .filter(java.util.Objects::nonNull)
+            .distinct()
+            .toList();
+    return arenden.isEmpty() ? Map.of() : omfang.individnamn(a, arenden);
   }
 
   /** Every open task, whoever may see it; for overviews that decide visibility themselves. */

@@ -206,6 +206,10 @@ class GallringApiTest {
     Map<String, Set<String>> fore = spar.sok(avslutad);
     assertThat(fore.get(Spar.KRYPTERAT)).contains("arende", "sus_registrering");
     assertThat(fore.get(Spar.HASH)).contains("arende");
+    // The person's name, address, e-mail, närstående and god man, encrypted, and the name's
+    // search hashes.
+    assertThat(fore.get(Spar.FRITEXT)).contains("arende_individ");
+    assertThat(fore.get(Spar.NAMNHASH)).containsExactly("arende_individ");
     assertThat(fore.get(Spar.FRITEXT))
         .contains(
             "arende",
@@ -412,17 +416,20 @@ class GallringApiTest {
   }
 
   private String aktualisera(Person p, String insats) {
-    return api.aktualisera(
-        "anna",
-        Map.of(
-            "personnummer",
-            p.personnummer(),
-            "insats",
-            insats,
-            "skal",
-            p.markor() + " har varit sjukskriven länge och behöver stöd",
-            "behov",
-            List.of("FK", "AF")));
+    Map<String, Object> a = new HashMap<>();
+    a.put("personnummer", p.personnummer());
+    a.put("insats", insats);
+    a.put("skal", p.markor() + " har varit sjukskriven länge och behöver stöd");
+    a.put("behov", List.of("FK", "AF"));
+    a.put("namn", p.namn());
+    a.put("adress", p.markor() + "vägen 3, Uppsala");
+    a.put("telefon", "070-123 45 67");
+    a.put("epost", p.epost());
+    a.put(
+        "narstaende",
+        List.of(Map.of("namn", "Karin " + p.markor() + "sson", "relation", "syster")));
+    a.put("godMan", Map.of("namn", "Gode " + p.markor(), "epost", "gode@example.se"));
+    return api.aktualisera("anna", a);
   }
 
   private void samtycke(String id, String samtycke, boolean sus) {
@@ -592,6 +599,7 @@ class GallringApiTest {
     static final String TIO = "personnummer 10 siffror";
     static final String HASH = "personnummer hash";
     static final String KRYPTERAT = "personnummer krypterat";
+    static final String NAMNHASH = "namn hash";
     static final String FRITEXT = "namn eller fritext";
 
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]{40,}={0,2}");
@@ -644,7 +652,10 @@ class GallringApiTest {
       Matcher m = BASE64.matcher(varde);
       while (m.find()) {
         avkodad(m.group()).ifPresent(texter::add);
+        dekrypterad(m.group()).ifPresent(texter::add);
       }
+      // The name's words are kept as keyed hashes of their beginnings, for search.
+      String namnord = skydd.namnordHash(p.markor().toLowerCase(Locale.ROOT));
       Set<String> fynd = new TreeSet<>();
       for (String text : texter) {
         String kompakt = SKILJETECKEN.matcher(text).replaceAll("");
@@ -655,6 +666,9 @@ class GallringApiTest {
         }
         if (text.toLowerCase(Locale.ROOT).contains(hash)) {
           fynd.add(HASH);
+        }
+        if (text.toLowerCase(Locale.ROOT).contains(namnord)) {
+          fynd.add(NAMNHASH);
         }
         if (text.toLowerCase(Locale.ROOT).contains(p.markor().toLowerCase(Locale.ROOT))) {
           fynd.add(FRITEXT);
@@ -671,6 +685,15 @@ class GallringApiTest {
         return skydd.dekryptera(text).tolvSiffror().equals(tolv);
       } catch (RuntimeException e) {
         return false;
+      }
+    }
+
+    /** Personal data other than the personnummer, encrypted with the application's key. */
+    private Optional<String> dekrypterad(String base64) {
+      try {
+        return Optional.of(skydd.dekrypteraText(base64));
+      } catch (RuntimeException e) {
+        return Optional.empty();
       }
     }
 

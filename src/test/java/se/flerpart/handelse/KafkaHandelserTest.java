@@ -182,6 +182,9 @@ class KafkaHandelserTest {
       assertThat(vy.path("aktualiserandePart").asText()).isEqualTo("FK");
       assertThat(vy.path("personnummer").asText()).isEqualTo(PERSONNUMMER);
       assertThat(vy.path("insats").asText()).isEqualTo("flerpartssamverkan");
+      assertThat(vy.path("individ").path("namn").asText()).isEqualTo(INDIVIDNAMN);
+      assertThat(vy.path("individ").path("godMan").path("namn").asText())
+          .isEqualTo("Gode Kafkasson");
     }
   }
 
@@ -268,6 +271,10 @@ class KafkaHandelserTest {
     nulTecken.put("skal", "Skäl med\u0000NUL-tecken");
     fel.add(vanligtFel(nulTecken, "Fältet skal: texten innehåller ett otillåtet tecken"));
 
+    Map<String, Object> felEpost = new LinkedHashMap<>(data("anna"));
+    felEpost.put("epost", "kafka@@individ");
+    fel.add(vanligtFel(felEpost, "epost: E-post: ange en giltig e-postadress"));
+
     Map<String, Object> forLangt = new LinkedHashMap<>(data("anna"));
     forLangt.put("skal", "x".repeat(1_000_000));
     fel.add(vanligtFel(forLangt, "skal: Skälet får vara högst 4000 tecken"));
@@ -347,7 +354,8 @@ class KafkaHandelserTest {
     }
     assertThat(logg.getAll())
         .contains("avvisad och lagd på " + Amnen.AKTUALISERINGAR_DLT)
-        .doesNotContain("121212-1213", "191212121213", SKAL, "okand@example.org");
+        .doesNotContain("121212-1213", "191212121213", SKAL, "okand@example.org")
+        .doesNotContain(INDIVIDNAMN, "kafka@@individ", "Kafkasson");
   }
 
   // ---- helpers ----
@@ -361,6 +369,8 @@ class KafkaHandelserTest {
 
   private record Fel(String id, String varde, Map<String, String> headers, String orsak) {}
 
+  private static final String INDIVIDNAMN = "Kafka Individsson";
+
   static Map<String, Object> data(String aktualiseradAv) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("personnummer", PERSONNUMMER);
@@ -369,6 +379,9 @@ class KafkaHandelserTest {
     data.put("behov", List.of("FK", "AF"));
     data.put("bradskande", false);
     data.put("aktualiseradAv", aktualiseradAv);
+    data.put("namn", INDIVIDNAMN);
+    data.put("epost", "kafka.individ@example.se");
+    data.put("godMan", Map.of("namn", "Gode Kafkasson", "telefon", "018-12 34 56"));
     return data;
   }
 
