@@ -1,7 +1,14 @@
 package se.flerpart.arende;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.uppgift.ArendeOmfang;
@@ -12,10 +19,21 @@ class UppgiftensOmfang implements ArendeOmfang {
 
   private final ArendeService arenden;
   private final ArendeAtkomst atkomst;
+  private final PersonnummerSkydd skydd;
+  private final JdbcClient jdbc;
+  private final Clock klocka;
 
-  UppgiftensOmfang(ArendeService arenden, ArendeAtkomst atkomst) {
+  UppgiftensOmfang(
+      ArendeService arenden,
+      ArendeAtkomst atkomst,
+      PersonnummerSkydd skydd,
+      JdbcClient jdbc,
+      Clock klocka) {
     this.arenden = arenden;
     this.atkomst = atkomst;
+    this.skydd = skydd;
+    this.jdbc = jdbc;
+    this.klocka = klocka;
   }
 
   @Override
@@ -26,5 +44,49 @@ class UppgiftensOmfang implements ArendeOmfang {
   @Override
   public void loggaFormular(UUID arendeId, Anvandare anvandare) {
     atkomst.loggaLasning(anvandare.id(), arendeId, ArendeAtkomst.LAS_FORMULAR);
+  }
+
+  @Override
+  public Set<UUID> inomOmfang(Anvandare anvandare, Collection<UUID> arendeIds) {
+    Set<UUID> inom = new HashSet<>();
+    if (anvandare.arUtanPersonuppgifter()) {
+      return inom;
+    }
+    for (UUID id : new HashSet<>(arendeIds)) {
+      if (atkomst.kanLasaPersonuppgifter(anvandare, arenden.hamta(id))) {
+        inom.add(id);
+      }
+    }
+    return inom;
+  }
+
+  @Override
+  public void loggaKommentarer(Collection<UUID> arendeIds, Anvandare anvandare) {
+    for (UUID id : new HashSet<>(arendeIds)) {
+      atkomst.loggaLasning(anvandare.id(), id, ArendeAtkomst.LAS_KOMMENTAR);
+    }
+  }
+
+  @Override
+  public Set<UUID> arendenSomMatchar(Anvandare anvandare, String sok, Collection<UUID> bland) {
+    if (anvandare.arUtanPersonuppgifter() || bland.isEmpty() || sok == null) {
+      return Set.of();
+    }
+    LocalDate idag = LocalDate.now(klocka.withZone(ArendeService.SVERIGE));
+    Optional<Personnummer> pnr = Personnummer.forsok(sok, idag);
+    if (pnr.isEmpty()) {
+      return Set.of();
+    }
+    List<UUID> traffar =
+        jdbc.sql("select id from arende where personnummer_hash = :hash and id in (:bland)")
+            .param("hash", skydd.hash(pnr.get()))
+            .param("bland", bland)
+            .query(UUID.class)
+            .list();
+    Set<UUID> inom = inomOmfang(anvandare, traffar);
+    for (UUID id : inom) {
+      atkomst.loggaLasning(anvandare.id(), id, ArendeAtkomst.SOK_UPPGIFTER);
+    }
+    return inom;
   }
 }
