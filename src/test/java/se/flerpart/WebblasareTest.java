@@ -233,7 +233,11 @@ class WebblasareTest {
     WebElement status = vanta.until(ExpectedConditions.visibilityOfElementLocated(By.id("status")));
     assertThat(status.getText()).startsWith("Uppgiften är");
     skarmdump("samtycke-slutfort");
-    vanta.until(ExpectedConditions.urlMatches("/uppgifter$"));
+    vanta.until(ExpectedConditions.urlMatches("/uppgifter\\?klar=\\d+$"));
+    assertThat(text(By.id("bekraftelse")))
+        .isEqualTo(
+            "Uppgiften Inhämta samtycke är slutförd. Ärendet går nu till beredningsgruppen för"
+                + " insatsen, och samtycket gäller 2 parter.");
 
     vantaPaStatus(arendeId, "Under beredning");
     assertThat(fakta("Samtycke")).isEqualTo("Ja – FK, AF");
@@ -262,7 +266,8 @@ class WebblasareTest {
     assertThat(
             vanta.until(ExpectedConditions.visibilityOfElementLocated(By.id("status"))).getText())
         .startsWith("Uppgiften är");
-    vanta.until(ExpectedConditions.urlMatches("/uppgifter$"));
+    vanta.until(ExpectedConditions.urlMatches("/uppgifter\\?klar=\\d+$"));
+    assertThat(text(By.id("bekraftelse"))).isEqualTo("Uppgiften Bered ärende är slutförd.");
 
     vantaPaStatus(arendeId, "Pågående");
     assertThat(fakta("Ärendebärare")).isEqualTo("Anna Lind");
