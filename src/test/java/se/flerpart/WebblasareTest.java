@@ -231,7 +231,9 @@ class WebblasareTest {
     skarmdump("samtycke-ifyllt");
     klicka(By.id("slutfor"));
     WebElement status = vanta.until(ExpectedConditions.visibilityOfElementLocated(By.id("status")));
-    assertThat(status.getText()).startsWith("Uppgiften är");
+    assertThat(status.getText())
+        .startsWith(
+            "Uppgiften Inhämta samtycke är slutförd. Ärendet går nu till beredningsgruppen");
     skarmdump("samtycke-slutfort");
     vanta.until(ExpectedConditions.urlMatches("/uppgifter\\?klar=\\d+$"));
     assertThat(text(By.id("bekraftelse")))
@@ -265,7 +267,7 @@ class WebblasareTest {
     slutforBeredning.click();
     assertThat(
             vanta.until(ExpectedConditions.visibilityOfElementLocated(By.id("status"))).getText())
-        .startsWith("Uppgiften är");
+        .startsWith("Uppgiften Bered ärende är slutförd.");
     vanta.until(ExpectedConditions.urlMatches("/uppgifter\\?klar=\\d+$"));
     assertThat(text(By.id("bekraftelse"))).isEqualTo("Uppgiften Bered ärende är slutförd.");
 
