@@ -125,6 +125,7 @@
       });
       const kropp = await svar.json().catch(() => ({}));
       if (svar.ok) {
+        // The list repeats the confirmation, so it can be read after the page has moved on.
         statusrad.textContent = (kropp.meddelande || "Uppgiften är slutförd.") + " Du skickas till uppgiftslistan.";
         statusrad.hidden = false;
         document.querySelectorAll(".knappar").forEach((e) => e.remove());
@@ -134,7 +135,7 @@
         }
         behallare.remove();
         knapp.remove();
-        setTimeout(() => (window.location.href = "/uppgifter"), 1500);
+        setTimeout(() => (window.location.href = "/uppgifter?klar=" + encodeURIComponent(uppgiftId)), 1500);
         return;
       }
       visaFel(kropp.meddelande || "Uppgiften kunde inte slutföras.", kropp.fel);

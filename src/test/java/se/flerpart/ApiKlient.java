@@ -18,7 +18,20 @@ import org.springframework.web.client.RestClient;
 /** Talks to a running Flerpart over its REST API as one of the demo users (HTTP Basic). */
 public final class ApiKlient {
 
-  public record Svar(int status, JsonNode kropp) {}
+  public record Svar(int status, JsonNode kropp, HttpHeaders rubriker) {
+
+    public Svar(int status, JsonNode kropp) {
+      this(status, kropp, HttpHeaders.EMPTY);
+    }
+
+    /**
+     * How many match in all, from {@code X-Totalt-Antal}; -1 when the answer has no such header.
+     */
+    public long totalt() {
+      String varde = rubriker.getFirst("X-Totalt-Antal");
+      return varde == null ? -1 : Long.parseLong(varde);
+    }
+  }
 
   private final RestClient http;
   private final ObjectMapper json = new ObjectMapper();
@@ -60,7 +73,7 @@ public final class ApiKlient {
         (req, res) -> {
           byte[] bytes = res.getBody().readAllBytes();
           JsonNode node = bytes.length == 0 ? json.nullNode() : json.readTree(bytes);
-          return new Svar(res.getStatusCode().value(), node);
+          return new Svar(res.getStatusCode().value(), node, res.getHeaders());
         });
   }
 

@@ -236,9 +236,15 @@ class WebblasareTest {
     skarmdump("samtycke-ifyllt");
     klicka(By.id("slutfor"));
     WebElement status = vanta.until(ExpectedConditions.visibilityOfElementLocated(By.id("status")));
-    assertThat(status.getText()).startsWith("Uppgiften är");
+    assertThat(status.getText())
+        .startsWith(
+            "Uppgiften Inhämta samtycke är slutförd. Ärendet går nu till beredningsgruppen");
     skarmdump("samtycke-slutfort");
-    vanta.until(ExpectedConditions.urlMatches("/uppgifter$"));
+    vanta.until(ExpectedConditions.urlMatches("/uppgifter\\?klar=\\d+$"));
+    assertThat(text(By.id("bekraftelse")))
+        .isEqualTo(
+            "Uppgiften Inhämta samtycke är slutförd. Ärendet går nu till beredningsgruppen för"
+                + " insatsen, och samtycket gäller 2 parter.");
 
     vantaPaStatus(arendeId, "Under beredning");
     assertThat(fakta("Samtycke")).isEqualTo("Ja – FK, AF");
@@ -266,8 +272,9 @@ class WebblasareTest {
     slutforBeredning.click();
     assertThat(
             vanta.until(ExpectedConditions.visibilityOfElementLocated(By.id("status"))).getText())
-        .startsWith("Uppgiften är");
-    vanta.until(ExpectedConditions.urlMatches("/uppgifter$"));
+        .startsWith("Uppgiften Bered ärende är slutförd.");
+    vanta.until(ExpectedConditions.urlMatches("/uppgifter\\?klar=\\d+$"));
+    assertThat(text(By.id("bekraftelse"))).isEqualTo("Uppgiften Bered ärende är slutförd.");
 
     vantaPaStatus(arendeId, "Pågående");
     assertThat(fakta("Ärendebärare")).isEqualTo("Anna Lind");

@@ -65,6 +65,12 @@ public class ArendeAtkomst {
   /** An invitee's answer page: the invitee's name and the meeting's syfte. */
   public static final String LAS_KALLELSE = "LAS_KALLELSE";
 
+  /** Comments on the case's tasks, on the task page or in the task list. */
+  public static final String LAS_KOMMENTAR = "LAS_KOMMENTAR";
+
+  /** A task list search by personnummer (or name) that found the case: it ties the person to it. */
+  public static final String SOK_UPPGIFTER = "SOK_UPPGIFTER";
+
   private final JdbcClient jdbc;
   private final PersonnummerSkydd skydd;
   private final IndividRepository individer;

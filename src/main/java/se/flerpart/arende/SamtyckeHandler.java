@@ -3,6 +3,7 @@ package se.flerpart.arende;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.uppgift.Uppgift;
@@ -42,5 +43,18 @@ class SamtyckeHandler implements UppgiftHandler {
         (List<String>) data.getOrDefault("samtyckeParter", List.of()),
         (Boolean) data.get("susSamtycke"),
         anvandare);
+  }
+
+  @Override
+  public Optional<String> nastaSteg(Uppgift uppgift, Map<String, Object> data) {
+    if (!"JA".equals(data.get("samtycke"))) {
+      return Optional.of(
+          "Ärendet avslutas eftersom samtycke saknas, och den som aktualiserade det får besked.");
+    }
+    Object parter = data.get("samtyckeParter");
+    int antal = parter instanceof List<?> l ? l.size() : 0;
+    return Optional.of(
+        "Ärendet går nu till beredningsgruppen för insatsen, och samtycket gäller "
+            + (antal == 1 ? "1 part." : antal + " parter."));
   }
 }

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -266,6 +267,27 @@ class ForberedKallelseHandler implements UppgiftHandler {
   @Override
   public Set<String> processvariabler() {
     return Set.of("ordforande");
+  }
+
+  @Override
+  public Optional<String> nastaSteg(Uppgift uppgift, Map<String, Object> data) {
+    List<Map<String, Object>> deltagare = deltagare(data);
+    long utanEpost = deltagare.stream().filter(d -> tom(d.get("epost"))).count();
+    long medEpost = deltagare.size() - utanEpost;
+    StringBuilder text = new StringBuilder();
+    if (medEpost > 0) {
+      text.append("Kallelserna skickas nu till ").append(personer(medEpost)).append(".");
+    }
+    if (utanEpost > 0) {
+      text.append(text.isEmpty() ? "" : " ")
+          .append(utanEpost == 1 ? "En kallelse" : utanEpost + " kallelser")
+          .append(" till den som saknar e-post skrivs ut från ärendesidan och skickas med post.");
+    }
+    return text.isEmpty() ? Optional.empty() : Optional.of(text.toString());
+  }
+
+  private static String personer(long antal) {
+    return antal == 1 ? "1 person" : antal + " personer";
   }
 
   @SuppressWarnings("unchecked")

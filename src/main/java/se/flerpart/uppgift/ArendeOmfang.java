@@ -38,4 +38,18 @@ public interface ArendeOmfang {
    * them through {@link #individnamn}.
    */
   Set<UUID> arendenMedNamn(Anvandare anvandare, String sok, Collection<UUID> bland);
+
+  /** Of the cases, those whose personal data the user may read. */
+  Set<UUID> inomOmfang(Anvandare anvandare, Collection<UUID> arenden);
+
+  /** One row in the audit log per case: the user read comments on the case's tasks. */
+  void loggaKommentarer(Collection<UUID> arenden, Anvandare anvandare);
+
+  /**
+   * The task list's free-text search in what only the consent scope may read: the cases among
+   * {@code bland} whose person {@code sok} names (a personnummer, in any of its usual forms), and
+   * only those inside the user's scope. Finding a case ties the person to it, so each case found is
+   * logged as a read.
+   */
+  Set<UUID> arendenSomMatchar(Anvandare anvandare, String sok, Collection<UUID> bland);
 }

@@ -4,16 +4,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.flerpart.sakerhet.Inloggning;
-import se.flerpart.web.ValideringsFel;
 
 @RestController
 @RequestMapping("/api/uppgifter")
@@ -65,14 +66,66 @@ public class UppgiftApiController {
     }
   }
 
+  /**
+   * The open tasks of a view, filtered, sorted and, with {@code sida}, paged; the number of
+   * matching tasks in all is in the header {@code X-Totalt-Antal}. See {@link Uppgiftsurval}.
+   */
   @GetMapping
-  public List<UppgiftDto> lista(
-      @RequestParam(defaultValue = "mina") String vy, @AuthenticationPrincipal Inloggning in) {
-    List<Uppgift> lista = uppgifter.lista(vy(vy), in.anvandare());
-    Map<UUID, String> individ = uppgifter.individnamn(lista, in.anvandare());
-    return lista.stream()
-        .map(u -> UppgiftDto.av(u, u.arendeId() == null ? null : individ.get(u.arendeId())))
-        .toList();
+  public ResponseEntity<List<UppgiftDto>> lista(
+      @RequestParam(required = false) String vy,
+      @RequestParam(required = false) String sortering,
+      @RequestParam(required = false) String typ,
+      @RequestParam(required = false) String forfallen,
+      @RequestParam(required = false) String sok,
+      @RequestParam(required = false) String arende,
+      @RequestParam(required = false) String insats,
+      @RequestParam(required = false) String tilldelad,
+      @RequestParam(required = false) String sida,
+      @RequestParam(required = false) String storlek,
+      @AuthenticationPrincipal Inloggning in) {
+    Uppgiftsurval urval =
+        Uppgiftsurval.tolka(
+            vy, sortering, typ, forfallen, sok, arende, insats, tilldelad, sida, storlek);
+    UppgiftRepository.Sida svar = uppgifter.lista(urval, in.anvandare());
+    Map<UUID, String> individ = uppgifter.individnamn(svar.uppgifter(), in.anvandare());
+    return ResponseEntity.ok()
+        .header(TOTALT_ANTAL, String.valueOf(svar.totalt()))
+        .body(
+            svar.uppgifter().stream()
+                .map(u -> UppgiftDto.av(u, u.arendeId() == null ? null : individ.get(u.arendeId())))
+                .toList());
+  }
+
+  /** The header that carries how many tasks match in all, whatever page the answer holds. */
+  public static final String TOTALT_ANTAL = "X-Totalt-Antal";
+
+  public record Forfallodatum(String forfallodatum) {}
+
+  @PutMapping("/{id}/forfallodatum")
+  public UppgiftDto andraForfallodatum(
+      @PathVariable long id,
+      @RequestBody(required = false) Forfallodatum body,
+      @AuthenticationPrincipal Inloggning in) {
+    return UppgiftDto.av(
+        uppgifter.andraForfallodatum(
+            id, body == null ? null : body.forfallodatum(), in.anvandare()));
+  }
+
+  public record NyKommentar(String text) {}
+
+  @GetMapping("/{id}/kommentarer")
+  public List<Kommentar> kommentarer(
+      @PathVariable long id, @AuthenticationPrincipal Inloggning in) {
+    return uppgifter.kommentarer(id, in.anvandare());
+  }
+
+  @PostMapping("/{id}/kommentarer")
+  public ResponseEntity<Kommentar> kommentera(
+      @PathVariable long id,
+      @RequestBody(required = false) NyKommentar body,
+      @AuthenticationPrincipal Inloggning in) {
+    return ResponseEntity.status(201)
+        .body(uppgifter.kommentera(id, body == null ? null : body.text(), in.anvandare()));
   }
 
   @GetMapping("/{id}")
@@ -107,7 +160,7 @@ public class UppgiftApiController {
       @PathVariable long id,
       @RequestBody(required = false) Map<String, Object> variabler,
       @AuthenticationPrincipal Inloggning in) {
-    uppgifter.slutfor(id, variabler == null ? Map.of() : variabler, in.anvandare());
+    Uppgift u = uppgifter.slutfor(id, variabler == null ? Map.of() : variabler, in.anvandare());
     boolean iMotorn = uppgifter.skickaTillMotorn(id);
     return Map.of(
         "id",
@@ -116,16 +169,11 @@ public class UppgiftApiController {
         iMotorn ? UppgiftStatus.SLUTFORD.name() : UppgiftStatus.INSKICKAD.name(),
         "meddelande",
         iMotorn
-            ? "Uppgiften är slutförd."
+            ? uppgifter.bekraftelse(u)
             : "Uppgiften är sparad och skickas till processmotorn så snart den svarar.");
   }
 
   static UppgiftService.Vy vy(String vy) {
-    return switch (vy.toLowerCase()) {
-      case "mina" -> UppgiftService.Vy.MINA;
-      case "grupp", "gruppens" -> UppgiftService.Vy.GRUPP;
-      case "alla" -> UppgiftService.Vy.ALLA;
-      default -> throw new ValideringsFel("vy", "Vyn ska vara mina, grupp eller alla");
-    };
+    return Uppgiftsurval.vy(vy);
   }
 }

@@ -9,15 +9,18 @@ import se.flerpart.gallring.Gallringsbar;
  * Gallring of a case's tasks: the variables each task was handed and the form data submitted
  * (beredning's template, motiveringar, notes), and the last error the engine gave. Which task, who
  * did it and when stay. An open task (an avvikelse about the case still being handled) keeps its
- * variables, which hold ids and codes only.
+ * variables, which hold ids and codes only. The comments on the case's tasks, free text that may
+ * mention the person, are deleted.
  */
 @Component
 class UppgiftGallring implements Gallringsbar {
 
   private final JdbcClient jdbc;
+  private final KommentarRepository kommentarer;
 
-  UppgiftGallring(JdbcClient jdbc) {
+  UppgiftGallring(JdbcClient jdbc, KommentarRepository kommentarer) {
     this.jdbc = jdbc;
+    this.kommentarer = kommentarer;
   }
 
   @Override
@@ -29,5 +32,6 @@ class UppgiftGallring implements Gallringsbar {
             """)
         .param(arendeId)
         .update();
+    kommentarer.gallra(arendeId);
   }
 }

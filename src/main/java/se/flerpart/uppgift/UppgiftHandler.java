@@ -1,6 +1,7 @@
 package se.flerpart.uppgift;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import se.flerpart.sakerhet.Anvandare;
 
@@ -39,5 +40,14 @@ public interface UppgiftHandler {
    */
   default Map<String, Object> harleddaProcessvariabler(Uppgift uppgift) {
     return Map.of();
+  }
+
+  /**
+   * What happens next once the form is completed, in one Swedish sentence built from the submitted
+   * data ("Kallelserna skickas nu till 4 personer."), for the confirmation the user sees. Never
+   * personal data: the processledare may complete tasks too, and the sentence is shown as is.
+   */
+  default Optional<String> nastaSteg(Uppgift uppgift, Map<String, Object> data) {
+    return Optional.empty();
   }
 }

@@ -8,10 +8,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -77,6 +83,196 @@ public class UppgiftRepository {
                 + " order by forfallodatum asc nulls last, skapad asc")
         .query(this::rad)
         .list();
+  }
+
+  /** One page of a list, or all of it, and how many tasks the selection holds in all. */
+  public record Sida(List<Uppgift> uppgifter, long totalt) {}
+
+  /** What the task list asks the database for; everything is filtered, sorted and paged there. */
+  record Fraga(
+      Uppgiftsurval urval,
+      String anvandare,
+      Collection<String> grupper,
+      boolean serAlla,
+      Collection<UUID> sokTraffar,
+      Instant nu,
+      Instant veckoslut) {}
+
+  private static final Map<String, String> SORTERING =
+      Map.of(
+          "uppgift", "u.namn",
+          "arende", "coalesce(u.variabler->>'arendenummer', u.variabler->>'avvikelsenummer')",
+          "insats", "u.variabler->>'insats'",
+          "tilldelad", "(select a.namn from anvandare a where a.id = u.tilldelad)",
+          "grupp", "u.kandidatgrupper[1]",
+          "forfaller", "u.forfallodatum",
+          "skapad", "u.skapad");
+
+  /** The open tasks of the selection, sorted, paged when the selection asks for a page. */
+  Sida sok(Fraga f) {
+    Map<String, Object> p = new HashMap<>();
+    String villkor = villkor(f, p, true);
+    Uppgiftsurval u = f.urval();
+    String riktning = u.fallande() ? " desc" : " asc";
+    String sql =
+        "select u.*, count(*) over () as totalt from uppgift u where "
+            + villkor
+            + " order by "
+            + SORTERING.get(u.kolumn())
+            + riktning
+            + " nulls last, u.forfallodatum asc nulls last, u.skapad asc, u.id asc";
+    if (u.sidindelad()) {
+      sql += " limit :storlek offset :start";
+      p.put("storlek", u.storlek());
+      p.put("start", (long) (u.sida() - 1) * u.storlek());
+    }
+    long[] totalt = {0};
+    List<Uppgift> rader =
+        jdbc.sql(sql)
+            .params(p)
+            .query(
+                (rs, n) -> {
+                  totalt[0] = rs.getLong("totalt");
+                  return rad(rs, n);
+                })
+            .list();
+    if (rader.isEmpty() && u.sidindelad() && u.sida() > 1) {
+      // Past the last page the window count has no row to ride on.
+      totalt[0] =
+          jdbc.sql("select count(*) from uppgift u where " + villkor)
+              .params(p)
+              .query(Long.class)
+              .single();
+    }
+    return new Sida(rader, totalt[0]);
+  }
+
+  /** The cases of the selection's tasks, before the free-text search narrows it. */
+  Set<UUID> arendenIUrval(Fraga f) {
+    Map<String, Object> p = new HashMap<>();
+    return new HashSet<>(
+        jdbc.sql(
+                "select distinct u.arende_id from uppgift u where u.arende_id is not null and "
+                    + villkor(f, p, false))
+            .params(p)
+            .query((rs, n) -> rs.getObject(1, UUID.class))
+            .list());
+  }
+
+  /** Open tasks per view, for the tabs: mina, grupp, alla. */
+  Map<UppgiftService.Vy, Long> antalPerVy(
+      String anvandare, Collection<String> grupper, boolean serAlla) {
+    Map<String, Object> p = new HashMap<>();
+    p.put("jag", anvandare);
+    String grupp = grupper.isEmpty() ? "false" : "u.kandidatgrupper && array[:grupper ]::text[]";
+    if (!grupper.isEmpty()) {
+      p.put("grupper", grupper);
+    }
+    String alla = serAlla ? "true" : "(u.tilldelad = :jag or " + grupp + ")";
+    return jdbc.sql(
+            "select count(*) filter (where u.tilldelad = :jag), count(*) filter (where "
+                + grupp
+                + "), count(*) filter (where "
+                + alla
+                + ") from uppgift u where u.status = 'OPPEN'")
+        .params(p)
+        .query(
+            (rs, n) ->
+                Map.of(
+                    UppgiftService.Vy.MINA, rs.getLong(1),
+                    UppgiftService.Vy.GRUPP, rs.getLong(2),
+                    UppgiftService.Vy.ALLA, rs.getLong(3)))
+        .single();
+  }
+
+  /** The kinds of open task (element id and name), for the filter form. */
+  Map<String, String> oppnaTyper() {
+    Map<String, String> typer = new LinkedHashMap<>();
+    jdbc.sql(
+            "select element_id, min(namn) from uppgift where status = 'OPPEN'"
+                + " group by element_id order by min(namn)")
+        .query(
+            (org.springframework.jdbc.core.RowCallbackHandler)
+                rs -> typer.put(rs.getString(1), rs.getString(2)));
+    return typer;
+  }
+
+  /** The insatser of open tasks' cases, for the filter form. */
+  List<String> oppnaInsatser() {
+    return jdbc.sql(
+            "select distinct variabler->>'insats' from uppgift where status = 'OPPEN'"
+                + " and variabler->>'insats' is not null order by 1")
+        .query(String.class)
+        .list();
+  }
+
+  public void andraForfallodatum(long id, Instant forfallodatum) {
+    jdbc.sql("update uppgift set forfallodatum = ? where id = ?")
+        .params(Timestamp.from(forfallodatum), id)
+        .update();
+  }
+
+  private static String villkor(Fraga f, Map<String, Object> p, boolean medSok) {
+    Uppgiftsurval u = f.urval();
+    StringBuilder sql = new StringBuilder("u.status = 'OPPEN'");
+    p.put("jag", f.anvandare());
+    String grupp = "false";
+    if (!f.grupper().isEmpty()) {
+      grupp = "u.kandidatgrupper && array[:grupper ]::text[]";
+      p.put("grupper", f.grupper());
+    }
+    switch (u.vy()) {
+      case MINA -> sql.append(" and u.tilldelad = :jag");
+      case GRUPP -> sql.append(" and ").append(grupp);
+      case ALLA -> {
+        if (!f.serAlla()) {
+          sql.append(" and (u.tilldelad = :jag or ").append(grupp).append(")");
+        }
+      }
+    }
+    if (u.typ() != null) {
+      sql.append(" and u.element_id = :typ");
+      p.put("typ", u.typ());
+    }
+    if (u.arende() != null) {
+      sql.append(
+          " and coalesce(u.variabler->>'arendenummer', u.variabler->>'avvikelsenummer') = :arende");
+      p.put("arende", u.arende());
+    }
+    if (u.insats() != null) {
+      sql.append(" and u.variabler->>'insats' = :insats");
+      p.put("insats", u.insats());
+    }
+    if (Uppgiftsurval.INGEN.equals(u.tilldelad())) {
+      sql.append(" and u.tilldelad is null");
+    } else if (u.tilldelad() != null) {
+      sql.append(" and u.tilldelad = :tilldelad");
+      p.put("tilldelad", u.tilldelad());
+    }
+    if ("forsenade".equals(u.forfallen())) {
+      sql.append(" and u.forfallodatum < :nu");
+      p.put("nu", Timestamp.from(f.nu()));
+    } else if ("veckan".equals(u.forfallen())) {
+      sql.append(" and u.forfallodatum >= :nu and u.forfallodatum < :veckoslut");
+      p.put("nu", Timestamp.from(f.nu()));
+      p.put("veckoslut", Timestamp.from(f.veckoslut()));
+    }
+    if (medSok && u.sok() != null) {
+      sql.append(
+          " and (lower(coalesce(u.variabler->>'arendenummer', u.variabler->>'avvikelsenummer'))"
+              + " like :sokmonster escape '\\'");
+      p.put("sokmonster", "%" + gardera(u.sok().toLowerCase(java.util.Locale.ROOT)) + "%");
+      if (!f.sokTraffar().isEmpty()) {
+        sql.append(" or u.arende_id in (:soktraffar)");
+        p.put("soktraffar", f.sokTraffar());
+      }
+      sql.append(")");
+    }
+    return sql.toString();
+  }
+
+  private static String gardera(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   public List<Uppgift> forArende(UUID arendeId) {

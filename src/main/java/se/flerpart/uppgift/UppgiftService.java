@@ -3,14 +3,25 @@ package se.flerpart.uppgift;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -40,6 +51,8 @@ public class UppgiftService {
   }
 
   private static final Logger log = LoggerFactory.getLogger(UppgiftService.class);
+  private static final ZoneId SVERIGE = ZoneId.of("Europe/Stockholm");
+  static final int MAX_KOMMENTAR = 2000;
 
   private final UppgiftRepository uppgifter;
   private final FormularRegister formular;
@@ -48,9 +61,13 @@ public class UppgiftService {
   private final CamundaClient camunda;
   private final ArendeOmfang omfang;
   private final Map<String, UppgiftHandler> handlers;
+  private final KommentarRepository kommentarer;
+  private final Clock klocka;
 
   public UppgiftService(
       UppgiftRepository uppgifter,
+      KommentarRepository kommentarer,
+      Clock klocka,
       FormularRegister formular,
       FormularValidator validator,
       AnvandareRepository anvandare,
@@ -58,6 +75,8 @@ public class UppgiftService {
       ArendeOmfang omfang,
       List<UppgiftHandler> handlers) {
     this.uppgifter = uppgifter;
+    this.kommentarer = kommentarer;
+    this.klocka = klocka;
     this.formular = formular;
     this.validator = validator;
     this.anvandare = anvandare;
@@ -68,19 +87,181 @@ public class UppgiftService {
   }
 
   public List<Uppgift> lista(Vy vy, Anvandare a) {
-    return uppgifter.oppna().stream()
-        .filter(
-            u ->
-                switch (vy) {
-                  case MINA -> a.id().equals(u.tilldelad());
-                  case GRUPP -> arKandidat(u, a);
-                  case ALLA -> kanSe(u, a);
-                })
-        .sorted(
-            Comparator.comparing(
-                    Uppgift::forfallodatum, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(Uppgift::skapad))
-        .toList();
+    return lista(
+            Uppgiftsurval.tolka(vy.name(), null, null, null, null, null, null, null, null, null), a)
+        .uppgifter();
+  }
+
+  /**
+   * The open tasks of the selection the user may see, filtered, sorted and paged in the database.
+   * The free-text search matches the case number, and for a user inside a case's consent scope what
+   * {@link ArendeOmfang#arendenSomMatchar} finds about the person.
+   */
+  @Transactional
+  public UppgiftRepository.Sida lista(Uppgiftsurval urval, Anvandare a) {
+    Instant nu = klocka.instant();
+    ZonedDateTime idag = nu.atZone(SVERIGE).truncatedTo(ChronoUnit.DAYS);
+    Instant veckoslut = idag.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).toInstant();
+    var fraga =
+        new UppgiftRepository.Fraga(
+            urval, a.id(), a.grupper(), serAlla(a), Set.of(), nu, veckoslut);
+    if (urval.sok() != null && !a.arUtanPersonuppgifter()) {
+      Set<UUID> bland = uppgifter.arendenIUrval(fraga);
+      Set<UUID> traffar =
+          bland.isEmpty() ? Set.of() : omfang.arendenSomMatchar(a, urval.sok(), bland);
+      fraga =
+          new UppgiftRepository.Fraga(
+              urval, a.id(), a.grupper(), serAlla(a), traffar, nu, veckoslut);
+    }
+    return uppgifter.sok(fraga);
+  }
+
+  /** How many open tasks each view holds for the user, for the tabs. */
+  public Map<Vy, Long> antalPerVy(Anvandare a) {
+    return uppgifter.antalPerVy(a.id(), a.grupper(), serAlla(a));
+  }
+
+  /** The kinds of open task and their names, and the insatser of open tasks, for filters. */
+  public Map<String, String> oppnaTyper() {
+    return uppgifter.oppnaTyper();
+  }
+
+  public List<String> oppnaInsatser() {
+    return uppgifter.oppnaInsatser();
+  }
+
+  private static boolean serAlla(Anvandare a) {
+    return a.harRoll(Anvandare.PROCESSLEDARE) || a.harRoll(Anvandare.ADMIN);
+  }
+
+  /**
+   * Moves the due date of an open task to the end of {@code datum} (Swedish time); for whoever may
+   * work on it: its holder, or a member of its group while nobody has it. Not to a day already
+   * past.
+   */
+  @Transactional
+  public Uppgift andraForfallodatum(long id, String datum, Anvandare a) {
+    Uppgift u = oppenForUppdatering(id, a);
+    boolean agare = a.id().equals(u.tilldelad());
+    if (!agare && !(u.tilldelad() == null && arKandidat(u, a))) {
+      throw new AtkomstNekad(
+          "Bara den som har uppgiften, eller gruppen när ingen har den, kan ändra förfallodatumet.");
+    }
+    LocalDate dag = tolkaDatum(datum);
+    LocalDate idag = LocalDate.now(klocka.withZone(SVERIGE));
+    if (dag.isBefore(idag)) {
+      throw new ValideringsFel(
+          "forfallodatum",
+          "Förfallodatumet kan inte ligga bakåt i tiden – välj i dag eller senare");
+    }
+    if (dag.isAfter(idag.plusYears(5))) {
+      throw new ValideringsFel(
+          "forfallodatum", "Förfallodatumet kan ligga högst fem år fram i tiden");
+    }
+    uppgifter.andraForfallodatum(
+        id, dag.plusDays(1).atStartOfDay(SVERIGE).toInstant().minusSeconds(1));
+    return uppgifter.hitta(id).orElseThrow();
+  }
+
+  private static LocalDate tolkaDatum(String datum) {
+    if (datum == null || datum.isBlank()) {
+      throw new ValideringsFel("forfallodatum", "Ange förfallodatum som ÅÅÅÅ-MM-DD");
+    }
+    String text = datum.strip();
+    try {
+      return text.matches("\\d{8}")
+          ? LocalDate.parse(text, DateTimeFormatter.BASIC_ISO_DATE)
+          : LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new ValideringsFel(
+          "forfallodatum", "Förfallodatumet " + text + " är inte ett datum – skriv ÅÅÅÅ-MM-DD");
+    }
+  }
+
+  /**
+   * Writes a comment on a task the user sees. A case's comment may mention the person, so only a
+   * user inside the case's consent scope writes or reads one.
+   */
+  @Transactional
+  public Kommentar kommentera(long id, String text, Anvandare a) {
+    Uppgift u = hamta(id, a);
+    kravInomOmfang(u, a);
+    String rensad = text == null ? "" : text.strip();
+    if (rensad.isEmpty()) {
+      throw new ValideringsFel("text", "Skriv en kommentar");
+    }
+    if (rensad.length() > MAX_KOMMENTAR) {
+      throw new ValideringsFel(
+          "text",
+          "Kommentaren får vara högst " + MAX_KOMMENTAR + " tecken (" + rensad.length() + ")");
+    }
+    return kommentarer.skriv(u, rensad, a.id(), klocka.instant());
+  }
+
+  /** The task's comments, oldest first, for a user inside the consent scope; the read is logged. */
+  @Transactional
+  public List<Kommentar> kommentarer(long id, Anvandare a) {
+    Uppgift u = hamta(id, a);
+    kravInomOmfang(u, a);
+    List<Kommentar> lista = kommentarer.forUppgift(id);
+    if (!lista.isEmpty() && u.arendeId() != null) {
+      omfang.loggaKommentarer(List.of(u.arendeId()), a);
+    }
+    return lista;
+  }
+
+  /**
+   * The latest comment of each of the listed tasks whose comments the user may read: tasks without
+   * a case, and tasks of cases inside the user's consent scope. One audit row per case shown.
+   */
+  @Transactional
+  public Map<Long, Kommentar> senasteKommentarer(List<Uppgift> lista, Anvandare a) {
+    Map<Long, Kommentar> senaste = kommentarer.senaste(lista.stream().map(Uppgift::id).toList());
+    if (senaste.isEmpty()) {
+      return senaste;
+    }
+    Map<Long, UUID> arendeFor = new HashMap<>();
+    lista.stream()
+        .filter(u -> senaste.containsKey(u.id()) && u.arendeId() != null)
+        .forEach(u -> arendeFor.put(u.id(), u.arendeId()));
+    Set<UUID> inom = omfang.inomOmfang(a, arendeFor.values());
+    Map<Long, Kommentar> synliga = new HashMap<>();
+    senaste.forEach(
+        (uppgift, k) -> {
+          UUID arende = arendeFor.get(uppgift);
+          if (arende == null || inom.contains(arende)) {
+            synliga.put(uppgift, k);
+          }
+        });
+    Set<UUID> lasta = new HashSet<>();
+    synliga
+        .keySet()
+        .forEach(
+            u -> {
+              if (arendeFor.get(u) != null) lasta.add(arendeFor.get(u));
+            });
+    if (!lasta.isEmpty()) {
+      omfang.loggaKommentarer(lasta, a);
+    }
+    return synliga;
+  }
+
+  /** The task, when it is the user who completed it; for the confirmation on the list. */
+  public Optional<Uppgift> slutfordAv(long id, Anvandare a) {
+    return uppgifter.hitta(id).filter(u -> !u.arOppen() && a.id().equals(u.slutfordAv()));
+  }
+
+  /**
+   * What happens next after the user completed the task, in one Swedish sentence for the
+   * confirmation: from the task's feature and the submitted form, or a plain one.
+   */
+  public String bekraftelse(Uppgift u) {
+    UppgiftHandler handler = handlers.get(u.elementId());
+    String nasta =
+        handler == null || u.inskickadData() == null
+            ? null
+            : handler.nastaSteg(u, u.inskickadData()).orElse(null);
+    return "Uppgiften " + u.namn() + " är slutförd." + (nasta == null ? "" : " " + nasta);
   }
 
   /**

@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import se.flerpart.ApiKlient;
 import se.flerpart.ApiKlient.Svar;
+import se.flerpart.Sidklient;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.sakerhet.AnvandareRepository;
 import se.flerpart.uppgift.ArendeOmfang;
@@ -132,6 +133,21 @@ class IndividApiTest {
     assertThat(iListan.path("individnamn").asText()).isEqualTo("Leila Anna-Karin Haddad");
     assertThat(iListan.has("individ")).isFalse();
     assertThat(granskning(id, "anna", ArendeAtkomst.LAS_NAMN)).isEqualTo(namnFore + 2);
+    // The task list page shows it under the case number, and logs it; not to the processledare.
+    assertThat(Sidklient.inloggad(port, "anna").get("/uppgifter?vy=mina").html())
+        .contains("Leila Anna-Karin Haddad");
+    assertThat(granskning(id, "anna", ArendeAtkomst.LAS_NAMN)).isEqualTo(namnFore + 3);
+    assertThat(Sidklient.inloggad(port, "petra").get("/uppgifter?vy=alla").html())
+        .doesNotContain("Haddad");
+    // Found by a word of the name in the list's search (the start of a word, any case).
+    assertThat(
+            ApiKlient.stream(api.get("anna", "/api/uppgifter?vy=mina&sok=hadd").kropp())
+                .map(u -> u.path("arendeId").asText()))
+        .contains(id);
+    assertThat(
+            ApiKlient.stream(api.get("anna", "/api/uppgifter?vy=mina&sok=addad").kropp())
+                .map(u -> u.path("arendeId").asText()))
+        .doesNotContain(id);
 
     // Consent for FK and REGION: AF (bengt, in the beredningsgrupp) sees the case, not the
     // person; neither does the processledare. Neither read is logged.

@@ -1,0 +1,521 @@
+package se.flerpart.uppgift;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import se.flerpart.ApiKlient;
+import se.flerpart.Sidklient;
+
+/**
+ * The task list to work in: every parameter of {@code GET /api/uppgifter} (sort, filters, search,
+ * pages and the total in {@code X-Totalt-Antal}, bad input), claiming and assigning from the list
+ * page, comments inside the consent scope, the due date, and the confirmation after Slutför. Tasks
+ * of a kind of their own (a fresh {@code typ}) are written straight into the table, so each test
+ * sees exactly its own.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "flerpart.demo.arenden=false")
+class UppgiftslistaTest {
+
+  private static final ZoneId SVERIGE = ZoneId.of("Europe/Stockholm");
+  private static final AtomicLong NASTA_ID =
+      new AtomicLong(9_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L));
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired Clock klocka;
+  @Autowired UppgiftGallring gallring;
+  ApiKlient api;
+  String typ;
+
+  @BeforeEach
+  void klient() {
+    api = new ApiKlient(port);
+    typ = "test-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @Test
+  @DisplayName("Sortering efter varje kolumn, stigande och fallande, och standardordningen")
+  void sortering() {
+    Instant nu = klocka.instant();
+    long a = uppgift("Bbb", "anna", List.of(), nu.plus(Duration.ofDays(3)), "2026-0300", "x-a");
+    long b = uppgift("Aaa", "anna", List.of(), nu.plus(Duration.ofDays(1)), "2026-0100", "x-c");
+    long c = uppgift("Ccc", "anna", List.of(), null, "2026-0200", "x-b");
+
+    assertThat(ids(lista("anna", "vy=mina"))).containsExactly(b, a, c);
+    assertThat(ids(lista("anna", "vy=mina&sortering=-forfaller"))).containsExactly(a, b, c);
+    assertThat(ids(lista("anna", "vy=mina&sortering=arende"))).containsExactly(b, c, a);
+    assertThat(ids(lista("anna", "vy=mina&sortering=-arende"))).containsExactly(a, c, b);
+    assertThat(ids(lista("anna", "vy=mina&sortering=uppgift"))).containsExactly(b, a, c);
+    assertThat(ids(lista("anna", "vy=mina&sortering=insats"))).containsExactly(a, c, b);
+    assertThat(ids(lista("anna", "vy=mina&sortering=-skapad"))).containsExactly(c, b, a);
+  }
+
+  @Test
+  @DisplayName("Utan sida alla träffar, med sida och storlek en sida; totalen i X-Totalt-Antal")
+  void sidindelning() {
+    Instant nu = klocka.instant();
+    for (int i = 1; i <= 5; i++) {
+      uppgift("Uppgift " + i, "anna", List.of(), nu.plus(Duration.ofDays(i)), "2026-09" + i, null);
+    }
+    ApiKlient.Svar alla = lista("anna", "vy=mina");
+    assertThat(alla.kropp()).hasSize(5);
+    assertThat(alla.totalt()).isEqualTo(5);
+
+    ApiKlient.Svar forsta = lista("anna", "vy=mina&sida=1&storlek=2");
+    assertThat(namn(forsta)).containsExactly("Uppgift 1", "Uppgift 2");
+    assertThat(forsta.totalt()).isEqualTo(5);
+    assertThat(namn(lista("anna", "vy=mina&sida=3&storlek=2"))).containsExactly("Uppgift 5");
+    ApiKlient.Svar efter = lista("anna", "vy=mina&sida=4&storlek=2");
+    assertThat(efter.kropp()).isEmpty();
+    assertThat(efter.totalt()).isEqualTo(5);
+    assertThat(lista("anna", "vy=mina&sida=1").kropp()).as("standardstorlek 50").hasSize(5);
+  }
+
+  @Test
+  @DisplayName("Filter på uppgiftstyp, ärende, insats, tilldelad och förfallodatum")
+  void filter() {
+    Instant nu = klocka.instant();
+    Instant veckoslut =
+        nu.atZone(SVERIGE)
+            .truncatedTo(ChronoUnit.DAYS)
+            .with(TemporalAdjusters.next(DayOfWeek.MONDAY))
+            .toInstant();
+    Instant senareIVeckan =
+        nu.plus(Duration.ofMinutes(Math.max(1, Duration.between(nu, veckoslut).toMinutes() / 2)));
+    long forsenad =
+        uppgift(
+            "Försenad",
+            null,
+            List.of("beredning-flerpartssamverkan"),
+            nu.minus(Duration.ofDays(2)),
+            "2026-0501",
+            "flerpartssamverkan");
+    long veckan =
+        uppgift(
+            "Veckan",
+            "bengt",
+            List.of("beredning-flerpartssamverkan"),
+            senareIVeckan,
+            "2026-0502",
+            "flerpartssamverkan");
+    long sedan =
+        uppgift(
+            "Sedan",
+            "bengt",
+            List.of("beredning-flerpartssamverkan"),
+            nu.plus(Duration.ofDays(30)),
+            "2026-0503",
+            "annan-insats");
+
+    assertThat(ids(lista("bengt", "vy=grupp"))).containsExactly(forsenad, veckan, sedan);
+    assertThat(ids(lista("bengt", "vy=grupp&forfallen=forsenade"))).containsExactly(forsenad);
+    assertThat(ids(lista("bengt", "vy=grupp&forfallen=veckan"))).containsExactly(veckan);
+    assertThat(ids(lista("bengt", "vy=grupp&arende=2026-0502"))).containsExactly(veckan);
+    assertThat(ids(lista("bengt", "vy=grupp&insats=annan-insats"))).containsExactly(sedan);
+    assertThat(ids(lista("bengt", "vy=grupp&tilldelad=ingen"))).containsExactly(forsenad);
+    assertThat(ids(lista("bengt", "vy=grupp&tilldelad=bengt"))).containsExactly(veckan, sedan);
+    assertThat(ids(lista("bengt", "vy=mina"))).containsExactly(veckan, sedan);
+    assertThat(ids(lista("petra", "vy=alla"))).containsExactly(forsenad, veckan, sedan);
+  }
+
+  @Test
+  @DisplayName("Fel parametrar ger 400 med ett svenskt meddelande per parameter")
+  void felaktigaParametrar() {
+    Map<String, String> fall =
+        Map.of(
+            "sortering=namn", "sortering",
+            "sida=0", "sida",
+            "sida=en", "sida",
+            "storlek=501", "storlek",
+            "storlek=0", "storlek",
+            "forfallen=igar", "forfallen",
+            "vy=ovriga", "vy");
+    fall.forEach(
+        (fraga, parameter) -> {
+          ApiKlient.Svar svar = api.get("anna", "/api/uppgifter?" + fraga);
+          assertThat(svar.status()).as(fraga).isEqualTo(400);
+          assertThat(svar.kropp().path("fel").path(parameter).asText())
+              .as(fraga)
+              .isNotBlank()
+              .containsAnyOf("ska", "Ska");
+        });
+    assertThat(api.get("anna", "/api/uppgifter?sortering=-skapad&sida=2&storlek=500").status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName(
+      "Sökning på ärendenummer för alla, på personnummer bara inom samtycket och med en rad i"
+          + " granskningsloggen")
+  void sokning() {
+    long egen = uppgift("Sök mig", "anna", List.of(), null, "2026-7731", null);
+    uppgift("Inte jag", "anna", List.of(), null, "2026-8842", null);
+    assertThat(ids(lista("anna", "vy=mina&sok=7731"))).containsExactly(egen);
+
+    String personnummer = personnummer();
+    String arendeId =
+        api.aktualisera(
+            "anna",
+            Map.of(
+                "personnummer",
+                personnummer,
+                "insats",
+                "flerpartssamverkan",
+                "skal",
+                "Behöver stöd",
+                "behov",
+                List.of("FK", "AF")));
+    JsonNode samtycke = api.vantaPaUppgift("anna", "mina", arendeId, "inhamta-samtycke");
+    long lasningarFore = lasningar(arendeId, "SOK_UPPGIFTER");
+
+    JsonNode traffar =
+        api.get("anna", "/api/uppgifter?vy=mina&sok=" + personnummer.replace("-", "")).kropp();
+    assertThat(ApiKlient.stream(traffar).map(u -> u.path("id").asLong()))
+        .containsExactly(samtycke.path("id").asLong());
+    assertThat(lasningar(arendeId, "SOK_UPPGIFTER")).isEqualTo(lasningarFore + 1);
+
+    assertThat(api.get("petra", "/api/uppgifter?vy=alla&sok=" + personnummer).kropp())
+        .as("processledaren söker inte på personnummer")
+        .isEmpty();
+    assertThat(lasningar(arendeId, "SOK_UPPGIFTER")).isEqualTo(lasningarFore + 1);
+  }
+
+  @Test
+  @DisplayName("Antalet öppna uppgifter per vy i flikarna följer listan")
+  void antalIFlikarna() {
+    Sidklient bengt = Sidklient.inloggad(port, "bengt");
+    long mina = api.get("bengt", "/api/uppgifter?vy=mina").totalt();
+    long grupp = api.get("bengt", "/api/uppgifter?vy=grupp").totalt();
+    String sida = bengt.get("/uppgifter?vy=mina").html();
+    System.out.println(
+        sida.substring(sida.indexOf("class=\"flikar\""), sida.indexOf("class=\"flikar\"") + 700));
+    assertThat(sida).contains("Mina uppgifter <span class=\"antal\">" + mina + "</span>");
+    assertThat(sida).contains("Gruppens <span class=\"antal\">" + grupp + "</span>");
+
+    uppgift("Ny", "bengt", List.of("beredning-flerpartssamverkan"), null, "2026-0601", null);
+    sida = bengt.get("/uppgifter?vy=mina").html();
+    assertThat(sida).contains("Mina uppgifter <span class=\"antal\">" + (mina + 1) + "</span>");
+    assertThat(sida).contains("Gruppens <span class=\"antal\">" + (grupp + 1) + "</span>");
+  }
+
+  @Test
+  @DisplayName("Ta och tilldela direkt från listan, och tillbaka till samma lista")
+  void taOchTilldelaFranListan() {
+    long gruppens =
+        uppgift("Gruppens", null, List.of("beredning-flerpartssamverkan"), null, "2026-0701", null);
+    Sidklient bengt = Sidklient.inloggad(port, "bengt");
+    String tillbaka = "/uppgifter?vy=grupp&typ=" + typ;
+    String sida = bengt.get(tillbaka).html();
+    assertThat(sida)
+        .contains("/uppgifter/" + gruppens + "/tilldela")
+        .contains("class=\"ta-uppgiften\"");
+
+    Sidklient.Sida svar =
+        bengt.post("/uppgifter/" + gruppens + "/tilldela", Map.of("tillbaka", tillbaka));
+    assertThat(svar.status()).isEqualTo(302);
+    assertThat(svar.plats()).endsWith(tillbaka);
+    assertThat(tilldelad(gruppens)).isEqualTo("bengt");
+    assertThat(bengt.get(tillbaka).html()).contains("Uppgiften är tilldelad.");
+
+    long annas = uppgift("Annas", "anna", List.of(), null, "2026-0702", null);
+    Sidklient anna = Sidklient.inloggad(port, "anna");
+    assertThat(anna.get("/uppgifter?vy=mina&typ=" + typ).html()).contains("tilldela-" + annas);
+    svar =
+        anna.post(
+            "/uppgifter/" + annas + "/tilldela",
+            Map.of("anvandare", "bengt", "tillbaka", "https://annanstans.example/"));
+    assertThat(svar.plats()).as("bara till en lista i Flerpart").endsWith("/uppgifter/" + annas);
+    assertThat(tilldelad(annas)).isEqualTo("bengt");
+  }
+
+  @Test
+  @DisplayName("Förfallodatum ändras av den som har uppgiften; inte bakåt i tiden, inte av andra")
+  void forfallodatum() {
+    long id = uppgift("Datum", "anna", List.of(), null, "2026-0801", null);
+    LocalDate idag = LocalDate.now(klocka.withZone(SVERIGE));
+    String url = "/api/uppgifter/" + id + "/forfallodatum";
+
+    ApiKlient.Svar bakat =
+        api.anrop("anna", "PUT", url, Map.of("forfallodatum", idag.minusDays(1).toString()));
+    assertThat(bakat.status()).isEqualTo(400);
+    assertThat(bakat.kropp().path("fel").path("forfallodatum").asText()).contains("bakåt i tiden");
+    ApiKlient.Svar felformat = api.anrop("anna", "PUT", url, Map.of("forfallodatum", "4/12/2026"));
+    assertThat(felformat.status()).isEqualTo(400);
+    assertThat(felformat.kropp().path("fel").path("forfallodatum").asText()).contains("ÅÅÅÅ-MM-DD");
+    assertThat(
+            api.anrop("petra", "PUT", url, Map.of("forfallodatum", idag.plusDays(3).toString()))
+                .status())
+        .isEqualTo(403);
+    assertThat(forfaller(id)).isNull();
+
+    String kompakt = idag.plusDays(10).toString().replace("-", "");
+    ApiKlient.Svar ok = api.anrop("anna", "PUT", url, Map.of("forfallodatum", kompakt));
+    assertThat(ok.status()).isEqualTo(200);
+    assertThat(forfaller(id).atZone(SVERIGE).toLocalDate()).isEqualTo(idag.plusDays(10));
+
+    Sidklient anna = Sidklient.inloggad(port, "anna");
+    anna.get("/uppgifter?vy=mina&typ=" + typ);
+    Sidklient.Sida svar =
+        anna.post(
+            "/uppgifter/" + id + "/forfallodatum",
+            Map.of(
+                "forfallodatum", idag.minusDays(3).toString(), "tillbaka", "/uppgifter?vy=mina"));
+    assertThat(svar.plats()).endsWith("/uppgifter?vy=mina");
+    assertThat(anna.get("/uppgifter?vy=mina").html())
+        .contains("Förfallodatumet kan inte ligga bakåt i tiden");
+    assertThat(forfaller(id).atZone(SVERIGE).toLocalDate()).isEqualTo(idag.plusDays(10));
+  }
+
+  @Test
+  @DisplayName(
+      "Kommentarer: bara inom samtycket, varje läsning loggas, syns i listan och på uppgiften,"
+          + " och gallras med ärendet")
+  void kommentarer() {
+    String arendeId =
+        api.aktualisera(
+            "anna",
+            Map.of(
+                "personnummer",
+                personnummer(),
+                "insats",
+                "flerpartssamverkan",
+                "skal",
+                "Behöver stöd",
+                "behov",
+                List.of("FK", "AF")));
+    JsonNode samtycke = api.vantaPaUppgift("anna", "mina", arendeId, "inhamta-samtycke");
+    String url = "/api/uppgifter/" + samtycke.path("id").asText() + "/kommentarer";
+    String text = "Individen nås bäst på förmiddagar";
+
+    assertThat(
+            api.post("anna", url, Map.of("text", "  ")).kropp().path("fel").path("text").asText())
+        .isEqualTo("Skriv en kommentar");
+    assertThat(api.post("petra", url, Map.of("text", "Från processledaren")).status())
+        .isEqualTo(403);
+    assertThat(api.post("anna", url, Map.of("text", text)).status()).isEqualTo(201);
+
+    long fore = lasningar(arendeId, "LAS_KOMMENTAR");
+    ApiKlient.Svar lasta = api.get("anna", url);
+    assertThat(lasta.kropp().get(0).path("text").asText()).isEqualTo(text);
+    assertThat(lasningar(arendeId, "LAS_KOMMENTAR")).isEqualTo(fore + 1);
+    assertThat(api.get("petra", url).status()).isEqualTo(403);
+    assertThat(api.get("bengt", url).status()).as("AF före samtycket").isEqualTo(403);
+
+    Sidklient anna = Sidklient.inloggad(port, "anna");
+    assertThat(
+            anna.get("/uppgifter?vy=mina&arende=" + samtycke.path("arendenummer").asText()).html())
+        .contains(text);
+    assertThat(lasningar(arendeId, "LAS_KOMMENTAR")).isEqualTo(fore + 2);
+    assertThat(anna.get("/uppgifter/" + samtycke.path("id").asText()).html()).contains(text);
+    assertThat(lasningar(arendeId, "LAS_KOMMENTAR")).isEqualTo(fore + 3);
+    assertThat(
+            Sidklient.inloggad(port, "petra")
+                .get("/uppgifter?vy=alla&arende=" + samtycke.path("arendenummer").asText())
+                .html())
+        .contains(samtycke.path("arendenummer").asText())
+        .doesNotContain(text);
+    assertThat(lasningar(arendeId, "LAS_KOMMENTAR")).isEqualTo(fore + 3);
+
+    Sidklient.Sida svar =
+        anna.post(
+            "/uppgifter/" + samtycke.path("id").asText() + "/kommentar",
+            Map.of("text", "Ring på tisdag", "tillbaka", "/uppgifter?vy=mina"));
+    assertThat(svar.plats()).endsWith("/uppgifter?vy=mina");
+    assertThat(api.get("anna", url).kropp()).hasSize(2);
+
+    gallring.gallra(UUID.fromString(arendeId));
+    assertThat(
+            jdbc.sql("select count(*) from uppgift_kommentar where arende_id = ?::uuid")
+                .param(arendeId)
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
+  @DisplayName(
+      "Efter Slutför säger svaret och listan vad som händer sedan: samtycket går till beredning,"
+          + " kallelserna skickas till N personer")
+  void bekraftelseEfterSlutfor() {
+    String arendeId =
+        api.aktualisera(
+            "anna",
+            Map.of(
+                "personnummer",
+                personnummer(),
+                "insats",
+                "flerpartssamverkan",
+                "skal",
+                "Behöver stöd",
+                "behov",
+                List.of("FK", "AF")));
+    JsonNode samtycke = api.vantaPaUppgift("anna", "mina", arendeId, "inhamta-samtycke");
+    ApiKlient.Svar svar =
+        api.slutfor(
+            "anna",
+            samtycke,
+            Map.of(
+                "samtycke",
+                "JA",
+                "samtyckeForm",
+                "SKRIFTLIGT",
+                "samtyckeParter",
+                List.of("FK", "AF", "KOMMUN-UPPSALA"),
+                "susSamtycke",
+                false));
+    assertThat(svar.kropp().path("meddelande").asText())
+        .isEqualTo(
+            "Uppgiften Inhämta samtycke är slutförd. Ärendet går nu till beredningsgruppen för"
+                + " insatsen, och samtycket gäller 3 parter.");
+    Sidklient anna = Sidklient.inloggad(port, "anna");
+    assertThat(anna.get("/uppgifter?klar=" + samtycke.path("id").asText()).html())
+        .contains("Ärendet går nu till beredningsgruppen");
+    assertThat(
+            Sidklient.inloggad(port, "bengt")
+                .get("/uppgifter?klar=" + samtycke.path("id").asText())
+                .html())
+        .as("bara den som slutförde")
+        .doesNotContain("id=\"bekraftelse\"");
+
+    JsonNode beredning = api.vantaPaUppgift("bengt", "grupp", arendeId, "bered-arende");
+    assertThat(
+            api.slutfor(
+                    "bengt",
+                    beredning,
+                    Map.of("beslut", "JA", "motivering", "Behov hos flera", "arendebarare", "anna"))
+                .status())
+        .isEqualTo(200);
+    JsonNode kallelse = api.vantaPaUppgift("anna", "mina", arendeId, "forbered-kallelse");
+    Instant motesTid = klocka.instant().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.MINUTES);
+    svar =
+        api.slutfor(
+            "anna",
+            kallelse,
+            Map.of(
+                "syfte", "Gemensam plan",
+                "motesTid", motesTid.atOffset(java.time.ZoneOffset.UTC).toString(),
+                "plats", "Kontaktcenter",
+                "ordforande", "cecilia",
+                "deltagare",
+                    List.of(
+                        Map.of("namn", "Bengt Ek", "epost", "bengt@af.example", "part", "AF"),
+                        Map.of("namn", "Anna Lind", "epost", "anna@fk.example", "part", "FK"),
+                        Map.of("namn", "Cecilia", "epost", "cecilia@uppsala.example", "part", "FK"),
+                        Map.of("namn", "Dora", "epost", "dora@fk.example", "part", "FK"))));
+    assertThat(svar.status()).as(svar.toString()).isEqualTo(200);
+    assertThat(svar.kropp().path("meddelande").asText())
+        .isEqualTo(
+            "Uppgiften Förbered kallelse är slutförd. Kallelserna skickas nu till 4 personer.");
+  }
+
+  private long uppgift(
+      String namn,
+      String tilldelad,
+      List<String> grupper,
+      Instant forfaller,
+      String arendenummer,
+      String insats) {
+    long id = NASTA_ID.incrementAndGet();
+    String variabler =
+        "{\"arendenummer\": \""
+            + arendenummer
+            + "\""
+            + (insats == null ? "" : ", \"insats\": \"" + insats + "\"")
+            + "}";
+    jdbc.sql(
+            """
+            insert into uppgift (id, element_instans_nyckel, process_instans_nyckel, process_id,
+              element_id, namn, formular_id, tilldelad, kandidatgrupper, forfallodatum, variabler,
+              status, skapad)
+            values (?, ?, ?, 'test', ?, ?, 'test', ?, ?, ?, ?::jsonb, 'OPPEN', ?)
+            """)
+        .params(
+            id,
+            id,
+            id,
+            typ,
+            namn,
+            tilldelad,
+            grupper.toArray(String[]::new),
+            forfaller == null ? null : Timestamp.from(forfaller),
+            variabler,
+            Timestamp.from(klocka.instant().plusMillis(id % 1_000_000)))
+        .update();
+    return id;
+  }
+
+  private ApiKlient.Svar lista(String vem, String fraga) {
+    return api.get(vem, "/api/uppgifter?typ=" + typ + "&" + fraga);
+  }
+
+  private static List<Long> ids(ApiKlient.Svar svar) {
+    assertThat(svar.status()).as(svar.toString()).isEqualTo(200);
+    return ApiKlient.stream(svar.kropp()).map(u -> u.path("id").asLong()).toList();
+  }
+
+  private static List<String> namn(ApiKlient.Svar svar) {
+    return ApiKlient.stream(svar.kropp()).map(u -> u.path("namn").asText()).toList();
+  }
+
+  private String tilldelad(long id) {
+    return jdbc.sql("select tilldelad from uppgift where id = ?")
+        .param(id)
+        .query(String.class)
+        .single();
+  }
+
+  private Instant forfaller(long id) {
+    Timestamp t =
+        jdbc.sql("select forfallodatum from uppgift where id = ?")
+            .param(id)
+            .query((rs, n) -> new Timestamp[] {rs.getTimestamp(1)})
+            .single()[0];
+    return t == null ? null : t.toInstant();
+  }
+
+  private long lasningar(String arendeId, String handling) {
+    return jdbc.sql(
+            "select count(*) from granskningslogg where arende_id = ?::uuid and handling = ?")
+        .params(arendeId, handling)
+        .query(Long.class)
+        .single();
+  }
+
+  /** A valid personnummer of its own for each case, so a search finds only that case. */
+  private static String personnummer() {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    String datum =
+        String.format("%02d%02d%02d", 50 + r.nextInt(40), 1 + r.nextInt(12), 1 + r.nextInt(28));
+    String nummer = String.format("%03d", r.nextInt(1000));
+    String nio = datum + nummer;
+    int summa = 0;
+    for (int i = 0; i < 9; i++) {
+      int d = (nio.charAt(i) - '0') * (i % 2 == 0 ? 2 : 1);
+      summa += d > 9 ? d - 9 : d;
+    }
+    return "19" + datum + "-" + nummer + ((10 - summa % 10) % 10);
+  }
+}
