@@ -9,6 +9,8 @@
   const endastLasning = behallare.dataset.las === "true";
   const felruta = document.getElementById("felsammanfattning");
   const statusrad = document.getElementById("status");
+  const utkaststatus = document.getElementById("utkaststatus");
+  const utkastAdress = "/api/uppgifter/" + uppgiftId + "/utkast";
   const csrfToken = document.querySelector("meta[name=_csrf]")?.content;
   const csrfHeader = document.querySelector("meta[name=_csrf_header]")?.content;
   let etiketter = {};
@@ -99,8 +101,117 @@
     felruta.focus();
   }
 
+  // --- Drafts: what is typed is saved on the server (debounced) and restored on the next visit. ---
+
+  let utkastForm = null;
+  let senastSparat = null;
+  let utkastTimer = null;
+  let sparar = Promise.resolve();
+  let avslutad = false;
+
+  function skrivHeaders() {
+    const headers = { "Content-Type": "application/json", Accept: "application/json" };
+    if (csrfToken && csrfHeader) {
+      headers[csrfHeader] = csrfToken;
+    }
+    return headers;
+  }
+
+  function formularetsVarden() {
+    return JSON.stringify(utkastForm._getSubmitData ? utkastForm._getSubmitData() : utkastForm._getState().data);
+  }
+
+  function visaUtkaststatus(text) {
+    if (utkaststatus) {
+      utkaststatus.textContent = text;
+      utkaststatus.hidden = false;
+    }
+  }
+
+  /** Saves the draft now if it changed; resolves when the server has it (or refused it). */
+  function sparaUtkast() {
+    clearTimeout(utkastTimer);
+    utkastTimer = null;
+    if (!utkastForm || avslutad) {
+      return sparar;
+    }
+    const varden = formularetsVarden();
+    if (varden === senastSparat) {
+      return sparar;
+    }
+    sparar = sparar.then(async () => {
+      try {
+        const svar = await fetch(utkastAdress, {
+          method: "PUT",
+          headers: skrivHeaders(),
+          body: varden,
+          credentials: "same-origin",
+        });
+        const kropp = await svar.json().catch(() => ({}));
+        if (svar.ok) {
+          senastSparat = varden;
+          visaUtkaststatus(kropp.meddelande || "Utkast sparat");
+        } else {
+          const fel = kropp.fel ? Object.values(kropp.fel).join(" ") : kropp.meddelande;
+          visaUtkaststatus("Utkastet kunde inte sparas: " + (fel || "okänt fel") + ".");
+        }
+      } catch (e) {
+        visaUtkaststatus("Utkastet kunde inte sparas: Flerpart svarar inte. Försöker igen när du skriver.");
+      }
+    });
+    return sparar;
+  }
+
+  function folj(form) {
+    utkastForm = form;
+    senastSparat = formularetsVarden();
+    form.on("changed", () => {
+      if (avslutad) {
+        return;
+      }
+      clearTimeout(utkastTimer);
+      utkastTimer = setTimeout(sparaUtkast, 800);
+    });
+    // Typing, then leaving the page or taking the task: what was typed is saved first.
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState === "hidden") {
+        sparaUtkast();
+      }
+    });
+    document.querySelectorAll(".knappar form").forEach((f) =>
+      f.addEventListener("submit", (e) => {
+        if (f.dataset.sparat === "true") {
+          return;
+        }
+        e.preventDefault();
+        sparaUtkast().finally(() => {
+          f.dataset.sparat = "true";
+          f.submit();
+        });
+      })
+    );
+  }
+
+  async function hamtaUtkast() {
+    try {
+      const svar = await fetch(utkastAdress, { headers: { Accept: "application/json" }, credentials: "same-origin" });
+      if (!svar.ok) {
+        return null;
+      }
+      const utkast = await svar.json();
+      const andrad = svar.headers.get("Last-Modified");
+      return { utkast, andrad: andrad ? new Date(andrad) : null };
+    } catch (e) {
+      return null;
+    }
+  }
+
   async function skicka(form, knapp) {
     felruta.hidden = true;
+    if (window.FlerpartDatum && FlerpartDatum.harFel(behallare)) {
+      visaFel("Ett datum kunde inte läsas. Skriv datum som ÅÅÅÅ-MM-DD, till exempel 2026-12-04.");
+      return;
+    }
     const resultat = form.submit();
     if (resultat.errors && Object.keys(resultat.errors).length > 0) {
       const perFalt = {};
@@ -112,10 +223,9 @@
     }
     knapp.disabled = true;
     knapp.textContent = "Skickar…";
-    const headers = { "Content-Type": "application/json", Accept: "application/json" };
-    if (csrfToken && csrfHeader) {
-      headers[csrfHeader] = csrfToken;
-    }
+    const headers = skrivHeaders();
+    clearTimeout(utkastTimer);
+    await sparar;
     try {
       const svar = await fetch("/api/uppgifter/" + uppgiftId + "/slutfor", {
         method: "POST",
@@ -125,6 +235,10 @@
       });
       const kropp = await svar.json().catch(() => ({}));
       if (svar.ok) {
+        avslutad = true;
+        if (utkaststatus) {
+          utkaststatus.hidden = true;
+        }
         // The list repeats the confirmation, so it can be read after the page has moved on.
         statusrad.textContent = (kropp.meddelande || "Uppgiften är slutförd.") + " Du skickas till uppgiftslistan.";
         statusrad.hidden = false;
@@ -147,6 +261,7 @@
   }
 
   async function starta() {
+    const utkast = endastLasning ? null : hamtaUtkast();
     const svar = await fetch("/api/uppgifter/" + uppgiftId + "/formular", {
       headers: { Accept: "application/json" },
       credentials: "same-origin",
@@ -156,10 +271,14 @@
       return;
     }
     const { schema, data } = await svar.json();
+    const sparat = endastLasning ? null : await utkast;
     samlaEtiketter(schema.components);
     behallare.textContent = "";
     const form = new FormViewer.Form({ container: behallare });
-    await form.importSchema(schema, data);
+    await form.importSchema(schema, sparat ? Object.assign({}, data, sparat.utkast) : data);
+    if (window.FlerpartDatum) {
+      FlerpartDatum.folj(behallare);
+    }
     new MutationObserver(oversattFormJs).observe(behallare, {
       childList: true,
       subtree: true,
@@ -176,6 +295,13 @@
     knapp.textContent = "Slutför uppgiften";
     knapp.addEventListener("click", () => skicka(form, knapp));
     behallare.after(knapp);
+    folj(form);
+    if (sparat) {
+      const nar = sparat.andrad
+        ? " från " + sparat.andrad.toLocaleTimeString("sv-SE", { timeZone: "Europe/Stockholm", hour: "2-digit", minute: "2-digit" })
+        : "";
+      visaUtkaststatus("Ditt utkast" + nar + " är återställt.");
+    }
   }
 
   starta().catch((e) => {

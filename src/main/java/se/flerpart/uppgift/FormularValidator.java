@@ -3,8 +3,11 @@ package se.flerpart.uppgift;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,6 +27,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class FormularValidator {
+
+  private static final ZoneId SVERIGE = ZoneId.of("Europe/Stockholm");
 
   /**
    * The conditionals the forms use: {@code =KEY != "VALUE"} (hidden unless KEY = VALUE) and {@code
@@ -310,12 +315,28 @@ public class FormularValidator {
     try {
       return switch (falt.path("subtype").asText("date")) {
         case "time" -> LocalTime.parse(text).toString();
-        case "datetime" -> OffsetDateTime.parse(text).toString();
-        default -> LocalDate.parse(text).toString();
+        case "datetime" -> svenskTid(text).toString();
+        default ->
+            (text.matches("\\d{8}")
+                    ? LocalDate.parse(text, DateTimeFormatter.BASIC_ISO_DATE)
+                    : LocalDate.parse(text))
+                .toString();
       };
     } catch (DateTimeParseException e) {
-      fel.put(key, etikett + ": ange ett giltigt datum");
+      fel.put(key, etikett + ": ange ett giltigt datum som ÅÅÅÅ-MM-DD");
       return null;
+    }
+  }
+
+  /**
+   * A date and time with its offset as given; without one (form-js' {@code no_timezone}, which the
+   * forms use) it is the time on a clock in Sweden, whatever the browser's or server's time zone.
+   */
+  static OffsetDateTime svenskTid(String text) {
+    try {
+      return OffsetDateTime.parse(text);
+    } catch (DateTimeParseException utanZon) {
+      return LocalDateTime.parse(text).atZone(SVERIGE).toOffsetDateTime();
     }
   }
 

@@ -298,6 +298,8 @@ public class UppgiftRepository {
                 + " slutford_tid = ? where id = ?")
         .params(skriv(data), anvandare, Timestamp.from(klocka.instant()), id)
         .update();
+    // The form is submitted: nobody's draft of it is needed any more.
+    jdbc.sql("delete from uppgift_utkast where uppgift_id = ?").param(id).update();
   }
 
   public void markeraSlutford(long id) {
@@ -316,10 +318,16 @@ public class UppgiftRepository {
 
   /** Tasks of a closed case that nobody is to do any more. */
   public int avbrytOppnaForArende(UUID arendeId) {
-    return jdbc.sql(
-            "update uppgift set status = 'AVBRUTEN' where arende_id = ? and status = 'OPPEN'")
+    int avbrutna =
+        jdbc.sql("update uppgift set status = 'AVBRUTEN' where arende_id = ? and status = 'OPPEN'")
+            .param(arendeId)
+            .update();
+    jdbc.sql(
+            "delete from uppgift_utkast k using uppgift u"
+                + " where u.id = k.uppgift_id and u.arende_id = ? and u.status = 'AVBRUTEN'")
         .param(arendeId)
         .update();
+    return avbrutna;
   }
 
   private Uppgift rad(ResultSet rs, int n) throws SQLException {

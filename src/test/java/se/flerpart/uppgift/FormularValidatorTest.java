@@ -582,4 +582,15 @@ class FormularValidatorTest {
         .containsEntry("rader", "Deltagare får ha högst 100 rader");
     felArSvenska();
   }
+
+  @Test
+  void tidUtanZonArSvenskTidOchDatumTasSomAaaaMmDdEllerAaaaMmDd() {
+    // form-js' no_timezone: the time on a clock in Sweden, winter and summer.
+    assertThat(FormularValidator.svenskTid("2026-12-04T10:00").toString())
+        .isEqualTo("2026-12-04T10:00+01:00");
+    assertThat(FormularValidator.svenskTid("2026-06-04T10:00").toString())
+        .isEqualTo("2026-06-04T10:00+02:00");
+    assertThat(FormularValidator.svenskTid("2026-12-04T09:00Z").toInstant())
+        .isEqualTo(FormularValidator.svenskTid("2026-12-04T10:00").toInstant());
+  }
 }

@@ -1,0 +1,185 @@
+// Swedish dates in form-js' date fields. form-js (its `datetime` field, kept so that the forms still
+// work in Camunda Tasklist) formats and reads dates after the browser's locale, usually American:
+// 2026-12-04 became 8 June 2027 and 04.12.2026 was silently cleared. Each date field's calendar
+// (flatpickr, inside form-js) is set to ÅÅÅÅ-MM-DD, reads ÅÅÅÅMMDD too, shows Swedish names with
+// Monday first, and text it cannot read stays in the field with a Swedish message instead of
+// being changed or dropped.
+(function () {
+  "use strict";
+
+  const FORMAT = "ÅÅÅÅ-MM-DD";
+  const TIDIGT = "Datumet har redan passerat. Välj i dag eller ett senare datum.";
+  const MEDDELANDE = "Datumet kunde inte läsas. Skriv det som " + FORMAT + ", till exempel 2026-12-04.";
+
+  const SVENSKA = {
+    weekdays: {
+      shorthand: ["sön", "mån", "tis", "ons", "tor", "fre", "lör"],
+      longhand: ["söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"],
+    },
+    months: {
+      shorthand: ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+      longhand: [
+        "januari", "februari", "mars", "april", "maj", "juni",
+        "juli", "augusti", "september", "oktober", "november", "december",
+      ],
+    },
+    firstDayOfWeek: 1,
+    ordinal: () => "",
+    rangeSeparator: " till ",
+    weekAbbreviation: "v.",
+    scrollTitle: "Bläddra för att ändra",
+    toggleTitle: "Klicka för att växla",
+    amPM: ["fm", "em"],
+    yearAriaLabel: "År",
+    monthAriaLabel: "Månad",
+    hourAriaLabel: "Timme",
+    minuteAriaLabel: "Minut",
+    time_24hr: true,
+  };
+
+  /** A date from ÅÅÅÅ-MM-DD or ÅÅÅÅMMDD that exists in the calendar; otherwise null. */
+  function tolka(text) {
+    const m = String(text == null ? "" : text).trim().match(/^(\d{4})-?(\d{2})-?(\d{2})$/);
+    if (!m) {
+      return null;
+    }
+    const ar = Number(m[1]);
+    const manad = Number(m[2]);
+    const dag = Number(m[3]);
+    const datum = new Date(ar, manad - 1, dag);
+    if (datum.getFullYear() !== ar || datum.getMonth() !== manad - 1 || datum.getDate() !== dag) {
+      return null;
+    }
+    return datum;
+  }
+
+  function falt(input) {
+    return input.closest(".fjs-form-field-datetime") || input.parentElement;
+  }
+
+  function visaFel(input, meddelande) {
+    const ram = falt(input);
+    let fel = ram.querySelector(".flerpart-datumfel");
+    if (!fel) {
+      fel = document.createElement("div");
+      fel.className = "fjs-form-field-error flerpart-datumfel";
+      fel.id = input.id + "-datumfel";
+      fel.setAttribute("role", "alert");
+      ram.appendChild(fel);
+    }
+    fel.textContent = meddelande || MEDDELANDE;
+    input.setAttribute("aria-invalid", "true");
+    const beskrivning = (input.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+    if (!beskrivning.includes(fel.id)) {
+      beskrivning.push(fel.id);
+      input.setAttribute("aria-describedby", beskrivning.join(" "));
+    }
+    ram.classList.add("flerpart-datum-ogiltigt");
+  }
+
+  function rensaFel(input) {
+    const ram = falt(input);
+    const fel = ram.querySelector(".flerpart-datumfel");
+    if (fel) {
+      const beskrivning = (input.getAttribute("aria-describedby") || "")
+        .split(" ")
+        .filter((d) => d && d !== fel.id);
+      if (beskrivning.length) {
+        input.setAttribute("aria-describedby", beskrivning.join(" "));
+      } else {
+        input.removeAttribute("aria-describedby");
+      }
+      fel.remove();
+    }
+    input.removeAttribute("aria-invalid");
+    ram.classList.remove("flerpart-datum-ogiltigt");
+  }
+
+  function anpassa(input) {
+    const fp = input._flatpickr;
+    if (!fp || fp.flerpartSvensk) {
+      return;
+    }
+    fp.flerpartSvensk = true;
+    const setDate = fp.setDate;
+    // Every way flatpickr reads typed text (Enter, leaving the field, clicking outside) goes
+    // through setDate with the input's text: what cannot be read is kept and explained.
+    fp.setDate = function (datum, utlosAndring, format) {
+      if (typeof datum === "string" && datum.trim() !== "") {
+        const tolkat = tolka(datum);
+        if (!tolkat) {
+          visaFel(input);
+          return undefined;
+        }
+        const tidigast = fp.config.minDate;
+        if (tidigast instanceof Date && tolkat < new Date(tidigast.getFullYear(), tidigast.getMonth(), tidigast.getDate())) {
+          visaFel(input, TIDIGT);
+          return undefined;
+        }
+        rensaFel(input);
+        return setDate.call(fp, tolkat, utlosAndring);
+      }
+      rensaFel(input);
+      return setDate.apply(fp, arguments);
+    };
+    fp.set({
+      locale: SVENSKA,
+      dateFormat: "Y-m-d",
+      ariaDateFormat: "j F Y",
+      parseDate: (text) => tolka(text) || undefined,
+    });
+    input.placeholder = FORMAT;
+    const ram = falt(input);
+    ram.lang = "sv";
+  }
+
+  /** Adapts every date field under the element that form-js has set up so far. */
+  function anpassaAlla(behallare) {
+    behallare
+      .querySelectorAll(".fjs-form-field-datetime .fjs-datepicker input")
+      .forEach(anpassa);
+  }
+
+  /** True when a date field holds text that could not be read; its message is then shown. */
+  function harFel(behallare) {
+    let fel = false;
+    behallare.querySelectorAll(".fjs-form-field-datetime .fjs-datepicker input").forEach((input) => {
+      const text = input.value.trim();
+      if (text !== "" && !tolka(text)) {
+        visaFel(input);
+      }
+      if (falt(input).querySelector(".flerpart-datumfel")) {
+        fel = true;
+      }
+    });
+    return fel;
+  }
+
+  /**
+   * Follows the form: date fields are set up when form-js adds them (a new row in a list, a field
+   * shown by a condition). flatpickr is attached just after the field is drawn, hence the retry.
+   */
+  function folj(behallare) {
+    let vantar = false;
+    const korning = () => {
+      vantar = false;
+      anpassaAlla(behallare);
+      const kvar = Array.from(
+        behallare.querySelectorAll(".fjs-form-field-datetime .fjs-datepicker input")
+      ).some((i) => !i._flatpickr || !i._flatpickr.flerpartSvensk);
+      if (kvar) {
+        schemalagg();
+      }
+    };
+    const schemalagg = () => {
+      if (!vantar) {
+        vantar = true;
+        setTimeout(korning, 30);
+      }
+    };
+    new MutationObserver(schemalagg).observe(behallare, { childList: true, subtree: true });
+    korning();
+  }
+
+  window.FlerpartDatum = { folj, harFel, tolka, MEDDELANDE };
+})();

@@ -1,0 +1,262 @@
+package se.flerpart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import se.flerpart.arende.ArendeSteg;
+
+/**
+ * Task forms in the browser, where data got lost or changed: dates are read and shown as ÅÅÅÅ-MM-DD
+ * in a Swedish calendar, what cannot be read is said in Swedish, the meeting time is Swedish time
+ * even in a browser in New York, a half-filled form survives a reload, and text typed into a
+ * group's task before taking it is still there afterwards.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "flerpart.demo.arenden=false")
+class FormularWebblasareTest {
+
+  private static final Duration VANTETID = Duration.ofSeconds(20);
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+
+  private final ObjectMapper json = new ObjectMapper();
+  private ApiKlient api;
+  private Webblasare chromium;
+  private WebDriver webblasare;
+  private WebDriverWait vanta;
+
+  @BeforeAll
+  static void kravPaWebblasare() {
+    Webblasare.kravPaWebblasare();
+  }
+
+  @BeforeEach
+  void starta() throws IOException {
+    api = new ApiKlient(port);
+    // Far from Sweden, so that a time taken from the browser's clock would show.
+    chromium = Webblasare.starta("America/New_York");
+    webblasare = chromium.driver();
+    vanta = new WebDriverWait(webblasare, VANTETID);
+  }
+
+  @AfterEach
+  void stang() throws IOException {
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  @Test
+  void datumPaSvenskaOchUtkastetOverleverEnOmladdning() throws IOException {
+    String arendeId = aktualisera();
+    ArendeSteg.beviljat(api, arendeId, "anna", List.of("FK", "AF"), false, "anna");
+    JsonNode kallelse = api.vantaPaUppgift("anna", "mina", arendeId, "forbered-kallelse");
+    long id = kallelse.path("id").asLong();
+
+    loggaIn("anna");
+    oppna("/uppgifter/" + id);
+    vantaPaFormular();
+    WebElement datum = falt("input", "Field_motesTid-date");
+    assertThat(datum.getDomAttribute("placeholder")).isEqualTo("ÅÅÅÅ-MM-DD");
+
+    // The calendar is Swedish, Monday first.
+    datum.click();
+    WebElement kalender =
+        vanta.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#formular .flatpickr-calendar.open")));
+    assertThat(
+            kalender.findElements(By.cssSelector(".flatpickr-weekday")).stream()
+                .map(e -> e.getText().strip())
+                .toList())
+        .startsWith("mån", "tis", "ons", "tor", "fre", "lör", "sön");
+    assertThat(kalender.getText()).contains("december");
+
+    // ÅÅÅÅ-MM-DD is 4 December 2026, not 8 June 2027.
+    skriv(datum, "2026-12-04");
+    assertThat(datum.getDomProperty("value")).isEqualTo("2026-12-04");
+    // ÅÅÅÅMMDD too, shown as ÅÅÅÅ-MM-DD.
+    skriv(datum, "20261204");
+    assertThat(datum.getDomProperty("value")).isEqualTo("2026-12-04");
+    skriv(falt("input", "Field_motesTid-time"), "10:00");
+    skriv(falt("textarea", "Field_syfte"), "Gemensam plan för återgång i arbete");
+
+    // The draft is saved while she types, and says so.
+    vanta.until(
+        ExpectedConditions.textMatches(
+            By.id("utkaststatus"), java.util.regex.Pattern.compile("Utkast sparat \\d\\d:\\d\\d")));
+    assertThat(webblasare.findElement(By.id("utkaststatus")).getDomAttribute("aria-live"))
+        .isEqualTo("polite");
+    JsonNode utkast = vantaPaUtkast(id, "anna", "syfte");
+    assertThat(utkast.path("motesTid").asText())
+        .as("4 december 2026 klockan 10:00 på en klocka i Sverige, fast webbläsaren är i New York")
+        .isEqualTo("2026-12-04T10:00");
+    assertThat(utkast.path("syfte").asText()).isEqualTo("Gemensam plan för återgång i arbete");
+
+    // A reload (a closed tab) keeps it.
+    webblasare.navigate().refresh();
+    vantaPaFormular();
+    assertThat(falt("textarea", "Field_syfte").getDomProperty("value"))
+        .isEqualTo("Gemensam plan för återgång i arbete");
+    assertThat(falt("input", "Field_motesTid-date").getDomProperty("value"))
+        .isEqualTo("2026-12-04");
+    assertThat(falt("input", "Field_motesTid-time").getDomProperty("value")).isEqualTo("10:00");
+    assertThat(webblasare.findElement(By.id("utkaststatus")).getText()).contains("återställt");
+
+    // What cannot be read is kept as typed, with a Swedish message, and nothing is sent.
+    for (String oläsbart : List.of("04.12.2026", "4/12/2026", "2026-02-30")) {
+      WebElement falt = falt("input", "Field_motesTid-date");
+      skriv(falt, oläsbart);
+      assertThat(falt.getDomProperty("value")).isEqualTo(oläsbart);
+      assertThat(falt.getDomAttribute("aria-invalid")).isEqualTo("true");
+      assertThat(webblasare.findElement(By.cssSelector("#formular .flerpart-datumfel")).getText())
+          .isEqualTo(
+              "Datumet kunde inte läsas. Skriv det som ÅÅÅÅ-MM-DD, till exempel 2026-12-04.");
+    }
+    webblasare.findElement(By.id("slutfor")).click();
+    assertThat(
+            vanta
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("felsammanfattning")))
+                .getText())
+        .contains("Ett datum kunde inte läsas");
+    assertThat(api.hittaUppgift("anna", "mina", arendeId, "forbered-kallelse")).isPresent();
+
+    // Corrected, the message goes.
+    skriv(falt("input", "Field_motesTid-date"), "2026-12-04");
+    assertThat(webblasare.findElements(By.cssSelector("#formular .flerpart-datumfel"))).isEmpty();
+  }
+
+  @Test
+  void textSkrivenForeTaUppgiftenFinnsKvarEfterat() throws IOException {
+    String arendeId = aktualisera();
+    JsonNode samtycke = api.vantaPaUppgift("anna", "mina", arendeId, "inhamta-samtycke");
+    assertThat(
+            api.slutfor(
+                    "anna",
+                    samtycke,
+                    Map.of(
+                        "samtycke",
+                        "JA",
+                        "samtyckeForm",
+                        "SKRIFTLIGT",
+                        "samtyckeParter",
+                        List.of("FK", "AF"),
+                        "susSamtycke",
+                        false))
+                .status())
+        .isEqualTo(200);
+    JsonNode beredning = api.vantaPaUppgift("bengt", "grupp", arendeId, "bered-arende");
+    assertThat(beredning.path("tilldelad").asText("")).as("gruppens, inte tagen").isIn("", "null");
+
+    loggaIn("bengt");
+    oppna("/uppgifter/" + beredning.path("id").asText());
+    vantaPaFormular();
+    WebElement motivering = falt("textarea", "Field_motivering");
+    motivering.sendKeys("Behov hos både FK och AF");
+    // Straight on to "Ta uppgiften", without waiting for anything.
+    webblasare.findElement(By.id("ta-uppgiften")).click();
+    vanta.until(
+        ExpectedConditions.textToBe(
+            By.cssSelector("main .ok[role=status]"), "Uppgiften är tilldelad."));
+    vantaPaFormular();
+    assertThat(falt("textarea", "Field_motivering").getDomProperty("value"))
+        .isEqualTo("Behov hos både FK och AF");
+    assertThat(
+            jdbc.queryForObject(
+                "select tilldelad from uppgift where id = ?",
+                String.class,
+                beredning.path("id").asLong()))
+        .isEqualTo("bengt");
+  }
+
+  // --- steps ---
+
+  private String aktualisera() {
+    return api.aktualisera(
+        "anna",
+        Map.of(
+            "personnummer", "19121212-1212",
+            "insats", "flerpartssamverkan",
+            "skal", "Lång sjukskrivning, behöver stöd från flera parter",
+            "behov", List.of("FK", "AF")));
+  }
+
+  private void loggaIn(String anvandare) {
+    oppna("/login");
+    webblasare.findElement(By.id("username")).sendKeys(anvandare);
+    webblasare.findElement(By.id("password")).sendKeys("demo");
+    webblasare.findElement(By.cssSelector("form.formular button[type=submit]")).click();
+    vanta.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.xpath("//button[normalize-space()='Logga ut']")));
+  }
+
+  private void oppna(String sokvag) {
+    webblasare.navigate().to("http://localhost:" + port + sokvag);
+  }
+
+  private void vantaPaFormular() {
+    vanta.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("#formular .fjs-container")));
+    vanta.until(ExpectedConditions.elementToBeClickable(By.id("slutfor")));
+  }
+
+  /** A form-js input by its component id in forms/*.form ("fjs-form-<random>-Field_x"). */
+  private WebElement falt(String tagg, String komponentId) {
+    return vanta.until(
+        ExpectedConditions.elementToBeClickable(
+            By.cssSelector("#formular " + tagg + "[id$='-" + komponentId + "']")));
+  }
+
+  /** Replaces the field's text and leaves it with Tab, as a user does. */
+  private void skriv(WebElement falt, String text) {
+    if (!falt.equals(webblasare.switchTo().activeElement())) {
+      falt.click();
+    }
+    falt.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+    falt.sendKeys(text);
+    falt.sendKeys(Keys.TAB);
+  }
+
+  private JsonNode vantaPaUtkast(long uppgiftId, String anvandare, String nyckel)
+      throws IOException {
+    new WebDriverWait(webblasare, VANTETID)
+        .until(
+            d ->
+                jdbc.queryForObject(
+                        "select count(*) from uppgift_utkast where uppgift_id = ? and anvandare = ?"
+                            + " and jsonb_exists(data, ?)",
+                        Long.class,
+                        uppgiftId,
+                        anvandare,
+                        nyckel)
+                    > 0);
+    return json.readTree(
+        jdbc.queryForObject(
+            "select data::text from uppgift_utkast where uppgift_id = ? and anvandare = ?",
+            String.class,
+            uppgiftId,
+            anvandare));
+  }
+}

@@ -1,0 +1,112 @@
+package se.flerpart;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * Headless Chromium for the browser tests: Debian's {@code chromium} and {@code chromium-driver}
+ * given by path (Selenium Manager is never used), a fresh profile per test, removed afterwards.
+ */
+public final class Webblasare implements AutoCloseable {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  private final Path profil;
+  private final ChromeDriverService tjanst;
+  private final WebDriver driver;
+
+  /**
+   * Skips the test when Chromium is missing, unless {@code FLERPART_WEBBLASARTEST=krav} (set by
+   * CI), when it fails.
+   */
+  public static void kravPaWebblasare() {
+    System.setProperty("SE_AVOID_STATS", "true");
+    if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+      return;
+    }
+    String meddelande =
+        "Webbläsartestet behöver "
+            + CHROMIUM
+            + " och "
+            + CHROMEDRIVER
+            + " (Debian-paketen chromium och chromium-driver)";
+    if ("krav".equals(System.getenv("FLERPART_WEBBLASARTEST"))) {
+      fail(meddelande + ", och FLERPART_WEBBLASARTEST=krav kräver att det körs.");
+    }
+    assumeTrue(false, meddelande + "; testet hoppas över.");
+  }
+
+  /** A browser in the machine's time zone. */
+  public static Webblasare starta() throws IOException {
+    return starta(null);
+  }
+
+  /** A browser whose clock is in {@code tidszon} (an IANA name), or the machine's when null. */
+  public static Webblasare starta(String tidszon) throws IOException {
+    return new Webblasare(tidszon);
+  }
+
+  private Webblasare(String tidszon) throws IOException {
+    profil = Files.createTempDirectory("flerpart-chromium-");
+    ChromeDriverService.Builder bygge =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .withLogFile(new File("target/webblasartest-chromedriver.log"));
+    if (tidszon != null) {
+      bygge = bygge.withEnvironment(Map.of("TZ", tidszon));
+    }
+    tjanst = bygge.build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        "--window-size=1280,1024",
+        "--user-data-dir=" + profil.toAbsolutePath());
+    LoggingPreferences loggar = new LoggingPreferences();
+    loggar.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", loggar);
+    driver = new ChromeDriver(tjanst, options);
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  /** Quits the browser and its driver and removes the profile. */
+  @Override
+  public void close() throws IOException {
+    try {
+      driver.quit();
+    } finally {
+      tjanst.stop();
+      try (Stream<Path> filer = Files.walk(profil)) {
+        filer.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      }
+    }
+  }
+}
