@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,7 +59,7 @@ public class ArendeService {
       AnvandareRepository anvandare,
       UppgiftRepository uppgifter,
       IndividRepository individer,
-      Folkbokforing folkbokforing,
+      ObjectProvider<Folkbokforing> folkbokforing,
       ApplicationEventPublisher handelser,
       Clock klocka) {
     this.arenden = arenden;
@@ -69,7 +70,7 @@ public class ArendeService {
     this.anvandare = anvandare;
     this.uppgifter = uppgifter;
     this.individer = individer;
-    this.folkbokforing = folkbokforing;
+    this.folkbokforing = folkbokforing.getIfUnique(() -> Folkbokforing.UTAN_INTEGRATION);
     this.handelser = handelser;
     this.klocka = klocka;
   }

@@ -9,6 +9,12 @@ import java.util.Optional;
  */
 public interface Folkbokforing {
 
+  /**
+   * Without an integration the handläggare types the name and the address herself: the register
+   * answers nothing. An integration is a bean implementing this interface.
+   */
+  Folkbokforing UTAN_INTEGRATION = personnummer -> Optional.empty();
+
   /** The person as the register knows them; empty when there is no integration or no answer. */
   Optional<Folkbokford> hamta(Personnummer personnummer);
 
