@@ -110,7 +110,13 @@ class AdministrationApiController {
     return AnvandareDto.av(
         anvandare.andra(
             id,
-            new AnvandareIn(id, andring.namn(), andring.epost(), andring.part(), andring.roller()),
+            new AnvandareIn(
+                id,
+                andring.namn(),
+                andring.epost(),
+                andring.part(),
+                andring.roller(),
+                andring.telefon()),
             in.anvandare()));
   }
 

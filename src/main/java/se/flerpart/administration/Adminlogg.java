@@ -70,6 +70,7 @@ public class Adminlogg {
           Map.entry("kod", "Kod"),
           Map.entry("namn", "Namn"),
           Map.entry("epost", "E-post"),
+          Map.entry("telefon", "Telefon"),
           Map.entry("part", "Part"),
           Map.entry("roller", "Roller"),
           Map.entry("aktiv", "Aktiv"),

@@ -36,8 +36,15 @@ class AnvandarAdministration {
   static final int MAX_NAMN = 200;
   static final int MAX_EPOST = 254;
 
-  /** A new user, or the new values of one, as the form and the API send them. */
-  record AnvandareIn(String id, String namn, String epost, String part, List<String> roller) {}
+  /** A work phone number: digits, spaces and hyphens, optionally a leading +. */
+  static final Pattern TELEFON = Pattern.compile("^\\+?[0-9][0-9 -]{4,28}[0-9]$");
+
+  /**
+   * A new user, or the new values of one, as the form and the API send them. {@code telefon} is
+   * optional: {@code null} keeps the number the user has, blank removes it.
+   */
+  record AnvandareIn(
+      String id, String namn, String epost, String part, List<String> roller, String telefon) {}
 
   private final AnvandareRepository anvandare;
   private final PartRepository parter;
@@ -68,6 +75,12 @@ class AnvandarAdministration {
     return konto(id);
   }
 
+  /** The user's work phone number, or an empty string when none is registered. */
+  String telefon(String id, Anvandare vem) {
+    Behorighet.kravAdmin(vem);
+    return anvandare.telefon(id).orElse("");
+  }
+
   @Transactional
   Konto skapa(AnvandareIn in, Anvandare vem) {
     Behorighet.kravAdmin(vem);
@@ -84,12 +97,16 @@ class AnvandarAdministration {
       fel.put("id", "Det finns redan en användare med id:t " + id);
     }
     Anvandare ny = kontrollera(id, in, null, fel);
+    String telefon = telefon(in.telefon(), fel);
     if (!fel.isEmpty()) {
       throw new ValideringsFel(fel);
     }
     anvandare.skapaUtanLosenord(ny);
+    if (telefon != null && !telefon.isEmpty()) {
+      anvandare.sparaTelefon(id, telefon);
+    }
     Konto skapad = konto(id);
-    logg.logga(vem.id(), Adminlogg.ANVANDARE, id, "SKAPAD", null, bild(skapad));
+    logg.logga(vem.id(), Adminlogg.ANVANDARE, id, "SKAPAD", null, bildMedTelefon(skapad));
     return skapad;
   }
 
@@ -98,7 +115,9 @@ class AnvandarAdministration {
     Behorighet.kravAdmin(vem);
     Konto fore = konto(id);
     Map<String, String> fel = new LinkedHashMap<>();
+    Map<String, Object> fran = bildMedTelefon(fore);
     Anvandare ny = kontrollera(id, in, fore, fel);
+    String telefon = telefon(in.telefon(), fel);
     if (id.equals(vem.id()) && !ny.harRoll(Anvandare.ADMIN)) {
       fel.put("roller", "Du kan inte ta bort din egen roll som administratör");
     }
@@ -121,9 +140,11 @@ class AnvandarAdministration {
       throw new ValideringsFel(fel);
     }
     anvandare.uppdateraUppgifter(ny);
+    if (telefon != null) {
+      anvandare.sparaTelefon(id, telefon.isEmpty() ? null : telefon);
+    }
     Konto efter = konto(id);
-    Map<String, Object> fran = bild(fore);
-    Map<String, Object> till = bild(efter);
+    Map<String, Object> till = bildMedTelefon(efter);
     if (!fran.equals(till)) {
       logg.logga(vem.id(), Adminlogg.ANVANDARE, id, "ANDRAD", fran, till);
     }
@@ -314,6 +335,31 @@ class AnvandarAdministration {
         part,
         Set.copyOf(roller),
         fore == null ? Set.of() : fore.anvandare().grupper());
+  }
+
+  /**
+   * The phone number as it is stored: {@code null} when none was sent (keep), empty to remove, or
+   * the number with its spaces evened out.
+   */
+  private static String telefon(String in, Map<String, String> fel) {
+    if (in == null) {
+      return null;
+    }
+    String telefon = in.strip().replaceAll("\\s+", " ");
+    if (!telefon.isEmpty() && !TELEFON.matcher(telefon).matches()) {
+      fel.put(
+          "telefon",
+          "Ange telefonnumret med siffror, mellanslag och bindestreck, gärna med + först,"
+              + " t.ex. 018-727 00 00");
+    }
+    return telefon;
+  }
+
+  /** The admin log's picture of a user, with the phone number. */
+  private Map<String, Object> bildMedTelefon(Konto k) {
+    Map<String, Object> bild = bild(k);
+    bild.put("telefon", anvandare.telefon(k.anvandare().id()).orElse(null));
+    return bild;
   }
 
   private Konto konto(String id) {

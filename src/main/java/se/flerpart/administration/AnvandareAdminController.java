@@ -31,6 +31,7 @@ class AnvandareAdminController {
           "id", "Användar-id",
           "namn", "Namn",
           "epost", "E-postadress",
+          "telefon", "Telefon",
           "part", "Part",
           "roller", "Roller",
           "aktiv", "Status",
@@ -60,7 +61,7 @@ class AnvandareAdminController {
   public String ny(@AuthenticationPrincipal Inloggning in, Model model) {
     Behorighet.kravAdmin(in.anvandare());
     if (!model.containsAttribute("form")) {
-      model.addAttribute("form", new AnvandareIn("", "", "", "", List.of()));
+      model.addAttribute("form", new AnvandareIn("", "", "", "", List.of(), ""));
     }
     return formular(model, null);
   }
@@ -93,7 +94,13 @@ class AnvandareAdminController {
       var a = k.anvandare();
       model.addAttribute(
           "form",
-          new AnvandareIn(a.id(), a.namn(), a.epost(), a.part(), a.roller().stream().toList()));
+          new AnvandareIn(
+              a.id(),
+              a.namn(),
+              a.epost(),
+              a.part(),
+              a.roller().stream().toList(),
+              anvandare.telefon(id, in.anvandare())));
     }
     return formular(model, k);
   }
@@ -106,7 +113,8 @@ class AnvandareAdminController {
       Model model,
       RedirectAttributes redirect) {
     Behorighet.kravAdmin(in.anvandare());
-    AnvandareIn medId = new AnvandareIn(id, form.namn(), form.epost(), form.part(), form.roller());
+    AnvandareIn medId =
+        new AnvandareIn(id, form.namn(), form.epost(), form.part(), form.roller(), form.telefon());
     try {
       anvandare.andra(id, medId, in.anvandare());
       redirect.addFlashAttribute("meddelande", "Ändringarna är sparade.");

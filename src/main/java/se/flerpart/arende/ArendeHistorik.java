@@ -52,6 +52,7 @@ public class ArendeHistorik {
           Map.entry("KALLELSESVAR", "Kallelsen besvarad"),
           Map.entry("PART_AVBOJDE", "En part som krävdes avböjde kallelsen"),
           Map.entry("PART_UTEBLEV", "En part som krävdes svarade inte på kallelsen"),
+          Map.entry("KALLELSE_OBESVARAD", "En part som krävdes svarade inte på kallelsen"),
           Map.entry("MOTE_FLYTTAT", "Flerpartsmötet flyttat"),
           Map.entry("MOTE_INSTALLT", "Flerpartsmötet inställt"),
           Map.entry("MOTE", "Flerpartsmöte genomfört"),

@@ -29,7 +29,18 @@ import se.flerpart.web.EjFunnen;
 /**
  * {@code genomfor-mote}: the ordförande runs the meeting with the "Stöd för ordförande" checklist,
  * records who came, the gemensam plan and the minutes. The process learns only which required parts
- * stayed away after accepting ({@code franvarandeParter}), to register their deviations.
+ * stayed away, to register their deviations:
+ *
+ * <ul>
+ *   <li>{@code franvarandeParter}: accepted and did not come, <em>Part uteblev</em> ({@code
+ *       PART_UTEBLEV});
+ *   <li>{@code obesvaradeParter}: never answered the kallelse and did not come, <em>Kallelse
+ *       obesvarad</em> ({@code KALLELSE_OBESVARAD}). At the answer deadline the process only told
+ *       the ärendebärare; a part that did not answer but came gets no deviation at all.
+ * </ul>
+ *
+ * A required part that declined got its {@code PART_AVBOJDE} when it answered; parts that were not
+ * required get none.
  */
 @Component
 class GenomforMoteHandler implements UppgiftHandler {
@@ -240,10 +251,23 @@ class GenomforMoteHandler implements UppgiftHandler {
     return Set.of();
   }
 
-  /** Required parts that accepted but did not come; declines and silence were registered before. */
+  /** The required parts that stayed away, by whether they had accepted or never answered. */
   @Override
   public Map<String, Object> harleddaProcessvariabler(Uppgift uppgift) {
-    return Map.of("franvarandeParter", franvarandeParter(mote(uppgift)));
+    Mote mote = mote(uppgift);
+    return Map.of(
+        "franvarandeParter", franvarandeParter(mote), "obesvaradeParter", obesvaradeParter(mote));
+  }
+
+  /** Required parts that never answered the kallelse and did not come either. */
+  private List<String> obesvaradeParter(Mote mote) {
+    return moten.kallelser(mote.id()).stream()
+        .filter(Kallelse::aktiv)
+        .filter(k -> k.kravs() && k.svar() == null && k.part() != null)
+        .filter(k -> Boolean.FALSE.equals(k.narvarande()))
+        .map(Kallelse::part)
+        .distinct()
+        .toList();
   }
 
   private List<String> franvarandeParter(Mote mote) {

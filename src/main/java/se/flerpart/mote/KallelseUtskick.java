@@ -47,6 +47,7 @@ public class KallelseUtskick {
   private final MailUtkorg utkorg;
   private final KallelseIcs ics;
   private final SvarsToken tokens;
+  private final Kortlankar kortlankar;
   private final PdfRenderer pdf;
   private final Paminnelsetid paminnelsetid;
   private final Clock klocka;
@@ -63,6 +64,7 @@ public class KallelseUtskick {
       MailUtkorg utkorg,
       KallelseIcs ics,
       SvarsToken tokens,
+      Kortlankar kortlankar,
       PdfRenderer pdf,
       Paminnelsetid paminnelsetid,
       Clock klocka,
@@ -77,6 +79,7 @@ public class KallelseUtskick {
     this.utkorg = utkorg;
     this.ics = ics;
     this.tokens = tokens;
+    this.kortlankar = kortlankar;
     this.pdf = pdf;
     this.paminnelsetid = paminnelsetid;
     this.klocka = klocka;
@@ -192,7 +195,10 @@ public class KallelseUtskick {
 
   /**
    * Job {@code meddela-arendebarare}: a required part declined ({@code PART_AVBOJDE}) or did not
-   * answer before the meeting ({@code PART_UTEBLEV}).
+   * answer before the meeting ({@code KALLELSE_OBESVARAD}; {@code PART_UTEBLEV} in process
+   * instances started before that type existed). A decline is registered as a deviation right
+   * after; silence only when the part then stays away from the meeting (see {@link
+   * GenomforMoteHandler}).
    */
   @Transactional
   public void meddelaArendebarare(UUID kallelseId, String handelse) {
@@ -222,18 +228,34 @@ public class KallelseUtskick {
         List.of())) {
       historik.logga(
           a.id(),
-          avbojt ? "PART_AVBOJDE" : "PART_UTEBLEV",
+          avbojt ? "PART_AVBOJDE" : "KALLELSE_OBESVARAD",
           visningsnamn(k)
-              + (avbojt ? " har avböjt" : " har inte svarat på")
-              + " kallelsen; parten krävs på mötet. Ärendebäraren är meddelad och en avvikelse"
-              + " registreras.",
+              + (avbojt
+                  ? " har avböjt kallelsen; parten krävs på mötet. Ärendebäraren är meddelad och en"
+                      + " avvikelse registreras."
+                  : " har inte svarat på kallelsen; parten krävs på mötet. Ärendebäraren är"
+                      + " meddelad. Uteblir parten från mötet registreras en avvikelse."),
           null);
     }
   }
 
-  /** The printable kallelse for someone without e-mail, with the same answer link. */
+  /**
+   * The printable kallelse for someone without e-mail: the answer link as a short link to type and
+   * as a QR code to scan (both lead to the same signed answer link as the mail), and the
+   * ärendebärare's phone number when there is one.
+   */
   public byte[] kallelsePdf(Mote mote, Kallelse k) {
-    return pdf.rendera("kallelse", modell(mote, k, "NY"));
+    Map<String, Object> modell = modell(mote, k, "NY");
+    String kortlank = kortlank(mote, k);
+    modell.put("kortlank", kortlank);
+    modell.put("qrKod", QrKod.pngDataUri(kortlank));
+    modell.put("arendebarareTelefon", anvandare.telefon(mote.arendebarare()).orElse(null));
+    return pdf.rendera("kallelse", modell);
+  }
+
+  /** The short link of this invitation in the meeting's current version. */
+  String kortlank(Mote mote, Kallelse k) {
+    return basUrl + "/k/" + kortlankar.kod(k.id(), mote.sekvens());
   }
 
   /** Queues one invitee's mail; false when it was queued before or the invitee has no e-mail. */
@@ -299,7 +321,12 @@ public class KallelseUtskick {
   }
 
   String svarslank(Mote mote, Kallelse k) {
-    return basUrl + "/svar/" + tokens.skapa(k.id(), mote.sekvens(), giltigTill(mote));
+    return basUrl + "/svar/" + svarstoken(mote, k.id(), mote.sekvens());
+  }
+
+  /** The signed answer token of an invitation sent with kallelse version {@code sekvens}. */
+  String svarstoken(Mote mote, UUID kallelseId, int sekvens) {
+    return tokens.skapa(kallelseId, sekvens, giltigTill(mote));
   }
 
   /** An answer link works until the meeting is over. */

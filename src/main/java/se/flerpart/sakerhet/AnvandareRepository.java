@@ -25,6 +25,19 @@ public class AnvandareRepository {
         .optional();
   }
 
+  /** The user's work phone number, when one is registered (shown in printed kallelser). */
+  public Optional<String> telefon(String id) {
+    return jdbc.sql("select telefon from anvandare where id = ? and telefon is not null")
+        .param(id)
+        .query(String.class)
+        .optional();
+  }
+
+  /** Registers or removes ({@code null}) the user's work phone number. */
+  public void sparaTelefon(String id, String telefon) {
+    jdbc.sql("update anvandare set telefon = ? where id = ?").params(telefon, id).update();
+  }
+
   /**
    * The active user with this e-mail address (case-insensitive), or none when no user or more than
    * one has it.

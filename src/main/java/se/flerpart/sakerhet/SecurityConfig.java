@@ -87,6 +87,7 @@ class SecurityConfig {
                         "/login",
                         OkandAnvandareController.SIDA,
                         "/svar/**",
+                        "/k/*",
                         "/api/kallelsesvar/**",
                         "/css/**",
                         "/js/**",

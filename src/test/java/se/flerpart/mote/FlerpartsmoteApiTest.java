@@ -305,6 +305,100 @@ class FlerpartsmoteApiTest {
     assertThat(api.get("petra", "/api/planer/" + planId + "/pdf").status()).isEqualTo(403);
   }
 
+  /**
+   * Issue 10: silence is not absence. A required part that never answers only gets the ärendebärare
+   * told at the meeting time; the deviation follows the attendance at the meeting: Kallelse
+   * obesvarad when it stayed away, nothing when it came, and Part uteblev for one that accepted and
+   * stayed away.
+   */
+  @Test
+  void obesvaradKallelseGerAvvikelseBaraNarPartenUteblir() {
+    String id = beviljat();
+    String nummer = api.arende("anna", id).path("arendenummer").asText();
+    JsonNode kallelse = api.vantaPaUppgift("anna", "mina", id, "forbered-kallelse");
+    Map<String, Object> data = kallelseData(motor.nu().plus(Duration.ofDays(7)));
+    data.put(
+        "deltagare",
+        List.of(
+            Map.of("namn", "Bengt Ek", "epost", "bengt@af.example", "part", "AF", "kravs", true),
+            Map.of(
+                "namn",
+                "David Holm",
+                "epost",
+                "david@region.example",
+                "part",
+                "REGION",
+                "kravs",
+                true),
+            Map.of(
+                "namn",
+                "Karin Berg",
+                "epost",
+                "karin@uppsala.example",
+                "part",
+                "KOMMUN-UPPSALA",
+                "kravs",
+                true)));
+    assertThat(api.slutfor("anna", kallelse, data).status()).isEqualTo(200);
+    JsonNode bengt = api.vantaPaMail(mailOm("bengt@af.example", "Kallelse till", nummer));
+    assertThat(svara(token(bengt), Map.of("svar", "ACCEPTERAR")).status()).isEqualTo(200);
+
+    // At the meeting time: the ärendebärare hears about the silent parts, no deviation yet.
+    assertThat(api.post("admin", "/api/dev/klocka", Map.of("fram", "P8D")).status()).isEqualTo(200);
+    JsonNode mote = api.vantaPaUppgift("cecilia", "mina", id, "genomfor-mote");
+    JsonNode tystnad =
+        api.vantaPaMail(mailTill("anna@fk.example", nummer + ": David Holm (Region Uppsala)"));
+    assertThat(tystnad.path("amne").asText()).contains("har inte svarat");
+    assertThat(tystnad.path("text").asText())
+        .contains("Uteblir parten från mötet registreras en avvikelse")
+        .doesNotContain("registreras automatiskt");
+    api.vantaPaMail(mailTill("anna@fk.example", nummer + ": Karin Berg"));
+    assertThat(avvikelserFor(id)).isEmpty();
+    assertThat(
+            ApiKlient.stream(api.arende("anna", id).path("historik"))
+                .filter(h -> h.path("typ").asText().equals("KALLELSE_OBESVARAD"))
+                .count())
+        .isEqualTo(2);
+
+    LocalDate idag = motor.nu().atZone(ArendeService.SVERIGE).toLocalDate();
+    Map<String, Object> genomfort = new HashMap<>();
+    genomfort.put("checklista", List.of("SYFTE"));
+    genomfort.put(
+        "narvaro",
+        List.of(
+            Map.of("epost", "bengt@af.example", "narvarande", false),
+            Map.of("epost", "david@region.example", "narvarande", false),
+            Map.of("epost", "karin@uppsala.example", "narvarande", true)));
+    genomfort.put(
+        "plan",
+        Map.of(
+            "mal", "Arbeta 50 % inom ett år",
+            "atgarder",
+                List.of(
+                    Map.of(
+                        "beskrivning", "Arbetsprövning",
+                        "ansvarigPart", "KOMMUN-UPPSALA",
+                        "ansvarig", "Karin Berg",
+                        "senast", idag.plusMonths(1).toString())),
+            "uppfoljningsdatum", idag.plusMonths(2).toString()));
+    assertThat(api.slutfor("cecilia", mote, genomfort).status()).isEqualTo(200);
+
+    avvikelseRegistrerad(id, "PART_UTEBLEV", "AF");
+    avvikelseRegistrerad(id, "KALLELSE_OBESVARAD", "REGION");
+    if (context.containsBean("registreraAvvikelseWorker")) {
+      assertThat(avvikelserFor(id))
+          .containsExactlyInAnyOrder("PART_UTEBLEV:AF", "KALLELSE_OBESVARAD:REGION");
+    }
+  }
+
+  /** The deviations of a case as type:part, as the processledare sees them. */
+  private List<String> avvikelserFor(String arendeId) {
+    return ApiKlient.stream(api.get("petra", "/api/avvikelser").kropp())
+        .filter(a -> arendeId.equals(a.path("arendeId").asText()))
+        .map(a -> a.path("typ").asText() + ":" + a.path("berordPart").asText())
+        .toList();
+  }
+
   @Test
   void installtMoteSkickarAvbokningOchGerNyKallelse() {
     String id = beviljat();

@@ -205,8 +205,8 @@ class FlerpartsmoteProcessTest {
 
   @Test
   @DisplayName(
-      "Utan svar: påminnelse före mötet, och vid mötestiden meddelas ärendebäraren och en avvikelse"
-          + " registreras för den part som krävs")
+      "Utan svar: påminnelse före mötet, och vid mötestiden meddelas ärendebäraren om den part som"
+          + " krävs, utan avvikelse")
   void utebliventSvar() throws Exception {
     var mote = kallat(List.of(AF, INDIVID));
 
@@ -233,24 +233,81 @@ class FlerpartsmoteProcessTest {
     BpmnAssert.assertThat(meddela)
         .hasElementId("meddela-uteblivet-svar")
         .extractingHeaders()
-        .containsEntry("handelse", "PART_UTEBLEV");
+        .containsEntry("handelse", "KALLELSE_OBESVARAD");
+    assertThat(meddela.getVariablesAsMap()).containsEntry("kallelseId", AF);
     slutfor(meddela, Map.of());
-    ActivatedJob avvikelse = aktiveraJobb("registrera-avvikelse");
-    BpmnAssert.assertThat(avvikelse)
-        .hasElementId("registrera-avvikelse-uteblivet-svar")
-        .extractingHeaders()
-        .containsEntry("typ", "PART_UTEBLEV");
-    assertThat(avvikelse.getVariablesAsMap()).containsEntry("berordPart", "AF");
-    slutfor(avvikelse, Map.of());
+    assertThat(aktiveraJobben("registrera-avvikelse")).isEmpty();
 
     BpmnAssert.assertThat(mote)
         .hasPassedElement("svar-uteblev", 2)
-        .hasPassedElement("uteblivet-svar-registrerat")
+        .hasPassedElement("uteblivet-svar-meddelat")
         .hasPassedElement("svar-saknas")
         .hasPassedElement("motestid-nadd")
         .isWaitingExactlyAtElements("genomfor-mote")
         .hasNoIncidents();
     aktiveraAnvandaruppgift("genomfor-mote");
+  }
+
+  @Test
+  @DisplayName("En part som krävs svarar inte men kommer till mötet: ingen avvikelse")
+  void obesvaradKallelseMenNarvarande() throws Exception {
+    var mote = moteUtanSvarFranAf();
+
+    slutfor(
+        aktiveraAnvandaruppgift("genomfor-mote"),
+        Map.of("franvarandeParter", List.of(), "obesvaradeParter", List.of()));
+
+    assertThat(aktiveraJobben("registrera-avvikelse")).isEmpty();
+    slutfor(aktiveraJobb("distribuera-plan"), Map.of());
+    BpmnAssert.assertThat(mote)
+        .hasPassedElementsInOrder(
+            "genomfor-mote",
+            "registrera-avvikelse-franvaro",
+            "registrera-avvikelse-obesvarad",
+            "distribuera-plan")
+        .isCompleted()
+        .hasNoIncidents();
+  }
+
+  @Test
+  @DisplayName(
+      "En part som krävs svarar inte och uteblir: avvikelsen Kallelse obesvarad, inte Part uteblev")
+  void obesvaradKallelseOchFranvarande() throws Exception {
+    var mote = moteUtanSvarFranAf();
+
+    slutfor(
+        aktiveraAnvandaruppgift("genomfor-mote"),
+        Map.of("franvarandeParter", List.of(), "obesvaradeParter", List.of("AF")));
+
+    List<ActivatedJob> avvikelser = aktiveraJobben("registrera-avvikelse");
+    assertThat(avvikelser).hasSize(1);
+    BpmnAssert.assertThat(avvikelser.get(0))
+        .hasElementId("registrera-avvikelse-obesvarad")
+        .extractingHeaders()
+        .containsEntry("typ", "KALLELSE_OBESVARAD");
+    assertThat(avvikelser.get(0).getVariablesAsMap())
+        .containsEntry("berordPart", "AF")
+        .containsEntry("arendeId", "5b0c8a53-8f0e-4c55-9d43-2f1f1b8a2c11")
+        .containsEntry(
+            "avvikelseBeskrivning",
+            "En part som krävdes svarade inte på kallelsen och uteblev från flerpartsmöte i ärende"
+                + " 2026-0001.");
+    slutfor(avvikelser.get(0), Map.of());
+    slutfor(aktiveraJobb("distribuera-plan"), Map.of());
+    BpmnAssert.assertThat(mote).isCompleted().hasNoIncidents();
+  }
+
+  /** AF (required) never answers; at the meeting time the ärendebärare is told, nothing more. */
+  private ProcessInstanceEvent moteUtanSvarFranAf() throws Exception {
+    var mote = kallat(List.of(AF));
+    engine.increaseTime(Duration.between(Instant.now(), paminnelseTid).plusMinutes(1));
+    engine.waitForIdleState(IDLE_TIMEOUT);
+    slutfor(aktiveraJobb("skicka-paminnelse"), Map.of());
+    engine.increaseTime(Duration.between(paminnelseTid, motesTid));
+    engine.waitForIdleState(IDLE_TIMEOUT);
+    slutfor(aktiveraJobb("meddela-arendebarare"), Map.of());
+    assertThat(aktiveraJobben("registrera-avvikelse")).isEmpty();
+    return mote;
   }
 
   @Test
@@ -394,9 +451,13 @@ class FlerpartsmoteProcessTest {
     engine.increaseTime(Duration.between(Instant.now(), motesTid).plusMinutes(1));
     engine.waitForIdleState(IDLE_TIMEOUT);
 
-    slutfor(aktiveraAnvandaruppgift("genomfor-mote"), Map.of("franvarandeParter", List.of("AF")));
+    slutfor(
+        aktiveraAnvandaruppgift("genomfor-mote"),
+        Map.of("franvarandeParter", List.of("AF"), "obesvaradeParter", List.of()));
 
-    ActivatedJob avvikelse = aktiveraJobb("registrera-avvikelse");
+    List<ActivatedJob> avvikelser = aktiveraJobben("registrera-avvikelse");
+    assertThat(avvikelser).hasSize(1);
+    ActivatedJob avvikelse = avvikelser.get(0);
     BpmnAssert.assertThat(avvikelse)
         .hasElementId("registrera-avvikelse-franvaro")
         .extractingHeaders()
