@@ -199,7 +199,8 @@ class SurfplattaWebblasareTest {
                     Map.of("beslut", "JA", "motivering", "Behov", "arendebarare", "bengt"))
                 .status())
         .isEqualTo(200);
-    api.vantaPaUppgift("bengt", "mina", egen, "forbered-kallelse");
+    long kallelse =
+        api.vantaPaUppgift("bengt", "mina", egen, "forbered-kallelse").path("id").asLong();
     api.vantaPaUppgift("bengt", "grupp", forsta, "bered-arende");
     api.vantaPaUppgift("bengt", "grupp", andra, "bered-arende");
     String nr1 = api.arende("anna", forsta).path("arendenummer").asText();
@@ -283,6 +284,19 @@ class SurfplattaWebblasareTest {
                 String.class,
                 andra))
         .containsExactly("bengt");
+    granska();
+
+    // The kallelse form at tablet width: form-js's "Lägg till" and × of the invitee list too.
+    oppna("/uppgifter/" + kallelse);
+    vanta.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("#formular .fjs-container")));
+    vanta.until(ExpectedConditions.elementToBeClickable(By.id("slutfor")));
+    assertThat(
+            webblasare.findElements(
+                By.cssSelector(
+                    "#formular .fjs-repeat-render-footer button,"
+                        + " #formular .fjs-repeat-row-remove")))
+        .isNotEmpty();
     granska();
   }
 
