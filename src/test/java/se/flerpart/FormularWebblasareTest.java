@@ -92,6 +92,7 @@ class FormularWebblasareTest {
                 .toList())
         .startsWith("mån", "tis", "ons", "tor", "fre", "lör", "sön");
     assertThat(kalender.getText()).contains("december");
+    chromium.granskaTillganglighet();
 
     // ÅÅÅÅ-MM-DD is 4 December 2026, not 8 June 2027.
     skriv(datum, "2026-12-04");
@@ -123,6 +124,7 @@ class FormularWebblasareTest {
         .isEqualTo("2026-12-04");
     assertThat(falt("input", "Field_motesTid-time").getDomProperty("value")).isEqualTo("10:00");
     assertThat(webblasare.findElement(By.id("utkaststatus")).getText()).contains("återställt");
+    chromium.granskaTillganglighet();
 
     // What cannot be read is kept as typed, with a Swedish message, and nothing is sent.
     for (String oläsbart : List.of("04.12.2026", "4/12/2026", "2026-02-30")) {
@@ -140,6 +142,7 @@ class FormularWebblasareTest {
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("felsammanfattning")))
                 .getText())
         .contains("Ett datum kunde inte läsas");
+    chromium.granskaTillganglighet();
     assertThat(api.hittaUppgift("anna", "mina", arendeId, "forbered-kallelse")).isPresent();
 
     // Corrected, the message goes.
@@ -182,6 +185,7 @@ class FormularWebblasareTest {
     vantaPaFormular();
     assertThat(falt("textarea", "Field_motivering").getDomProperty("value"))
         .isEqualTo("Behov hos både FK och AF");
+    chromium.granskaTillganglighet();
     assertThat(
             jdbc.queryForObject(
                 "select tilldelad from uppgift where id = ?",

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -26,6 +29,8 @@ public final class Webblasare implements AutoCloseable {
 
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path AXE = Path.of("src/main/frontend/node_modules/axe-core/axe.min.js");
+  private static String axe;
 
   private final Path profil;
   private final ChromeDriverService tjanst;
@@ -95,6 +100,64 @@ public final class Webblasare implements AutoCloseable {
 
   public WebDriver driver() {
     return driver;
+  }
+
+  /** The browser window's outer size, e.g. 768×1024 for a tablet held upright. */
+  public void storlek(int bredd, int hojd) {
+    driver.manage().window().setSize(new Dimension(bredd, hojd));
+  }
+
+  /**
+   * Runs axe-core on the page the browser shows and fails, listing every violation, unless the page
+   * meets WCAG 2.1 level A and AA as far as axe can tell. The script is injected through WebDriver
+   * (not an inline script of the page, so the Content-Security-Policy lets it run).
+   */
+  public void granskaTillganglighet() {
+    granskaTillganglighet(driver);
+  }
+
+  /** {@link #granskaTillganglighet()} for a browser started elsewhere. */
+  public static void granskaTillganglighet(WebDriver driver) {
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object'"))) {
+      js.executeScript(axeSkript());
+    }
+    Object svar =
+        js.executeAsyncScript(
+            """
+            const klar = arguments[arguments.length - 1];
+            axe.run(document, {runOnly: {type: 'tag',
+                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+              .then(r => klar(JSON.stringify(r.violations.map(v => ({
+                  id: v.id, impact: v.impact, help: v.help,
+                  noder: v.nodes.map(n => n.target.join(' ') + ' – '
+                      + (n.failureSummary || '').replace(/\\s+/g, ' '))})))))
+              .catch(e => klar('FEL ' + e));
+            """);
+    String resultat = String.valueOf(svar);
+    if (resultat.startsWith("FEL ")) {
+      fail("axe-core kunde inte granska " + driver.getCurrentUrl() + ": " + resultat);
+    }
+    if (!"[]".equals(resultat)) {
+      StringBuilder text =
+          new StringBuilder("Tillgänglighetsfel (WCAG 2.1 A/AA) på " + driver.getCurrentUrl());
+      for (String rad : resultat.split("\\},\\{\"id\"")) {
+        text.append("\n  - ").append(rad.replace("\\\"", "'"));
+      }
+      fail(text.toString());
+    }
+  }
+
+  private static synchronized String axeSkript() {
+    if (axe == null) {
+      try {
+        axe = Files.readString(AXE);
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "axe-core saknas i " + AXE + "; kör npm ci i src/main/frontend", e);
+      }
+    }
+    return axe;
   }
 
   /** Quits the browser and its driver and removes the profile. */

@@ -129,6 +129,7 @@ class WebblasareTest {
         .isEqualTo("true");
     assertThat(antalArenden()).as("inget ärende registreras").isEqualTo(arendenFore);
     skarmdump("aktualisering-fel");
+    granska();
 
     // The form keeps what she wrote; she corrects the personnummer.
     assertThat(webblasare.findElement(By.id("skal")).getDomProperty("value"))
@@ -149,6 +150,7 @@ class WebblasareTest {
     assertThat(text(By.id("historik"))).isNotBlank();
     assertThat(antalArenden()).isEqualTo(arendenFore + 1);
     skarmdump("arende-registrerat");
+    granska();
 
     // Samtycke: the task is hers; first an empty submit, then a complete one.
     klicka(By.linkText("Mina uppgifter"));
@@ -170,6 +172,7 @@ class WebblasareTest {
         ExpectedConditions.textToBePresentInElementLocated(
             By.cssSelector("#formular .fjs-form-field-error"), "Fältet måste fyllas i."));
     skarmdump("samtycke-fel");
+    granska();
 
     valj("Field_samtycke", "Ja, samtycke lämnat");
     valj("Field_samtyckeForm", "Skriftligt");
@@ -191,6 +194,7 @@ class WebblasareTest {
     vantaPaStatus(arendeId, "Under beredning");
     assertThat(fakta("Samtycke")).isEqualTo("Ja – FK, AF");
     skarmdump("under-beredning");
+    granska();
     klicka(By.xpath("//button[normalize-space()='Logga ut']"));
     vanta.until(ExpectedConditions.urlContains("/login"));
     assertThat(text(By.tagName("main"))).contains("Du är utloggad.");
@@ -202,6 +206,7 @@ class WebblasareTest {
     oppnaUppgift("grupp", "bered-arende", "Bered ärende", arendenummer);
     assertThat(text(By.tagName("h1"))).isEqualTo("Bered ärende");
     skarmdump("bered-oppen");
+    granska();
     skicka(By.id("ta-uppgiften"));
     assertThat(text(By.cssSelector("main .ok[role=status]"))).isEqualTo("Uppgiften är tilldelad.");
     WebElement slutforBeredning = vantaPaFormular();
@@ -241,6 +246,7 @@ class WebblasareTest {
     klicka(By.cssSelector("form.formular button[type=submit]"));
     vanta.until(ExpectedConditions.urlContains("error"));
     assertThat(text(By.tagName("main"))).contains("Fel användarnamn eller lösenord.");
+    granska();
   }
 
   @Test
@@ -256,6 +262,7 @@ class WebblasareTest {
         .contains("Namn: Ange insatsens namn")
         .contains("Beredningsgrupp: Välj minst en medlem i beredningsgruppen");
     skarmdump("insats-fel");
+    granska();
 
     webblasare.findElement(By.id("namn")).sendKeys("Webbinsats");
     WebElement maxTid = webblasare.findElement(By.id("maxTid"));
@@ -269,6 +276,7 @@ class WebblasareTest {
         .isEqualTo("Insatsen Webbinsats är skapad.");
     assertThat(text(By.id("medlem-bengt"))).contains("Bengt Ek");
     skarmdump("insats-skapad");
+    granska();
     assertThat(
             jdbc.queryForObject(
                 "select max_tid from insats where kod = ? and aktiv", String.class, kod))
@@ -345,6 +353,7 @@ class WebblasareTest {
                 });
     assertThat(lank.getText()).isEqualTo(namn);
     skarmdump("uppgiftslista-" + vy);
+    granska();
     lank.click();
     vanta.until(ExpectedConditions.urlMatches("/uppgifter/\\d+$"));
   }
@@ -421,6 +430,11 @@ class WebblasareTest {
   }
 
   // --- helpers ---
+
+  /** axe-core finds nothing against WCAG 2.1 A/AA on the page shown. */
+  private void granska() {
+    chromium.granskaTillganglighet();
+  }
 
   /**
    * Submits a server-rendered form and waits for the next page, which must be one of Flerpart's own

@@ -33,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import se.flerpart.ApiKlient;
+import se.flerpart.Webblasare;
 import se.flerpart.embedded.EmbeddedMotor;
 
 /**
@@ -111,6 +112,7 @@ class SvarssidaWebblasareTest {
         .isEqualTo("Gemensam plan för återgång i arbete");
     assertThat(webblasare.getPageSource()).doesNotContain("19121212");
     bild("svarssida");
+    Webblasare.granskaTillganglighet(webblasare);
 
     webblasare.findElement(By.id("svar-avbojer")).click();
     webblasare.findElement(By.id("skicka-svar")).click();
@@ -121,6 +123,7 @@ class SvarssidaWebblasareTest {
                 .getText())
         .contains("Skriv varför du inte kan komma");
     assertThat(webblasare.findElement(By.id("svar-avbojer")).isSelected()).isTrue();
+    Webblasare.granskaTillganglighet(webblasare);
 
     webblasare.findElement(By.id("kommentar")).sendKeys("Krockar med en utbildning");
     webblasare.findElement(By.id("skicka-svar")).click();
@@ -129,11 +132,13 @@ class SvarssidaWebblasareTest {
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("kvittens")))
                 .getText())
         .contains("inte kan komma");
+    Webblasare.granskaTillganglighet(webblasare);
 
     webblasare.get(lank);
     assertThat(webblasare.findElement(By.id("orsak")).getText())
         .startsWith("Du har redan svarat på kallelsen (avböjer)");
     assertThat(webblasare.findElements(By.id("skicka-svar"))).isEmpty();
+    Webblasare.granskaTillganglighet(webblasare);
 
     webblasare.get("http://localhost:" + port + "/login");
     webblasare.findElement(By.id("username")).sendKeys("anna");
@@ -151,6 +156,7 @@ class SvarssidaWebblasareTest {
     assertThat(webblasare.findElements(By.xpath("//summary[normalize-space()='Flytta mötet']")))
         .hasSize(1);
     bild("arendesida-mote");
+    Webblasare.granskaTillganglighet(webblasare);
   }
 
   /** A case through beredning JA with a kallelse sent to two parts and the individual. */

@@ -1,0 +1,521 @@
+package se.flerpart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static se.flerpart.ApiKlient.mailTill;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import se.flerpart.embedded.EmbeddedMotor;
+
+/**
+ * Flerpart on a tablet and for everyone: every page the users walk through passes axe-core's WCAG
+ * 2.1 A/AA rules; at 768×1024 every checkbox, radio button and button is at least 24×24 px, the
+ * header stays on one row (at 1024 px too) and form-js labels use the app's typeface; and the task
+ * list sorts, filters, searches by case number and by the person's name, and lets a user take a
+ * group's task from the row.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "flerpart.demo.arenden=false")
+class SurfplattaWebblasareTest {
+
+  private static final Duration VANTETID = Duration.ofSeconds(20);
+  private static final Pattern SVARSLANK =
+      Pattern.compile("(/svar/[A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)");
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired EmbeddedMotor motor;
+
+  private ApiKlient api;
+  private Webblasare chromium;
+  private WebDriver webblasare;
+  private WebDriverWait vanta;
+
+  @BeforeAll
+  static void kravPaWebblasare() {
+    Webblasare.kravPaWebblasare();
+  }
+
+  @BeforeEach
+  void starta() throws IOException {
+    api = new ApiKlient(port);
+    chromium = Webblasare.starta();
+    webblasare = chromium.driver();
+    vanta = new WebDriverWait(webblasare, VANTETID);
+  }
+
+  @AfterEach
+  void stang() throws IOException {
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  @Test
+  void varjeSidaKlararWcagOchFungerarPaEnSurfplatta() {
+    String kallat = kallat();
+    String nummer = api.arende("anna", kallat).path("arendenummer").asText();
+    String svarslank = svarslank(nummer);
+    String nytt = aktualisera("anna", "Ingrid Tillgänglig", List.of("FK", "AF"));
+    long samtycke =
+        api.vantaPaUppgift("anna", "mina", nytt, "inhamta-samtycke").path("id").asLong();
+    ApiKlient.Svar avvikelse =
+        api.post(
+            "anna",
+            "/api/avvikelser",
+            Map.of(
+                "typ", "PART_AVBOJDE",
+                "beskrivning", "Kallad part avböjde utan ersättare; mötet sköts upp.",
+                "berordPart", "AF"));
+    assertThat(avvikelse.status()).isEqualTo(201);
+
+    chromium.storlek(768, 1024);
+    oppna("/login");
+    granska();
+    loggaIn("anna");
+    granska();
+    for (String sida :
+        List.of(
+            "/arenden",
+            "/arenden/ny",
+            "/arenden/" + nytt,
+            "/arenden/" + kallat,
+            "/avvikelser",
+            "/avvikelser/ny",
+            "/avvikelser/" + avvikelse.kropp().path("id").asText())) {
+      oppna(sida);
+      granska();
+    }
+
+    // The task form: form-js's own checkboxes, radio buttons and labels.
+    oppna("/uppgifter/" + samtycke);
+    vanta.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("#formular .fjs-container")));
+    vanta.until(ExpectedConditions.elementToBeClickable(By.id("slutfor")));
+    granska();
+    String appensTypsnitt = typsnitt("main h1");
+    assertThat(typsnitt("#formular .fjs-form-field-label"))
+        .as("form-js etiketter i appens typsnitt")
+        .isEqualTo(appensTypsnitt);
+    assertThat(
+            typsnitt(
+                "#formular .fjs-input, #formular .fjs-textarea, #formular .fjs-form-field-label"))
+        .isEqualTo(appensTypsnitt);
+
+    // The case's meeting section, the person's own meeting.
+    oppna("/arenden/" + kallat);
+    assertThat(webblasare.findElements(By.cssSelector(".motesektion"))).isNotEmpty();
+
+    klicka(By.xpath("//button[normalize-space()='Logga ut']"));
+    vanta.until(ExpectedConditions.urlContains("/login"));
+    granska();
+    webblasare.navigate().to(url(svarslank));
+    assertThat(text(By.tagName("h1"))).isEqualTo("Kallelse till flerpartsmöte");
+    granska();
+
+    loggaIn("admin");
+    granska();
+    for (String sida :
+        List.of(
+            "/admin",
+            "/admin/insatser",
+            "/admin/insatser/ny",
+            "/admin/insatser/flerpartssamverkan",
+            "/admin/anvandare",
+            "/admin/anvandare/ny",
+            "/admin/anvandare/anna",
+            "/admin/parter",
+            "/admin/avvikelsetyper",
+            "/admin/kategorier",
+            "/admin/logg",
+            "/dev/mail")) {
+      oppna(sida);
+      granska();
+    }
+    // The administrator has the longest menu: one row at 1024 px too.
+    chromium.storlek(1024, 768);
+    oppna("/admin");
+    sidhuvudetPaEnRad();
+    chromium.storlek(768, 1024);
+
+    klicka(By.xpath("//button[normalize-space()='Logga ut']"));
+    vanta.until(ExpectedConditions.urlContains("/login"));
+    loggaIn("lena");
+    oppna("/loggkontroll");
+    granska();
+
+    // The check does see a fault: a field without a label and pale text fail it.
+    js(
+        "document.querySelector('main').insertAdjacentHTML('beforeend', '<input type=text"
+            + " id=utan-etikett><p style=\"color:#ccc\">Blek text</p>')");
+    assertThatThrownBy(chromium::granskaTillganglighet)
+        .hasMessageContaining("/loggkontroll")
+        .hasMessageContaining("label")
+        .hasMessageContaining("#utan-etikett")
+        .hasMessageContaining("color-contrast");
+  }
+
+  @Test
+  void uppgiftslistanSorterasFiltrerasSoksOchUppgiftenTasFranRaden() {
+    String namn = "Gunnel Sökbarsson";
+    String forsta = aktualisera("anna", namn, List.of("FK", "AF"));
+    String andra = aktualisera("anna", "Harald Annansson", List.of("FK", "AF"));
+    String egen = aktualisera("anna", "Olle Egensson", List.of("FK", "AF"));
+    for (String id : List.of(forsta, andra, egen)) {
+      samtycke(id);
+    }
+    // Bengt decides the third himself and becomes its ärendebärare: a task of another type.
+    assertThat(
+            api.slutfor(
+                    "bengt",
+                    api.vantaPaUppgift("bengt", "grupp", egen, "bered-arende"),
+                    Map.of("beslut", "JA", "motivering", "Behov", "arendebarare", "bengt"))
+                .status())
+        .isEqualTo(200);
+    long kallelse =
+        api.vantaPaUppgift("bengt", "mina", egen, "forbered-kallelse").path("id").asLong();
+    api.vantaPaUppgift("bengt", "grupp", forsta, "bered-arende");
+    api.vantaPaUppgift("bengt", "grupp", andra, "bered-arende");
+    String nr1 = api.arende("anna", forsta).path("arendenummer").asText();
+    String nr2 = api.arende("anna", andra).path("arendenummer").asText();
+    String nr3 = api.arende("anna", egen).path("arendenummer").asText();
+
+    loggaIn("bengt");
+    oppna("/uppgifter?vy=alla");
+    granska();
+    assertThat(arendenummer()).contains(nr1, nr2, nr3);
+
+    // Sorting by case number: ascending, then descending, announced with aria-sort.
+    klicka(By.cssSelector("th[data-kolumn=arende] a"));
+    vanta.until(ExpectedConditions.urlContains("sortering=arende"));
+    assertThat(
+            webblasare
+                .findElement(By.cssSelector("th[data-kolumn=arende]"))
+                .getDomAttribute("aria-sort"))
+        .isEqualTo("ascending");
+    List<String> stigande = arendenummer();
+    assertThat(stigande).isSortedAccordingTo(Comparator.naturalOrder());
+    assertThat(stigande.indexOf(nr1)).isLessThan(stigande.indexOf(nr2));
+    klicka(By.cssSelector("th[data-kolumn=arende] a"));
+    vanta.until(ExpectedConditions.urlContains("sortering=-arende"));
+    assertThat(
+            webblasare
+                .findElement(By.cssSelector("th[data-kolumn=arende]"))
+                .getDomAttribute("aria-sort"))
+        .isEqualTo("descending");
+    List<String> fallande = arendenummer();
+    assertThat(fallande).isSortedAccordingTo(Comparator.reverseOrder());
+    assertThat(fallande.indexOf(nr2)).isLessThan(fallande.indexOf(nr1));
+    assertThat(
+            webblasare
+                .findElement(By.cssSelector("th[data-kolumn=uppgift]"))
+                .getDomAttribute("aria-sort"))
+        .isNull();
+
+    // Filtering by task type.
+    new Select(webblasare.findElement(By.id("filter-typ"))).selectByValue("bered-arende");
+    skickaFilter();
+    assertThat(radernasTyper()).containsOnly("bered-arende");
+    assertThat(arendenummer()).contains(nr1, nr2).doesNotContain(nr3);
+    new Select(webblasare.findElement(By.id("filter-typ"))).selectByValue("forbered-kallelse");
+    skickaFilter();
+    assertThat(radernasTyper()).containsOnly("forbered-kallelse");
+    assertThat(arendenummer()).contains(nr3).doesNotContain(nr1, nr2);
+    new Select(webblasare.findElement(By.id("filter-typ"))).selectByValue("");
+
+    // Searching by case number, then by the person's name.
+    sok(nr2);
+    assertThat(arendenummer()).containsExactly(nr2);
+    sok("Sökbarsson");
+    assertThat(arendenummer()).containsExactly(nr1);
+    assertThat(text(By.cssSelector("#uppgiftslista td.arendenummer .individ"))).isEqualTo(namn);
+    granska();
+
+    // Taking the group's task from its row, at tablet width.
+    chromium.storlek(768, 1024);
+    oppna("/uppgifter?vy=grupp");
+    malytor();
+    sidhuvudetPaEnRad();
+    sok(nr2);
+    WebElement rad = webblasare.findElement(By.cssSelector("#uppgiftslista tbody tr"));
+    assertThat(rad.findElement(By.cssSelector("td.tilldelad")).getText()).isEqualTo("Ingen");
+    skicka(rad.findElement(By.cssSelector("button.ta-uppgiften")));
+    assertThat(text(By.cssSelector("main .ok[role=status]"))).isNotBlank();
+    WebElement tagen =
+        webblasare.findElement(
+            By.xpath(
+                "//table[@id='uppgiftslista']//tr[td[contains(@class,'arendenummer')]"
+                    + "[starts-with(normalize-space(), '"
+                    + nr2
+                    + "')]]"));
+    assertThat(tagen.findElement(By.cssSelector("td.tilldelad")).getText()).isEqualTo("Bengt Ek");
+    assertThat(tagen.findElements(By.cssSelector("button.ta-uppgiften"))).isEmpty();
+    assertThat(
+            jdbc.queryForList(
+                "select tilldelad from uppgift where element_id = 'bered-arende'"
+                    + " and arende_id = ?::uuid",
+                String.class,
+                andra))
+        .containsExactly("bengt");
+    granska();
+
+    // The kallelse form at tablet width: form-js's "Lägg till" and × of the invitee list too.
+    oppna("/uppgifter/" + kallelse);
+    vanta.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("#formular .fjs-container")));
+    vanta.until(ExpectedConditions.elementToBeClickable(By.id("slutfor")));
+    assertThat(
+            webblasare.findElements(
+                By.cssSelector(
+                    "#formular .fjs-repeat-render-footer button,"
+                        + " #formular .fjs-repeat-row-remove")))
+        .isNotEmpty();
+    granska();
+  }
+
+  // --- checks ---
+
+  /** axe-core, and at tablet width the target sizes and the one-row header. */
+  private void granska() {
+    assertThat(webblasare.getTitle())
+        .as("sidan %s", webblasare.getCurrentUrl())
+        .doesNotStartWith("Något gick fel")
+        .doesNotContain("hittades inte");
+    chromium.granskaTillganglighet();
+    if (((Number) js("return window.innerWidth")).intValue() <= 800) {
+      malytor();
+      sidhuvudetPaEnRad();
+    }
+  }
+
+  /** Every visible checkbox, radio button and button is at least 24×24 px. */
+  private void malytor() {
+    @SuppressWarnings("unchecked")
+    List<String> for_sma =
+        (List<String>)
+            js(
+                """
+                const sma = [];
+                for (const e of document.querySelectorAll(
+                    'input[type=checkbox], input[type=radio], button, input[type=submit]')) {
+                  const r = e.getBoundingClientRect();
+                  const synlig = r.width > 0 && r.height > 0
+                      && getComputedStyle(e).visibility !== 'hidden' && !e.closest('[hidden]');
+                  if (synlig && (r.width < 23.5 || r.height < 23.5)) {
+                    sma.push((e.id ? '#' + e.id : e.tagName.toLowerCase() + '.' + e.className)
+                        + ' "' + (e.textContent || e.getAttribute('aria-label') || '').trim()
+                        + '" ' + Math.round(r.width) + '×' + Math.round(r.height));
+                  }
+                }
+                return sma;
+                """);
+    assertThat(for_sma).as("för små mål på %s", webblasare.getCurrentUrl()).isEmpty();
+  }
+
+  /** The menu's items all stand on the same row. */
+  private void sidhuvudetPaEnRad() {
+    @SuppressWarnings("unchecked")
+    List<Number> rader =
+        (List<Number>)
+            js(
+                """
+                const nav = document.querySelector('header .meny');
+                return Array.from(nav.children)
+                    .filter(e => e.getBoundingClientRect().width > 0)
+                    .map(e => { const r = e.getBoundingClientRect(); return r.top + r.height / 2; });
+                """);
+    double forsta = rader.getFirst().doubleValue();
+    assertThat(rader)
+        .as(
+            "sidhuvudets menyrad på %s vid bredden %s",
+            webblasare.getCurrentUrl(), js("return window.innerWidth"))
+        .allSatisfy(mitt -> assertThat(Math.abs(mitt.doubleValue() - forsta)).isLessThan(4));
+    Number hojd =
+        (Number) js("return document.querySelector('header .meny').getBoundingClientRect().height");
+    assertThat(hojd.doubleValue()).as("menyradens höjd").isLessThan(64);
+  }
+
+  private String typsnitt(String css) {
+    return (String)
+        js("return getComputedStyle(document.querySelector(arguments[0])).fontFamily", css);
+  }
+
+  // --- steps ---
+
+  private String aktualisera(String vem, String namn, List<String> behov) {
+    return api.aktualisera(
+        vem,
+        Map.of(
+            "personnummer", "19121212-1212",
+            "namn", namn,
+            "insats", "flerpartssamverkan",
+            "skal", "Lång sjukskrivning, behöver stöd från flera parter",
+            "behov", behov));
+  }
+
+  private void samtycke(String id) {
+    samtycke(id, List.of("FK", "AF"));
+  }
+
+  private void samtycke(String id, List<String> parter) {
+    assertThat(
+            api.slutfor(
+                    "anna",
+                    api.vantaPaUppgift("anna", "mina", id, "inhamta-samtycke"),
+                    Map.of(
+                        "samtycke",
+                        "JA",
+                        "samtyckeForm",
+                        "SKRIFTLIGT",
+                        "samtyckeParter",
+                        parter,
+                        "susSamtycke",
+                        false))
+                .status())
+        .isEqualTo(200);
+  }
+
+  /** A case through beredning Ja with a kallelse sent to a part and the individual. */
+  private String kallat() {
+    String id = aktualisera("anna", "Sara Exempel", List.of("FK", "AF", "REGION"));
+    samtycke(id, List.of("FK", "AF", "REGION", "KOMMUN-UPPSALA"));
+    assertThat(
+            api.slutfor(
+                    "bengt",
+                    api.vantaPaUppgift("bengt", "grupp", id, "bered-arende"),
+                    Map.of("beslut", "JA", "motivering", "Flera parter", "arendebarare", "anna"))
+                .status())
+        .isEqualTo(200);
+    Instant motesTid = motor.nu().plus(Duration.ofDays(6)).truncatedTo(ChronoUnit.HOURS);
+    assertThat(
+            api.slutfor(
+                    "anna",
+                    api.vantaPaUppgift("anna", "mina", id, "forbered-kallelse"),
+                    Map.of(
+                        "syfte", "Gemensam plan för återgång i arbete",
+                        "motesTid", motesTid.atOffset(ZoneOffset.UTC).toString(),
+                        "videolank", "https://mote.example/flerpart",
+                        "ordforande", "cecilia",
+                        "deltagare",
+                            List.of(
+                                Map.of(
+                                    "namn", "Bengt Ek",
+                                    "epost", "bengt@af.example",
+                                    "part", "AF",
+                                    "kravs", true),
+                                Map.of(
+                                    "namn", "David Holm",
+                                    "epost", "david@region.example",
+                                    "part", "REGION",
+                                    "kravs", true),
+                                Map.of(
+                                    "namn", "Sara Exempel",
+                                    "roll", "INDIVID",
+                                    "saknarEpost", true))))
+                .status())
+        .isEqualTo(200);
+    return id;
+  }
+
+  private String svarslank(String arendenummer) {
+    JsonNode mail = api.vantaPaMail(mailTill("bengt@af.example", "ärende " + arendenummer));
+    Matcher m = SVARSLANK.matcher(mail.path("text").asText());
+    assertThat(m.find()).as("svarslänken i kallelsen").isTrue();
+    return m.group(1);
+  }
+
+  private void loggaIn(String anvandare) {
+    oppna("/login");
+    webblasare.findElement(By.id("username")).sendKeys(anvandare);
+    webblasare.findElement(By.id("password")).sendKeys("demo");
+    webblasare.findElement(By.cssSelector("form.formular button[type=submit]")).click();
+    vanta.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.xpath("//button[normalize-space()='Logga ut']")));
+  }
+
+  private void sok(String text) {
+    WebElement falt = webblasare.findElement(By.id("sok"));
+    falt.clear();
+    falt.sendKeys(text);
+    skickaFilter();
+  }
+
+  private void skickaFilter() {
+    skicka(webblasare.findElement(By.id("filtrera")));
+  }
+
+  /** Clicks and waits for the next page. */
+  private void skicka(WebElement knapp) {
+    WebElement sida = webblasare.findElement(By.tagName("html"));
+    knapp.click();
+    vanta.until(ExpectedConditions.stalenessOf(sida));
+    vanta.until(
+        d ->
+            "complete"
+                .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+  }
+
+  private List<String> arendenummer() {
+    List<String> nummer = new ArrayList<>();
+    for (WebElement cell :
+        webblasare.findElements(
+            By.cssSelector("#uppgiftslista td.arendenummer > span:first-child"))) {
+      nummer.add(cell.getText().strip());
+    }
+    return nummer;
+  }
+
+  private List<String> radernasTyper() {
+    return webblasare.findElements(By.cssSelector("#uppgiftslista tbody tr")).stream()
+        .map(r -> r.getDomAttribute("data-element-id"))
+        .toList();
+  }
+
+  private Object js(String skript, Object... argument) {
+    return ((JavascriptExecutor) webblasare).executeScript(skript, argument);
+  }
+
+  private void oppna(String sokvag) {
+    webblasare.navigate().to(url(sokvag));
+  }
+
+  private String url(String sokvag) {
+    return "http://localhost:" + port + sokvag;
+  }
+
+  private void klicka(By var) {
+    vanta.until(ExpectedConditions.elementToBeClickable(var)).click();
+  }
+
+  private String text(By var) {
+    return vanta.until(ExpectedConditions.presenceOfElementLocated(var)).getText().strip();
+  }
+}
