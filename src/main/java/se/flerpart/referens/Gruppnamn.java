@@ -1,6 +1,7 @@
 package se.flerpart.referens;
 
 import java.util.Collection;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +25,25 @@ public class Gruppnamn {
       return "Processledare";
     }
     return grupp;
+  }
+
+  /**
+   * As {@link #namn(Collection)}, with the insatser's names already read (see {@link
+   * InsatsRepository#namn()}): no query per group.
+   */
+  public String namn(Collection<String> grupper, Map<String, String> insatsnamn) {
+    if (grupper.isEmpty()) {
+      return "–";
+    }
+    return grupper.stream()
+        .map(
+            g ->
+                g.startsWith("beredning-")
+                    ? "Beredningsgruppen för "
+                        + insatsnamn.getOrDefault(
+                            g.substring("beredning-".length()), g.substring("beredning-".length()))
+                    : namn(g))
+        .collect(Collectors.joining(", "));
   }
 
   public String namn(Collection<String> grupper) {

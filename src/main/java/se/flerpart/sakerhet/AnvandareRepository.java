@@ -1,9 +1,13 @@
 package se.flerpart.sakerhet;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -42,6 +46,17 @@ public class AnvandareRepository {
    * The active user with this e-mail address (case-insensitive), or none when no user or more than
    * one has it.
    */
+  /** The names of these users (active or not) by id, in one query; an unknown id is left out. */
+  public Map<String, String> namn(Collection<String> ids) {
+    Map<String, String> namn = new HashMap<>();
+    if (!ids.isEmpty()) {
+      jdbc.sql("select id, namn from anvandare where id = any(?)")
+          .param(ids.toArray(String[]::new))
+          .query((RowCallbackHandler) rs -> namn.put(rs.getString(1), rs.getString(2)));
+    }
+    return namn;
+  }
+
   public Optional<Anvandare> hittaMedEpost(String epost) {
     List<String> ids =
         jdbc.sql("select id from anvandare where lower(epost) = lower(?) and aktiv")
@@ -59,18 +74,31 @@ public class AnvandareRepository {
         .optional();
   }
 
-  /** Active users with a given role, by name. */
+  /**
+   * Active users with a given role, by name; their roles and groups come in the same query (the
+   * task list asks on every page view).
+   */
   public List<Anvandare> medRoll(String roll) {
     return jdbc.sql(
             """
-            select a.id, a.namn, a.epost, a.part from anvandare a
+            select a.id, a.namn, a.epost, a.part,
+              array(select ar.roll from anvandare_roll ar where ar.anvandare_id = a.id),
+              array(select 'beredning-' || m.insats_kod from beredningsgrupp_medlem m
+                    where m.anvandare_id = a.id)
+            from anvandare a
             join anvandare_roll r on r.anvandare_id = a.id
             where r.roll = ? and a.aktiv order by a.namn
             """)
         .param(roll)
         .query(
             (rs, n) ->
-                komplettera(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                anvandare(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    new HashSet<>(List.of((String[]) rs.getArray(5).getArray())),
+                    new HashSet<>(List.of((String[]) rs.getArray(6).getArray()))))
         .list();
   }
 
@@ -204,6 +232,11 @@ public class AnvandareRepository {
                 .param(id)
                 .query(String.class)
                 .list());
+    return anvandare(id, namn, epost, part, roller, grupper);
+  }
+
+  private static Anvandare anvandare(
+      String id, String namn, String epost, String part, Set<String> roller, Set<String> grupper) {
     // The processledare share the tasks of the avvikelse process (bedömning, styrgruppsbeslut).
     if (roller.contains(Anvandare.PROCESSLEDARE)) {
       grupper.add("processledare");

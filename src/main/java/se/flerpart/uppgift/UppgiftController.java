@@ -68,30 +68,36 @@ class UppgiftController {
             sida == null || sida.isBlank() ? "1" : sida,
             storlek);
     UppgiftRepository.Sida svar = uppgifter.lista(urval, jag);
+    UppgiftRepository.Sammanfattning sammanfattning = uppgifter.sammanfattning(jag);
     model.addAttribute("vy", urval.vy().name().toLowerCase(Locale.ROOT));
     model.addAttribute("uppgifter", svar.uppgifter());
-    model.addAttribute(
-        "lista",
+    Uppgiftslista lista =
         new Uppgiftslista(
             urval,
             svar.uppgifter(),
             svar.totalt(),
-            uppgifter.antalPerVy(jag),
+            sammanfattning.antal(),
             uppgifter.senasteKommentarer(svar.uppgifter(), jag),
-            klocka.instant()));
+            klocka.instant());
+    model.addAttribute("lista", lista);
     // The person's name under the case number, for those inside each case's consent scope.
     model.addAttribute("individ", uppgifter.individnamn(svar.uppgifter(), jag));
-    model.addAttribute("typer", uppgifter.oppnaTyper());
-    model.addAttribute("insatser", uppgifter.oppnaInsatser());
+    model.addAttribute("typer", sammanfattning.typer());
+    model.addAttribute("insatser", sammanfattning.insatser());
     List<Anvandare> handlaggare = anvandare.medRoll(Anvandare.HANDLAGGARE);
     model.addAttribute("handlaggare", handlaggare);
     Map<String, String> namn = new HashMap<>();
     handlaggare.forEach(a -> namn.put(a.id(), a.namn()));
-    svar.uppgifter().stream()
-        .map(Uppgift::tilldelad)
-        .filter(id -> id != null && !namn.containsKey(id))
-        .distinct()
-        .forEach(id -> namn.put(id, anvandare.hitta(id).map(Anvandare::namn).orElse(id)));
+    // The holders and the latest comments' writers who are not handläggare: one query for all.
+    List<String> ovriga =
+        java.util.stream.Stream.concat(
+                svar.uppgifter().stream().map(Uppgift::tilldelad),
+                lista.kommentarer().values().stream().map(Kommentar::skrivenAv))
+            .filter(id -> id != null && !namn.containsKey(id))
+            .distinct()
+            .toList();
+    namn.putAll(anvandare.namn(ovriga));
+    ovriga.forEach(id -> namn.putIfAbsent(id, id));
     model.addAttribute("namn", namn);
     // Who a row's task may be handed to: checked again, with the consent scope, on submit.
     Map<Long, List<Anvandare>> mottagare = new HashMap<>();

@@ -159,9 +159,12 @@ public class UppgiftRepository {
             .list());
   }
 
-  /** Open tasks per view, for the tabs: mina, grupp, alla. */
-  Map<UppgiftService.Vy, Long> antalPerVy(
-      String anvandare, Collection<String> grupper, boolean serAlla) {
+  /**
+   * What the list page shows around the list: the open tasks per view (for the tabs: mina, grupp,
+   * alla), the kinds of open task (element id and name) and the insatser of open tasks' cases (for
+   * the filter form). One pass over the open tasks, grouped by kind and insats.
+   */
+  Sammanfattning sammanfattning(String anvandare, Collection<String> grupper, boolean serAlla) {
     Map<String, Object> p = new HashMap<>();
     p.put("jag", anvandare);
     String grupp = grupper.isEmpty() ? "false" : "u.kandidatgrupper && array[:grupper ]::text[]";
@@ -169,41 +172,54 @@ public class UppgiftRepository {
       p.put("grupper", grupper);
     }
     String alla = serAlla ? "true" : "(u.tilldelad = :jag or " + grupp + ")";
-    return jdbc.sql(
-            "select count(*) filter (where u.tilldelad = :jag), count(*) filter (where "
+    long[] antal = new long[3];
+    Map<String, String> typer = new HashMap<>();
+    Set<String> insatser = new java.util.TreeSet<>();
+    jdbc.sql(
+            "select u.element_id, min(u.namn), u.variabler->>'insats',"
+                + " count(*) filter (where u.tilldelad = :jag), count(*) filter (where "
                 + grupp
                 + "), count(*) filter (where "
                 + alla
-                + ") from uppgift u where u.status = 'OPPEN'")
+                + ") from uppgift u where u.status = 'OPPEN'"
+                + " group by u.element_id, u.variabler->>'insats'")
         .params(p)
         .query(
-            (rs, n) ->
-                Map.of(
-                    UppgiftService.Vy.MINA, rs.getLong(1),
-                    UppgiftService.Vy.GRUPP, rs.getLong(2),
-                    UppgiftService.Vy.ALLA, rs.getLong(3)))
-        .single();
-  }
-
-  /** The kinds of open task (element id and name), for the filter form. */
-  Map<String, String> oppnaTyper() {
-    Map<String, String> typer = new LinkedHashMap<>();
-    jdbc.sql(
-            "select element_id, min(namn) from uppgift where status = 'OPPEN'"
-                + " group by element_id order by min(namn)")
-        .query(
             (org.springframework.jdbc.core.RowCallbackHandler)
-                rs -> typer.put(rs.getString(1), rs.getString(2)));
-    return typer;
+                rs -> {
+                  typer.merge(
+                      rs.getString(1), rs.getString(2), (x, y) -> x.compareTo(y) <= 0 ? x : y);
+                  if (rs.getString(3) != null) {
+                    insatser.add(rs.getString(3));
+                  }
+                  antal[0] += rs.getLong(4);
+                  antal[1] += rs.getLong(5);
+                  antal[2] += rs.getLong(6);
+                });
+    Map<String, String> sorterade = new LinkedHashMap<>();
+    typer.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, String>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+        .forEach(e -> sorterade.put(e.getKey(), e.getValue()));
+    return new Sammanfattning(
+        Map.of(
+            UppgiftService.Vy.MINA, antal[0],
+            UppgiftService.Vy.GRUPP, antal[1],
+            UppgiftService.Vy.ALLA, antal[2]),
+        sorterade,
+        List.copyOf(insatser));
   }
 
-  /** The insatser of open tasks' cases, for the filter form. */
-  List<String> oppnaInsatser() {
-    return jdbc.sql(
-            "select distinct variabler->>'insats' from uppgift where status = 'OPPEN'"
-                + " and variabler->>'insats' is not null order by 1")
-        .query(String.class)
-        .list();
+  /** See {@link #sammanfattning}. */
+  public record Sammanfattning(
+      Map<UppgiftService.Vy, Long> antal, Map<String, String> typer, List<String> insatser) {}
+
+  /** Marks an open task cancelled; false when it was no longer open. */
+  public boolean avbryt(long id) {
+    return jdbc.sql("update uppgift set status = 'AVBRUTEN' where id = ? and status = 'OPPEN'")
+            .param(id)
+            .update()
+        == 1;
   }
 
   public void andraForfallodatum(long id, Instant forfallodatum) {

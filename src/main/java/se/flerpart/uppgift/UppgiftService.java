@@ -116,18 +116,12 @@ public class UppgiftService {
     return uppgifter.sok(fraga);
   }
 
-  /** How many open tasks each view holds for the user, for the tabs. */
-  public Map<Vy, Long> antalPerVy(Anvandare a) {
-    return uppgifter.antalPerVy(a.id(), a.grupper(), serAlla(a));
-  }
-
-  /** The kinds of open task and their names, and the insatser of open tasks, for filters. */
-  public Map<String, String> oppnaTyper() {
-    return uppgifter.oppnaTyper();
-  }
-
-  public List<String> oppnaInsatser() {
-    return uppgifter.oppnaInsatser();
+  /**
+   * How many open tasks each view holds for the user (for the tabs), and the kinds of open task and
+   * the insatser of open tasks (for the filters), in one query.
+   */
+  public UppgiftRepository.Sammanfattning sammanfattning(Anvandare a) {
+    return uppgifter.sammanfattning(a.id(), a.grupper(), serAlla(a));
   }
 
   private static boolean serAlla(Anvandare a) {
@@ -276,6 +270,15 @@ public class UppgiftService {
             .distinct()
             .toList();
     return arenden.isEmpty() ? Map.of() : omfang.individnamn(a, arenden);
+  }
+
+  /**
+   * Marks an open task cancelled when its feature has told the engine to leave it (e.g. a follow-up
+   * moved to a later date); false when it was no longer open.
+   */
+  @Transactional
+  public boolean avbryt(long id) {
+    return uppgifter.avbryt(id);
   }
 
   /** Every open task, whoever may see it; for overviews that decide visibility themselves. */

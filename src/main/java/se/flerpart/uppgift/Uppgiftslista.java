@@ -86,7 +86,7 @@ public record Uppgiftslista(
   }
 
   /** Where a form posted from the list goes back to: only a task list address, never elsewhere. */
-  static String tillbaka(String adress, String annars) {
+  public static String tillbaka(String adress, String annars) {
     return adress != null && TILLBAKA.matcher(adress).matches() ? adress : annars;
   }
 }

@@ -1,0 +1,125 @@
+package se.flerpart.uppfoljning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import se.flerpart.ApiKlient;
+import se.flerpart.ApiKlient.Svar;
+import se.flerpart.Sidklient;
+import se.flerpart.arende.ArendeService;
+import se.flerpart.arende.ArendeSteg;
+import se.flerpart.embedded.EmbeddedMotor;
+import se.flerpart.mote.MotesSteg;
+
+/**
+ * Moving the next follow-up from the task list and the API: the open {@code folj-upp-plan} task
+ * goes away and comes back on the new date (the engine's timer follows the new {@code
+ * uppfoljningsdatum}), only for the ärendebärare, with Swedish errors for bad dates.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "flerpart.demo.arenden=false")
+class UppfoljningFlyttTest {
+
+  @LocalServerPort int port;
+  @Autowired EmbeddedMotor motor;
+  ApiKlient api;
+
+  @BeforeEach
+  void klient() {
+    api = new ApiKlient(port);
+  }
+
+  @Test
+  void uppfoljningenFlyttasFranListanOchKommerTillbakaPaDetNyaDatumet() throws Exception {
+    String id =
+        api.aktualisera(
+            "anna",
+            Map.of(
+                "personnummer", "19121212-1212",
+                "insats", "flerpartssamverkan",
+                "skal", "Flytta uppföljningen",
+                "behov", List.of("FK", "AF")));
+    ArendeSteg.beviljat(api, id, "anna", List.of("FK", "AF", "KOMMUN-UPPSALA"), true, "anna");
+    MotesSteg.genomfor(api, motor, id, "anna");
+    JsonNode uppgift = UppfoljningSteg.vantaPaUppfoljning(api, id, "anna");
+    long uppgiftId = uppgift.path("id").asLong();
+    LocalDate idag = motor.nu().atZone(ArendeService.SVERIGE).toLocalDate();
+    String adress = "/api/arenden/" + id + "/nasta-uppfoljning";
+
+    // Bad dates and the wrong people change nothing.
+    Svar olasligt = api.anrop("anna", "PUT", adress, Map.of("datum", "2027-13-45"));
+    assertThat(olasligt.status()).isEqualTo(400);
+    assertThat(olasligt.kropp().path("fel").path("datum").asText()).contains("inte ett datum");
+    Svar bakat = api.anrop("anna", "PUT", adress, Map.of("datum", idag.minusDays(1).toString()));
+    assertThat(bakat.kropp().path("fel").path("datum").asText()).contains("bakåt i tiden");
+    Svar forLangt =
+        api.anrop("anna", "PUT", adress, Map.of("datum", idag.plusYears(2).plusDays(1).toString()));
+    assertThat(forLangt.status()).isEqualTo(400);
+    assertThat(forLangt.kropp().path("fel").path("datum").asText()).contains("högst två år");
+    assertThat(api.anrop("anna", "PUT", adress, Map.of()).kropp().path("fel").has("datum"))
+        .isTrue();
+    String om10 = idag.plusDays(10).toString();
+    assertThat(api.anrop("bengt", "PUT", adress, Map.of("datum", om10)).status()).isEqualTo(403);
+    assertThat(api.anrop("petra", "PUT", adress, Map.of("datum", om10)).status()).isEqualTo(403);
+    assertThat(
+            api.anrop(
+                    "anna",
+                    "PUT",
+                    "/api/arenden/" + UUID.randomUUID() + "/nasta-uppfoljning",
+                    Map.of("datum", om10))
+                .status())
+        .isEqualTo(404);
+    assertThat(api.hittaUppgift("anna", "mina", id, "folj-upp-plan")).isPresent();
+
+    // From the list row, written ÅÅÅÅMMDD.
+    Sidklient anna = Sidklient.inloggad(port, "anna");
+    assertThat(anna.get("/uppgifter?vy=mina").html()).contains("nasta-uppfoljning-" + uppgiftId);
+    assertThat(anna.get("/uppgifter?vy=mina").html())
+        .doesNotContain("nasta-uppfoljning-" + (uppgiftId + 1_000_000));
+    Sidklient.Sida svar =
+        anna.post(
+            "/uppgifter/" + uppgiftId + "/nasta-uppfoljning",
+            Map.of(
+                "datum",
+                idag.plusDays(10).format(DateTimeFormatter.BASIC_ISO_DATE),
+                "tillbaka",
+                "/uppgifter?vy=mina"));
+    assertThat(svar.status()).isEqualTo(302);
+    assertThat(svar.plats()).endsWith("/uppgifter?vy=mina");
+    assertThat(anna.get("/uppgifter?vy=mina").html())
+        .contains("Uppföljningen är flyttad till " + om10);
+    assertThat(api.hittaUppgift("anna", "mina", id, "folj-upp-plan")).isEmpty();
+    assertThat(
+            ApiKlient.stream(api.arende("anna", id).path("historik"))
+                .map(h -> h.path("beskrivning").asText()))
+        .contains("Uppföljningen flyttad till " + om10);
+    // Nothing left to move until it comes back.
+    assertThat(api.anrop("anna", "PUT", adress, Map.of("datum", om10)).status()).isEqualTo(409);
+
+    // The old date has passed: had the timer kept it, the task would be back at once.
+    assertThat(api.post("admin", "/api/dev/klocka", Map.of("fram", "P5D")).status()).isEqualTo(200);
+    Thread.sleep(3_000);
+    assertThat(api.hittaUppgift("anna", "mina", id, "folj-upp-plan")).isEmpty();
+    assertThat(api.post("admin", "/api/dev/klocka", Map.of("fram", "P6D")).status()).isEqualTo(200);
+    JsonNode tillbaka = api.vantaPaUppgift("anna", "mina", id, "folj-upp-plan");
+    assertThat(tillbaka.path("id").asLong()).isNotEqualTo(uppgiftId);
+
+    // The API moves it too.
+    String om20 = motor.nu().atZone(ArendeService.SVERIGE).toLocalDate().plusDays(20).toString();
+    Svar flyttad = api.anrop("anna", "PUT", adress, Map.of("datum", om20));
+    assertThat(flyttad.status()).as(flyttad.toString()).isEqualTo(200);
+    assertThat(flyttad.kropp().path("nastaUppfoljning").asText()).isEqualTo(om20);
+    assertThat(api.hittaUppgift("anna", "mina", id, "folj-upp-plan")).isEmpty();
+  }
+}
