@@ -315,7 +315,8 @@ class LoggkontrollApiTest {
     Sida sida = lena.post("/loggkontroll", Map.of("personnummer", personnummer));
     assertThat(sida.html())
         .contains("David Holm")
-        .contains("Flaggad: Läst av REGION")
+        .contains("Flaggad: Läst av Region Uppsala")
+        .doesNotContain("Läst av REGION")
         .contains("class=\"flaggad\"");
   }
 
