@@ -133,17 +133,25 @@
     ram.lang = "sv";
   }
 
+  /**
+   * The date fields' own inputs, not the year box of the calendar that flatpickr draws beside them
+   * (it holds just "2026" and has no flatpickr of its own).
+   */
+  function datumfalt(behallare) {
+    return Array.from(
+      behallare.querySelectorAll(".fjs-form-field-datetime .fjs-datepicker input")
+    ).filter((i) => !i.closest(".flatpickr-calendar"));
+  }
+
   /** Adapts every date field under the element that form-js has set up so far. */
   function anpassaAlla(behallare) {
-    behallare
-      .querySelectorAll(".fjs-form-field-datetime .fjs-datepicker input")
-      .forEach(anpassa);
+    datumfalt(behallare).forEach(anpassa);
   }
 
   /** True when a date field holds text that could not be read; its message is then shown. */
   function harFel(behallare) {
     let fel = false;
-    behallare.querySelectorAll(".fjs-form-field-datetime .fjs-datepicker input").forEach((input) => {
+    datumfalt(behallare).forEach((input) => {
       const text = input.value.trim();
       if (text !== "" && !tolka(text)) {
         visaFel(input);
@@ -164,9 +172,7 @@
     const korning = () => {
       vantar = false;
       anpassaAlla(behallare);
-      const kvar = Array.from(
-        behallare.querySelectorAll(".fjs-form-field-datetime .fjs-datepicker input")
-      ).some((i) => !i._flatpickr || !i._flatpickr.flerpartSvensk);
+      const kvar = datumfalt(behallare).some((i) => !i._flatpickr || !i._flatpickr.flerpartSvensk);
       if (kvar) {
         schemalagg();
       }

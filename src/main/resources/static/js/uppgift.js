@@ -82,7 +82,9 @@
     }
   }
 
-  function visaFel(meddelande, perFalt) {
+  // The server's messages start with the field's label (and the row, "Deltagare 2: …"); form-js'
+  // own messages do not, so those get the label here.
+  function visaFel(meddelande, perFalt, franServern) {
     felruta.replaceChildren();
     const rubrik = document.createElement("p");
     rubrik.textContent = meddelande;
@@ -91,14 +93,15 @@
       const lista = document.createElement("ul");
       for (const [falt, text] of Object.entries(perFalt)) {
         const rad = document.createElement("li");
-        rad.textContent = (etiketter[falt] || falt) + ": " + text;
+        rad.textContent = franServern ? text : (etiketter[falt] || "Fält") + ": " + text;
         rad.dataset.falt = falt;
         lista.appendChild(rad);
       }
       felruta.appendChild(lista);
     }
     felruta.hidden = false;
-    felruta.focus();
+    felruta.scrollIntoView({ block: "start" });
+    felruta.focus({ preventScroll: true });
   }
 
   // --- Drafts: what is typed is saved on the server (debounced) and restored on the next visit. ---
@@ -252,7 +255,7 @@
         setTimeout(() => (window.location.href = "/uppgifter?klar=" + encodeURIComponent(uppgiftId)), 1500);
         return;
       }
-      visaFel(kropp.meddelande || "Uppgiften kunde inte slutföras.", kropp.fel);
+      visaFel(kropp.meddelande || "Uppgiften kunde inte slutföras.", kropp.fel, true);
     } catch (e) {
       visaFel("Kunde inte nå Flerpart. Kontrollera anslutningen och försök igen; inget har sparats.");
     }

@@ -192,7 +192,7 @@ class WebblasareTest {
                 + " insatsen, och samtycket gäller 2 parter.");
 
     vantaPaStatus(arendeId, "Under beredning");
-    assertThat(fakta("Samtycke")).isEqualTo("Ja – FK, AF");
+    assertThat(fakta("Samtycke")).isEqualTo("Ja – Försäkringskassan, Arbetsförmedlingen");
     skarmdump("under-beredning");
     granska();
     klicka(By.xpath("//button[normalize-space()='Logga ut']"));
@@ -214,7 +214,7 @@ class WebblasareTest {
     vanta
         .until(ExpectedConditions.elementToBeClickable(komponent("textarea", "Field_motivering")))
         .sendKeys("Behov hos både FK och AF; flerpartsmöte behövs.");
-    valjIDropdown("Field_arendebarare", "Anna Lind (FK)");
+    valjIDropdown("Field_arendebarare", "Anna Lind (Försäkringskassan)");
     skarmdump("bered-ifyllt");
     slutforBeredning.click();
     assertThat(

@@ -246,9 +246,9 @@ class AnvandarAdministration {
           "anvandare",
           m.namn()
               + " hör till "
-              + m.part()
+              + anvandare.partnamn(m.part())
               + "; uppgiften ska till någon på "
-              + innehavare.anvandare().part());
+              + anvandare.partnamn(innehavare.anvandare().part()));
     }
     if (!kanTa(u, m)) {
       throw new ValideringsFel(

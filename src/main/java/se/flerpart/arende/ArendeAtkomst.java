@@ -85,6 +85,14 @@ public class ArendeAtkomst {
     this.individer = individer;
   }
 
+  private String partnamn(String kod) {
+    return jdbc.sql("select namn from part where kod = ?")
+        .param(kod)
+        .query(String.class)
+        .optional()
+        .orElse(kod);
+  }
+
   public boolean kanLasaPersonuppgifter(Anvandare anvandare, Arende arende) {
     return !anvandare.arUtanPersonuppgifter() && partInomOmfang(anvandare.part(), arende);
   }
@@ -126,7 +134,7 @@ public class ArendeAtkomst {
     if (arende.samtycke() == null) {
       return Optional.of(
           "innan samtycket är inhämtat arbetar bara den aktualiserande parten ("
-              + arende.aktualiserandePart()
+              + partnamn(arende.aktualiserandePart())
               + ") med ärende "
               + nummer);
     }

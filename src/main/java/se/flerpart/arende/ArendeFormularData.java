@@ -105,6 +105,11 @@ public class ArendeFormularData {
     return rad;
   }
 
+  /** The part's name as a form shows it, e.g. "Försäkringskassan" for FK. */
+  public String partnamn(String kod) {
+    return kod == null ? null : anvandare.partnamn(kod);
+  }
+
   public List<Map<String, String>> parter() {
     return parter.alla().stream()
         .filter(p -> !"FORBUND".equals(p.kod()))
@@ -133,7 +138,7 @@ public class ArendeFormularData {
                 alternativ(
                     u.namn()
                         + " ("
-                        + u.part()
+                        + anvandare.partnamn(u.part())
                         + ")"
                         + markering(atkomst.kanLasaPersonuppgifter(u, a)),
                     u.id()))

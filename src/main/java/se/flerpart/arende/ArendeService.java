@@ -167,7 +167,11 @@ public class ArendeService {
     historik.logga(
         arende.id(),
         "AKTUALISERING",
-        "Aktualisering registrerad av " + referent.namn() + " (" + referent.part() + ")",
+        "Aktualisering registrerad av "
+            + referent.namn()
+            + " ("
+            + anvandare.partnamn(referent.part())
+            + ")",
         referent.id());
     handelser.publishEvent(
         new ArendeAktualiserat(
@@ -273,7 +277,7 @@ public class ArendeService {
           "Samtycke lämnat ("
               + form.toLowerCase()
               + ") för "
-              + String.join(", ", scope)
+              + scope.stream().map(anvandare::partnamn).collect(Collectors.joining(", "))
               + (Boolean.TRUE.equals(sus) ? "; registrering i SUS med personuppgifter" : ""),
           vem.id());
       handelser.publishEvent(

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -129,7 +130,11 @@ public class Aterkoppling {
     modell.put("lank", basUrl + "/arenden/" + a.id());
     if (utkorg.koa(a.id(), "aterkoppling:" + nyckel, epost, "aterkoppling", modell, List.of())) {
       historik.logga(
-          a.id(), "ATERKOPPLING", "Återkoppling skickad till " + String.join(", ", till), null);
+          a.id(),
+          "ATERKOPPLING",
+          "Återkoppling skickad till "
+              + till.stream().map(this::namn).collect(Collectors.joining(", ")),
+          null);
     }
   }
 

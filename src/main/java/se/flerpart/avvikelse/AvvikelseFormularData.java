@@ -111,8 +111,13 @@ class AvvikelseFormularData {
     }
     return alla.values().stream()
         .sorted(Comparator.comparing(Anvandare::part).thenComparing(Anvandare::namn))
-        .map(a -> alternativ(a.namn() + " (" + a.part() + ")", a.id()))
+        .map(a -> alternativ(a.namn() + " (" + anvandare.partnamn(a.part()) + ")", a.id()))
         .toList();
+  }
+
+  /** The part's name, for messages. */
+  String partnamn(String kod) {
+    return kod == null ? null : anvandare.partnamn(kod);
   }
 
   boolean arRepresentant(String anvandarId, String part) {

@@ -173,7 +173,7 @@ public class AvvikelseService {
         "Rapporterad av "
             + vem.namn()
             + " ("
-            + vem.part()
+            + anvandare.partnamn(vem.part())
             + ")"
             + ("WEBB".equals(kalla) ? " i webbformuläret" : " via API:t"),
         vem.id());
@@ -409,7 +409,7 @@ public class AvvikelseService {
     modell.put("nummer", a.nummer());
     modell.put("mottagare", till.size() == 1 ? till.get(0).namn() : "");
     modell.put("typ", typnamn(a.typ()));
-    modell.put("part", a.berordPart());
+    modell.put("part", anvandare.partnamn(a.berordPart()));
     modell.put("automatisk", a.automatisk());
     modell.put("analys", a.analys());
     modell.put("atgard", a.atgard());
@@ -457,7 +457,7 @@ public class AvvikelseService {
     Map<String, Object> modell = new LinkedHashMap<>();
     modell.put("nummer", a.nummer());
     modell.put("typ", typnamn(a.typ()));
-    modell.put("part", a.berordPart());
+    modell.put("part", anvandare.partnamn(a.berordPart()));
     modell.put("status", a.status().text());
     modell.put("frist", fristText(paminnelseEfter));
     modell.put("rapporterad", DateTimeFormatter.ISO_LOCAL_DATE.format(a.skapad().atZone(SVERIGE)));
@@ -567,7 +567,10 @@ public class AvvikelseService {
   private String namn(String anvandarId) {
     return anvandarId == null
         ? "–"
-        : anvandare.hitta(anvandarId).map(u -> u.namn() + " (" + u.part() + ")").orElse(anvandarId);
+        : anvandare
+            .hitta(anvandarId)
+            .map(u -> u.namn() + " (" + anvandare.partnamn(u.part()) + ")")
+            .orElse(anvandarId);
   }
 
   private boolean kandPart(String kod) {

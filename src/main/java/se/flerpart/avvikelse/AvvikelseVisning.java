@@ -71,7 +71,7 @@ class AvvikelseVisning {
         return null;
       }
       return person.computeIfAbsent(
-          id, i -> anvandare.hitta(i).map(a -> a.namn() + " (" + a.part() + ")").orElse(i));
+          id, i -> anvandare.hitta(i).map(a -> a.namn() + " (" + part(a.part()) + ")").orElse(i));
     }
 
     String insats(String kod) {

@@ -191,7 +191,7 @@ public class Avvikelserapport {
             .map(
                 d ->
                     new DelVy(
-                        d.partNamn() + " (" + d.part() + ")",
+                        d.partNamn(),
                         d.rader().stream().map(r -> vy(r, nu)).toList(),
                         vy(d.summa(), nu)))
             .toList());

@@ -58,7 +58,11 @@ class BedomAvvikelseHandler implements UppgiftHandler {
     }
     String part = (String) data.get("berordPart");
     if (!formularData.arRepresentant((String) data.get("utredare"), part)) {
-      fel.put("utredare", "Välj en utredare som representerar den berörda parten (" + part + ")");
+      fel.put(
+          "utredare",
+          "Välj en utredare som representerar den berörda parten ("
+              + formularData.partnamn(part)
+              + ")");
     }
     AvvikelseService.kontrolleraText("bedomning", "", (String) data.get("bedomning"), false, fel);
   }

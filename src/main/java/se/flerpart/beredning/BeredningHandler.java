@@ -75,9 +75,9 @@ class BeredningHandler implements UppgiftHandler {
                     "arendebarare",
                     barare.namn()
                         + " ("
-                        + barare.part()
+                        + anvandare.partnamn(barare.part())
                         + ") kan inte bli ärendebärare: "
-                        + barare.part()
+                        + anvandare.partnamn(barare.part())
                         + " ingår inte i ärendets samtycke. Samtycket måste först utvidgas med ett"
                         + " nytt samtycke från individen."));
   }

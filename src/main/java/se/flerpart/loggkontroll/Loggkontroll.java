@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -189,11 +190,18 @@ class Loggkontroll {
     Map<UUID, Tidslinje> tidslinjer =
         samtycken.tidslinjer(lasningar.stream().map(Lasning::arendeId).distinct().toList());
     Partbyten partbyten = new Partbyten(adminlogg.partbyten());
+    Map<String, String> partnamn = new HashMap<>();
     List<Rad> rader = new ArrayList<>();
     for (Lasning l : lasningar) {
       Konto k = konton.get(l.anvandareId());
       String part = k == null ? null : partbyten.partVid(k.anvandare(), l.tid());
-      String orsak = orsak(l, k, part, tidslinjer.getOrDefault(l.arendeId(), Tidslinje.INGEN));
+      String orsak =
+          orsak(
+              l,
+              k,
+              part,
+              tidslinjer.getOrDefault(l.arendeId(), Tidslinje.INGEN),
+              kod -> partnamn.computeIfAbsent(kod, anvandare::partnamn));
       rader.add(
           new Rad(
               l.id(),
@@ -221,6 +229,12 @@ class Loggkontroll {
    * user (an invitee through an answer link) has no part to check.
    */
   static String orsak(Lasning l, Konto k, String part, Tidslinje t) {
+    return orsak(l, k, part, t, kod -> kod);
+  }
+
+  /** As above, with the parts named as people read them ({@code partnamn} maps a code to it). */
+  static String orsak(
+      Lasning l, Konto k, String part, Tidslinje t, UnaryOperator<String> partnamn) {
     if (l.handling().startsWith("LOGGKONTROLL_") || k == null) {
       return null;
     }
@@ -240,15 +254,15 @@ class Loggkontroll {
     }
     if (samtycke) {
       return "Läst av "
-          + part
+          + partnamn.apply(part)
           + ", som inte ingår i samtycket ("
-          + String.join(", ", t.parter())
+          + t.parter().stream().map(partnamn).collect(Collectors.joining(", "))
           + ")";
     }
     return "Läst av "
-        + part
+        + partnamn.apply(part)
         + " utan samtycke; då får bara den aktualiserande parten ("
-        + l.aktualiserandePart()
+        + partnamn.apply(l.aktualiserandePart())
         + ") läsa";
   }
 

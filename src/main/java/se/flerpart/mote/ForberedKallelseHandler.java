@@ -166,9 +166,9 @@ class ForberedKallelseHandler implements UppgiftHandler {
                       "ordforande",
                       o.namn()
                           + " ("
-                          + o.part()
+                          + anvandare.partnamn(o.part())
                           + ") kan inte vara ordförande: "
-                          + o.part()
+                          + anvandare.partnamn(o.part())
                           + UTANFOR_SAMTYCKET));
     }
     Set<String> adresser = new HashSet<>();
@@ -182,7 +182,10 @@ class ForberedKallelseHandler implements UppgiftHandler {
           && !atkomst.partInomOmfang(d.get("part").toString(), arende)) {
         fel.put(
             falt + "part",
-            "Kallelsen kan inte gå till " + d.get("part") + ": parten" + UTANFOR_SAMTYCKET);
+            "Kallelsen kan inte gå till "
+                + anvandare.partnamn(d.get("part").toString())
+                + ": parten"
+                + UTANFOR_SAMTYCKET);
       }
       if (roll != Roll.PROFESSIONELL && Boolean.TRUE.equals(d.get("kravs"))) {
         fel.put(falt + "kravs", "Bara en part kan krävas på mötet – välj rollen Yrkesperson");

@@ -51,7 +51,8 @@ class UppfoljningHandler implements UppgiftHandler {
       for (Plan.Atgard a : plan.atgarder()) {
         Map<String, Object> rad = new LinkedHashMap<>();
         rad.put("beskrivning", a.beskrivning());
-        rad.put("ansvarigPart", a.ansvarigPart());
+        // Shown read-only as the part's name; what is saved comes from the plan (see below).
+        rad.put("ansvarigPart", formularData.partnamn(a.ansvarigPart()));
         atgarder.add(rad);
       }
     }

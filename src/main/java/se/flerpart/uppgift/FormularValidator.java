@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -47,6 +48,7 @@ public class FormularValidator {
     Map<String, Object> in = inskickat == null ? Map.of() : inskickat;
     Map<String, Object> rena = new LinkedHashMap<>();
     validera(formular.schema().path("components"), in, rena, "", formularData, fel);
+    etikettera(formular, fel);
     return rena;
   }
 
@@ -126,7 +128,12 @@ public class FormularValidator {
     for (Object rad : rader) {
       String radPrefix = prefix + sokvag + "[" + i++ + "]";
       if (!(rad instanceof Map<?, ?>)) {
-        fel.put(radPrefix, "Raden ska vara ett objekt med fälten");
+        fel.put(
+            radPrefix,
+            radnamn(lista.path("label").asText(sokvag))
+                + " "
+                + i
+                + ": raden ska vara ett objekt med fälten");
         continue;
       }
       Map<String, Object> renRad = new LinkedHashMap<>();
@@ -134,6 +141,105 @@ public class FormularValidator {
       renaRader.add(renRad);
     }
     rena.put(sokvag, renaRader);
+  }
+
+  /**
+   * What one row of a dynamic list is called in a message, e.g. "Deltagare" in "Deltagare 2: e-post
+   * – ange en giltig e-postadress". The lists' labels are plural or collective; a row is one of
+   * them.
+   */
+  static String radnamn(String etikett) {
+    return switch (etikett) {
+      case "Deltagare" -> "Deltagare";
+      case "Åtgärder" -> "Åtgärd";
+      case "Planerade åtgärder" -> "Planerad åtgärd";
+      default -> etikett + ", rad";
+    };
+  }
+
+  /**
+   * Makes every message start with what the user reads on the page: the field's label, and for a
+   * field in a dynamic list the row first ("Deltagare 2: e-post – ange en giltig e-postadress").
+   * The keys stay the fields' paths ({@code deltagare[1].epost}). A message that already starts so
+   * is left as it is, so this may run again after a handler has added its own messages.
+   */
+  public void etikettera(Formular formular, Map<String, String> fel) {
+    JsonNode komponenter = formular.schema().path("components");
+    fel.replaceAll((nyckel, text) -> medEtikett(komponenter, nyckel, text));
+  }
+
+  private static final Pattern SEGMENT = Pattern.compile("^([^\\[\\]]+)(?:\\[(\\d+)])?$");
+
+  private static String medEtikett(JsonNode komponenter, String nyckel, String text) {
+    StringBuilder rad = new StringBuilder();
+    JsonNode niva = komponenter;
+    String etikett = null;
+    String[] delar = nyckel.split("\\.");
+    for (int d = 0; d < delar.length; d++) {
+      Matcher m = SEGMENT.matcher(delar[d]);
+      if (!m.matches()) {
+        return text;
+      }
+      JsonNode k = komponent(niva, m.group(1));
+      if (k == null) {
+        return text;
+      }
+      boolean sist = d == delar.length - 1;
+      if (m.group(2) != null) {
+        if (!"dynamiclist".equals(k.path("type").asText())) {
+          return text;
+        }
+        rad.append(radnamn(k.path("label").asText(m.group(1))))
+            .append(' ')
+            .append(Integer.parseInt(m.group(2)) + 1)
+            .append(": ");
+        if (sist) {
+          return text.startsWith(rad.toString()) ? text : rad + gemen(text);
+        }
+      } else if (sist) {
+        etikett = k.path("label").asText(k.path("dateLabel").asText(m.group(1)));
+      }
+      niva = k.path("components");
+    }
+    if (etikett == null || etikett.isBlank()) {
+      return text;
+    }
+    String radtext = rad.toString();
+    if (!radtext.isEmpty() && text.startsWith(radtext)) {
+      return text;
+    }
+    String falttext =
+        text.toLowerCase(Locale.ROOT).startsWith(etikett.toLowerCase(Locale.ROOT))
+            ? text
+            : etikett + ": " + gemen(text);
+    if (radtext.isEmpty()) {
+      return falttext;
+    }
+    // In a row the field's label stands inside the sentence: "Deltagare 2: e-post – …".
+    String iRad = gemen(falttext);
+    String gemenEtikett = gemen(etikett);
+    if (iRad.startsWith(gemenEtikett + ": ")) {
+      iRad = gemenEtikett + " – " + iRad.substring(gemenEtikett.length() + 2);
+    }
+    return radtext + iRad;
+  }
+
+  /** The component a path segment names: a field's key, or a group's or list's path. */
+  private static JsonNode komponent(JsonNode komponenter, String namn) {
+    for (JsonNode k : komponenter) {
+      if (namn.equals(k.path("key").asText(null)) || namn.equals(k.path("path").asText(null))) {
+        return k;
+      }
+      if (k.has("components")
+          && k.path("path").asText("").isBlank()
+          && !"dynamiclist".equals(k.path("type").asText())) {
+        JsonNode under = komponent(k.path("components"), namn);
+        if (under != null) {
+          return under;
+        }
+      }
+    }
+    return null;
   }
 
   @SuppressWarnings("unchecked")
@@ -189,21 +295,37 @@ public class FormularValidator {
         || (varde instanceof Collection<?> c && c.isEmpty());
   }
 
+  /** Every message starts with the field's label, as the user reads it above the field. */
   private static String saknasText(JsonNode falt, String etikett) {
     if (etikett.endsWith("?")) {
-      return "Besvara frågan: " + etikett;
+      return etikett + " – besvara frågan";
     }
     return switch (falt.path("type").asText()) {
-      case "select", "radio", "checklist", "taglist" -> "Välj " + gemen(etikett);
-      case "checkbox" -> "Kryssa i " + gemen(etikett);
-      default -> "Fyll i " + gemen(etikett);
+      case "select", "radio" -> etikett + ": välj ett alternativ";
+      case "checklist", "taglist" -> etikett + ": välj minst ett alternativ";
+      case "checkbox" -> etikett + ": kryssa i rutan";
+      default -> etikett + " saknas";
     };
   }
 
-  private static String gemen(String etikett) {
-    return etikett.isEmpty()
-        ? etikett
-        : Character.toLowerCase(etikett.charAt(0)) + etikett.substring(1);
+  /**
+   * The text with a lower-case first letter, to stand after a label or a row: "Deltagare 2: e-post
+   * …". A text that starts with an abbreviation ("SUS-…") or a person's name ("Cecilia Berg kan
+   * inte …", two capitalised words) keeps its case.
+   */
+  private static String gemen(String text) {
+    if (text.length() < 2
+        || !Character.isUpperCase(text.charAt(0))
+        || Character.isUpperCase(text.charAt(1))) {
+      return text;
+    }
+    int mellanslag = text.indexOf(' ');
+    if (mellanslag > 0
+        && mellanslag + 1 < text.length()
+        && Character.isUpperCase(text.charAt(mellanslag + 1))) {
+      return text;
+    }
+    return Character.toLowerCase(text.charAt(0)) + text.substring(1);
   }
 
   private Object tolka(

@@ -363,7 +363,11 @@ public class UppgiftService {
     if (utanfor.isPresent()) {
       throw new ValideringsFel(
           "anvandare",
-          mottagare.namn() + " (" + mottagare.part() + ") kan inte få uppgiften: " + utanfor.get());
+          mottagare.namn()
+              + " ("
+              + anvandare.partnamn(mottagare.part())
+              + ") kan inte få uppgiften: "
+              + utanfor.get());
     }
     uppgifter.tilldela(id, mottagare.id());
     return uppgifter.hitta(id).orElseThrow();
@@ -405,10 +409,12 @@ public class UppgiftService {
     }
     kravInomOmfang(u, a);
     Map<String, String> fel = new LinkedHashMap<>();
-    Map<String, Object> data = validator.validera(formularFor(u), inskickat, data(u, a), fel);
+    Formular formular = formularFor(u);
+    Map<String, Object> data = validator.validera(formular, inskickat, data(u, a), fel);
     UppgiftHandler handler = handlers.get(u.elementId());
     if (handler != null && fel.isEmpty()) {
       handler.validera(u, data, fel);
+      validator.etikettera(formular, fel);
     }
     if (!fel.isEmpty()) {
       throw new ValideringsFel(fel);

@@ -361,7 +361,10 @@ class AdministrationApiTest {
     Sida sida =
         Sidklient.inloggad(port, "admin").get("/admin/logg?objekttyp=ANVANDARE&objekt=" + id);
     assertThat(sida.status()).isEqualTo(200);
-    assertThat(sida.html()).contains("Nytt Namn").contains("Inaktiverad").contains("REGION");
+    assertThat(sida.html())
+        .contains("Nytt Namn")
+        .contains("Inaktiverad")
+        .contains("Region Uppsala");
   }
 
   @Test
@@ -434,7 +437,8 @@ class AdministrationApiTest {
             Map.of("anvandare", "anna"));
     assertThat(fel.status()).isEqualTo(400);
     assertThat(fel.kropp().path("fel").path("anvandare").asText())
-        .isEqualTo("Anna Lind hör till FK; uppgiften ska till någon på AF");
+        .isEqualTo(
+            "Anna Lind hör till Försäkringskassan; uppgiften ska till någon på Arbetsförmedlingen");
     assertThat(
             api.post(
                     "anna",
@@ -477,7 +481,8 @@ class AdministrationApiTest {
     assertThat(ny.html())
         .contains("<label for=\"maxTid\">Längsta tid i insatsen</label>")
         .contains("value=\"P12M\"")
-        .contains("Bengt Ek (AF)");
+        .contains("Bengt Ek (Arbetsförmedlingen)")
+        .doesNotContain("(AF)");
 
     String kod = unik("sida-");
     long fore = antal("insats");

@@ -316,7 +316,8 @@ class ArendeApiTest {
         .isEqualTo("Beskriv vårdkontakterna");
     Svar tomt = api.slutfor("anna", komplettera, Map.of());
     assertThat(tomt.status()).isEqualTo(400);
-    assertThat(tomt.kropp().path("fel").path("komplettering").asText()).startsWith("Fyll i");
+    assertThat(tomt.kropp().path("fel").path("komplettering").asText())
+        .isEqualTo("Komplettering saknas");
     assertThat(
             api.slutfor(
                     "anna",

@@ -31,6 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 import se.flerpart.ApiKlient;
 import se.flerpart.ApiKlient.Svar;
+import se.flerpart.Sidklient;
 import se.flerpart.embedded.EmbeddedMotor;
 import se.flerpart.uppfoljning.UppfoljningSteg;
 
@@ -73,7 +74,7 @@ class SamtyckesomfangTest {
     Svar tillBengt = api.post("anna", url(samtycke) + "/tilldela", Map.of("anvandare", "bengt"));
     assertThat(tillBengt.status()).isEqualTo(400);
     assertThat(tillBengt.kropp().path("fel").path("anvandare").asText())
-        .contains("Bengt Ek", "aktualiserande parten (FK)");
+        .contains("Bengt Ek", "aktualiserande parten (Försäkringskassan)");
     assertThat(api.get("anna", url(samtycke)).kropp().path("tilldelad").asText()).isEqualTo("anna");
     for (String vem : List.of("petra", "admin")) {
       Svar formular = api.get(vem, url(samtycke) + "/formular");
@@ -142,7 +143,7 @@ class SamtyckesomfangTest {
     beredning = api.vantaPaUppgift("bengt", "grupp", id, "bered-arende");
     JsonNode handlaggare = formularData("bengt", beredning).path("handlaggare");
     assertThat(etikett(handlaggare, "david")).endsWith("– utanför samtycket");
-    assertThat(etikett(handlaggare, "anna")).isEqualTo("Anna Lind (FK)");
+    assertThat(etikett(handlaggare, "anna")).isEqualTo("Anna Lind (Försäkringskassan)");
     Svar davidBarare =
         api.slutfor(
             "bengt",
@@ -177,9 +178,11 @@ class SamtyckesomfangTest {
     assertThat(utanfor.status()).isEqualTo(400);
     JsonNode fel = utanfor.kropp().path("fel");
     assertThat(fel.path("ordforande").asText())
-        .contains("Cecilia", "KOMMUN-UPPSALA ingår inte i ärendets samtycke", "nytt samtycke");
+        .startsWith("Ordförande: Cecilia Berg (Uppsala kommun)")
+        .contains("Uppsala kommun ingår inte i ärendets samtycke", "nytt samtycke");
     assertThat(fel.path("deltagare[1].part").asText())
-        .contains("REGION", "ingår inte i ärendets samtycke", "nytt samtycke");
+        .startsWith("Deltagare 2: part (yrkesperson) – ")
+        .contains("Region Uppsala", "ingår inte i ärendets samtycke", "nytt samtycke");
     assertThat(fel.has("deltagare[0].part")).isFalse();
     JsonNode data = formularData("anna", kallelse);
     assertThat(etikett(data.path("parter"), "REGION")).endsWith("– utanför samtycket");
@@ -201,7 +204,7 @@ class SamtyckesomfangTest {
 
     assertThat(forManga.status()).isEqualTo(400);
     assertThat(forManga.kropp().path("fel").path("deltagare").asText())
-        .isEqualTo("Ett flerpartsmöte kan ha högst 30 kallade (31 angivna)");
+        .isEqualTo("Deltagare: ett flerpartsmöte kan ha högst 30 kallade (31 angivna)");
     assertThat(api.get("anna", "/api/moten?arendeId=" + id).kropp().path("moten")).isEmpty();
     assertThat(api.slutfor("anna", kallelse, kallelse(motesTid, manga(30))).status())
         .isEqualTo(200);
@@ -412,6 +415,30 @@ class SamtyckesomfangTest {
   }
 
   /** A new case through samtycke for the parts and beredning Ja with anna as ärendebärare. */
+  @Test
+  @DisplayName(
+      "Givet ett ärende med samtycke för FK och AF, så visar ärendesidan parternas och"
+          + " användarnas namn, aldrig koderna eller användar-id:n")
+  void arendesidanVisarNamnIStalletForKoder() {
+    String id = beviljat(List.of("FK", "AF"));
+    api.vantaPaUppgift("anna", "mina", id, "forbered-kallelse");
+
+    String html = Sidklient.inloggad(port, "anna").get("/arenden/" + id).html();
+
+    assertThat(html)
+        .contains("<dt>Aktualiserande part</dt><dd>Försäkringskassan</dd>")
+        .contains("Ja – Försäkringskassan, Arbetsförmedlingen")
+        .contains("Aktualisering registrerad av Anna Lind (Försäkringskassan)")
+        .contains("tilldelad Anna Lind")
+        .contains("(Anna Lind)")
+        .doesNotContain(">FK<")
+        .doesNotContain("Ja – FK")
+        .doesNotContain(">FK, ")
+        .doesNotContain("(FK)")
+        .doesNotContain("tilldelad anna")
+        .doesNotContain("(anna)");
+  }
+
   private String beviljat(List<String> parter) {
     String id = api.aktualisera("anna", aktualisering());
     ArendeSteg.beviljat(api, id, "anna", parter, true, "anna");

@@ -287,7 +287,8 @@ class LoggkontrollApiTest {
     assertThat(flaggad.path("anvandare").asText()).isEqualTo("david");
     assertThat(flaggad.path("part").asText()).isEqualTo("REGION");
     assertThat(flaggad.path("orsak").asText())
-        .isEqualTo("Läst av REGION, som inte ingår i samtycket (FK, AF)");
+        .isEqualTo(
+            "Läst av Region Uppsala, som inte ingår i samtycket (Försäkringskassan, Arbetsförmedlingen)");
     JsonNode bara = sok("lena", Map.of("personnummer", personnummer, "baraFlaggade", true)).kropp();
     assertThat(ApiKlient.stream(bara.path("rader")).map(r -> r.path("anvandare").asText()))
         .containsExactly("david");
@@ -307,14 +308,15 @@ class LoggkontrollApiTest {
     assertThat(ApiKlient.stream(efter.path("rader")).map(r -> r.path("orsak").asText()))
         .contains(
             "Läst efter att samtycket återkallades",
-            "Läst av REGION, som inte ingår i samtycket (FK, AF)");
+            "Läst av Region Uppsala, som inte ingår i samtycket (Försäkringskassan, Arbetsförmedlingen)");
 
     Sidklient lena = Sidklient.inloggad(port, "lena");
     lena.get("/loggkontroll");
     Sida sida = lena.post("/loggkontroll", Map.of("personnummer", personnummer));
     assertThat(sida.html())
         .contains("David Holm")
-        .contains("Flaggad: Läst av REGION")
+        .contains("Flaggad: Läst av Region Uppsala")
+        .doesNotContain("Läst av REGION")
         .contains("class=\"flaggad\"");
   }
 

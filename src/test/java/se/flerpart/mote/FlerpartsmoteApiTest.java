@@ -94,7 +94,7 @@ class FlerpartsmoteApiTest {
     assertThat(fel.status()).isEqualTo(400);
     assertThat(fel.kropp().path("fel").path("motesTid").asText()).contains("redan passerat");
     assertThat(fel.kropp().path("fel").path("deltagare").asText())
-        .isEqualTo("Lägg till minst en deltagare");
+        .isEqualTo("Deltagare: lägg till minst en deltagare");
     assertThat(fel.kropp().path("fel").path("plats").asText()).contains("plats eller videolänk");
     Map<String, Object> utanSyfte = kallelseData(motesTid);
     utanSyfte.remove("syfte");
@@ -103,9 +103,10 @@ class FlerpartsmoteApiTest {
     utanSyfte.put("deltagare", deltagare);
     Svar fel2 = api.slutfor("anna", kallelse, utanSyfte);
     assertThat(fel2.status()).isEqualTo(400);
-    assertThat(fel2.kropp().path("fel").path("syfte").asText()).isEqualTo("Fyll i syfte med mötet");
+    assertThat(fel2.kropp().path("fel").path("syfte").asText()).isEqualTo("Syfte med mötet saknas");
+    // The message names the row and the field as the page shows them; the key stays the path.
     assertThat(fel2.kropp().path("fel").path("deltagare[1].epost").asText())
-        .contains("giltig e-postadress");
+        .isEqualTo("Deltagare 2: e-post – ange en giltig e-postadress");
     assertThat(api.hittaUppgift("anna", "mina", id, "forbered-kallelse")).isPresent();
 
     assertThat(api.slutfor("anna", kallelse, kallelseData(motesTid)).status()).isEqualTo(200);
@@ -255,7 +256,7 @@ class FlerpartsmoteApiTest {
     Svar utanAtgard = api.slutfor("cecilia", mote, genomfort);
     assertThat(utanAtgard.status()).isEqualTo(400);
     assertThat(utanAtgard.kropp().path("fel").path("plan.atgarder").asText())
-        .startsWith("Lägg till minst en åtgärd");
+        .startsWith("Åtgärder: lägg till minst en åtgärd");
     genomfort.put(
         "plan",
         Map.of(

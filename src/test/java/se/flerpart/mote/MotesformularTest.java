@@ -47,9 +47,10 @@ class MotesformularTest {
         validator.validera(register.hitta("forbered-kallelse").orElseThrow(), in, ALTERNATIV, fel);
 
     assertThat(fel)
-        .containsEntry("deltagare[1].namn", "Fyll i namn")
-        .containsKey("deltagare[1].epost")
-        .containsKey("deltagare[1].part")
+        .containsEntry("deltagare[1].namn", "Deltagare 2: namn saknas")
+        .containsEntry("deltagare[1].epost", "Deltagare 2: e-post – ange en giltig e-postadress")
+        .containsEntry(
+            "deltagare[1].part", "Deltagare 2: part (yrkesperson) – välj ett av alternativen")
         .doesNotContainKey("deltagare[0].namn");
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> deltagare = (List<Map<String, Object>>) rena.get("deltagare");

@@ -119,8 +119,9 @@ class FormularValidatorTest {
     Map<String, Object> rena = validera("inhamta-samtycke", map("samtycke", "JA"), PARTER);
 
     assertThat(fel).containsOnlyKeys("samtyckeForm", "samtyckeParter");
-    assertThat(fel.get("samtyckeForm")).isEqualTo("Besvara frågan: Hur lämnades samtycket?");
-    assertThat(fel.get("samtyckeParter")).isEqualTo("Välj parter som får utbyta information");
+    assertThat(fel.get("samtyckeForm")).isEqualTo("Hur lämnades samtycket? – besvara frågan");
+    assertThat(fel.get("samtyckeParter"))
+        .isEqualTo("Parter som får utbyta information: välj minst ett alternativ");
     felArSvenska();
     assertThat(rena).doesNotContainKeys("samtyckeForm", "samtyckeParter");
   }
@@ -141,7 +142,7 @@ class FormularValidatorTest {
     Map<String, Object> rena = validera("inhamta-samtycke", map(), PARTER);
 
     assertThat(fel).containsOnlyKeys("samtycke");
-    assertThat(fel.get("samtycke")).isEqualTo("Besvara frågan: Har individen lämnat samtycke?");
+    assertThat(fel.get("samtycke")).isEqualTo("Har individen lämnat samtycke? – besvara frågan");
     felArSvenska();
     assertThat(rena).isEmpty();
   }
@@ -306,7 +307,7 @@ class FormularValidatorTest {
             HANDLAGGARE);
 
     assertThat(fel).containsOnlyKeys("arendebarare");
-    assertThat(fel.get("arendebarare")).isEqualTo("Välj ärendebärare");
+    assertThat(fel.get("arendebarare")).isEqualTo("Ärendebärare: välj ett alternativ");
     felArSvenska();
     assertThat(rena).doesNotContainKey("arendebarare");
   }
@@ -374,7 +375,7 @@ class FormularValidatorTest {
     validera("bered-arende", map("beslut", "NEJ", "motivering", "   "), HANDLAGGARE);
 
     assertThat(fel).containsOnlyKeys("motivering");
-    assertThat(fel.get("motivering")).isEqualTo("Fyll i motivering");
+    assertThat(fel.get("motivering")).isEqualTo("Motivering saknas");
   }
 
   @Test
@@ -390,7 +391,7 @@ class FormularValidatorTest {
     validera("bered-arende", map(), HANDLAGGARE);
 
     assertThat(fel).containsOnlyKeys("beslut", "motivering");
-    assertThat(fel).containsEntry("beslut", "Välj beslut");
+    assertThat(fel).containsEntry("beslut", "Beslut: välj ett alternativ");
     felArSvenska();
   }
 
@@ -453,7 +454,7 @@ class FormularValidatorTest {
 
     assertThat(fel)
         .containsOnlyKeys("avslutsorsak")
-        .containsEntry("avslutsorsak", "Välj avslutsorsak");
+        .containsEntry("avslutsorsak", "Avslutsorsak: välj ett alternativ");
     felArSvenska();
   }
 
