@@ -5,6 +5,7 @@ import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -473,9 +474,9 @@ public class UppgiftService {
       java.util.function.Predicate<Uppgift> vilken,
       Anvandare vem,
       Map<String, Object> data,
-      java.time.Duration maxTid) {
-    java.time.Instant grans = java.time.Instant.now().plus(maxTid);
-    while (java.time.Instant.now().isBefore(grans)) {
+      Duration maxTid) {
+    Instant grans = Instant.now().plus(maxTid);
+    while (Instant.now().isBefore(grans)) {
       var uppgift = uppgifter.oppna().stream().filter(vilken).findFirst();
       if (uppgift.isPresent()) {
         slutfor(uppgift.get().id(), data, vem);
