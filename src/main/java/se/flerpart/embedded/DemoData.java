@@ -168,7 +168,15 @@ class DemoData implements ApplicationRunner {
             "flerpartssamverkan",
             "Långvarig sjukskrivning och stress; behöver stöd från flera parter för att komma tillbaka till arbete.",
             List.of("FK", "AF", "REGION"),
-            false),
+            false,
+            "Maria Lindqvist",
+            null,
+            null,
+            "maria.lindqvist@exempel.se",
+            null,
+            false,
+            List.of(),
+            null),
         anna);
 
     Arende iBeredning =
@@ -180,7 +188,15 @@ class DemoData implements ApplicationRunner {
                 "flerpartssamverkan",
                 "Står still i SFI efter tre år, smärtproblematik och långvarigt försörjningsstöd.",
                 List.of("AF", "KOMMUN-UPPSALA", "REGION"),
-                false),
+                false,
+                "Amir Hassan",
+                null,
+                null,
+                null,
+                null,
+                false,
+                List.of(),
+                null),
             bengt);
     slutfor(iBeredning.id(), "inhamta-samtycke", bengt, samtycke(allaParter));
 
@@ -193,7 +209,15 @@ class DemoData implements ApplicationRunner {
                 "flerpartssamverkan",
                 "Ung vuxen som varken arbetar eller studerar; sömnproblem och oklar arbetsförmåga.",
                 List.of("FK", "AF", "KOMMUN-UPPSALA"),
-                true),
+                true,
+                "Jonas Berg",
+                null,
+                null,
+                "jonas.berg@exempel.se",
+                null,
+                false,
+                List.of(),
+                null),
             david);
     slutfor(pagaende.id(), "inhamta-samtycke", david, samtycke(allaParter));
     slutfor(

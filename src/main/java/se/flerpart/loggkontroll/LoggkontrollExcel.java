@@ -42,7 +42,7 @@ final class LoggkontrollExcel {
         blad.style(r, 0).format("yyyy-mm-dd hh:mm:ss").set();
         blad.value(r, 1, rad.anvandare());
         blad.value(r, 2, rad.anvandareNamn());
-        blad.value(r, 3, rad.part());
+        blad.value(r, 3, rad.partNamn());
         blad.value(r, 4, rad.arendenummer());
         blad.value(r, 5, rad.handlingText());
         blad.value(r, 6, rad.flaggad() ? "Ja" : "Nej");

@@ -363,7 +363,12 @@ class LoggkontrollApiTest {
     }
     assertThat(perAnvandare).containsKeys("anna", "bengt");
     assertThat(perAnvandare.get("bengt").subList(2, 7))
-        .containsExactly("Bengt Ek", "AF", arendenummer, "Läste ärendets personuppgifter", "Nej");
+        .containsExactly(
+            "Bengt Ek",
+            "Arbetsförmedlingen",
+            arendenummer,
+            "Läste ärendets personuppgifter",
+            "Nej");
     assertThat(
             rader.stream().map(r -> r.get(0)).collect(Collectors.toList()).subList(1, rader.size()))
         .allSatisfy(t -> assertThat(t).isNotBlank());
