@@ -155,18 +155,7 @@ class FormularWebblasareTest {
     String arendeId = aktualisera();
     JsonNode samtycke = api.vantaPaUppgift("anna", "mina", arendeId, "inhamta-samtycke");
     assertThat(
-            api.slutfor(
-                    "anna",
-                    samtycke,
-                    Map.of(
-                        "samtycke",
-                        "JA",
-                        "samtyckeForm",
-                        "SKRIFTLIGT",
-                        "samtyckeParter",
-                        List.of("FK", "AF"),
-                        "susSamtycke",
-                        false))
+            api.slutfor("anna", samtycke, ArendeSteg.samtyckeJa(List.of("FK", "AF"), false))
                 .status())
         .isEqualTo(200);
     JsonNode beredning = api.vantaPaUppgift("bengt", "grupp", arendeId, "bered-arende");

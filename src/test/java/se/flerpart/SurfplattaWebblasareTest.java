@@ -31,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import se.flerpart.arende.ArendeSteg;
 import se.flerpart.embedded.EmbeddedMotor;
 
 /**
@@ -389,15 +390,7 @@ class SurfplattaWebblasareTest {
             api.slutfor(
                     "anna",
                     api.vantaPaUppgift("anna", "mina", id, "inhamta-samtycke"),
-                    Map.of(
-                        "samtycke",
-                        "JA",
-                        "samtyckeForm",
-                        "SKRIFTLIGT",
-                        "samtyckeParter",
-                        parter,
-                        "susSamtycke",
-                        false))
+                    ArendeSteg.samtyckeJa(parter, false))
                 .status())
         .isEqualTo(200);
   }

@@ -66,15 +66,7 @@ class ArendeApiTest {
   }
 
   static Map<String, Object> samtyckeJa(List<String> parter) {
-    return Map.of(
-        "samtycke",
-        "JA",
-        "samtyckeForm",
-        "SKRIFTLIGT",
-        "samtyckeParter",
-        parter,
-        "susSamtycke",
-        true);
+    return ArendeSteg.samtyckeJa(parter, true);
   }
 
   /** Registers a case and takes it through samtycke JA to an open bered-arende. */

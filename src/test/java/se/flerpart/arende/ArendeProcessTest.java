@@ -606,15 +606,7 @@ class ArendeProcessTest {
   }
 
   private static Map<String, Object> samtyckeJa() {
-    return Map.of(
-        "samtycke",
-        "JA",
-        "samtyckeForm",
-        "SKRIFTLIGT",
-        "samtyckeParter",
-        List.of("FK", "AF"),
-        "susSamtycke",
-        true);
+    return ArendeSteg.samtyckeJa(List.of("FK", "AF"), true);
   }
 
   private static Map<String, Object> beslut(String beslut, Map<String, Object> ovrigt) {

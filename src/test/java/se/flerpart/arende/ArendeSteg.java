@@ -15,6 +15,19 @@ public final class ArendeSteg {
 
   private ArendeSteg() {}
 
+  /** The inhamta-samtycke form's answer: written consent, JA, for {@code parter}. */
+  public static Map<String, Object> samtyckeJa(List<String> parter, boolean susSamtycke) {
+    return Map.of(
+        "samtycke",
+        "JA",
+        "samtyckeForm",
+        "SKRIFTLIGT",
+        "samtyckeParter",
+        parter,
+        "susSamtycke",
+        susSamtycke);
+  }
+
   /**
    * The referrer records consent for {@code parter}; bengt, in the beredningsgrupp, decides JA with
    * {@code arendebarare} as ärendebärare.
@@ -27,20 +40,7 @@ public final class ArendeSteg {
       boolean susSamtycke,
       String arendebarare) {
     JsonNode samtycke = api.vantaPaUppgift(referent, "mina", arendeId, "inhamta-samtycke");
-    assertThat(
-            api.slutfor(
-                    referent,
-                    samtycke,
-                    Map.of(
-                        "samtycke",
-                        "JA",
-                        "samtyckeForm",
-                        "SKRIFTLIGT",
-                        "samtyckeParter",
-                        parter,
-                        "susSamtycke",
-                        susSamtycke))
-                .status())
+    assertThat(api.slutfor(referent, samtycke, samtyckeJa(parter, susSamtycke)).status())
         .isEqualTo(200);
     JsonNode beredning = api.vantaPaUppgift("bengt", "grupp", arendeId, "bered-arende");
     assertThat(

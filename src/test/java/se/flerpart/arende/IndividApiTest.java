@@ -153,18 +153,7 @@ class IndividApiTest {
     // person; neither does the processledare. Neither read is logged.
     JsonNode samtycke = api.vantaPaUppgift("anna", "mina", id, "inhamta-samtycke");
     assertThat(
-            api.slutfor(
-                    "anna",
-                    samtycke,
-                    Map.of(
-                        "samtycke",
-                        "JA",
-                        "samtyckeForm",
-                        "SKRIFTLIGT",
-                        "samtyckeParter",
-                        List.of("FK", "REGION"),
-                        "susSamtycke",
-                        false))
+            api.slutfor("anna", samtycke, ArendeSteg.samtyckeJa(List.of("FK", "REGION"), false))
                 .status())
         .isEqualTo(200);
     api.vantaPaUppgift("petra", "alla", id, "bered-arende");

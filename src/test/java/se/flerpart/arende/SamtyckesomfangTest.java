@@ -446,15 +446,7 @@ class SamtyckesomfangTest {
   }
 
   private static Map<String, Object> samtyckeJa(List<String> parter) {
-    return Map.of(
-        "samtycke",
-        "JA",
-        "samtyckeForm",
-        "SKRIFTLIGT",
-        "samtyckeParter",
-        parter,
-        "susSamtycke",
-        true);
+    return ArendeSteg.samtyckeJa(parter, true);
   }
 
   private static Map<String, Object> kallelse(

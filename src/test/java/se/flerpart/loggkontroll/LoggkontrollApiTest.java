@@ -31,6 +31,7 @@ import se.flerpart.ApiKlient;
 import se.flerpart.ApiKlient.Svar;
 import se.flerpart.Sidklient;
 import se.flerpart.Sidklient.Sida;
+import se.flerpart.arende.ArendeSteg;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.sakerhet.AnvandareRepository;
 
@@ -88,18 +89,7 @@ class LoggkontrollApiTest {
                 List.of("FK", "AF")));
     JsonNode samtycke = api.vantaPaUppgift("anna", "mina", id, "inhamta-samtycke");
     assertThat(
-            api.slutfor(
-                    "anna",
-                    samtycke,
-                    Map.of(
-                        "samtycke",
-                        "JA",
-                        "samtyckeForm",
-                        "SKRIFTLIGT",
-                        "samtyckeParter",
-                        List.of("FK", "AF"),
-                        "susSamtycke",
-                        false))
+            api.slutfor("anna", samtycke, ArendeSteg.samtyckeJa(List.of("FK", "AF"), false))
                 .status())
         .isEqualTo(200);
     vantaPaSamtycke(id, "JA");

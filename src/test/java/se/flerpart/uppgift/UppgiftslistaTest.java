@@ -26,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import se.flerpart.ApiKlient;
 import se.flerpart.Sidklient;
+import se.flerpart.arende.ArendeSteg;
 
 /**
  * The task list to work in: every parameter of {@code GET /api/uppgifter} (sort, filters, search,
@@ -375,17 +376,7 @@ class UppgiftslistaTest {
     JsonNode samtycke = api.vantaPaUppgift("anna", "mina", arendeId, "inhamta-samtycke");
     ApiKlient.Svar svar =
         api.slutfor(
-            "anna",
-            samtycke,
-            Map.of(
-                "samtycke",
-                "JA",
-                "samtyckeForm",
-                "SKRIFTLIGT",
-                "samtyckeParter",
-                List.of("FK", "AF", "KOMMUN-UPPSALA"),
-                "susSamtycke",
-                false));
+            "anna", samtycke, ArendeSteg.samtyckeJa(List.of("FK", "AF", "KOMMUN-UPPSALA"), false));
     assertThat(svar.kropp().path("meddelande").asText())
         .isEqualTo(
             "Uppgiften Inhämta samtycke är slutförd. Ärendet går nu till beredningsgruppen för"

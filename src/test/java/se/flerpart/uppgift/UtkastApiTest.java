@@ -14,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.flerpart.ApiKlient;
 import se.flerpart.ApiKlient.Svar;
+import se.flerpart.arende.ArendeSteg;
 
 /**
  * Drafts of task forms over the REST API: only the one who may complete the task writes one, only
@@ -74,18 +75,7 @@ class UtkastApiTest {
 
     // Slutför removes it.
     assertThat(
-            api.slutfor(
-                    "anna",
-                    samtycke,
-                    Map.of(
-                        "samtycke",
-                        "JA",
-                        "samtyckeForm",
-                        "SKRIFTLIGT",
-                        "samtyckeParter",
-                        List.of("FK", "AF"),
-                        "susSamtycke",
-                        true))
+            api.slutfor("anna", samtycke, ArendeSteg.samtyckeJa(List.of("FK", "AF"), true))
                 .status())
         .isEqualTo(200);
     assertThat(utkast(samtycke)).isZero();
@@ -99,18 +89,7 @@ class UtkastApiTest {
   void gruppensUppgiftHarEttUtkastPerSkribentOchGallringenTarBortDet() {
     String arendeId = aktualisera();
     JsonNode samtycke = api.vantaPaUppgift("anna", "mina", arendeId, "inhamta-samtycke");
-    api.slutfor(
-        "anna",
-        samtycke,
-        Map.of(
-            "samtycke",
-            "JA",
-            "samtyckeForm",
-            "SKRIFTLIGT",
-            "samtyckeParter",
-            List.of("FK", "AF"),
-            "susSamtycke",
-            false));
+    api.slutfor("anna", samtycke, ArendeSteg.samtyckeJa(List.of("FK", "AF"), false));
     JsonNode beredning = api.vantaPaUppgift("bengt", "grupp", arendeId, "bered-arende");
     assertThat(beredning.path("tilldelad").asText("")).as("gruppens, inte tagen").isIn("", "null");
     String id = beredning.path("id").asText();
