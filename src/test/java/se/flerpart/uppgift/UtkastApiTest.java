@@ -29,6 +29,7 @@ class UtkastApiTest {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired UppgiftGallring gallring;
+  @Autowired UtkastRepository utkastRepository;
   ApiKlient api;
 
   @BeforeEach
@@ -57,6 +58,27 @@ class UtkastApiTest {
     assertThat(granskningar(arendeId, "anna"))
         .as("läsningen granskningsloggas")
         .isEqualTo(loggFore + 1);
+
+    // At rest the draft is encrypted: neither the values nor the keys are readable in the table.
+    String lagrat =
+        jdbc.queryForObject(
+            "select coalesce(data::text, '') || coalesce(data_krypterat, '') from uppgift_utkast"
+                + " where uppgift_id = ?",
+            String.class,
+            samtycke.path("id").asLong());
+    assertThat(lagrat).isNotBlank().doesNotContain("samtycke").doesNotContain("\"");
+
+    // A draft saved before drafts were encrypted is encrypted at start and still read back.
+    jdbc.update(
+        "update uppgift_utkast set data = '{\"samtycke\":\"JA\",\"aldre\":true}'::jsonb,"
+            + " data_krypterat = null where uppgift_id = ?",
+        samtycke.path("id").asLong());
+    utkastRepository.krypteraAldreUtkast();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from uppgift_utkast where data is not null", Long.class))
+        .isZero();
+    assertThat(api.get("anna", sokvag).kropp().path("aldre").asBoolean()).isTrue();
 
     // A later PUT replaces the draft.
     assertThat(api.anrop("anna", "PUT", sokvag, Map.of("samtycke", "NEJ")).status()).isEqualTo(200);
