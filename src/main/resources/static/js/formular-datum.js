@@ -3,13 +3,28 @@
 // 2026-12-04 became 8 June 2027 and 04.12.2026 was silently cleared. Each date field's calendar
 // (flatpickr, inside form-js) is set to ÅÅÅÅ-MM-DD, reads ÅÅÅÅMMDD too, shows Swedish names with
 // Monday first, and text it cannot read stays in the field with a Swedish message instead of
-// being changed or dropped.
+// being changed or dropped. The time beside a date (form-js' own time box) reads TT:MM, TT.MM,
+// TTMM and TT, and keeps text it cannot read with a Swedish message instead of clearing it.
 (function () {
   "use strict";
 
   const FORMAT = "ÅÅÅÅ-MM-DD";
   const TIDIGT = "Datumet har redan passerat. Välj i dag eller ett senare datum.";
   const MEDDELANDE = "Datumet kunde inte läsas. Skriv det som " + FORMAT + ", till exempel 2026-12-04.";
+  const TIDSMEDDELANDE = "Tiden kunde inte läsas. Skriv den som TT:MM, till exempel 10:00.";
+
+  /** Where a date's and a time's messages go: the date under the whole field, the time under its box. */
+  const DATUM = {
+    klass: "flerpart-datumfel",
+    ram: (input) => input.closest(".fjs-form-field-datetime") || input.parentElement,
+  };
+  const TID = {
+    klass: "flerpart-tidfel",
+    ram: (input) =>
+      input.closest(".fjs-datetime-subsection") ||
+      input.closest(".fjs-form-field-datetime") ||
+      input.parentElement,
+  };
 
   const SVENSKA = {
     weekdays: {
@@ -53,17 +68,27 @@
     return datum;
   }
 
-  function falt(input) {
-    return input.closest(".fjs-form-field-datetime") || input.parentElement;
+  /** A time of day as TT:MM from TT:MM, TT.MM, TTMM or TT (a whole hour); otherwise null. */
+  function tolkaTid(text) {
+    const m = String(text == null ? "" : text).trim().match(/^(\d{1,2})(?:[:.]?(\d{2}))?$/);
+    if (!m) {
+      return null;
+    }
+    const timme = Number(m[1]);
+    const minut = m[2] === undefined ? 0 : Number(m[2]);
+    if (timme > 23 || minut > 59) {
+      return null;
+    }
+    return String(timme).padStart(2, "0") + ":" + String(minut).padStart(2, "0");
   }
 
-  function visaFel(input, meddelande) {
-    const ram = falt(input);
-    let fel = ram.querySelector(".flerpart-datumfel");
+  function visaFel(input, meddelande, slag = DATUM) {
+    const ram = slag.ram(input);
+    let fel = ram.querySelector("." + slag.klass);
     if (!fel) {
       fel = document.createElement("div");
-      fel.className = "fjs-form-field-error flerpart-datumfel";
-      fel.id = input.id + "-datumfel";
+      fel.className = "fjs-form-field-error " + slag.klass;
+      fel.id = input.id + "-" + slag.klass;
       fel.setAttribute("role", "alert");
       ram.appendChild(fel);
     }
@@ -77,9 +102,9 @@
     ram.classList.add("flerpart-datum-ogiltigt");
   }
 
-  function rensaFel(input) {
-    const ram = falt(input);
-    const fel = ram.querySelector(".flerpart-datumfel");
+  function rensaFel(input, slag = DATUM) {
+    const ram = slag.ram(input);
+    const fel = ram.querySelector("." + slag.klass);
     if (fel) {
       const beskrivning = (input.getAttribute("aria-describedby") || "")
         .split(" ")
@@ -129,7 +154,7 @@
       parseDate: (text) => tolka(text) || undefined,
     });
     input.placeholder = FORMAT;
-    const ram = falt(input);
+    const ram = DATUM.ram(input);
     ram.lang = "sv";
   }
 
@@ -141,6 +166,67 @@
     return Array.from(
       behallare.querySelectorAll(".fjs-form-field-datetime .fjs-datepicker input")
     ).filter((i) => !i.closest(".flatpickr-calendar"));
+  }
+
+  /** The time boxes beside the dates. */
+  function tidfalt(behallare) {
+    return Array.from(
+      behallare.querySelectorAll(".fjs-form-field-datetime .fjs-timepicker input")
+    );
+  }
+
+  /**
+   * Before form-js reads a typed time (leaving the box, Enter): unreadable text stays with a
+   * message instead of being cleared, and TT.MM, TTMM or TT is written as TT:MM for form-js to read.
+   * Runs in the capture phase on the form, so it comes before form-js' own handler on the box.
+   */
+  function granskaTid(e) {
+    const input = e.target;
+    if (!(input instanceof HTMLInputElement) || !input.closest(".fjs-timepicker")) {
+      return;
+    }
+    if (e.type === "keydown" && e.key !== "Enter") {
+      return;
+    }
+    if (input.flerpartOmsand) {
+      return;
+    }
+    const text = input.value.trim();
+    if (text === "") {
+      rensaFel(input, TID);
+      return;
+    }
+    const tid = tolkaTid(text);
+    if (!tid) {
+      e.stopImmediatePropagation();
+      visaFel(input, TIDSMEDDELANDE, TID);
+      return;
+    }
+    rensaFel(input, TID);
+    if (tid !== text) {
+      // form-js reads what it has been told by input events: tell it, then let it read on the
+      // next turn, once it has taken the new text.
+      e.stopImmediatePropagation();
+      input.value = tid;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      setTimeout(() => {
+        input.flerpartOmsand = true;
+        try {
+          input.dispatchEvent(new FocusEvent("focusout", { bubbles: true }));
+        } finally {
+          input.flerpartOmsand = false;
+        }
+      }, 0);
+    }
+  }
+
+  /** A time chosen from the list after a message: the message goes. */
+  function rensaLastaTider(behallare) {
+    tidfalt(behallare).forEach((input) => {
+      if (TID.ram(input).querySelector("." + TID.klass) && tolkaTid(input.value)) {
+          rensaFel(input, TID);
+      }
+    });
   }
 
   /** Adapts every date field under the element that form-js has set up so far. */
@@ -156,8 +242,23 @@
       if (text !== "" && !tolka(text)) {
         visaFel(input);
       }
-      if (falt(input).querySelector(".flerpart-datumfel")) {
+      if (DATUM.ram(input).querySelector("." + DATUM.klass)) {
         fel = true;
+      }
+    });
+    return fel;
+  }
+
+  /** True when a time box holds text that could not be read; its message is then shown. */
+  function harTidsfel(behallare) {
+    let fel = false;
+    tidfalt(behallare).forEach((input) => {
+      const text = input.value.trim();
+      if (text !== "" && !tolkaTid(text)) {
+        visaFel(input, TIDSMEDDELANDE, TID);
+        fel = true;
+      } else {
+        rensaFel(input, TID);
       }
     });
     return fel;
@@ -172,6 +273,7 @@
     const korning = () => {
       vantar = false;
       anpassaAlla(behallare);
+      rensaLastaTider(behallare);
       const kvar = datumfalt(behallare).some((i) => !i._flatpickr || !i._flatpickr.flerpartSvensk);
       if (kvar) {
         schemalagg();
@@ -184,8 +286,11 @@
       }
     };
     new MutationObserver(schemalagg).observe(behallare, { childList: true, subtree: true });
+    // form-js (preact/compat) listens for focusout, not blur, when a box is left.
+    behallare.addEventListener("focusout", granskaTid, true);
+    behallare.addEventListener("keydown", granskaTid, true);
     korning();
   }
 
-  window.FlerpartDatum = { folj, harFel, tolka, MEDDELANDE };
+  window.FlerpartDatum = { folj, harFel, harTidsfel, tolka, tolkaTid, MEDDELANDE, TIDSMEDDELANDE };
 })();

@@ -215,6 +215,10 @@
       visaFel("Ett datum kunde inte läsas. Skriv datum som ÅÅÅÅ-MM-DD, till exempel 2026-12-04.");
       return;
     }
+    if (window.FlerpartDatum && FlerpartDatum.harTidsfel(behallare)) {
+      visaFel("En tid kunde inte läsas. Skriv tiden som TT:MM, till exempel 10:00.");
+      return;
+    }
     const resultat = form.submit();
     if (resultat.errors && Object.keys(resultat.errors).length > 0) {
       const perFalt = {};
