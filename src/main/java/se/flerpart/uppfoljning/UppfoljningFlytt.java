@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,6 +13,8 @@ import se.flerpart.arende.Arende;
 import se.flerpart.arende.ArendeAtkomst;
 import se.flerpart.arende.ArendeHistorik;
 import se.flerpart.arende.ArendeService;
+import se.flerpart.arende.ArendeStatus;
+import se.flerpart.arende.ArendeVy;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.uppgift.Uppgift;
 import se.flerpart.uppgift.UppgiftService;
@@ -20,11 +23,12 @@ import se.flerpart.web.Konflikt;
 import se.flerpart.web.ValideringsFel;
 
 /**
- * Moves a due follow-up of the plan to a later date: its open {@code folj-upp-plan} task is
- * cancelled, and the {@code uppfoljning} process, told by a message after the change has committed
- * ({@link UppfoljningProcessListener}), sets {@code uppfoljningsdatum} and waits for it again, so
- * the task comes back on the new date and not before. Apart from {@link UppfoljningService}, which
- * the task handler uses: the task list's service uses the handlers, and this uses the task list.
+ * Moves a follow-up of the plan to another date — the due one, whose open {@code folj-upp-plan}
+ * task is cancelled, or while the process still waits for the day, the coming one — and the {@code
+ * uppfoljning} process, told by a message after the change has committed ({@link
+ * UppfoljningProcessListener}), sets {@code uppfoljningsdatum} and waits for it again, so the task
+ * comes back on the new date and not before. Apart from {@link UppfoljningService}, which the task
+ * handler uses: the task list's service uses the handlers, and this uses the task list.
  */
 @Service
 public class UppfoljningFlytt {
@@ -69,9 +73,39 @@ public class UppfoljningFlytt {
             .orElse(null);
     if (u == null) {
       atkomst.kravSe(a, arende);
-      throw new Konflikt("Ärendet har ingen uppföljning att göra som kan flyttas.");
+      if (!vantarPaUppfoljning(arende)) {
+        throw new Konflikt("Ärendet har ingen uppföljning att göra som kan flyttas.");
+      }
+      if (!a.id().equals(arende.arendebarare()) || !atkomst.kanLasaPersonuppgifter(a, arende)) {
+        throw new AtkomstNekad("Bara ärendebäraren kan flytta uppföljningen.");
+      }
+      LocalDate dag = kontrolleraDatum(datum);
+      logga(arende.id(), dag, a);
+      handelser.publishEvent(new UppfoljningFlyttad(arende.id(), null, dag));
+      return dag;
     }
     return flytta(u, datum, a);
+  }
+
+  /** Whether {@code a} may move the case's coming follow-up from the case page now. */
+  public boolean kanFlyttaKommande(ArendeVy vy, Anvandare a) {
+    return !vy.personuppgifterDolda()
+        && a.id().equals(vy.arendebarare())
+        && ArendeStatus.PLAN_UPPRATTAD.name().equals(vy.status())
+        && ingenOppenUppfoljning(vy.id());
+  }
+
+  private boolean ingenOppenUppfoljning(UUID arendeId) {
+    return uppgifter.forArende(arendeId).stream()
+        .noneMatch(t -> t.arOppen() && "folj-upp-plan".equals(t.elementId()));
+  }
+
+  /**
+   * Whether the case's plan waits for its next follow-up: the plan is agreed, the case is open, and
+   * no follow-up task is open (the process waits for the day).
+   */
+  public boolean vantarPaUppfoljning(Arende arende) {
+    return arende.status() == ArendeStatus.PLAN_UPPRATTAD && ingenOppenUppfoljning(arende.id());
   }
 
   /** As {@link #flytta(String, String, Anvandare)}, for the follow-up task {@code uppgiftId}. */
@@ -91,6 +125,21 @@ public class UppfoljningFlytt {
     if (!uppgifter.kanSlutfora(u, a)) {
       throw new AtkomstNekad("Bara ärendebäraren kan flytta uppföljningen.");
     }
+    LocalDate dag = kontrolleraDatum(datum);
+    if (!uppgifter.avbryt(u.id())) {
+      throw new Konflikt("Uppföljningen är inte längre öppen.");
+    }
+    logga(u.arendeId(), dag, a);
+    handelser.publishEvent(new UppfoljningFlyttad(u.arendeId(), u.id(), dag));
+    return dag;
+  }
+
+  private void logga(UUID arendeId, LocalDate dag, Anvandare a) {
+    historik.logga(arendeId, "UPPFOLJNING_FLYTTAD", "Uppföljningen flyttad till " + dag, a.id());
+  }
+
+  /** The new date: readable, not in the past and at most two years ahead. */
+  private LocalDate kontrolleraDatum(String datum) {
     LocalDate dag = tolkaDatum(datum);
     LocalDate idag = LocalDate.ofInstant(klocka.instant(), ArendeService.SVERIGE);
     if (dag.isBefore(idag)) {
@@ -103,12 +152,6 @@ public class UppfoljningFlytt {
           "datum",
           "Nästa uppföljning kan ligga högst två år fram – välj " + senast + " eller tidigare");
     }
-    if (!uppgifter.avbryt(u.id())) {
-      throw new Konflikt("Uppföljningen är inte längre öppen.");
-    }
-    historik.logga(
-        u.arendeId(), "UPPFOLJNING_FLYTTAD", "Uppföljningen flyttad till " + dag, a.id());
-    handelser.publishEvent(new UppfoljningFlyttad(u.arendeId(), u.id(), dag));
     return dag;
   }
 

@@ -19,7 +19,8 @@ import se.flerpart.web.ValideringsFel;
 
 /**
  * Moving the next follow-up: {@code PUT /api/arenden/{id}/nasta-uppfoljning} with {@code {"datum":
- * "ÅÅÅÅ-MM-DD"}}, and the form in a {@code folj-upp-plan} row of the task list.
+ * "ÅÅÅÅ-MM-DD"}}, the form in a {@code folj-upp-plan} row of the task list, and on the case page
+ * while the plan waits for its next follow-up.
  */
 @Controller
 class UppfoljningFlyttController {
@@ -40,6 +41,23 @@ class UppfoljningFlyttController {
       @AuthenticationPrincipal Inloggning in) {
     LocalDate dag = flytt.flytta(id, body == null ? null : body.datum(), in.anvandare());
     return Map.of("nastaUppfoljning", dag.toString());
+  }
+
+  @PostMapping("/arenden/{id}/nasta-uppfoljning")
+  public String flyttaFranArendet(
+      @PathVariable String id,
+      @RequestParam(required = false) String datum,
+      @AuthenticationPrincipal Inloggning in,
+      RedirectAttributes redirect) {
+    try {
+      LocalDate dag = flytt.flytta(id, datum, in.anvandare());
+      redirect.addFlashAttribute("meddelande", "Nästa uppföljning är flyttad till " + dag + ".");
+    } catch (ValideringsFel e) {
+      redirect.addFlashAttribute("fel", "Nästa uppföljning: " + String.join(" ", e.fel().values()));
+    } catch (Konflikt e) {
+      redirect.addFlashAttribute("fel", e.getMessage());
+    }
+    return "redirect:/arenden/" + id;
   }
 
   @PostMapping("/uppgifter/{id}/nasta-uppfoljning")

@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * The ärendebärare moved the case's due follow-up to a later date; the {@code uppfoljning} process
- * is told after the change has committed ({@link UppfoljningProcessListener}).
+ * The ärendebärare moved the case's follow-up to another date: the due one ({@code uppgiftId} its
+ * open task) or, while the process still waits for the day, the coming one ({@code uppgiftId}
+ * null). The {@code uppfoljning} process is told after the change has committed ({@link
+ * UppfoljningProcessListener}).
  */
-record UppfoljningFlyttad(UUID arendeId, long uppgiftId, LocalDate datum) {}
+record UppfoljningFlyttad(UUID arendeId, Long uppgiftId, LocalDate datum) {}

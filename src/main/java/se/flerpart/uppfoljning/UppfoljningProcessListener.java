@@ -9,9 +9,9 @@ import se.flerpart.process.Processmeddelande;
 
 /**
  * Tells the {@code uppfoljning} process that its follow-up was moved: the message interrupts the
- * open {@code folj-upp-plan} task and the process waits for the new {@code uppfoljningsdatum}. It
- * lives no time at all: a message for a follow-up that is no longer open must not move the next
- * one.
+ * open {@code folj-upp-plan} task, or reaches the process while it waits for the day, and the
+ * process waits for the new {@code uppfoljningsdatum}. It lives no time at all: a message for a
+ * follow-up that is no longer open must not move the next one.
  */
 @Component
 class UppfoljningProcessListener {
@@ -28,7 +28,9 @@ class UppfoljningProcessListener {
         new Processmeddelande(
             "uppfoljning-flyttad",
             h.arendeId().toString(),
-            "uppfoljning-flyttad:" + h.uppgiftId(),
+            h.uppgiftId() != null
+                ? "uppfoljning-flyttad:" + h.uppgiftId()
+                : "uppfoljningsdag-flyttad:" + h.arendeId() + ":" + h.datum(),
             Duration.ZERO,
             Map.of("uppfoljningsdatum", h.datum().toString())));
   }

@@ -7,14 +7,19 @@ import se.flerpart.arende.ArendeSektion;
 import se.flerpart.arende.ArendeVy;
 import se.flerpart.sakerhet.Anvandare;
 
-/** The case page's follow-ups; only for a reader who may see the case's personal data. */
+/**
+ * The case page's follow-ups, and for the ärendebärare a form to move the coming one; only for a
+ * reader who may see the case's personal data.
+ */
 @Component
 class UppfoljningSektion implements ArendeSektion {
 
   private final UppfoljningService uppfoljningar;
+  private final UppfoljningFlytt flytt;
 
-  UppfoljningSektion(UppfoljningService uppfoljningar) {
+  UppfoljningSektion(UppfoljningService uppfoljningar, UppfoljningFlytt flytt) {
     this.uppfoljningar = uppfoljningar;
+    this.flytt = flytt;
   }
 
   @Override
@@ -31,6 +36,8 @@ class UppfoljningSektion implements ArendeSektion {
   public Map<String, Object> modell(ArendeVy arende, Anvandare lasare) {
     return Map.of(
         "uppfoljningar",
-        arende.personuppgifterDolda() ? List.of() : uppfoljningar.forArende(arende.id()));
+        arende.personuppgifterDolda() ? List.of() : uppfoljningar.forArende(arende.id()),
+        "kanFlyttaUppfoljning",
+        flytt.kanFlyttaKommande(arende, lasare));
   }
 }

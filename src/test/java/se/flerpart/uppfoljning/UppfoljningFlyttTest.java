@@ -22,9 +22,10 @@ import se.flerpart.embedded.EmbeddedMotor;
 import se.flerpart.mote.MotesSteg;
 
 /**
- * Moving the next follow-up from the task list and the API: the open {@code folj-upp-plan} task
- * goes away and comes back on the new date (the engine's timer follows the new {@code
- * uppfoljningsdatum}), only for the ärendebärare, with Swedish errors for bad dates.
+ * Moving the next follow-up from the task list, the case page and the API: the open {@code
+ * folj-upp-plan} task goes away, or the process still waiting for the day waits for the new one,
+ * and it comes back on the new date (the engine's timer follows the new {@code uppfoljningsdatum}),
+ * only for the ärendebärare, with Swedish errors for bad dates.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -104,14 +105,33 @@ class UppfoljningFlyttTest {
             ApiKlient.stream(api.arende("anna", id).path("historik"))
                 .map(h -> h.path("beskrivning").asText()))
         .contains("Uppföljningen flyttad till " + om10);
-    // Nothing left to move until it comes back.
-    assertThat(api.anrop("anna", "PUT", adress, Map.of("datum", om10)).status()).isEqualTo(409);
+    // While the plan waits for the day, the ärendebärare moves it again from the case page; only
+    // she sees the form, and a bad date is named.
+    assertThat(anna.get("/arenden/" + id).html()).contains("Flytta nästa uppföljning till");
+    assertThat(Sidklient.inloggad(port, "bengt").get("/arenden/" + id).html())
+        .doesNotContain("Flytta nästa uppföljning till");
+    assertThat(api.anrop("bengt", "PUT", adress, Map.of("datum", om10)).status()).isEqualTo(403);
+    anna.post("/arenden/" + id + "/nasta-uppfoljning", Map.of("datum", "31/12"));
+    assertThat(anna.get("/arenden/" + id).html())
+        .contains("Nästa uppföljning: Datumet 31/12 är inte ett datum");
+    String om13 = idag.plusDays(13).toString();
+    Sidklient.Sida franArendet =
+        anna.post("/arenden/" + id + "/nasta-uppfoljning", Map.of("datum", om13));
+    assertThat(franArendet.status()).isEqualTo(302);
+    assertThat(franArendet.plats()).endsWith("/arenden/" + id);
+    assertThat(anna.get("/arenden/" + id).html())
+        .contains("Nästa uppföljning är flyttad till " + om13);
+    assertThat(
+            ApiKlient.stream(api.arende("anna", id).path("historik"))
+                .map(h -> h.path("beskrivning").asText()))
+        .contains("Uppföljningen flyttad till " + om13);
 
-    // The old date has passed: had the timer kept it, the task would be back at once.
-    assertThat(api.post("admin", "/api/dev/klocka", Map.of("fram", "P5D")).status()).isEqualTo(200);
+    // Both earlier dates pass: had the timer kept either, the task would be back.
+    assertThat(api.post("admin", "/api/dev/klocka", Map.of("fram", "P11D")).status())
+        .isEqualTo(200);
     Thread.sleep(3_000);
     assertThat(api.hittaUppgift("anna", "mina", id, "folj-upp-plan")).isEmpty();
-    assertThat(api.post("admin", "/api/dev/klocka", Map.of("fram", "P6D")).status()).isEqualTo(200);
+    assertThat(api.post("admin", "/api/dev/klocka", Map.of("fram", "P2D")).status()).isEqualTo(200);
     JsonNode tillbaka = api.vantaPaUppgift("anna", "mina", id, "folj-upp-plan");
     assertThat(tillbaka.path("id").asLong()).isNotEqualTo(uppgiftId);
 

@@ -82,13 +82,37 @@ class UppfoljningProcessTest {
   @Test
   void uppfoljningenVantarTillPlanensDagOchGarTillArendebararen() throws Exception {
     ProcessInstanceEvent instans = starta(idag().plusDays(10));
-    BpmnAssert.assertThat(instans).isWaitingAtElements("uppfoljningsdag-nadd");
+    BpmnAssert.assertThat(instans).isWaitingAtElements("vantar-pa-uppfoljningsdag");
     assertThat(jobb(USER_TASK)).isEmpty();
 
     fram(Duration.ofDays(11));
     ActivatedJob uppgift = jobb(USER_TASK).orElseThrow();
     assertThat(uppgift.getElementId()).isEqualTo("folj-upp-plan");
     assertThat(uppgift.getCustomHeaders()).containsEntry("io.camunda.zeebe:assignee", "anna");
+  }
+
+  @Test
+  void uppfoljningsdagenFlyttasMedanProcessenVantarPaDen() throws Exception {
+    ProcessInstanceEvent instans = starta(idag().plusDays(10));
+    BpmnAssert.assertThat(instans).isWaitingAtElements("vantar-pa-uppfoljningsdag");
+
+    client
+        .newPublishMessageCommand()
+        .messageName("uppfoljning-flyttad")
+        .correlationKey("a1")
+        .variables(Map.of("uppfoljningsdatum", idag().plusDays(40).toString()))
+        .send()
+        .join();
+    engine.waitForIdleState(IDLE);
+    BpmnAssert.assertThat(instans)
+        .hasPassedElement("uppfoljningsdag-flyttad")
+        .isWaitingAtElements("vantar-pa-uppfoljningsdag")
+        .hasVariableWithValue("uppfoljningsdatum", idag().plusDays(40).toString());
+
+    fram(Duration.ofDays(11));
+    assertThat(jobb(USER_TASK)).as("inte på den gamla dagen").isEmpty();
+    fram(Duration.ofDays(30));
+    assertThat(jobb(USER_TASK).orElseThrow().getElementId()).isEqualTo("folj-upp-plan");
   }
 
   @Test
@@ -105,7 +129,7 @@ class UppfoljningProcessTest {
     engine.waitForIdleState(IDLE);
     BpmnAssert.assertThat(instans)
         .hasPassedElement("ny-uppfoljning-planerad")
-        .isWaitingAtElements("uppfoljningsdag-nadd");
+        .isWaitingAtElements("vantar-pa-uppfoljningsdag");
     BpmnAssert.assertThat(instans)
         .hasVariableWithValue("uppfoljningsdatum", idag().plusDays(30).toString());
 
