@@ -42,6 +42,7 @@ public class UppfoljningFlytt {
   private final ArendeHistorik historik;
   private final Clock klocka;
   private final ApplicationEventPublisher handelser;
+  private final NastaUppfoljning nasta;
 
   UppfoljningFlytt(
       UppgiftService uppgifter,
@@ -49,13 +50,15 @@ public class UppfoljningFlytt {
       ArendeAtkomst atkomst,
       ArendeHistorik historik,
       Clock klocka,
-      ApplicationEventPublisher handelser) {
+      ApplicationEventPublisher handelser,
+      NastaUppfoljning nasta) {
     this.uppgifter = uppgifter;
     this.arenden = arenden;
     this.atkomst = atkomst;
     this.historik = historik;
     this.klocka = klocka;
     this.handelser = handelser;
+    this.nasta = nasta;
   }
 
   /**
@@ -135,6 +138,7 @@ public class UppfoljningFlytt {
   }
 
   private void logga(UUID arendeId, LocalDate dag, Anvandare a) {
+    nasta.satt(arendeId, dag);
     historik.logga(arendeId, "UPPFOLJNING_FLYTTAD", "Uppföljningen flyttad till " + dag, a.id());
   }
 

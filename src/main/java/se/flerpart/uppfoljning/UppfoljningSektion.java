@@ -1,9 +1,11 @@
 package se.flerpart.uppfoljning;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import se.flerpart.arende.ArendeSektion;
+import se.flerpart.arende.ArendeStatus;
 import se.flerpart.arende.ArendeVy;
 import se.flerpart.sakerhet.Anvandare;
 
@@ -34,9 +36,14 @@ class UppfoljningSektion implements ArendeSektion {
 
   @Override
   public Map<String, Object> modell(ArendeVy arende, Anvandare lasare) {
+    boolean dolda = arende.personuppgifterDolda();
     return Map.of(
         "uppfoljningar",
-        arende.personuppgifterDolda() ? List.of() : uppfoljningar.forArende(arende.id()),
+        dolda ? List.of() : uppfoljningar.forArende(arende.id()),
+        "nastaUppfoljning",
+        dolda || !ArendeStatus.PLAN_UPPRATTAD.name().equals(arende.status())
+            ? ""
+            : uppfoljningar.nastaUppfoljning(arende.id()).map(LocalDate::toString).orElse(""),
         "kanFlyttaUppfoljning",
         flytt.kanFlyttaKommande(arende, lasare));
   }

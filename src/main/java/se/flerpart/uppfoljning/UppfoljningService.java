@@ -49,6 +49,7 @@ public class UppfoljningService {
   private final PlanRepository planer;
   private final Clock klocka;
   private final ApplicationEventPublisher handelser;
+  private final NastaUppfoljning nasta;
 
   public UppfoljningService(
       JdbcClient jdbc,
@@ -58,7 +59,8 @@ public class UppfoljningService {
       InsatsRepository insatser,
       PlanRepository planer,
       Clock klocka,
-      ApplicationEventPublisher handelser) {
+      ApplicationEventPublisher handelser,
+      NastaUppfoljning nasta) {
     this.jdbc = jdbc;
     this.json = json;
     this.arenden = arenden;
@@ -67,6 +69,12 @@ public class UppfoljningService {
     this.planer = planer;
     this.klocka = klocka;
     this.handelser = handelser;
+    this.nasta = nasta;
+  }
+
+  /** When the case's plan is next followed up, while it waits for that. */
+  public Optional<LocalDate> nastaUppfoljning(UUID arendeId) {
+    return nasta.hitta(arendeId);
   }
 
   /**
@@ -84,6 +92,7 @@ public class UppfoljningService {
             .filter(d -> d != null)
             .orElse(idag.plus(Period.parse(tider.kort())));
     Map<String, Object> variabler = new HashMap<>();
+    nasta.satt(arendeId, datum);
     variabler.put("uppfoljningsdatum", datum.toString());
     variabler.put("uppfoljningPaminnelse", tider.paminnelse());
     variabler.put("uppfoljningFrist", tider.frist());
@@ -130,6 +139,11 @@ public class UppfoljningService {
                 anteckning)
             .update();
     if (rader == 1) {
+      if ("FORTSATT".equals(beslut) && nyttDatum != null) {
+        nasta.satt(arendeId, nyttDatum);
+      } else {
+        nasta.taBort(arendeId);
+      }
       handelser.publishEvent(
           new UppfoljningGenomford(
               arendeId,

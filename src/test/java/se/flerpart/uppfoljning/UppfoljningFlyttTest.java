@@ -119,8 +119,11 @@ class UppfoljningFlyttTest {
         anna.post("/arenden/" + id + "/nasta-uppfoljning", Map.of("datum", om13));
     assertThat(franArendet.status()).isEqualTo(302);
     assertThat(franArendet.plats()).endsWith("/arenden/" + id);
-    assertThat(anna.get("/arenden/" + id).html())
-        .contains("Nästa uppföljning är flyttad till " + om13);
+    String sidan = anna.get("/arenden/" + id).html();
+    assertThat(sidan).contains("Nästa uppföljning är flyttad till " + om13);
+    assertThat(sidan)
+        .as("ärendesidan visar det flyttade datumet")
+        .containsPattern("Nästa uppföljning: <strong>" + om13 + "</strong>");
     assertThat(
             ApiKlient.stream(api.arende("anna", id).path("historik"))
                 .map(h -> h.path("beskrivning").asText()))
