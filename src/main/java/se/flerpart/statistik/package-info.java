@@ -1,0 +1,11 @@
+/**
+ * The förbund's statistics: one record per referral fed by the case's events and by imported
+ * history, the report tables with their definitions per year and their checks, the quarterly
+ * uppföljningsrapport.
+ */
+@ApplicationModule(
+    displayName = "Statistik",
+    allowedDependencies = {"arende", "referens", "sakerhet", "web"})
+package se.flerpart.statistik;
+
+import org.springframework.modulith.ApplicationModule;
