@@ -217,6 +217,12 @@ public class Historikimport {
     Map<String, String> fel = new LinkedHashMap<>();
     Map<String, Integer> index = new HashMap<>();
     List<String> kolumner = innehall.kolumner();
+    if (kolumner.size() == 1 && kolumner.get(0).contains(";")) {
+      throw new ValideringsFel(
+          "fil",
+          "Filen verkar vara semikolonseparerad. Spara den som CSV med kommatecken mellan"
+              + " kolumnerna, eller som Excelfil (.xlsx).");
+    }
     for (int i = 0; i < kolumner.size(); i++) {
       String k = kolumner.get(i);
       if (k.isEmpty()) {

@@ -350,6 +350,15 @@ class HistorikimportApiTest {
     assertThat(json.status()).isEqualTo(400);
     assertThat(json.kropp().path("fel").path("fil").asText()).contains("CSV");
 
+    Svar semikolon =
+        skicka(
+            "admin",
+            "text/csv",
+            "personnummer;insats;startdatum\n19900928-9001;importtest;2025-01-01\n"
+                .getBytes(StandardCharsets.UTF_8));
+    assertThat(semikolon.status()).isEqualTo(400);
+    assertThat(semikolon.kropp().path("fel").path("fil").asText()).contains("semikolonseparerad");
+
     Svar pdf = skickaFil("admin", "rapport.pdf", "application/pdf", "%PDF-1.4".getBytes());
     assertThat(pdf.status()).isEqualTo(400);
     assertThat(pdf.kropp().path("fel").path("fil").asText()).contains("CSV");
