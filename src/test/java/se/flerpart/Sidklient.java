@@ -100,6 +100,36 @@ public final class Sidklient {
     }
   }
 
+  /**
+   * A form with a file field ({@code multipart/form-data}), with the CSRF token of the last page
+   * read.
+   */
+  public Sida postFilfalt(String sokvag, String falt, String filnamn, String typ, byte[] fil) {
+    String grans = "----flerpart" + System.nanoTime();
+    java.io.ByteArrayOutputStream kropp = new java.io.ByteArrayOutputStream();
+    String csrfDel =
+        "--" + grans + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n";
+    String filDel =
+        "--"
+            + grans
+            + "\r\nContent-Disposition: form-data; name=\""
+            + falt
+            + "\"; filename=\""
+            + filnamn
+            + "\"\r\nContent-Type: "
+            + typ
+            + "\r\n\r\n";
+    kropp.writeBytes(csrfDel.getBytes(StandardCharsets.UTF_8));
+    kropp.writeBytes(filDel.getBytes(StandardCharsets.UTF_8));
+    kropp.writeBytes(fil);
+    kropp.writeBytes(("\r\n--" + grans + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return skicka(
+        HttpRequest.newBuilder(URI.create(bas + sokvag))
+            .header("Content-Type", "multipart/form-data; boundary=" + grans)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(kropp.toByteArray()))
+            .build());
+  }
+
   private Sida skicka(HttpRequest request) {
     try {
       HttpResponse<String> svar =

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import se.flerpart.avvikelse.AvvikelsetypAndrad;
 import se.flerpart.referens.KategoriAndrad;
+import se.flerpart.statistik.StatistikDefinitionAndrad;
 
 /**
  * Every change an administrator makes: who, when, which object, and the object before and after as
@@ -36,6 +37,7 @@ public class Adminlogg {
   public static final String AVVIKELSETYP = "AVVIKELSETYP";
   public static final String UPPGIFT = "UPPGIFT";
   public static final String KATEGORI = "KATEGORI";
+  public static final String STATISTIKDEFINITION = "STATISTIKDEFINITION";
 
   /** The kinds of object, as the log page names them. */
   public static final Map<String, String> OBJEKTTYPER = objekttyper();
@@ -49,6 +51,7 @@ public class Adminlogg {
     typer.put(AVVIKELSETYP, "Avvikelsetyp");
     typer.put(UPPGIFT, "Uppgift");
     typer.put(KATEGORI, "Kategori vid avslut");
+    typer.put(STATISTIKDEFINITION, "Statistikdefinition");
     return Collections.unmodifiableMap(typer);
   }
 
@@ -92,7 +95,12 @@ public class Adminlogg {
           Map.entry("kategori", "Kategori"),
           Map.entry("standardtext", "Standardtext"),
           Map.entry("fast", "Nämns i processerna"),
-          Map.entry("ordning", "Ordning"));
+          Map.entry("ordning", "Ordning"),
+          Map.entry("ar", "År"),
+          Map.entry("positivLosning", "Positiv lösning"),
+          Map.entry("avbrottHalsoskal", "Avbrott av hälsoskäl"),
+          Map.entry("anonymaITotalen", "Anonyma i totalen"),
+          Map.entry("delradAndelAv", "Delradernas andel av"));
 
   /** One change. {@code fore} is null for a creation, {@code efter} for a deletion. */
   public record Post(
@@ -211,6 +219,18 @@ public class Adminlogg {
         andring.anvandareId(),
         KATEGORI,
         andring.objektId(),
+        andring.handling(),
+        andring.fore(),
+        andring.efter());
+  }
+
+  /** The statistics definitions are edited on their own page in the statistik module. */
+  @EventListener
+  void statistikdefinition(StatistikDefinitionAndrad andring) {
+    logga(
+        andring.anvandareId(),
+        STATISTIKDEFINITION,
+        String.valueOf(andring.ar()),
         andring.handling(),
         andring.fore(),
         andring.efter());

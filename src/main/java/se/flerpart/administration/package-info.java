@@ -9,6 +9,7 @@
       "gallring",
       "referens",
       "sakerhet",
+      "statistik",
       "sus",
       "uppgift",
       "web"

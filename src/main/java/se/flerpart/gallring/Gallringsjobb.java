@@ -23,10 +23,11 @@ import se.flerpart.referens.InsatsRepository;
 /**
  * Finds the ended cases whose gallring time has passed on the application's clock (the engine's,
  * which a demo moves forward) and has every {@link Gallringsbar} module remove their personal data,
- * one case per transaction; then removes the audit log rows of cases gallrade longer ago than
- * {@code flerpart.gallring.granskningslogg-efter}. Runs every {@code flerpart.gallring.intervall}
- * on one Flerpart instance at a time ({@link SchedulerLock}). The log says how many cases, never
- * which.
+ * one case per transaction; has every {@link GallringsbarHistorik} module remove what it keeps
+ * outside the cases (imported history) past the same times; then removes the audit log rows of
+ * cases gallrade longer ago than {@code flerpart.gallring.granskningslogg-efter}. Runs every {@code
+ * flerpart.gallring.intervall} on one Flerpart instance at a time ({@link SchedulerLock}). The log
+ * says how many cases, never which.
  */
 @Component
 class Gallringsjobb {
@@ -40,6 +41,7 @@ class Gallringsjobb {
   record Resultat(int arenden, int misslyckade, int granskningsrader) {}
 
   private final List<Gallringsbar> moduler;
+  private final List<GallringsbarHistorik> historik;
   private final GallringsRegister register;
   private final InsatsRepository insatser;
   private final SchedulerLock las;
@@ -50,6 +52,7 @@ class Gallringsjobb {
 
   Gallringsjobb(
       List<Gallringsbar> moduler,
+      List<GallringsbarHistorik> historik,
       GallringsRegister register,
       InsatsRepository insatser,
       SchedulerLock las,
@@ -58,6 +61,7 @@ class Gallringsjobb {
       GallringEgenskaper egenskaper,
       Clock klocka) {
     this.moduler = List.copyOf(moduler);
+    this.historik = List.copyOf(historik);
     this.register = register;
     this.insatser = insatser;
     this.las = las;
@@ -106,6 +110,22 @@ class Gallringsjobb {
             "Ett ärende kunde inte gallras och försöks igen vid nästa körning: {}",
             e.getClass().getName());
       }
+    }
+    int historiska = 0;
+    for (GallringsbarHistorik modul : historik) {
+      try {
+        historiska +=
+            egenTransaktion.execute(
+                status ->
+                    modul.gallra(nu, insats -> tider.getOrDefault(insats, egenskaper.efter())));
+      } catch (RuntimeException e) {
+        log.error(
+            "Historik utanför ärendena kunde inte gallras och försöks igen vid nästa körning: {}",
+            e.getClass().getName());
+      }
+    }
+    if (historiska > 0) {
+      log.info("Gallring: personuppgifterna i {} importerade deltagarposter gallrade", historiska);
     }
     Instant loggGrans = nu.atZone(SVERIGE).minus(egenskaper.granskningsloggEfter()).toInstant();
     int rader = register.gallraGranskningslogg(loggGrans);

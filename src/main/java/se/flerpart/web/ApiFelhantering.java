@@ -13,6 +13,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
@@ -84,6 +85,14 @@ class ApiFelhantering {
         request,
         HttpStatus.METHOD_NOT_ALLOWED,
         FelController.meddelande(HttpStatus.METHOD_NOT_ALLOWED, request));
+  }
+
+  /** An uploaded file above the multipart limit: a field error, as a too large body gets. */
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  Object forStorFil(MaxUploadSizeExceededException e, HttpServletRequest request) {
+    return validering(
+        new ValideringsFel("fil", "Filen är större än 10 MB. Dela upp den i flera filer."),
+        request);
   }
 
   @ExceptionHandler(ResponseStatusException.class)
