@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
     displayName = "Statistik",
-    allowedDependencies = {"arende", "referens", "sakerhet", "web"})
+    allowedDependencies = {"arende", "notifiering", "referens", "sakerhet", "uppgift", "web"})
 package se.flerpart.statistik;
 
 import org.springframework.modulith.ApplicationModule;
