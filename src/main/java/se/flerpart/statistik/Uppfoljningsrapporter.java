@@ -379,7 +379,7 @@ public class Uppfoljningsrapporter {
 
   /**
    * Job {@code skicka-rapport}: the approved version's PDF and Excel file to the styrgrupp of each
-   * insats that has one.
+   * insats that has one; when no insats has, to the processledare instead, so it is not lost.
    *
    * @param nyckel unique for this job (its key); with the insats it keys each mail, so a repeated
    *     job mails nothing twice
@@ -395,16 +395,13 @@ public class Uppfoljningsrapporter {
             new Bilaga(filnamn(v, "pdf"), RapportPdf.MEDIATYP, fil(id, "pdf")),
             new Bilaga(filnamn(v, "xlsx"), RapportExcel.MEDIATYP, fil(id, "xlsx")));
     int skickade = 0;
+    boolean harStyrgrupp = false;
     for (InsatsRepository.Installningar i : insatser.allaInstallningar()) {
       if (!i.aktiv() || i.styrgruppEpost().isEmpty()) {
         continue;
       }
-      Map<String, Object> modell = new HashMap<>();
-      modell.put("fran", v.fran().toString());
-      modell.put("till", v.till().toString());
-      modell.put("insats", i.namn());
-      modell.put("status", status(v));
-      modell.put("lank", basUrl + "/statistik");
+      harStyrgrupp = true;
+      Map<String, Object> modell = modell(v, i.namn());
       if (utkorg.koa(
           "uppfoljningsrapport:" + id + ":" + i.kod(),
           i.styrgruppEpost(),
@@ -414,13 +411,38 @@ public class Uppfoljningsrapporter {
         skickade++;
       }
     }
-    if (skickade == 0) {
+    if (!harStyrgrupp) {
+      // Not lost: the processledare get it and are told why the styrgrupp did not.
       log.warn(
           "Uppföljningsrapport {} har ingen styrgrupp att skickas till: ange styrgruppens"
               + " e-post på insatserna",
           id);
+      List<String> processledare =
+          anvandare.medRoll(Anvandare.PROCESSLEDARE).stream().map(Anvandare::epost).toList();
+      Map<String, Object> modell = modell(v, "förbundet");
+      modell.put("utanStyrgrupp", true);
+      if (!processledare.isEmpty()
+          && utkorg.koa(
+              "uppfoljningsrapport:" + id + ":processledare",
+              processledare,
+              "uppfoljningsrapport",
+              modell,
+              bilagor)) {
+        skickade++;
+      }
     }
     return skickade;
+  }
+
+  private Map<String, Object> modell(Version v, String mottagare) {
+    Map<String, Object> modell = new HashMap<>();
+    modell.put("fran", v.fran().toString());
+    modell.put("till", v.till().toString());
+    modell.put("insats", mottagare);
+    modell.put("status", status(v));
+    modell.put("lank", basUrl + "/statistik");
+    modell.put("utanStyrgrupp", false);
+    return modell;
   }
 
   private static Version version(ResultSet rs, int i) throws SQLException {

@@ -1,6 +1,7 @@
 package se.flerpart.statistik;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static se.flerpart.ApiKlient.mailTill;
 import static se.flerpart.ApiKlient.stream;
@@ -36,6 +37,9 @@ import se.flerpart.ApiKlient;
 import se.flerpart.ApiKlient.Svar;
 import se.flerpart.Sidklient;
 import se.flerpart.referens.InsatsRepository;
+import se.flerpart.sakerhet.Anvandare;
+import se.flerpart.sakerhet.AnvandareRepository;
+import se.flerpart.web.Konflikt;
 
 /**
  * The quarterly uppföljningsrapport on the whole application with its embedded engine, PostgreSQL
@@ -55,6 +59,8 @@ class UppfoljningsrapportApiTest {
   @Autowired Clock klocka;
   @Autowired JdbcClient jdbc;
   @Autowired InsatsRepository insatser;
+  @Autowired Uppfoljningsrapporter rapporter;
+  @Autowired AnvandareRepository anvandare;
   ApiKlient api;
 
   @BeforeEach
@@ -156,20 +162,9 @@ class UppfoljningsrapportApiTest {
       "Givet att kvartalet tar slut, så får petra granska rapporten, och när hon godkänner den"
           + " får styrgruppen PDF och Excel och versionen finns kvar oförändrad")
   void kvartalsrapportenGranskasGodkannsOchSkickas() throws IOException {
-    var installningar = insatser.installningar("flerpartssamverkan").orElseThrow();
     insatser.sparaInstallningar(
-        new InsatsRepository.Installningar(
-            installningar.kod(),
-            installningar.namn(),
-            installningar.beskrivning(),
-            installningar.maxTid(),
-            installningar.uppfoljningKort(),
-            installningar.uppfoljningPlan(),
-            installningar.uppfoljningPaminnelse(),
-            installningar.uppfoljningFrist(),
-            installningar.gallringEfter(),
-            List.of(STYRGRUPP),
-            true));
+        medStyrgrupp(
+            insatser.installningar("flerpartssamverkan").orElseThrow(), List.of(STYRGRUPP)));
 
     ZonedDateTime nu = ZonedDateTime.now(klocka);
     ZonedDateTime kvartal = UppfoljningsrapportProcessTest.nastaKvartal(nu);
@@ -279,6 +274,88 @@ class UppfoljningsrapportApiTest {
     assertThat(xlsx.typ()).isEqualTo(RapportExcel.MEDIATYP);
     assertThat(xlsx.disposition())
         .contains("filename=\"uppfoljningsrapport-2026-01-01-2026-03-31-flerpartssamverkan.xlsx\"");
+  }
+
+  @Test
+  @DisplayName(
+      "Sammanställs rapporten igen ersätts utkastet, och ett upprepat jobb sparar ingen ny version")
+  void sammanstallIgenErsatterUtkastet() {
+    Anvandare petra = anvandare.hitta("petra").orElseThrow();
+    LocalDate fran = LocalDate.of(2025, 4, 1);
+    LocalDate till = LocalDate.of(2025, 6, 30);
+    var forsta = rapporter.sammanstall("test-igen-1", 4711L, fran, till);
+    assertThat(rapporter.sammanstall("test-igen-1", 4711L, null, null)).isEqualTo(forsta);
+    assertThat(rapporter.innehall(forsta.rapportId()).delar())
+        .extracting(Rapportdel::rubrik)
+        .startsWith("Hela förbundet, perioden")
+        .contains("Hela förbundet, året hittills");
+
+    rapporter.granska(
+        forsta.rapportId(),
+        Map.of("ledtider", "Beslut dröjer, se över beredningen."),
+        Uppfoljningsrapporter.SAMMANSTALL_IGEN,
+        petra);
+    assertThat(status(forsta.rapportId())).isEqualTo("UTKAST");
+    assertThat(rapporter.innehall(forsta.rapportId()).kommentarer())
+        .containsEntry("ledtider", "Beslut dröjer, se över beredningen.");
+
+    var andra = rapporter.sammanstall("test-igen-2", 4711L, fran, till);
+    assertThat(andra.rapportId()).isNotEqualTo(forsta.rapportId());
+    assertThat(status(forsta.rapportId())).isEqualTo("ERSATT");
+    assertThat(status(andra.rapportId())).isEqualTo("UTKAST");
+    assertThatThrownBy(() -> rapporter.skicka(andra.rapportId(), "test-igen-skicka"))
+        .as("ett utkast skickas aldrig")
+        .isInstanceOf(Konflikt.class);
+  }
+
+  @Test
+  @DisplayName(
+      "Har ingen insats någon styrgruppsadress får processledaren rapporten i stället, en gång")
+  void utanStyrgruppFarProcessledarenRapporten() {
+    List<InsatsRepository.Installningar> fore = insatser.allaInstallningar();
+    try {
+      for (InsatsRepository.Installningar i : fore) {
+        insatser.sparaInstallningar(medStyrgrupp(i, List.of()));
+      }
+      LocalDate fran = LocalDate.of(2025, 7, 1);
+      LocalDate till = LocalDate.of(2025, 9, 30);
+      var s = rapporter.sammanstall("test-utan-styrgrupp", 4712L, fran, till);
+      rapporter.granska(
+          s.rapportId(),
+          Map.of(),
+          Uppfoljningsrapporter.GODKAND,
+          anvandare.hitta("petra").orElseThrow());
+
+      assertThat(rapporter.skicka(s.rapportId(), "test-utan-styrgrupp")).isEqualTo(1);
+      assertThat(rapporter.skicka(s.rapportId(), "test-utan-styrgrupp")).isZero();
+      JsonNode mail =
+          api.vantaPaMail(
+              mailTill("petra@forbund.example", "Uppföljningsrapport 2025-07-01 – 2025-09-30"));
+      assertThat(mail.path("text").asText())
+          .contains("Ingen insats har någon e-postadress till sin styrgrupp");
+      assertThat(stream(mail.path("bilagor")).map(b -> b.path("filnamn").asText()))
+          .containsExactlyInAnyOrder(
+              "uppfoljningsrapport-2025-07-01-2025-09-30.pdf",
+              "uppfoljningsrapport-2025-07-01-2025-09-30.xlsx");
+    } finally {
+      fore.forEach(insatser::sparaInstallningar);
+    }
+  }
+
+  private static InsatsRepository.Installningar medStyrgrupp(
+      InsatsRepository.Installningar i, List<String> epost) {
+    return new InsatsRepository.Installningar(
+        i.kod(),
+        i.namn(),
+        i.beskrivning(),
+        i.maxTid(),
+        i.uppfoljningKort(),
+        i.uppfoljningPlan(),
+        i.uppfoljningPaminnelse(),
+        i.uppfoljningFrist(),
+        i.gallringEfter(),
+        epost,
+        i.aktiv());
   }
 
   record ResponseHeaders(String typ, String disposition) {}
