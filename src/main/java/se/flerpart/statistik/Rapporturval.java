@@ -64,10 +64,25 @@ class Rapporturval {
     if (text == null || text.isBlank()) {
       return standard;
     }
+    LocalDate datum = datum(text);
+    if (datum == null) {
+      fel.put(falt, DATUMFEL);
+    }
+    return datum;
+  }
+
+  static final String DATUMFEL =
+      "Datumet kunde inte läsas. Skriv det som ÅÅÅÅ-MM-DD, till exempel 2026-03-31.";
+
+  /** A date written ÅÅÅÅ-MM-DD or ÅÅÅÅMMDD that exists in the calendar; otherwise null. */
+  static LocalDate datum(String text) {
+    String t = text.strip();
+    if (t.matches("\\d{8}")) {
+      t = t.substring(0, 4) + "-" + t.substring(4, 6) + "-" + t.substring(6);
+    }
     try {
-      return LocalDate.parse(text.strip());
+      return LocalDate.parse(t);
     } catch (DateTimeParseException e) {
-      fel.put(falt, "Datumet kunde inte läsas. Skriv det som ÅÅÅÅ-MM-DD, till exempel 2026-03-31.");
       return null;
     }
   }

@@ -158,12 +158,11 @@ public class Uppfoljningsrapporter {
   }
 
   private static LocalDate datum(String falt, String text) {
-    try {
-      return LocalDate.parse(text.strip());
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new ValideringsFel(
-          falt, "Datumet kunde inte läsas. Skriv det som ÅÅÅÅ-MM-DD, till exempel 2026-03-31.");
+    LocalDate datum = Rapporturval.datum(text);
+    if (datum == null) {
+      throw new ValideringsFel(falt, Rapporturval.DATUMFEL);
     }
+    return datum;
   }
 
   /** The quarter that ended last before {@code idag}. */

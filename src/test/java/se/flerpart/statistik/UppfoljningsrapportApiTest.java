@@ -146,6 +146,14 @@ class UppfoljningsrapportApiTest {
   }
 
   @Test
+  void datumSkrivsAaaaMmDdEllerAaaaMmDdUtanBindestreck() {
+    assertThat(Rapporturval.datum("2026-03-31")).isEqualTo(LocalDate.of(2026, 3, 31));
+    assertThat(Rapporturval.datum(" 20260331 ")).isEqualTo(LocalDate.of(2026, 3, 31));
+    assertThat(Rapporturval.datum("20260231")).isNull();
+    assertThat(Rapporturval.datum("31/3 2026")).isNull();
+  }
+
+  @Test
   @DisplayName("Det senaste kvartalet räknas från dagen rapporten görs")
   void senasteKvartalet() {
     assertThat(Uppfoljningsrapporter.senasteKvartal(LocalDate.of(2027, 1, 1)))
