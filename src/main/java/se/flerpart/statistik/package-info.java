@@ -5,7 +5,15 @@
  */
 @ApplicationModule(
     displayName = "Statistik",
-    allowedDependencies = {"arende", "gallring", "referens", "sakerhet", "web"})
+    allowedDependencies = {
+      "arende",
+      "gallring",
+      "notifiering",
+      "referens",
+      "sakerhet",
+      "uppgift",
+      "web"
+    })
 package se.flerpart.statistik;
 
 import org.springframework.modulith.ApplicationModule;
