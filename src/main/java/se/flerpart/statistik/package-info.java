@@ -5,7 +5,16 @@
  */
 @ApplicationModule(
     displayName = "Statistik",
-    allowedDependencies = {"arende", "referens", "sakerhet", "web"})
+    allowedDependencies = {
+      "arende",
+      "avslut",
+      "beredning",
+      "mote",
+      "referens",
+      "sakerhet",
+      "uppfoljning",
+      "web"
+    })
 package se.flerpart.statistik;
 
 import org.springframework.modulith.ApplicationModule;
