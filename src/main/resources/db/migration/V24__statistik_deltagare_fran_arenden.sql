@@ -18,7 +18,8 @@ insert into statistik_deltagare (
   arende_id, arendenummer, anonym, kon, fodelsear, insats_kod, aktualiserande_part,
   aktualiseringsdatum, beslut, beslut_tid, beslutsdatum, startdatum, forsta_motesdatum,
   forsta_uppfoljningsdatum, avslutsdatum, avslutsorsak, sysselsattning_efter, omfattning,
-  subventionerad, forsorjning_efter, handlingsplan)
+  subventionerad, forsorjning_efter, handlingsplan, utbildningsniva, tid_i_forsorjning,
+  forsorjning_start)
 select
   a.id,
   a.arendenummer,
@@ -44,7 +45,10 @@ select
   av.sysselsattning_omfattning,
   av.sysselsattning_subventionerad,
   coalesce(av.forsorjning_efter, '{}'),
-  exists (select 1 from plan p where p.arende_id = a.id)
+  exists (select 1 from plan p where p.arende_id = a.id),
+  a.utbildningsniva,
+  a.tid_i_forsorjning,
+  a.forsorjning_start
 from arende a
 left join avslut av on av.arende_id = a.id
 left join lateral (

@@ -169,6 +169,24 @@ class StatistikFlodeTest {
             "AVSLUTAT",
             "STUDIER"));
     assertThat(rad(id)).isEqualTo(rad);
+
+    // A database from before the statistics gets the same row from the migration's backfill.
+    jdbc.sql("delete from statistik_deltagare where arende_id = ?::uuid").param(id).update();
+    jdbc.sql(aterfyllnad()).update();
+    assertThat(rad(id)).isEqualTo(rad);
+  }
+
+  /** The insert of the migration that fills the statistics from the cases that already exist. */
+  private static String aterfyllnad() {
+    try (var in =
+        StatistikFlodeTest.class.getResourceAsStream(
+            "/db/migration/V24__statistik_deltagare_fran_arenden.sql")) {
+      String sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      return sql.substring(sql.indexOf("insert into statistik_deltagare"))
+          .replaceAll("--[^\n]*", "");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
