@@ -1,5 +1,6 @@
 package se.flerpart.statistik;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -25,7 +26,11 @@ import se.flerpart.web.ValideringsFel;
 class RapportApiController {
 
   /** Every table of a period at once. */
-  record Rapport(LocalDate fran, LocalDate till, String insats, List<Tabell> tabeller) {}
+  record Rapport(
+      LocalDate fran,
+      LocalDate till,
+      @JsonInclude(JsonInclude.Include.ALWAYS) String insats,
+      List<Tabell> tabeller) {}
 
   private final Statistikrapporter rapporter;
   private final Clock klocka;

@@ -274,7 +274,7 @@ public class Statistikrapporter {
               + till
               + " och inte avslutades före "
               + fran
-              + ". Deltagare blir man vid JA i beredningen.");
+              + ". En aktualisering blir deltagare vid JA i beredningen.");
       f.add("Felregistreringar ingår inte i någon tabell.");
       f.add(
           def.ar() == null
