@@ -9,6 +9,9 @@ import java.util.List;
  * @param kon only used with skyddad identitet, where no personnummer tells it (KVINNA, MAN,
  *     ANNAT_OKANT)
  * @param namn the person's name and the fields after it: optional, see {@link Individ}
+ * @param utbildningsniva optional code of the category table {@code utbildningsniva}
+ * @param tidIOffentligForsorjning optional code of the category table {@code tid_i_forsorjning}
+ * @param forsorjningStart the person's försörjning at the referral, codes of {@code forsorjning}
  */
 public record Aktualisering(
     String personnummer,
@@ -25,7 +28,48 @@ public record Aktualisering(
     String sprak,
     Boolean tolk,
     List<Individ.Narstaende> narstaende,
-    Individ.GodMan godMan) {
+    Individ.GodMan godMan,
+    String utbildningsniva,
+    String tidIOffentligForsorjning,
+    List<String> forsorjningStart) {
+
+  /** A referral without the facts the statistics break participants down by. */
+  public Aktualisering(
+      String personnummer,
+      Boolean skyddadIdentitet,
+      String kon,
+      String insats,
+      String skal,
+      List<String> behov,
+      Boolean bradskande,
+      String namn,
+      String adress,
+      String telefon,
+      String epost,
+      String sprak,
+      Boolean tolk,
+      List<Individ.Narstaende> narstaende,
+      Individ.GodMan godMan) {
+    this(
+        personnummer,
+        skyddadIdentitet,
+        kon,
+        insats,
+        skal,
+        behov,
+        bradskande,
+        namn,
+        adress,
+        telefon,
+        epost,
+        sprak,
+        tolk,
+        narstaende,
+        godMan,
+        null,
+        null,
+        null);
+  }
 
   /** A referral that says nothing about the person beyond the personnummer. */
   public Aktualisering(
@@ -44,6 +88,9 @@ public record Aktualisering(
         skal,
         behov,
         bradskande,
+        null,
+        null,
+        null,
         null,
         null,
         null,

@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.flerpart.referens.InsatsRepository;
+import se.flerpart.referens.KategoriRepository;
+import se.flerpart.referens.KategoriRepository.Kategori;
 import se.flerpart.referens.PartRepository;
 import se.flerpart.sakerhet.Inloggning;
 import se.flerpart.web.ValideringsFel;
@@ -24,6 +26,7 @@ class ArendeController {
   private final ArendeAtkomst atkomst;
   private final InsatsRepository insatser;
   private final PartRepository parter;
+  private final KategoriRepository kategorier;
   private final List<ArendeSektion> sektioner;
 
   ArendeController(
@@ -32,12 +35,14 @@ class ArendeController {
       ArendeAtkomst atkomst,
       InsatsRepository insatser,
       PartRepository parter,
+      KategoriRepository kategorier,
       List<ArendeSektion> sektioner) {
     this.arenden = arenden;
     this.lasning = lasning;
     this.atkomst = atkomst;
     this.insatser = insatser;
     this.parter = parter;
+    this.kategorier = kategorier;
     this.sektioner =
         sektioner.stream().sorted(Comparator.comparingInt(ArendeSektion::ordning)).toList();
   }
@@ -155,7 +160,10 @@ class ArendeController {
       String sprak,
       Boolean tolk,
       List<Individ.Narstaende> narstaende,
-      Individ.GodMan godMan) {}
+      Individ.GodMan godMan,
+      String utbildningsniva,
+      String tidIOffentligForsorjning,
+      List<String> forsorjningStart) {}
 
   @GetMapping("/arenden/ny")
   public String ny(Model model) {
@@ -177,10 +185,16 @@ class ArendeController {
               null,
               false,
               List.of(),
-              null));
+              null,
+              null,
+              null,
+              List.of()));
     }
     model.addAttribute("insatser", insatser.aktiva());
     model.addAttribute("parter", parter.alla());
+    model.addAttribute("utbildningsnivaer", kategorier.aktiva(Kategori.UTBILDNINGSNIVA));
+    model.addAttribute("forsorjningstider", kategorier.aktiva(Kategori.TID_I_FORSORJNING));
+    model.addAttribute("forsorjningar", kategorier.aktiva(Kategori.FORSORJNING));
     return "arende/ny";
   }
 
@@ -188,6 +202,7 @@ class ArendeController {
   public String registrera(
       @ModelAttribute("form") AktualiseringForm form,
       @RequestParam(required = false) List<String> behov,
+      @RequestParam(required = false) List<String> forsorjningStart,
       @AuthenticationPrincipal Inloggning in,
       Model model) {
     try {
@@ -208,7 +223,10 @@ class ArendeController {
                   form.sprak(),
                   form.tolk(),
                   form.narstaende(),
-                  form.godMan()),
+                  form.godMan(),
+                  form.utbildningsniva(),
+                  form.tidIOffentligForsorjning(),
+                  forsorjningStart == null ? List.of() : forsorjningStart),
               in.anvandare());
       return "redirect:/arenden/" + a.id() + "?registrerat";
     } catch (ValideringsFel e) {

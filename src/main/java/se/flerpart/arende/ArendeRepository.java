@@ -59,6 +59,45 @@ class ArendeRepository {
         .update();
   }
 
+  /** The aktualisering's facts for the statistics: category codes only. */
+  void sattBakgrund(
+      UUID id, String utbildningsniva, String tidIForsorjning, List<String> forsorjningStart) {
+    jdbc.sql(
+            "update arende set utbildningsniva = ?, tid_i_forsorjning = ?, forsorjning_start = ?"
+                + " where id = ?")
+        .params(utbildningsniva, tidIForsorjning, forsorjningStart.toArray(String[]::new), id)
+        .update();
+  }
+
+  Optional<Statistikunderlag> statistikunderlag(UUID id) {
+    return jdbc.sql(
+            """
+            select id, arendenummer, insats_kod, aktualiserande_part, kon, fodelsear, skapad,
+              not coalesce(sus_samtycke, false) or skyddad_identitet
+                or (personnummer_krypterat is null and gallrad is null) as anonym,
+              samtycke = 'NEJ' as samtycke_nekat,
+              utbildningsniva, tid_i_forsorjning, forsorjning_start
+            from arende where id = ?
+            """)
+        .param(id)
+        .query(
+            (rs, n) ->
+                new Statistikunderlag(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("arendenummer"),
+                    rs.getString("insats_kod"),
+                    rs.getString("aktualiserande_part"),
+                    rs.getString("kon"),
+                    (Integer) rs.getObject("fodelsear"),
+                    rs.getBoolean("anonym"),
+                    rs.getBoolean("samtycke_nekat"),
+                    rs.getTimestamp("skapad").toInstant(),
+                    rs.getString("utbildningsniva"),
+                    rs.getString("tid_i_forsorjning"),
+                    lista(rs.getArray("forsorjning_start"))))
+        .optional();
+  }
+
   public Optional<Arende> hitta(UUID id) {
     return jdbc.sql("select * from arende where id = ?").param(id).query(this::rad).optional();
   }
@@ -126,7 +165,8 @@ class ArendeRepository {
   public void anonymisera(UUID id) {
     jdbc.sql(
             "update arende set personnummer_krypterat = null, personnummer_hash = null,"
-                + " skal = '', behov = '{}' where id = ?")
+                + " skal = '', behov = '{}', utbildningsniva = null, tid_i_forsorjning = null,"
+                + " forsorjning_start = '{}' where id = ?")
         .param(id)
         .update();
   }

@@ -20,6 +20,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.flerpart.referens.InsatsRepository;
+import se.flerpart.referens.KategoriRepository;
+import se.flerpart.referens.KategoriRepository.Kategori;
 import se.flerpart.referens.PartRepository;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.sakerhet.AnvandareRepository;
@@ -46,6 +48,7 @@ public class ArendeService {
   private final AnvandareRepository anvandare;
   private final UppgiftRepository uppgifter;
   private final IndividRepository individer;
+  private final KategoriRepository kategorier;
   private final Folkbokforing folkbokforing;
   private final ApplicationEventPublisher handelser;
   private final Clock klocka;
@@ -59,6 +62,7 @@ public class ArendeService {
       AnvandareRepository anvandare,
       UppgiftRepository uppgifter,
       IndividRepository individer,
+      KategoriRepository kategorier,
       ObjectProvider<Folkbokforing> folkbokforing,
       ApplicationEventPublisher handelser,
       Clock klocka) {
@@ -70,6 +74,7 @@ public class ArendeService {
     this.anvandare = anvandare;
     this.uppgifter = uppgifter;
     this.individer = individer;
+    this.kategorier = kategorier;
     this.folkbokforing = folkbokforing.getIfUnique(() -> Folkbokforing.UTAN_INTEGRATION);
     this.handelser = handelser;
     this.klocka = klocka;
@@ -126,6 +131,41 @@ public class ArendeService {
     if (!okanda.isEmpty()) {
       fel.put("behov", "Okänd part: " + String.join(", ", okanda));
     }
+    String utbildningsniva =
+        kod(
+            fel,
+            Kategori.UTBILDNINGSNIVA,
+            "utbildningsniva",
+            in.utbildningsniva(),
+            "Okänd utbildningsnivå");
+    String tidIForsorjning =
+        kod(
+            fel,
+            Kategori.TID_I_FORSORJNING,
+            "tidIOffentligForsorjning",
+            in.tidIOffentligForsorjning(),
+            "Okänd tid i offentlig försörjning");
+    List<String> forsorjningStart =
+        in.forsorjningStart() == null
+            ? List.of()
+            : in.forsorjningStart().stream()
+                .filter(k -> k != null && !k.isBlank())
+                .distinct()
+                .toList();
+    List<String> okandForsorjning =
+        forsorjningStart.stream()
+            .filter(
+                k ->
+                    kategorier
+                        .hitta(Kategori.FORSORJNING, k)
+                        .filter(KategoriRepository.Post::aktiv)
+                        .isEmpty())
+            .toList();
+    if (!okandForsorjning.isEmpty()) {
+      fel.put(
+          "forsorjningStart",
+          "Okänd försörjning vid start: " + String.join(", ", okandForsorjning));
+    }
     Individ individ = in.individ().normaliserad();
     individ.validera(fel);
     if (!fel.isEmpty()) {
@@ -164,6 +204,7 @@ public class ArendeService {
             null);
     arenden.skapa(arende, pnr == null ? null : skydd.hash(pnr));
     individer.spara(arende.id(), individ, nu);
+    arenden.sattBakgrund(arende.id(), utbildningsniva, tidIForsorjning, forsorjningStart);
     historik.logga(
         arende.id(),
         "AKTUALISERING",
@@ -184,6 +225,24 @@ public class ArendeService {
             arende.bradskande()));
 
     return arenden.hitta(arende.id()).orElseThrow();
+  }
+
+  /** An optional category code: empty is none, an unknown code is an error on {@code falt}. */
+  private String kod(
+      Map<String, String> fel, Kategori kategori, String falt, String kod, String meddelande) {
+    if (kod == null || kod.isBlank()) {
+      return null;
+    }
+    if (kategorier.hitta(kategori, kod).filter(KategoriRepository.Post::aktiv).isEmpty()) {
+      fel.put(falt, meddelande + ": " + kod);
+      return null;
+    }
+    return kod;
+  }
+
+  /** The case as the statistics may see it: codes, kön and year, no personal data. */
+  public Optional<Statistikunderlag> statistikunderlag(UUID id) {
+    return arenden.statistikunderlag(id);
   }
 
   /** What the handläggare left empty, the population register fills where it can. */

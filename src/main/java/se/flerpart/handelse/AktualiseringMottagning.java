@@ -53,7 +53,10 @@ class AktualiseringMottagning {
       String sprak,
       Boolean tolk,
       List<Individ.Narstaende> narstaende,
-      Individ.GodMan godMan) {}
+      Individ.GodMan godMan,
+      String utbildningsniva,
+      String tidIOffentligForsorjning,
+      List<String> forsorjningStart) {}
 
   private final ArendeService arenden;
   private final AnvandareRepository anvandare;
@@ -104,7 +107,10 @@ class AktualiseringMottagning {
             data.sprak(),
             data.tolk(),
             data.narstaende(),
-            data.godMan());
+            data.godMan(),
+            data.utbildningsniva(),
+            data.tidIOffentligForsorjning(),
+            data.forsorjningStart());
     try {
       return transaktion.execute(
           status -> {

@@ -10,8 +10,9 @@ import se.flerpart.web.Konflikt;
 import se.flerpart.web.ValideringsFel;
 
 /**
- * The categories avslut records (avslutsorsak, försörjning, sysselsättning), kept as data. An
- * administrator adds, renames and retires them; a code in use is never deleted.
+ * The categories avslut and aktualisering record (avslutsorsak, försörjning, sysselsättning,
+ * utbildningsnivå, tid i offentlig försörjning), kept as data. An administrator adds, renames and
+ * retires them; a code in use is never deleted.
  */
 @Repository
 public class KategoriRepository {
@@ -20,7 +21,9 @@ public class KategoriRepository {
   public enum Kategori {
     AVSLUTSORSAK("avslutsorsak", "Avslutsorsaker"),
     FORSORJNING("forsorjning", "Försörjning"),
-    SYSSELSATTNING("sysselsattning", "Sysselsättning");
+    SYSSELSATTNING("sysselsattning", "Sysselsättning"),
+    UTBILDNINGSNIVA("utbildningsniva", "Utbildningsnivå"),
+    TID_I_FORSORJNING("tid_i_forsorjning", "Tid i offentlig försörjning");
 
     private final String tabell;
     private final String namn;
@@ -50,7 +53,9 @@ public class KategoriRepository {
       Map.of(
           Kategori.AVSLUTSORSAK, "select count(*) from arende where avslutsorsak = ?",
           Kategori.FORSORJNING, "select count(*) from avslut where ? = any(forsorjning_efter)",
-          Kategori.SYSSELSATTNING, "select count(*) from avslut where sysselsattning_efter = ?");
+          Kategori.SYSSELSATTNING, "select count(*) from avslut where sysselsattning_efter = ?",
+          Kategori.UTBILDNINGSNIVA, "select count(*) from arende where utbildningsniva = ?",
+          Kategori.TID_I_FORSORJNING, "select count(*) from arende where tid_i_forsorjning = ?");
 
   static final int MAX_NAMN = 200;
 

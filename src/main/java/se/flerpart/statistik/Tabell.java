@@ -1,5 +1,6 @@
 package se.flerpart.statistik;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -16,13 +17,16 @@ public record Tabell(
     String namn,
     LocalDate fran,
     LocalDate till,
-    String insats,
+    @JsonInclude(JsonInclude.Include.ALWAYS) String insats,
     Definition definition,
     List<Rad> rader,
     List<Kontroll> kontroller) {
 
   /** The definition in force for the report's year, as its header and footnotes state it. */
-  public record Definition(Integer ar, String beskrivning, List<String> fotnoter) {}
+  public record Definition(
+      @JsonInclude(JsonInclude.Include.ALWAYS) Integer ar,
+      String beskrivning,
+      List<String> fotnoter) {}
 
   /** True when every check passed. */
   public boolean godkand() {

@@ -7,10 +7,14 @@
     displayName = "Statistik",
     allowedDependencies = {
       "arende",
+      "avslut",
+      "beredning",
       "gallring",
+      "mote",
       "notifiering",
       "referens",
       "sakerhet",
+      "uppfoljning",
       "uppgift",
       "web"
     })
