@@ -140,6 +140,24 @@ class DemoData implements ApplicationRunner {
             "P12M",
             true),
         List.of("anna", "bengt", "cecilia", "david"));
+    // The styrgrupp gets the approved quarterly uppföljningsrapport (read it at /dev/mail).
+    insatser
+        .installningar("flerpartssamverkan")
+        .ifPresent(
+            i ->
+                insatser.sparaInstallningar(
+                    new InsatsRepository.Installningar(
+                        i.kod(),
+                        i.namn(),
+                        i.beskrivning(),
+                        i.maxTid(),
+                        i.uppfoljningKort(),
+                        i.uppfoljningPlan(),
+                        i.uppfoljningPaminnelse(),
+                        i.uppfoljningFrist(),
+                        i.gallringEfter(),
+                        List.of("styrgrupp@forbund.example"),
+                        i.aktiv())));
     log.info(
         "Demoanvändare skapade: anna, bengt, cecilia, david, petra, sara, lena, admin (lösenord: demo)");
     if (demoArenden) {

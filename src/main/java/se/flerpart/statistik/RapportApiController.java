@@ -1,21 +1,14 @@
 package se.flerpart.statistik;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import se.flerpart.arende.ArendeService;
-import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.sakerhet.Inloggning;
-import se.flerpart.web.AtkomstNekad;
 import se.flerpart.web.ValideringsFel;
 
 /**
@@ -33,11 +26,11 @@ class RapportApiController {
       List<Tabell> tabeller) {}
 
   private final Statistikrapporter rapporter;
-  private final Clock klocka;
+  private final Rapporturval urval;
 
-  RapportApiController(Statistikrapporter rapporter, Clock klocka) {
+  RapportApiController(Statistikrapporter rapporter, Rapporturval urval) {
     this.rapporter = rapporter;
-    this.klocka = klocka;
+    this.urval = urval;
   }
 
   @GetMapping("/api/rapporter")
@@ -47,8 +40,8 @@ class RapportApiController {
       @RequestParam(required = false) String insats,
       @RequestParam(defaultValue = "json") String format,
       @AuthenticationPrincipal Inloggning in) {
-    krav(in.anvandare());
-    Rapportfraga fraga = fraga(fran, till, insats);
+    Rapporturval.kravLasare(in.anvandare());
+    Rapportfraga fraga = urval.tolka(fran, till, insats);
     if (!"json".equals(format)) {
       throw new ValideringsFel("format", "Formatet stöds inte – välj json, xlsx eller pdf");
     }
@@ -62,46 +55,7 @@ class RapportApiController {
       @RequestParam(required = false) String till,
       @RequestParam(required = false) String insats,
       @AuthenticationPrincipal Inloggning in) {
-    krav(in.anvandare());
-    return rapporter.tabell(tabell, fraga(fran, till, insats));
-  }
-
-  static void krav(Anvandare vem) {
-    if (!vem.harRoll(Anvandare.PROCESSLEDARE) && !vem.harRoll(Anvandare.ADMIN)) {
-      throw new AtkomstNekad("Bara processledare och administratör kan ta ut statistiken.");
-    }
-  }
-
-  /**
-   * The period as asked; a missing {@code fran} is the first of January of {@code till}'s year, a
-   * missing {@code till} is today.
-   */
-  Rapportfraga fraga(String fran, String till, String insats) {
-    Map<String, String> fel = new LinkedHashMap<>();
-    LocalDate f = datum(fel, "fran", fran);
-    LocalDate t = datum(fel, "till", till);
-    if (!fel.isEmpty()) {
-      throw new ValideringsFel(fel);
-    }
-    LocalDate idag = LocalDate.now(klocka.withZone(ArendeService.SVERIGE));
-    if (t == null) {
-      t = idag;
-    }
-    if (f == null) {
-      f = t.withDayOfYear(1);
-    }
-    return new Rapportfraga(f, t, insats == null || insats.isBlank() ? null : insats.strip());
-  }
-
-  private static LocalDate datum(Map<String, String> fel, String falt, String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(text.strip());
-    } catch (DateTimeParseException e) {
-      fel.put(falt, "Ange datum som ÅÅÅÅ-MM-DD");
-      return null;
-    }
+    Rapporturval.kravLasare(in.anvandare());
+    return rapporter.tabell(tabell, urval.tolka(fran, till, insats));
   }
 }

@@ -14,8 +14,9 @@ import se.flerpart.web.ValideringsFel;
 
 /**
  * Reads the period and insats a report is asked for, as the Statistik page and the downloads give
- * them: dates as ÅÅÅÅ-MM-DD, both inclusive, by default this year so far; an insats by its code or
- * empty for the whole förbund. Bad input is a {@link ValideringsFel} per field.
+ * them, and the report API: dates as ÅÅÅÅ-MM-DD (or ÅÅÅÅMMDD), both inclusive, by default from the
+ * first of January of {@code till}'s year to today; an insats by its code or empty for the whole
+ * förbund. Bad input is a {@link ValideringsFel} per field.
  */
 @Component
 class Rapporturval {
@@ -44,8 +45,8 @@ class Rapporturval {
   Rapportfraga tolka(String fran, String till, String insats) {
     Map<String, String> fel = new LinkedHashMap<>();
     LocalDate idag = idag();
-    LocalDate f = datum("fran", fran, idag.withDayOfYear(1), fel);
     LocalDate t = datum("till", till, idag, fel);
+    LocalDate f = datum("fran", fran, (t != null ? t : idag).withDayOfYear(1), fel);
     if (f != null && t != null && t.isBefore(f)) {
       fel.put("till", "Till och med får inte vara före från och med (" + f + ")");
     }
