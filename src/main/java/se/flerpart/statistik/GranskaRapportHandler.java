@@ -1,6 +1,7 @@
 package se.flerpart.statistik;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,11 +62,26 @@ class GranskaRapportHandler implements UppgiftHandler {
     return data;
   }
 
-  /** The failed checks, part by part, in Markdown: what the processledare must look at first. */
+  /**
+   * The failed checks, part by part, in Markdown: what the processledare must look at first. A data
+   * problem fails the same check in every table of a part; it is listed once, with the tables.
+   */
   static String kontrollText(List<Rapportdel> delar) {
     long underkanda = delar.stream().mapToLong(Rapportdel::underkandaKontroller).sum();
     if (underkanda == 0) {
       return "Alla kontroller av rapportens summor och data gick igenom.";
+    }
+    record Problem(Rapportdel del, String text) {}
+    Map<Problem, List<String>> tabeller = new LinkedHashMap<>();
+    for (Rapportdel d : delar) {
+      for (Tabell t : d.tabeller()) {
+        for (Kontroll k : t.kontroller()) {
+          if (!k.godkand()) {
+            String text = k.meddelande() == null ? k.beskrivning() : k.meddelande();
+            tabeller.computeIfAbsent(new Problem(d, text), p -> new ArrayList<>()).add(t.namn());
+          }
+        }
+      }
     }
     StringBuilder text =
         new StringBuilder(
@@ -74,20 +90,16 @@ class GranskaRapportHandler implements UppgiftHandler {
                 + (underkanda == 1 ? " kontroll gick" : " kontroller gick")
                 + " inte igenom.** Rätta uppgifterna och sammanställ igen, eller kommentera"
                 + " varför i tabellens kommentar.\n");
-    for (Rapportdel d : delar) {
-      for (Tabell t : d.tabeller()) {
-        for (Kontroll k : t.kontroller()) {
-          if (!k.godkand()) {
+    tabeller.forEach(
+        (problem, namn) ->
             text.append("\n- ")
-                .append(d.rubrik())
-                .append(", ")
-                .append(t.namn())
+                .append(problem.del().rubrik())
                 .append(": ")
-                .append(k.meddelande() == null ? k.beskrivning() : k.meddelande());
-          }
-        }
-      }
-    }
+                .append(problem.text())
+                .append(
+                    namn.size() > 1 && namn.size() == problem.del().tabeller().size()
+                        ? " (i alla " + namn.size() + " tabeller)"
+                        : " (" + String.join(", ", namn) + ")"));
     return text.toString();
   }
 

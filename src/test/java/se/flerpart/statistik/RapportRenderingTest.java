@@ -85,6 +85,41 @@ class RapportRenderingTest {
   }
 
   @Test
+  @DisplayName("Granskningen listar ett dataproblem en gång per del, med tabellerna det gäller")
+  void granskningenSamlarSammaProblem() {
+    Tabell ocksaUtanOrsak =
+        new Tabell(
+            "ledtider",
+            "Ledtider",
+            FRAN,
+            TILL,
+            null,
+            DEFINITION,
+            List.of(),
+            avslutade().kontroller());
+    Rapportdel tva =
+        new Rapportdel(
+            "Hela förbundet, perioden",
+            FRAN,
+            TILL,
+            null,
+            null,
+            List.of(avslutade(), ocksaUtanOrsak));
+
+    String text = GranskaRapportHandler.kontrollText(List.of(tva, del()));
+
+    assertThat(text)
+        .startsWith("**Varning: 3 kontroller gick inte igenom.**")
+        .contains("- Hela förbundet, perioden: 2 avslutade saknar avslutsorsak (i alla 2 tabeller)")
+        .contains(
+            "- Hela förbundet, perioden: 2 avslutade saknar avslutsorsak (Avslutade under"
+                + " perioden)");
+    assertThat(text.lines().filter(r -> r.startsWith("- "))).hasSize(2);
+    assertThat(GranskaRapportHandler.kontrollText(List.of()))
+        .isEqualTo("Alla kontroller av rapportens summor och data gick igenom.");
+  }
+
+  @Test
   @DisplayName(
       "PDF:en visar titel, period, definition, fotnoter, raderna, kommentaren och varningen")
   void pdfMedAllaDelar() throws IOException {
