@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import se.flerpart.referens.InsatsRepository;
+import se.flerpart.referens.KategoriRepository;
 import se.flerpart.sakerhet.Inloggning;
+import se.flerpart.sakerhet.Visningsnamn;
 import se.flerpart.web.AtkomstNekad;
 import se.flerpart.web.ValideringsFel;
 
@@ -27,9 +31,21 @@ class SusController {
   private final SusService sus;
   private final Clock klocka;
 
-  SusController(SusService sus, Clock klocka) {
+  private final Visningsnamn visningsnamn;
+  private final InsatsRepository insatser;
+  private final KategoriRepository kategorier;
+
+  SusController(
+      SusService sus,
+      Clock klocka,
+      Visningsnamn visningsnamn,
+      InsatsRepository insatser,
+      KategoriRepository kategorier) {
     this.sus = sus;
     this.klocka = klocka;
+    this.visningsnamn = visningsnamn;
+    this.insatser = insatser;
+    this.kategorier = kategorier;
   }
 
   @GetMapping("/sus")
@@ -54,7 +70,7 @@ class SusController {
     if (fel.isEmpty()) {
       try {
         List<SusRegistrering> rader = sus.registreringar(franDatum, tillDatum, in.anvandare());
-        model.addAttribute("rader", rader.stream().map(SusApiController::varden).toList());
+        model.addAttribute("rader", rader.stream().map(this::visning).toList());
       } catch (ValideringsFel e) {
         fel.putAll(e.fel());
       }
@@ -67,14 +83,46 @@ class SusController {
     return "sus/registreringar";
   }
 
+  /**
+   * A registration as the page shows it: the export's columns, with the names of parts, insatser
+   * and categories instead of their codes.
+   */
+  private List<String> visning(SusRegistrering r) {
+    List<String> v = new ArrayList<>(SusApiController.varden(r));
+    v.set(5, KON.getOrDefault(r.kon(), r.kon()));
+    v.set(7, insatser.hitta(r.insats()).map(InsatsRepository.Insats::namn).orElse(r.insats()));
+    v.set(8, visningsnamn.part(r.aktualiserandePart()));
+    v.set(9, namn(KategoriRepository.Kategori.AVSLUTSORSAK, r.avslutsorsak()));
+    v.set(
+        11,
+        String.join(
+            ", ",
+            r.forsorjning().stream()
+                .map(k -> namn(KategoriRepository.Kategori.FORSORJNING, k))
+                .toList()));
+    v.set(12, namn(KategoriRepository.Kategori.SYSSELSATTNING, r.sysselsattning()));
+    return v;
+  }
+
+  private String namn(KategoriRepository.Kategori kategori, String kod) {
+    return kod == null
+        ? ""
+        : kategorier.hitta(kategori, kod).map(KategoriRepository.Post::namn).orElse(kod);
+  }
+
+  private static final Map<String, String> KON =
+      Map.of("KVINNA", "Kvinna", "MAN", "Man", "ANNAT_OKANT", "Annat/okänt");
+
   private static LocalDate datum(String falt, String text, Map<String, String> fel) {
     if (text.isEmpty()) {
       return null;
     }
+    String t =
+        text.matches("\\d{8}") ? text.replaceFirst("(\\d{4})(\\d{2})(\\d{2})", "$1-$2-$3") : text;
     try {
-      return LocalDate.parse(text);
+      return LocalDate.parse(t);
     } catch (DateTimeParseException e) {
-      fel.put(falt, "Ange datum som ÅÅÅÅ-MM-DD");
+      fel.put(falt, "Datumet kunde inte läsas. Skriv det som ÅÅÅÅ-MM-DD, till exempel 2026-03-31.");
       return null;
     }
   }

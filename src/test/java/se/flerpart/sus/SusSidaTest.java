@@ -82,6 +82,10 @@ class SusSidaTest {
         .contains(nummer)
         .contains(PERSONNUMMER)
         .contains("Inregistrering")
+        .contains("Flerpartssamverkan")
+        .contains("Försäkringskassan")
+        .doesNotContain(">flerpartssamverkan<")
+        .doesNotContain(">FK<")
         .contains("format=csv")
         .contains("format=xlsx");
     assertThat(lasningar(id)).isEqualTo(fore + 1);
@@ -92,7 +96,12 @@ class SusSidaTest {
 
     Sida fel = sara.get("/sus?fran=2025-13-01&till=2025-01-01");
     assertThat(fel.status()).isEqualTo(400);
-    assertThat(fel.html()).contains("Från och med: Ange datum som ÅÅÅÅ-MM-DD");
+    assertThat(fel.html())
+        .contains("Från och med: Datumet kunde inte läsas. Skriv det som ÅÅÅÅ-MM-DD")
+        .doesNotContain("type=\"date\"");
+    assertThat(sara.get("/sus?fran=20010101&till=20011231").status())
+        .as("ÅÅÅÅMMDD läses också")
+        .isEqualTo(200);
     Sida bakvand = sara.get("/sus?fran=2025-06-01&till=2025-01-01");
     assertThat(bakvand.status()).isEqualTo(400);
     assertThat(bakvand.html()).contains("Slutdatum ligger före startdatum");
