@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +26,7 @@ import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.sakerhet.AnvandareRepository;
 import se.flerpart.uppgift.UppgiftRepository;
 import se.flerpart.web.AtkomstNekad;
+import se.flerpart.web.Datum;
 import se.flerpart.web.EjFunnen;
 import se.flerpart.web.Konflikt;
 import se.flerpart.web.ValideringsFel;
@@ -409,17 +409,12 @@ public class ArendeService {
     Arende a = lasForUppdatering(id);
     kravAgare(a, vem);
     Map<String, String> fel = new LinkedHashMap<>();
-    LocalDate dag = null;
-    try {
-      dag =
-          datum == null || datum.isBlank()
-              ? LocalDate.now(klocka.withZone(SVERIGE))
-              : LocalDate.parse(datum);
-      if (dag.isAfter(LocalDate.now(klocka.withZone(SVERIGE)))) {
-        fel.put("datum", "Datumet för återkallelsen kan inte ligga i framtiden");
-      }
-    } catch (DateTimeParseException e) {
+    LocalDate idag = LocalDate.now(klocka.withZone(SVERIGE));
+    LocalDate dag = datum == null || datum.isBlank() ? idag : Datum.tolka(datum).orElse(null);
+    if (dag == null) {
       fel.put("datum", "Ange datum som ÅÅÅÅ-MM-DD");
+    } else if (dag.isAfter(idag)) {
+      fel.put("datum", "Datumet för återkallelsen kan inte ligga i framtiden");
     }
     if (hur == null || !Set.of("SKRIFTLIGT", "MUNTLIGT", "DIGITALT").contains(hur)) {
       fel.put("hur", "Ange hur återkallelsen lämnades: SKRIFTLIGT, MUNTLIGT eller DIGITALT");

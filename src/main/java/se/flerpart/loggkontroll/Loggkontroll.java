@@ -3,7 +3,6 @@ package se.flerpart.loggkontroll;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,6 +27,7 @@ import se.flerpart.sakerhet.AnvandareRepository;
 import se.flerpart.sakerhet.AnvandareRepository.Konto;
 import se.flerpart.sus.SusService;
 import se.flerpart.web.AtkomstNekad;
+import se.flerpart.web.Datum;
 import se.flerpart.web.ValideringsFel;
 
 /**
@@ -293,12 +293,11 @@ class Loggkontroll {
     if (tom(text)) {
       return null;
     }
-    try {
-      return LocalDate.parse(text.strip());
-    } catch (DateTimeParseException e) {
+    LocalDate dag = Datum.tolka(text).orElse(null);
+    if (dag == null) {
       fel.put(falt, "Ange datum som ÅÅÅÅ-MM-DD");
-      return null;
     }
+    return dag;
   }
 
   private static boolean tom(String text) {

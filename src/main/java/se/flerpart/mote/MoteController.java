@@ -1,8 +1,12 @@
 package se.flerpart.mote;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.flerpart.arende.ArendeService;
 import se.flerpart.sakerhet.Inloggning;
 import se.flerpart.web.AtkomstNekad;
+import se.flerpart.web.Datum;
 import se.flerpart.web.EjFunnen;
 import se.flerpart.web.Konflikt;
 import se.flerpart.web.ValideringsFel;
@@ -42,10 +47,15 @@ class MoteController {
     this.planer = planer;
   }
 
-  /** {@code motesTid} as a browser's datetime-local sends it, in Swedish time. */
+  /**
+   * The new time as the form gives it, Swedish time: {@code datum} (ÅÅÅÅ-MM-DD or ÅÅÅÅMMDD) and
+   * {@code tid} (TT:MM), or {@code motesTid} as ÅÅÅÅ-MM-DDTTT:MM.
+   */
   @PostMapping("/moten/{id}/flytta")
   public String flytta(
       @PathVariable String id,
+      @RequestParam(required = false) String datum,
+      @RequestParam(required = false) String tid,
       @RequestParam(required = false) String motesTid,
       @RequestParam(required = false) String plats,
       @RequestParam(required = false) String videolank,
@@ -58,7 +68,10 @@ class MoteController {
         () ->
             moten.flytta(
                 moteId,
-                new MoteService.Flytt(lokalTid(motesTid), plats, videolank),
+                new MoteService.Flytt(
+                    datum != null || tid != null ? lokalTid(datum, tid) : lokalTid(motesTid),
+                    plats,
+                    videolank),
                 in.anvandare()),
         "Mötet är flyttat. En ändrad kallelse skickas till alla kallade.");
   }
@@ -111,6 +124,22 @@ class MoteController {
       redirect.addFlashAttribute("moteFel", e.getMessage());
     }
     return "redirect:/arenden/" + arendeId + "#mote";
+  }
+
+  private static Instant lokalTid(String datum, String tid) {
+    Map<String, String> fel = new LinkedHashMap<>();
+    LocalDate dag = Datum.tolka(datum).orElse(null);
+    if (dag == null) {
+      fel.put("datum", "Ny dag: " + Datum.MEDDELANDE);
+    }
+    LocalTime klockslag = Datum.tolkaTid(tid).orElse(null);
+    if (klockslag == null) {
+      fel.put("tid", "Ny tid: " + Datum.TIDSMEDDELANDE);
+    }
+    if (!fel.isEmpty()) {
+      throw new ValideringsFel(fel);
+    }
+    return dag.atTime(klockslag).atZone(ArendeService.SVERIGE).toInstant();
   }
 
   private static Instant lokalTid(String text) {

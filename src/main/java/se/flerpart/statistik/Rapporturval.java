@@ -3,13 +3,13 @@ package se.flerpart.statistik;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import se.flerpart.referens.InsatsRepository;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.web.AtkomstNekad;
+import se.flerpart.web.Datum;
 import se.flerpart.web.ValideringsFel;
 
 /**
@@ -72,20 +72,11 @@ class Rapporturval {
     return datum;
   }
 
-  static final String DATUMFEL =
-      "Datumet kunde inte läsas. Skriv det som ÅÅÅÅ-MM-DD, till exempel 2026-03-31.";
+  static final String DATUMFEL = Datum.MEDDELANDE;
 
   /** A date written ÅÅÅÅ-MM-DD or ÅÅÅÅMMDD that exists in the calendar; otherwise null. */
   static LocalDate datum(String text) {
-    String t = text.strip();
-    if (t.matches("\\d{8}")) {
-      t = t.substring(0, 4) + "-" + t.substring(4, 6) + "-" + t.substring(6);
-    }
-    try {
-      return LocalDate.parse(t);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return Datum.tolka(text).orElse(null);
   }
 
   private static String kort(String text) {

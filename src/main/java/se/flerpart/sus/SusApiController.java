@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.flerpart.sakerhet.Inloggning;
+import se.flerpart.web.Datum;
 import se.flerpart.web.ValideringsFel;
 
 /**
@@ -82,11 +82,8 @@ class SusApiController {
     if (text == null || text.isBlank()) {
       return null;
     }
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new ValideringsFel(falt, "Ange datum som ÅÅÅÅ-MM-DD");
-    }
+    return Datum.tolka(text)
+        .orElseThrow(() -> new ValideringsFel(falt, "Ange datum som ÅÅÅÅ-MM-DD"));
   }
 
   static List<String> varden(SusRegistrering r) {

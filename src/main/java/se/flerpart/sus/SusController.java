@@ -3,7 +3,6 @@ package se.flerpart.sus;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +17,7 @@ import se.flerpart.referens.KategoriRepository;
 import se.flerpart.sakerhet.Inloggning;
 import se.flerpart.sakerhet.Visningsnamn;
 import se.flerpart.web.AtkomstNekad;
+import se.flerpart.web.Datum;
 import se.flerpart.web.ValideringsFel;
 
 /**
@@ -117,13 +117,10 @@ class SusController {
     if (text.isEmpty()) {
       return null;
     }
-    String t =
-        text.matches("\\d{8}") ? text.replaceFirst("(\\d{4})(\\d{2})(\\d{2})", "$1-$2-$3") : text;
-    try {
-      return LocalDate.parse(t);
-    } catch (DateTimeParseException e) {
-      fel.put(falt, "Datumet kunde inte läsas. Skriv det som ÅÅÅÅ-MM-DD, till exempel 2026-03-31.");
-      return null;
+    LocalDate dag = Datum.tolka(text).orElse(null);
+    if (dag == null) {
+      fel.put(falt, Datum.MEDDELANDE);
     }
+    return dag;
   }
 }

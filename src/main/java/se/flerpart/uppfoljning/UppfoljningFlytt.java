@@ -3,8 +3,6 @@ package se.flerpart.uppfoljning;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -19,6 +17,7 @@ import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.uppgift.Uppgift;
 import se.flerpart.uppgift.UppgiftService;
 import se.flerpart.web.AtkomstNekad;
+import se.flerpart.web.Datum;
 import se.flerpart.web.Konflikt;
 import se.flerpart.web.ValideringsFel;
 
@@ -164,13 +163,11 @@ public class UppfoljningFlytt {
       throw new ValideringsFel("datum", "Ange datum för nästa uppföljning som ÅÅÅÅ-MM-DD");
     }
     String text = datum.strip();
-    try {
-      return text.matches("\\d{8}")
-          ? LocalDate.parse(text, DateTimeFormatter.BASIC_ISO_DATE)
-          : LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new ValideringsFel(
-          "datum", "Datumet " + text + " är inte ett datum – skriv ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD");
-    }
+    return Datum.tolka(text)
+        .orElseThrow(
+            () ->
+                new ValideringsFel(
+                    "datum",
+                    "Datumet " + text + " är inte ett datum – skriv ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD"));
   }
 }

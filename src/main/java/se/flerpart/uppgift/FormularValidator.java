@@ -2,12 +2,10 @@ package se.flerpart.uppgift;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,6 +18,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
+import se.flerpart.web.Datum;
 
 /**
  * Checks submitted values against the form they belong to, as the browser did: required fields,
@@ -439,9 +438,8 @@ public class FormularValidator {
         case "time" -> LocalTime.parse(text).toString();
         case "datetime" -> svenskTid(text).toString();
         default ->
-            (text.matches("\\d{8}")
-                    ? LocalDate.parse(text, DateTimeFormatter.BASIC_ISO_DATE)
-                    : LocalDate.parse(text))
+            Datum.tolka(text)
+                .orElseThrow(() -> new DateTimeParseException("ÅÅÅÅ-MM-DD", text, 0))
                 .toString();
       };
     } catch (DateTimeParseException e) {

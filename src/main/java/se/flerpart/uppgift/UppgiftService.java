@@ -10,8 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Collection;
@@ -33,6 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.sakerhet.AnvandareRepository;
 import se.flerpart.web.AtkomstNekad;
+import se.flerpart.web.Datum;
 import se.flerpart.web.EjFunnen;
 import se.flerpart.web.Konflikt;
 import se.flerpart.web.ValideringsFel;
@@ -163,14 +162,12 @@ public class UppgiftService {
       throw new ValideringsFel("forfallodatum", "Ange förfallodatum som ÅÅÅÅ-MM-DD");
     }
     String text = datum.strip();
-    try {
-      return text.matches("\\d{8}")
-          ? LocalDate.parse(text, DateTimeFormatter.BASIC_ISO_DATE)
-          : LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new ValideringsFel(
-          "forfallodatum", "Förfallodatumet " + text + " är inte ett datum – skriv ÅÅÅÅ-MM-DD");
-    }
+    return Datum.tolka(text)
+        .orElseThrow(
+            () ->
+                new ValideringsFel(
+                    "forfallodatum",
+                    "Förfallodatumet " + text + " är inte ett datum – skriv ÅÅÅÅ-MM-DD"));
   }
 
   /**

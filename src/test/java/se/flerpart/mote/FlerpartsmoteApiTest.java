@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -622,6 +623,49 @@ class FlerpartsmoteApiTest {
             .findFirst()
             .orElseThrow();
     return kallad.hasNonNull("svar") ? kallad.path("svar").asText() : null;
+  }
+
+  @Test
+  void motetFlyttasFranArendesidanMedSvenskDagOchTid() {
+    String id = beviljat();
+    JsonNode kallelse = api.vantaPaUppgift("anna", "mina", id, "forbered-kallelse");
+    Instant motesTid = motor.nu().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.MINUTES);
+    assertThat(api.slutfor("anna", kallelse, kallelseData(motesTid)).status()).isEqualTo(200);
+    String moteId =
+        api.get("anna", "/api/moten?arendeId=" + id)
+            .kropp()
+            .path("moten")
+            .get(0)
+            .path("id")
+            .asText();
+    Sidklient anna = Sidklient.inloggad(port, "anna");
+    assertThat(anna.get("/arenden/" + id).html())
+        .contains("Ny dag (ÅÅÅÅ-MM-DD)")
+        .doesNotContain("datetime-local");
+    LocalDate dag = motesTid.atZone(ArendeService.SVERIGE).toLocalDate().plusDays(1);
+
+    // What cannot be read changes nothing and is named.
+    anna.post("/moten/" + moteId + "/flytta", Map.of("datum", "1/2", "tid", "kl tio"));
+    assertThat(anna.get("/arenden/" + id).html())
+        .contains("Ny dag: Datumet kunde inte läsas")
+        .contains("Ny tid: Tiden kunde inte läsas");
+    assertThat(motesTid(id)).isEqualTo(motesTid);
+
+    // ÅÅÅÅMMDD and TT.MM, in Swedish time whatever the server's zone.
+    anna.post(
+        "/moten/" + moteId + "/flytta",
+        Map.of("datum", dag.format(DateTimeFormatter.BASIC_ISO_DATE), "tid", "09.30"));
+    assertThat(motesTid(id)).isEqualTo(dag.atTime(9, 30).atZone(ArendeService.SVERIGE).toInstant());
+  }
+
+  private Instant motesTid(String arendeId) {
+    return Instant.parse(
+        api.get("anna", "/api/moten?arendeId=" + arendeId)
+            .kropp()
+            .path("moten")
+            .get(0)
+            .path("motesTid")
+            .asText());
   }
 
   @Test
