@@ -220,9 +220,20 @@ class AvvikelseController {
       return "redirect:/avvikelser/" + a.id() + "?rapporterad";
     } catch (ValideringsFel e) {
       model.addAttribute("fel", e.fel());
+      model.addAttribute("etiketter", ETIKETTER);
       return ny(form.arendeId(), in, model);
     }
   }
+
+  /** The form's labels, which begin each line of the error summary. */
+  private static final Map<String, String> ETIKETTER =
+      Map.of(
+          "typ", "Typ av avvikelse",
+          "berordPart", "Berörd part",
+          "arendeId", "Ärende",
+          "insats", "Insats",
+          "beloppTkr", "Belopp i tkr",
+          "beskrivning", "Beskrivning");
 
   private static BigDecimal belopp(String text) {
     if (text == null || text.isBlank()) {

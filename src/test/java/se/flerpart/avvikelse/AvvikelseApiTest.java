@@ -696,7 +696,8 @@ class AvvikelseApiTest {
     assertThat(felsvar.html())
         .contains("role=\"alert\"")
         .contains("Avvikelsen är inte rapporterad")
-        .contains("ser ut att innehålla ett personnummer");
+        .contains("ser ut att innehålla ett personnummer")
+        .containsPattern("<a href=\"#beskrivning\">Beskrivning: [^<]*personnummer");
 
     form.put("beskrivning", "Kallelsen saknade syfte.");
     Sidklient.Sida ok = anna.post("/avvikelser", form);
