@@ -22,7 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -469,11 +471,29 @@ class SurfplattaWebblasareTest {
   private void skicka(WebElement knapp) {
     WebElement sida = webblasare.findElement(By.tagName("html"));
     knapp.click();
-    vanta.until(ExpectedConditions.stalenessOf(sida));
+    vanta.until(d -> borta(sida));
     vanta.until(
         d ->
             "complete"
                 .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+  }
+
+  /**
+   * Whether the element has left the page. Chromium sometimes answers a question about a node of a
+   * page that is gone with "does not belong to the document" instead of a stale reference.
+   */
+  private static boolean borta(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException e) {
+      return true;
+    } catch (WebDriverException e) {
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   private List<String> arendenummer() {

@@ -1,28 +1,19 @@
 package se.flerpart.statistik;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.camunda.zeebe.model.bpmn.instance.StartEvent;
-import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import se.flerpart.process.Timerschema;
 
 /**
- * Applies {@code flerpart.statistik.uppfoljningsrapport.schema} (a cron expression) to the timer of
- * {@code uppfoljningsrapport}: when it differs from the model's own quarterly cycle, the model is
- * deployed again, after the processes, with the configured one. A cron cycle is anchored to the
- * calendar, so it survives restarts and new versions.
+ * Applies {@code flerpart.statistik.uppfoljningsrapport.schema} to the timer of {@code
+ * uppfoljningsrapport}, after the processes are deployed (see {@link Timerschema}).
  */
 @Component
 @Order(1)
@@ -39,45 +30,13 @@ class UppfoljningsrapportSchema implements ApplicationRunner {
       CamundaClient camunda,
       @Value("${flerpart.statistik.uppfoljningsrapport.schema:}") String schema) {
     this.camunda = camunda;
-    this.schema = schema.strip();
+    this.schema = schema;
   }
 
   @Override
   public void run(ApplicationArguments args) throws IOException {
-    byte[] modell;
-    try (InputStream in = new ClassPathResource("processes/" + RESURS).getInputStream()) {
-      modell = in.readAllBytes();
+    if (Timerschema.tillampa(camunda, RESURS, TIMER, schema)) {
+      log.info("Uppföljningsrapporten sammanställs enligt schemat {}", schema.strip());
     }
-    if (schema.isEmpty() || schema.equals(schema(modell))) {
-      return;
-    }
-    camunda
-        .newDeployResourceCommand()
-        .addResourceBytes(medSchema(modell, schema), RESURS)
-        .send()
-        .join();
-    log.info("Uppföljningsrapporten sammanställs enligt schemat {}", schema);
-  }
-
-  static String schema(byte[] bpmn) {
-    return timer(Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn)))
-        .getTimeCycle()
-        .getTextContent()
-        .strip();
-  }
-
-  static byte[] medSchema(byte[] bpmn, String schema) {
-    BpmnModelInstance modell = Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn));
-    timer(modell).getTimeCycle().setTextContent(schema);
-    return Bpmn.convertToString(modell).getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static TimerEventDefinition timer(BpmnModelInstance modell) {
-    StartEvent start = modell.getModelElementById(TIMER);
-    return start.getEventDefinitions().stream()
-        .filter(TimerEventDefinition.class::isInstance)
-        .map(TimerEventDefinition.class::cast)
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException(TIMER + " saknar timer"));
   }
 }

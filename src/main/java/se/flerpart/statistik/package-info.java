@@ -12,6 +12,7 @@
       "gallring",
       "mote",
       "notifiering",
+      "process",
       "referens",
       "sakerhet",
       "uppfoljning",
