@@ -378,43 +378,18 @@ public class Historikimport {
     if (fel.size() > fore) {
       return null;
     }
-    String nyckel;
-    if (pnr != null) {
-      String hash = skydd.hash(pnr);
-      nyckel = "pnr:" + sha256(hash + "|" + insats + "|" + startdatum);
-      return new Deltagare(
-          rad.nummer(),
-          nyckel,
-          skydd.kryptera(pnr),
-          hash,
-          false,
-          kon,
-          fodelsear,
-          insats,
-          part,
-          aktualiseringsdatum,
-          beslut,
-          beslutsdatum,
-          startdatum,
-          avslutsdatum,
-          orsak,
-          sysselsattning,
-          omfattning,
-          subventionerad,
-          utbildning,
-          tid,
-          forsorjningStart,
-          forsorjningEfter,
-          Boolean.TRUE.equals(handlingsplan));
-    }
-    nyckel =
-        "anonym:" + sha256(filhash + "|" + rad.nummer() + "|" + String.join(",", rad.varden()));
+    String hash = pnr == null ? null : skydd.hash(pnr);
+    String nyckel =
+        pnr != null
+            ? "pnr:" + sha256(hash + "|" + insats + "|" + startdatum)
+            : "anonym:"
+                + sha256(filhash + "|" + rad.nummer() + "|" + String.join(",", rad.varden()));
     return new Deltagare(
         rad.nummer(),
         nyckel,
-        null,
-        null,
-        true,
+        pnr == null ? null : skydd.kryptera(pnr),
+        hash,
+        pnr == null,
         kon,
         fodelsear,
         insats,
