@@ -109,6 +109,25 @@ class MoteRepository {
         .list();
   }
 
+  /**
+   * Meetings from {@code fran} on, by time, where the user is ordförande or ärendebärare or is
+   * invited as a professional with the e-mail address {@code epost} (may be null).
+   */
+  public List<Mote> forDeltagare(String anvandareId, String epost, Instant fran) {
+    return jdbc.sql(
+            """
+            select * from mote m where m.motes_tid >= ?
+              and (m.ordforande = ? or m.arendebarare = ?
+                or exists (select 1 from kallelse k where k.mote_id = m.id
+                  and k.roll = 'PROFESSIONELL' and k.ersatt_av is null
+                  and lower(k.epost) = lower(?)))
+            order by m.motes_tid, m.id
+            """)
+        .params(Timestamp.from(fran), anvandareId, anvandareId, epost)
+        .query(this::moteRad)
+        .list();
+  }
+
   public void flytta(UUID id, Instant motesTid, String plats, String videolank) {
     jdbc.sql(
             "update mote set motes_tid = ?, plats = ?, videolank = ?, sekvens = sekvens + 1"

@@ -88,6 +88,8 @@ class SecurityConfig {
                         OkandAnvandareController.SIDA,
                         "/svar/**",
                         "/k/*",
+                        // The personal calendar feed: authorised by the secret token in its path.
+                        "/kalender/*",
                         "/api/kallelsesvar/**",
                         "/css/**",
                         "/js/**",

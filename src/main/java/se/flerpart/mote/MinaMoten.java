@@ -1,0 +1,137 @@
+package se.flerpart.mote;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import se.flerpart.arende.Arende;
+import se.flerpart.arende.ArendeAtkomst;
+import se.flerpart.arende.ArendeService;
+import se.flerpart.sakerhet.Anvandare;
+
+/**
+ * The meetings of one user (ordförande, ärendebärare, or invited as a professional): for the Mina
+ * möten page grouped by ISO week, and for the calendar feed. A row has a {@code typ} so that
+ * beredningsmöten can join the same list when they exist; today there are only flerpartsmöten.
+ */
+@Service
+class MinaMoten {
+
+  /** How far back the feed goes, so that a calendar keeps the recent meetings. */
+  static final java.time.Duration FLODE_BAKAT = java.time.Duration.ofDays(30);
+
+  private static final DateTimeFormatter TID =
+      DateTimeFormatter.ofPattern("EEEE d MMMM 'kl.' HH:mm", Locale.forLanguageTag("sv"));
+
+  public record MotesRad(
+      String typ,
+      String typText,
+      UUID id,
+      UUID arendeId,
+      String arendenummer,
+      String individnamn,
+      Instant tid,
+      String tidText,
+      String plats,
+      String videolank,
+      String status,
+      String statusText,
+      String roll) {}
+
+  public record Vecka(String rubrik, List<MotesRad> moten) {}
+
+  private final MoteRepository repository;
+  private final ArendeService arenden;
+  private final ArendeAtkomst atkomst;
+  private final Clock klocka;
+
+  MinaMoten(MoteRepository repository, ArendeService arenden, ArendeAtkomst atkomst, Clock klocka) {
+    this.repository = repository;
+    this.arenden = arenden;
+    this.atkomst = atkomst;
+    this.klocka = klocka;
+  }
+
+  /**
+   * The coming meetings from today on, by week. The person's name only in the cases whose personal
+   * data the user may read; each name shown is logged.
+   */
+  public List<Vecka> kommande(Anvandare anvandare) {
+    Instant idag =
+        LocalDate.now(klocka.withZone(ArendeService.SVERIGE))
+            .atStartOfDay(ArendeService.SVERIGE)
+            .toInstant();
+    List<Mote> moten = repository.forDeltagare(anvandare.id(), anvandare.epost(), idag);
+    Map<UUID, Arende> arendeMap = arendenFor(moten);
+    Map<UUID, String> namn = atkomst.individnamn(anvandare, arendeMap.values());
+    int iAr = LocalDate.now(klocka.withZone(ArendeService.SVERIGE)).get(IsoFields.WEEK_BASED_YEAR);
+    Map<String, List<MotesRad>> veckor = new LinkedHashMap<>();
+    for (Mote m : moten) {
+      ZonedDateTime lokal = m.motesTid().atZone(ArendeService.SVERIGE);
+      int ar = lokal.get(IsoFields.WEEK_BASED_YEAR);
+      String rubrik =
+          "Vecka " + lokal.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) + (ar == iAr ? "" : ", " + ar);
+      Arende a = arendeMap.get(m.arendeId());
+      veckor
+          .computeIfAbsent(rubrik, r -> new ArrayList<>())
+          .add(
+              new MotesRad(
+                  "FLERPARTSMOTE",
+                  "Flerpartsmöte",
+                  m.id(),
+                  m.arendeId(),
+                  a == null ? "" : a.arendenummer(),
+                  namn.get(m.arendeId()),
+                  m.motesTid(),
+                  TID.format(lokal),
+                  m.plats(),
+                  m.videolank(),
+                  m.status().name(),
+                  m.status().text(),
+                  roll(m, anvandare)));
+    }
+    return veckor.entrySet().stream().map(e -> new Vecka(e.getKey(), e.getValue())).toList();
+  }
+
+  /** The feed's meetings (the last 30 days and all coming) and their case numbers. */
+  public Flode flode(Anvandare anvandare) {
+    List<Mote> moten =
+        repository.forDeltagare(
+            anvandare.id(), anvandare.epost(), klocka.instant().minus(FLODE_BAKAT));
+    Map<UUID, String> nummer =
+        arendenFor(moten).values().stream()
+            .collect(Collectors.toMap(Arende::id, Arende::arendenummer));
+    return new Flode(moten, nummer);
+  }
+
+  record Flode(List<Mote> moten, Map<UUID, String> arendenummer) {}
+
+  private Map<UUID, Arende> arendenFor(List<Mote> moten) {
+    if (moten.isEmpty()) {
+      return Map.of();
+    }
+    return arenden.hamta(moten.stream().map(Mote::arendeId).distinct().toList()).stream()
+        .collect(Collectors.toMap(Arende::id, Function.identity()));
+  }
+
+  private static String roll(Mote m, Anvandare anvandare) {
+    if (anvandare.id().equals(m.ordforande())) {
+      return "Ordförande";
+    }
+    if (anvandare.id().equals(m.arendebarare())) {
+      return "Ärendebärare";
+    }
+    return "Kallad";
+  }
+}
