@@ -1,0 +1,155 @@
+package se.flerpart.mote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import se.flerpart.ApiKlient;
+import se.flerpart.Webblasare;
+import se.flerpart.arende.ArendeService;
+import se.flerpart.arende.ArendeSteg;
+import se.flerpart.embedded.EmbeddedMotor;
+
+/**
+ * The Mina möten page in a browser: reached from the header, the meeting under its week, the
+ * calendar link created and revoked with the buttons, and the page passing axe-core's WCAG rules.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "flerpart.demo.arenden=false")
+class MinaMotenWebblasareTest {
+
+  @LocalServerPort int port;
+  @Autowired EmbeddedMotor motor;
+
+  private ApiKlient api;
+  private Webblasare chromium;
+  private WebDriver webblasare;
+  private WebDriverWait vanta;
+
+  @BeforeAll
+  static void kravPaWebblasare() {
+    Webblasare.kravPaWebblasare();
+  }
+
+  @BeforeEach
+  void starta() throws IOException {
+    api = new ApiKlient(port);
+    chromium = Webblasare.starta();
+    webblasare = chromium.driver();
+    vanta = new WebDriverWait(webblasare, Duration.ofSeconds(20));
+  }
+
+  @AfterEach
+  void stang() throws IOException {
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  @Test
+  void minaMotenPerVeckaMedKalenderlank() throws Exception {
+    Map<String, Object> a = new HashMap<>();
+    a.put("personnummer", "19121212-1212");
+    a.put("insats", "flerpartssamverkan");
+    a.put("skal", "Lång sjukskrivning");
+    a.put("behov", List.of("FK", "AF"));
+    a.put("namn", "Ingrid Kalender");
+    String id = api.aktualisera("anna", a);
+    ArendeSteg.beviljat(
+        api, id, "anna", List.of("FK", "AF", "REGION", "KOMMUN-UPPSALA"), true, "anna");
+    String nummer = api.arende("anna", id).path("arendenummer").asText();
+    Instant motesTid = motor.nu().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
+    JsonNode kallelse = api.vantaPaUppgift("anna", "mina", id, "forbered-kallelse");
+    assertThat(
+            api.slutfor(
+                    "anna",
+                    kallelse,
+                    Map.of(
+                        "syfte", "Gemensam plan",
+                        "motesTid", motesTid.atOffset(ZoneOffset.UTC).toString(),
+                        "videolank", "https://video.example/rum-7",
+                        "ordforande", "cecilia",
+                        "deltagare",
+                            List.of(
+                                Map.of(
+                                    "namn", "Bengt Ek",
+                                    "epost", "bengt@af.example",
+                                    "roll", "PROFESSIONELL",
+                                    "part", "AF"))))
+                .status())
+        .isEqualTo(200);
+
+    oppna("/login");
+    webblasare.findElement(By.id("username")).sendKeys("cecilia");
+    webblasare.findElement(By.id("password")).sendKeys("demo");
+    webblasare.findElement(By.cssSelector("form.formular button[type=submit]")).click();
+    vanta.until(ExpectedConditions.presenceOfElementLocated(By.id("meny-mina-moten"))).click();
+    vanta.until(ExpectedConditions.titleContains("Mina möten"));
+
+    String vecka =
+        "Vecka " + motesTid.atZone(ArendeService.SVERIGE).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+    var sektion =
+        webblasare.findElement(
+            By.xpath(
+                "//section[@class='vecka'][h2[starts-with(normalize-space(), '" + vecka + "')]]"));
+    assertThat(sektion.findElement(By.cssSelector("tr.mote-rad")).getText())
+        .contains(nummer)
+        .contains("Ingrid Kalender")
+        .contains("Ordförande")
+        .contains("Videolänk");
+    chromium.granskaTillganglighet();
+
+    webblasare.findElement(By.id("skapa-kalenderflode")).click();
+    String url =
+        vanta
+            .until(ExpectedConditions.presenceOfElementLocated(By.id("kalenderflode-url")))
+            .getDomProperty("value");
+    assertThat(url).contains("/kalender/").endsWith(".ics");
+    assertThat(url)
+        .isEqualTo(api.get("cecilia", "/api/moten/kalenderflode").kropp().path("url").asText());
+    assertThat(hamta(url)).isEqualTo(200);
+    chromium.granskaTillganglighet();
+
+    webblasare.findElement(By.id("aterkalla-kalenderflode")).click();
+    vanta.until(ExpectedConditions.presenceOfElementLocated(By.id("skapa-kalenderflode")));
+    assertThat(webblasare.findElements(By.id("kalenderflode-url"))).isEmpty();
+    assertThat(hamta(url)).isEqualTo(404);
+  }
+
+  private int hamta(String url) throws IOException, InterruptedException {
+    String sokvag = url.substring(url.indexOf("/kalender/"));
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + sokvag)).build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
+  private void oppna(String sokvag) {
+    webblasare.navigate().to("http://localhost:" + port + sokvag);
+  }
+}
