@@ -104,6 +104,11 @@ class KalenderflodeTest {
     assertThat(handelse.getStatus().isConfirmed()).isTrue();
     assertThat(handelse.getSequence().getValue()).isZero();
 
+    // bengt, invited as a professional with his account's e-mail, has the meeting in his feed.
+    String bengtsUrl = api.get("bengt", "/api/moten/kalenderflode").kropp().path("url").asText();
+    assertThat(handelse(hamta(bengtsUrl).body(), moteId).getSummary().getValue())
+        .isEqualTo("Flerpartsmöte, ärende " + nummer);
+
     // A cancelled meeting stays in the feed as CANCELLED, with the same UID and a new SEQUENCE.
     assertThat(
             api.post("anna", "/api/moten/" + moteId + "/installa", Map.of("orsak", "Sjukdom"))
