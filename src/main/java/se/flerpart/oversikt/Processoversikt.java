@@ -27,10 +27,12 @@ import se.flerpart.web.AtkomstNekad;
 import se.flerpart.web.ValideringsFel;
 
 /**
- * Where the open cases stand now, per BPMN step. A case stands at a step when it has an open user
- * task there (since the task was created), or, with no open task, when its plan waits for the
- * follow-up day ({@code uppfoljning_nasta}: at {@code vantar-pa-uppfoljningsdag} since the day was
- * set). Days are counted from the engine's clock, rounded to one decimal.
+ * Where the open cases stand now, per BPMN step, from Flerpart's own tables. A case stands at a
+ * step when it has an open (or submitted, not yet confirmed) user task there, since the task was
+ * created; with no such task, when its meeting is planned ({@code mote} PLANERAT: at {@code
+ * samla-in-svar}, since the meeting was registered); else when its plan waits for the follow-up day
+ * ({@code uppfoljning_nasta}: at {@code vantar-pa-uppfoljningsdag}, since the day was set). Days
+ * are counted from the engine's clock, rounded to one decimal.
  */
 @Service
 class Processoversikt {
@@ -39,6 +41,8 @@ class Processoversikt {
   static final List<String> PROCESSER = List.of("arende", "flerpartsmote", "uppfoljning");
 
   static final String VANTAR_PA_UPPFOLJNINGSDAG = "vantar-pa-uppfoljningsdag";
+
+  static final String SAMLA_IN_SVAR = "samla-in-svar";
 
   private static final double SEKUNDER_PER_DAG = 86_400.0;
 
@@ -136,23 +140,36 @@ class Processoversikt {
                 select u.process_id, u.element_id, a.id, a.arendenummer, a.aktualiserande_part,
                        u.skapad
                 from uppgift u join arende a on a.id = u.arende_id
-                where u.status = 'OPPEN' and a.avslutad is null
+                where u.status in ('OPPEN', 'INSKICKAD') and a.avslutad is null
                   and u.process_id in ('arende', 'flerpartsmote', 'uppfoljning')
                   and (cast(:insats as varchar) is null or a.insats_kod = :insats)
                   and (cast(:part as varchar) is null or a.aktualiserande_part = :part)
+                union all
+                select 'flerpartsmote', :samla, a.id, a.arendenummer, a.aktualiserande_part,
+                       max(m.skapad)
+                from mote m join arende a on a.id = m.arende_id
+                where m.status = 'PLANERAT' and a.avslutad is null
+                  and not exists (select 1 from uppgift u
+                                  where u.arende_id = a.id and u.status in ('OPPEN', 'INSKICKAD'))
+                  and (cast(:insats as varchar) is null or a.insats_kod = :insats)
+                  and (cast(:part as varchar) is null or a.aktualiserande_part = :part)
+                group by a.id, a.arendenummer, a.aktualiserande_part
                 union all
                 select 'uppfoljning', :vantar, a.id, a.arendenummer, a.aktualiserande_part,
                        n.satt
                 from uppfoljning_nasta n join arende a on a.id = n.arende_id
                 where a.avslutad is null
                   and not exists (select 1 from uppgift u
-                                  where u.arende_id = a.id and u.status = 'OPPEN')
+                                  where u.arende_id = a.id and u.status in ('OPPEN', 'INSKICKAD'))
+                  and not exists (select 1 from mote m
+                                  where m.arende_id = a.id and m.status = 'PLANERAT')
                   and (cast(:insats as varchar) is null or a.insats_kod = :insats)
                   and (cast(:part as varchar) is null or a.aktualiserande_part = :part)
                 """)
             .param("insats", urval.insats())
             .param("part", urval.part())
             .param("vantar", VANTAR_PA_UPPFOLJNINGSDAG)
+            .param("samla", SAMLA_IN_SVAR)
             .query(
                 (rs, n) ->
                     new Rad(

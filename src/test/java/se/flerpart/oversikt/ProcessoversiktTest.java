@@ -67,6 +67,7 @@ class ProcessoversiktTest {
     UUID c = arende("FK");
     UUID d = arende("FK");
     UUID e = arende("AF");
+    UUID f = arende("FK");
     UUID avslutat = arende("FK");
     uppgift(a, "arende", "bered-arende", nu.minus(Duration.ofDays(1)), "OPPEN");
     uppgift(b, "arende", "bered-arende", nu.minus(Duration.ofDays(4)), "OPPEN");
@@ -76,6 +77,9 @@ class ProcessoversiktTest {
     // A case waiting for its follow-up day, and one with a follow-up day that has an open task.
     uppfoljningsdag(e, nu.minus(Duration.ofDays(10)));
     uppfoljningsdag(a, nu.minus(Duration.ofDays(20)));
+    // A planned meeting: the case waits in Samla in svar; its follow-up day does not count.
+    mote(f, nu.minus(Duration.ofDays(3)));
+    uppfoljningsdag(f, nu.minus(Duration.ofDays(40)));
     jdbc.sql("update arende set avslutad = ?, status = 'AVSLUTAT' where id = ?")
         .params(Timestamp.from(nu), avslutat)
         .update();
@@ -84,7 +88,7 @@ class ProcessoversiktTest {
     ApiKlient.Svar svar = api.get("petra", "/api/oversikt?insats=" + insats);
     assertThat(svar.status()).as(svar.toString()).isEqualTo(200);
     JsonNode steg = svar.kropp();
-    assertThat(steg).hasSize(3);
+    assertThat(steg).hasSize(4);
     JsonNode bered = hitta(steg, "arende", "bered-arende");
     assertThat(bered.path("namn").asText()).isEqualTo("Bered ärende");
     assertThat(bered.path("antal").asInt()).isEqualTo(3);
@@ -98,6 +102,10 @@ class ProcessoversiktTest {
     assertThat(vantar.path("namn").asText()).isEqualTo("Väntar på uppföljningsdagen");
     assertThat(vantar.path("antal").asInt()).isEqualTo(1);
     assertThat(vantar.path("langstDagar").asDouble()).isEqualTo(10.0);
+    JsonNode mote = hitta(steg, "flerpartsmote", "samla-in-svar");
+    assertThat(mote.path("namn").asText()).isEqualTo("Samla in svar");
+    assertThat(mote.path("antal").asInt()).isEqualTo(1);
+    assertThat(mote.path("medianDagar").asDouble()).isEqualTo(3.0);
     for (JsonNode s : steg) {
       assertThat(s.path("medianDagar").asDouble()).isGreaterThanOrEqualTo(0);
       assertThat(s.path("langstDagar").asDouble())
@@ -238,6 +246,24 @@ class ProcessoversiktTest {
             values (?, ?, ?, ?, ?, 'Test', ?, 'test', ?, ?)
             """)
         .params(id, id, id, process, element, arende, status, Timestamp.from(skapad))
+        .update();
+  }
+
+  private void mote(UUID arende, Instant skapad) {
+    long uppgift = NASTA_ID.incrementAndGet();
+    jdbc.sql(
+            """
+            insert into mote (id, arende_id, process_instans_nyckel, uppgift_id, syfte, motes_tid,
+              ordforande, arendebarare, status, skapad)
+            values (?, ?, ?, ?, 'Test', ?, 'cecilia', 'anna', 'PLANERAT', ?)
+            """)
+        .params(
+            UUID.randomUUID(),
+            arende,
+            uppgift,
+            uppgift,
+            Timestamp.from(skapad.plus(Duration.ofDays(7))),
+            Timestamp.from(skapad))
         .update();
   }
 
