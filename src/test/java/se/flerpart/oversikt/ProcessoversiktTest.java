@@ -1,0 +1,275 @@
+package se.flerpart.oversikt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import se.flerpart.ApiKlient;
+import se.flerpart.Webblasare;
+
+/**
+ * The process overview: figures per BPMN step from open tasks and the awaited follow-up day, the
+ * filters and their errors, who may see it, and the page with its diagrams. Each test has an insats
+ * of its own, so it sees exactly its own cases.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "flerpart.demo.arenden=false")
+class ProcessoversiktTest {
+
+  private static final AtomicLong NASTA_ID =
+      new AtomicLong(7_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L));
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired Clock klocka;
+  ApiKlient api;
+  String insats;
+
+  @BeforeEach
+  void forbered() {
+    api = new ApiKlient(port);
+    insats = "ov-" + UUID.randomUUID().toString().substring(0, 8);
+    jdbc.sql("insert into insats (kod, namn) values (?, ?)")
+        .params(insats, "Översiktstest " + insats)
+        .update();
+  }
+
+  @Test
+  @DisplayName("Antal, median och längst per steg ur öppna uppgifter och väntan på uppföljningsdag")
+  void siffrorPerSteg() {
+    Instant nu = klocka.instant();
+    UUID a = arende("FK");
+    UUID b = arende("AF");
+    UUID c = arende("FK");
+    UUID d = arende("FK");
+    UUID e = arende("AF");
+    UUID f = arende("FK");
+    UUID avslutat = arende("FK");
+    uppgift(a, "arende", "bered-arende", nu.minus(Duration.ofDays(1)), "OPPEN");
+    uppgift(b, "arende", "bered-arende", nu.minus(Duration.ofDays(4)), "OPPEN");
+    uppgift(c, "arende", "bered-arende", nu.plus(Duration.ofHours(1)), "OPPEN");
+    uppgift(d, "flerpartsmote", "forbered-kallelse", nu.minus(Duration.ofHours(36)), "OPPEN");
+    uppgift(d, "arende", "inhamta-samtycke", nu.minus(Duration.ofDays(9)), "SLUTFORD");
+    // A case waiting for its follow-up day, and one with a follow-up day that has an open task.
+    uppfoljningsdag(e, nu.minus(Duration.ofDays(10)));
+    uppfoljningsdag(a, nu.minus(Duration.ofDays(20)));
+    // A planned meeting: the case waits in Samla in svar; its follow-up day does not count.
+    mote(f, nu.minus(Duration.ofDays(3)));
+    uppfoljningsdag(f, nu.minus(Duration.ofDays(40)));
+    jdbc.sql("update arende set avslutad = ?, status = 'AVSLUTAT' where id = ?")
+        .params(Timestamp.from(nu), avslutat)
+        .update();
+    uppgift(avslutat, "arende", "bered-arende", nu.minus(Duration.ofDays(30)), "OPPEN");
+
+    ApiKlient.Svar svar = api.get("petra", "/api/oversikt?insats=" + insats);
+    assertThat(svar.status()).as(svar.toString()).isEqualTo(200);
+    JsonNode steg = svar.kropp();
+    assertThat(steg).hasSize(4);
+    JsonNode bered = hitta(steg, "arende", "bered-arende");
+    assertThat(bered.path("namn").asText()).isEqualTo("Bered ärende");
+    assertThat(bered.path("antal").asInt()).isEqualTo(3);
+    assertThat(bered.path("medianDagar").asDouble()).isEqualTo(1.0);
+    assertThat(bered.path("langstDagar").asDouble()).isEqualTo(4.0);
+    JsonNode kallelse = hitta(steg, "flerpartsmote", "forbered-kallelse");
+    assertThat(kallelse.path("antal").asInt()).isEqualTo(1);
+    assertThat(kallelse.path("medianDagar").asDouble()).isEqualTo(1.5);
+    assertThat(kallelse.path("langstDagar").asDouble()).isEqualTo(1.5);
+    JsonNode vantar = hitta(steg, "uppfoljning", "vantar-pa-uppfoljningsdag");
+    assertThat(vantar.path("namn").asText()).isEqualTo("Väntar på uppföljningsdagen");
+    assertThat(vantar.path("antal").asInt()).isEqualTo(1);
+    assertThat(vantar.path("langstDagar").asDouble()).isEqualTo(10.0);
+    JsonNode mote = hitta(steg, "flerpartsmote", "samla-in-svar");
+    assertThat(mote.path("namn").asText()).isEqualTo("Samla in svar");
+    assertThat(mote.path("antal").asInt()).isEqualTo(1);
+    assertThat(mote.path("medianDagar").asDouble()).isEqualTo(3.0);
+    for (JsonNode s : steg) {
+      assertThat(s.path("medianDagar").asDouble()).isGreaterThanOrEqualTo(0);
+      assertThat(s.path("langstDagar").asDouble())
+          .isGreaterThanOrEqualTo(s.path("medianDagar").asDouble());
+    }
+    // Only the figures: no case number, id or anything about a person.
+    assertThat(svar.kropp().toString()).doesNotContain(a.toString(), "OV-");
+
+    JsonNode baraAf = api.get("admin", "/api/oversikt?insats=" + insats + "&part=AF").kropp();
+    assertThat(baraAf).hasSize(2);
+    assertThat(hitta(baraAf, "arende", "bered-arende").path("antal").asInt()).isEqualTo(1);
+    assertThat(hitta(baraAf, "arende", "bered-arende").path("medianDagar").asDouble())
+        .isEqualTo(4.0);
+  }
+
+  @Test
+  @DisplayName("Okänd insats eller part ger 400 på svenska; bara processledare och admin får se")
+  void felOchAtkomst() {
+    ApiKlient.Svar okand = api.get("petra", "/api/oversikt?insats=finns-inte&part=NEJ");
+    assertThat(okand.status()).isEqualTo(400);
+    assertThat(okand.kropp().toString()).contains("insats", "Insatsen finns inte", "part");
+    for (String vem : List.of("anna", "cecilia", "sara")) {
+      assertThat(api.get(vem, "/api/oversikt").status()).as(vem).isEqualTo(403);
+      assertThat(status(vem, "/oversikt/bpmn/arende")).as(vem).isEqualTo(403);
+      assertThat(status(vem, "/oversikt")).as(vem).isEqualTo(403);
+    }
+    assertThat(status("petra", "/oversikt/bpmn/avvikelse")).isEqualTo(404);
+    assertThat(status("petra", "/oversikt/bpmn/arende")).isEqualTo(200);
+    assertThat(status("petra", "/oversikt?insats=finns-inte")).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("Sidan ritar processerna med siffror på stegen, tabellen och ärendelistan; axe-ren")
+  void sidan() throws Exception {
+    Webblasare.kravPaWebblasare();
+    Instant nu = klocka.instant();
+    UUID a = arende("FK");
+    UUID b = arende("AF");
+    uppgift(a, "arende", "bered-arende", nu.minus(Duration.ofDays(2)), "OPPEN");
+    uppgift(b, "arende", "bered-arende", nu.minus(Duration.ofDays(3)), "OPPEN");
+    String nummer =
+        jdbc.sql("select arendenummer from arende where id = ?")
+            .param(b)
+            .query(String.class)
+            .single();
+    try (Webblasare chromium = Webblasare.starta()) {
+      WebDriver w = chromium.driver();
+      WebDriverWait vanta = new WebDriverWait(w, Duration.ofSeconds(30));
+      w.get("http://localhost:" + port + "/login");
+      w.findElement(By.id("username")).sendKeys("petra");
+      w.findElement(By.id("password")).sendKeys("demo");
+      w.findElement(By.cssSelector("form.formular button[type=submit]")).click();
+      vanta.until(ExpectedConditions.presenceOfElementLocated(By.id("meny-oversikt")));
+      w.findElement(By.id("meny-oversikt")).click();
+      vanta.until(ExpectedConditions.urlContains("/oversikt"));
+      w.get("http://localhost:" + port + "/oversikt?insats=" + insats);
+
+      vanta.until(
+          ExpectedConditions.presenceOfElementLocated(
+              By.cssSelector("#diagram-arende .djs-element")));
+      vanta.until(
+          ExpectedConditions.presenceOfElementLocated(
+              By.cssSelector("#diagram-uppfoljning .djs-element")));
+      WebElement siffra =
+          vanta.until(
+              ExpectedConditions.presenceOfElementLocated(
+                  By.cssSelector("#diagram-arende .oversikt-siffra[data-element=bered-arende]")));
+      assertThat(siffra.getText()).startsWith("2 st").contains("2,5/3,0 d");
+      assertThat(
+              w.findElements(
+                  By.cssSelector(
+                      "#diagram-arende .djs-element.varme-4[data-element-id=bered-arende]")))
+          .hasSize(1);
+
+      List<WebElement> rader = w.findElements(By.cssSelector("#oversikt-tabell tbody tr"));
+      assertThat(rader).hasSize(1);
+      assertThat(rader.get(0).getText()).contains("Bered ärende", "2", "2,5", "3,0");
+
+      siffra.click();
+      WebElement lista = w.findElement(By.id("arenden-arende-bered-arende"));
+      vanta.until(d -> lista.getDomAttribute("open") != null);
+      assertThat(lista.getText()).contains(nummer, "Arbetsförmedlingen", "3,0");
+
+      w.findElement(By.cssSelector("input[name=farg][value=langst]")).click();
+      chromium.granskaTillganglighet();
+    }
+  }
+
+  /** The status of a page (not JSON) fetched as the user. */
+  private int status(String vem, String sokvag) {
+    return api.http()
+        .get()
+        .uri(sokvag)
+        .header(
+            HttpHeaders.AUTHORIZATION,
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString((vem + ":demo").getBytes(StandardCharsets.UTF_8)))
+        .exchange((req, res) -> res.getStatusCode().value());
+  }
+
+  private static JsonNode hitta(JsonNode steg, String process, String element) {
+    return ApiKlient.stream(steg)
+        .filter(
+            s ->
+                s.path("process").asText().equals(process)
+                    && s.path("elementId").asText().equals(element))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(process + "/" + element + " saknas i " + steg));
+  }
+
+  private UUID arende(String part) {
+    UUID id = UUID.randomUUID();
+    String anvandare = part.equals("AF") ? "bengt" : "anna";
+    jdbc.sql(
+            """
+            insert into arende (id, arendenummer, insats_kod, kon, skal, aktualiserande_part,
+              aktualiserad_av, status, skapad)
+            values (?, ?, ?, 'KVINNA', 'Test', ?, ?, 'BEREDNING', ?)
+            """)
+        .params(
+            id,
+            "OV-" + id.toString().substring(0, 8),
+            insats,
+            part,
+            anvandare,
+            Timestamp.from(klocka.instant()))
+        .update();
+    return id;
+  }
+
+  private void uppgift(UUID arende, String process, String element, Instant skapad, String status) {
+    long id = NASTA_ID.incrementAndGet();
+    jdbc.sql(
+            """
+            insert into uppgift (id, element_instans_nyckel, process_instans_nyckel, process_id,
+              element_id, namn, arende_id, formular_id, status, skapad)
+            values (?, ?, ?, ?, ?, 'Test', ?, 'test', ?, ?)
+            """)
+        .params(id, id, id, process, element, arende, status, Timestamp.from(skapad))
+        .update();
+  }
+
+  private void mote(UUID arende, Instant skapad) {
+    long uppgift = NASTA_ID.incrementAndGet();
+    jdbc.sql(
+            """
+            insert into mote (id, arende_id, process_instans_nyckel, uppgift_id, syfte, motes_tid,
+              ordforande, arendebarare, status, skapad)
+            values (?, ?, ?, ?, 'Test', ?, 'cecilia', 'anna', 'PLANERAT', ?)
+            """)
+        .params(
+            UUID.randomUUID(),
+            arende,
+            uppgift,
+            uppgift,
+            Timestamp.from(skapad.plus(Duration.ofDays(7))),
+            Timestamp.from(skapad))
+        .update();
+  }
+
+  private void uppfoljningsdag(UUID arende, Instant satt) {
+    jdbc.sql("insert into uppfoljning_nasta (arende_id, datum, satt) values (?, ?, ?)")
+        .params(arende, LocalDate.now().plusDays(30), Timestamp.from(satt))
+        .update();
+  }
+}
