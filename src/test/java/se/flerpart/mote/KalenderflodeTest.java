@@ -44,7 +44,7 @@ import se.flerpart.embedded.EmbeddedMotor;
 class KalenderflodeTest {
 
   private static final List<String> ALLA_PARTER = List.of("FK", "AF", "REGION", "KOMMUN-UPPSALA");
-  private static final String SYFTE = "Hemlig fråga om Leilas hälsa och skulder";
+  private static final String SYFTE = "Hemlig fråga om Veras hälsa och skulder";
 
   @LocalServerPort int port;
   @Autowired EmbeddedMotor motor;
@@ -59,7 +59,7 @@ class KalenderflodeTest {
 
   @Test
   void flodetHarTidPlatsOchNummerMenAldrigNamnEllerSyfte() throws Exception {
-    String id = beviljat("Leila Haddad");
+    String id = beviljat("Vera Kalendersson");
     String nummer = api.arende("anna", id).path("arendenummer").asText();
     Instant motesTid = motor.nu().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.HOURS);
     planera(id, motesTid);
@@ -84,8 +84,8 @@ class KalenderflodeTest {
     assertThat(svar.headers().firstValue("Content-Type").orElse("")).startsWith("text/calendar");
     String text = svar.body();
     assertThat(text)
-        .doesNotContain("Leila")
-        .doesNotContain("Haddad")
+        .doesNotContain("Vera")
+        .doesNotContain("Kalendersson")
         .doesNotContain("skulder")
         .doesNotContain("19121212")
         .contains("BEGIN:VTIMEZONE")
