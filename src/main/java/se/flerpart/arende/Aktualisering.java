@@ -33,44 +33,6 @@ public record Aktualisering(
     String tidIOffentligForsorjning,
     List<String> forsorjningStart) {
 
-  /** A referral without the facts the statistics break participants down by. */
-  public Aktualisering(
-      String personnummer,
-      Boolean skyddadIdentitet,
-      String kon,
-      String insats,
-      String skal,
-      List<String> behov,
-      Boolean bradskande,
-      String namn,
-      String adress,
-      String telefon,
-      String epost,
-      String sprak,
-      Boolean tolk,
-      List<Individ.Narstaende> narstaende,
-      Individ.GodMan godMan) {
-    this(
-        personnummer,
-        skyddadIdentitet,
-        kon,
-        insats,
-        skal,
-        behov,
-        bradskande,
-        namn,
-        adress,
-        telefon,
-        epost,
-        sprak,
-        tolk,
-        narstaende,
-        godMan,
-        null,
-        null,
-        null);
-  }
-
   /** A referral that says nothing about the person beyond the personnummer. */
   public Aktualisering(
       String personnummer,

@@ -144,33 +144,12 @@ class ArendeController {
     return "redirect:/arenden/" + a.id();
   }
 
-  /** The web form's fields; the checkboxes arrive as a list of part codes. */
-  public record AktualiseringForm(
-      String personnummer,
-      Boolean skyddadIdentitet,
-      String kon,
-      String insats,
-      String skal,
-      List<String> behov,
-      Boolean bradskande,
-      String namn,
-      String adress,
-      String telefon,
-      String epost,
-      String sprak,
-      Boolean tolk,
-      List<Individ.Narstaende> narstaende,
-      Individ.GodMan godMan,
-      String utbildningsniva,
-      String tidIOffentligForsorjning,
-      List<String> forsorjningStart) {}
-
   @GetMapping("/arenden/ny")
   public String ny(Model model) {
     if (!model.containsAttribute("form")) {
       model.addAttribute(
           "form",
-          new AktualiseringForm(
+          new Aktualisering(
               "",
               false,
               "",
@@ -200,34 +179,11 @@ class ArendeController {
 
   @PostMapping("/arenden")
   public String registrera(
-      @ModelAttribute("form") AktualiseringForm form,
-      @RequestParam(required = false) List<String> behov,
-      @RequestParam(required = false) List<String> forsorjningStart,
+      @ModelAttribute("form") Aktualisering form,
       @AuthenticationPrincipal Inloggning in,
       Model model) {
     try {
-      Arende a =
-          arenden.registrera(
-              new Aktualisering(
-                  form.personnummer(),
-                  form.skyddadIdentitet(),
-                  form.kon(),
-                  form.insats(),
-                  form.skal(),
-                  behov == null ? List.of() : behov,
-                  form.bradskande(),
-                  form.namn(),
-                  form.adress(),
-                  form.telefon(),
-                  form.epost(),
-                  form.sprak(),
-                  form.tolk(),
-                  form.narstaende(),
-                  form.godMan(),
-                  form.utbildningsniva(),
-                  form.tidIOffentligForsorjning(),
-                  forsorjningStart == null ? List.of() : forsorjningStart),
-              in.anvandare());
+      Arende a = arenden.registrera(form, in.anvandare());
       return "redirect:/arenden/" + a.id() + "?registrerat";
     } catch (ValideringsFel e) {
       model.addAttribute("fel", e.fel());

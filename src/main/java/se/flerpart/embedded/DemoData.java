@@ -194,7 +194,10 @@ class DemoData implements ApplicationRunner {
             null,
             false,
             List.of(),
-            null),
+            null,
+            "GYMNASIUM",
+            "UPP_TILL_2_AR",
+            List.of("SJUK_REHABPENNING")),
         anna);
 
     Arende iBeredning =
@@ -214,7 +217,10 @@ class DemoData implements ApplicationRunner {
                 null,
                 false,
                 List.of(),
-                null),
+                null,
+                "GRUNDSKOLA",
+                "UPP_TILL_5_AR",
+                List.of("FORSORJNINGSSTOD")),
             bengt);
     slutfor(iBeredning.id(), "inhamta-samtycke", bengt, samtycke(allaParter));
 
@@ -235,7 +241,10 @@ class DemoData implements ApplicationRunner {
                 null,
                 false,
                 List.of(),
-                null),
+                null,
+                "SAKNAS",
+                "UPP_TILL_1_AR",
+                List.of("AKTIVITETSERSATTNING")),
             david);
     slutfor(pagaende.id(), "inhamta-samtycke", david, samtycke(allaParter));
     slutfor(
