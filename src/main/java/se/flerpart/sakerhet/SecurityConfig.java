@@ -259,7 +259,7 @@ class SecurityConfig {
 
   @Bean
   PasswordEncoder passwordEncoder() {
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    return new LosenordsCache(PasswordEncoderFactories.createDelegatingPasswordEncoder());
   }
 
   @Bean
