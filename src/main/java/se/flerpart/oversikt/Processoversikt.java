@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -218,12 +219,18 @@ class Processoversikt {
   }
 
   private static double median(List<Stegarende> arenden) {
-    double[] d = arenden.stream().mapToDouble(Stegarende::dagar).sorted().toArray();
+    return median(arenden.stream().mapToDouble(Stegarende::dagar).toArray());
+  }
+
+  /** The median of day figures (at least one), with one decimal. */
+  static double median(double[] dagar) {
+    double[] d = dagar.clone();
+    Arrays.sort(d);
     int mitt = d.length / 2;
     return d.length % 2 == 1 ? d[mitt] : avrunda((d[mitt - 1] + d[mitt]) / 2);
   }
 
-  private static double avrunda(double v) {
+  static double avrunda(double v) {
     return BigDecimal.valueOf(v).setScale(1, RoundingMode.HALF_UP).doubleValue();
   }
 
