@@ -48,6 +48,7 @@ class OversiktController {
     try {
       Processoversikt.Urval urval = oversikt.tolka(insats, part);
       model.addAttribute("steg", oversikt.steg(urval));
+      model.addAttribute("utanSteg", oversikt.utanSteg(urval));
       List<Partsvantan.Part> perPart = vantan.perPart(urval);
       model.addAttribute("vantan", perPart);
       model.addAttribute(
@@ -55,6 +56,7 @@ class OversiktController {
     } catch (ValideringsFel e) {
       model.addAttribute("fel", e.fel());
       model.addAttribute("steg", List.of());
+      model.addAttribute("utanSteg", List.of());
       model.addAttribute("vantan", List.of());
     }
     return "oversikt/sida";

@@ -329,6 +329,48 @@ class ProcessoversiktTest {
     assertThat(api.get("admin", "/api/oversikt/vantan?insats=" + insats).kropp()).isEmpty();
   }
 
+  @Test
+  @DisplayName("Öppna ärenden utan väntande steg listas på sidan, med dagar sedan senaste händelse")
+  void utanSteg() {
+    Instant nu = klocka.instant();
+    UUID stilla = arende("AF");
+    jdbc.sql("update arende set skapad = ? where id = ?")
+        .params(Timestamp.from(nu.minus(Duration.ofDays(10))), stilla)
+        .update();
+    jdbc.sql(
+            "insert into arende_handelse (arende_id, tid, typ, beskrivning) values (?, ?, 'TEST',"
+                + " 'Test')")
+        .params(stilla, Timestamp.from(nu.minus(Duration.ofDays(3))))
+        .update();
+    UUID iSteg = arende("FK");
+    uppgift(iSteg, "arende", "bered-arende", nu.minus(Duration.ofDays(1)), "OPPEN");
+    UUID vantar = arende("FK");
+    uppfoljningsdag(vantar, nu.minus(Duration.ofDays(5)));
+
+    String sida =
+        api.http()
+            .get()
+            .uri("/oversikt?insats=" + insats)
+            .header(HttpHeaders.AUTHORIZATION, basic("petra"))
+            .retrieve()
+            .body(String.class);
+    assertThat(sida).contains("Öppna ärenden utan väntande steg");
+    String tabell = sida.substring(sida.indexOf("id=\"utan-steg-tabell\""));
+    tabell = tabell.substring(0, tabell.indexOf("</table>"));
+    assertThat(tabell).contains(nummer(stilla), "3,0", "Arbetsförmedlingen");
+    assertThat(tabell).doesNotContain(nummer(iSteg), nummer(vantar));
+    // The API's steps are unchanged: the case without a step is not one of them.
+    JsonNode steg = api.get("petra", "/api/oversikt?insats=" + insats).kropp();
+    assertThat(steg).hasSize(2);
+  }
+
+  private String nummer(UUID arende) {
+    return jdbc.sql("select arendenummer from arende where id = ?")
+        .param(arende)
+        .query(String.class)
+        .single();
+  }
+
   /** The status of a page (not JSON) fetched as the user. */
   private int status(String vem, String sokvag) {
     return api.http()
