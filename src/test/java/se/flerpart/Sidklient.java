@@ -42,6 +42,17 @@ public final class Sidklient {
             .build();
   }
 
+  /** The same session (its cookie) against another instance on {@code port} of localhost. */
+  public Sidklient mot(int port) {
+    return new Sidklient(this, port);
+  }
+
+  private Sidklient(Sidklient session, int port) {
+    this.bas = "http://localhost:" + port;
+    this.http = session.http;
+    this.csrf = session.csrf;
+  }
+
   /** A session of a demo user (password {@code demo}), logged in through the login form. */
   public static Sidklient inloggad(int port, String anvandare) {
     Sidklient klient = new Sidklient(port);

@@ -1,5 +1,6 @@
 package se.flerpart.sakerhet;
 
+import java.io.Serializable;
 import java.util.Set;
 
 /**
@@ -7,7 +8,8 @@ import java.util.Set;
  * belongs to, e.g. {@code beredning-flerpartssamverkan}.
  */
 public record Anvandare(
-    String id, String namn, String epost, String part, Set<String> roller, Set<String> grupper) {
+    String id, String namn, String epost, String part, Set<String> roller, Set<String> grupper)
+    implements Serializable {
 
   public static final String HANDLAGGARE = "HANDLAGGARE";
   public static final String BEREDNINGSGRUPP = "BEREDNINGSGRUPP";

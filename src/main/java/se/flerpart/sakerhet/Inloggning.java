@@ -2,6 +2,7 @@ package se.flerpart.sakerhet;
 
 import java.util.Collection;
 import java.util.List;
+import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -10,10 +11,12 @@ import org.springframework.security.core.userdetails.UserDetails;
  * The logged-in user as Spring Security sees it, however they logged in (password in the demo, the
  * identity provider, a bearer token); {@link #anvandare()} is what the domain uses.
  */
-public class Inloggning implements UserDetails {
+public class Inloggning implements UserDetails, CredentialsContainer {
 
   private final Anvandare anvandare;
-  private final String losenord;
+  // The stored hash, for the login itself; erased once it has succeeded, so that the login
+  // session (kept in the database) never holds it.
+  private String losenord;
 
   public Inloggning(Anvandare anvandare, String losenord) {
     this.anvandare = anvandare;
@@ -41,5 +44,10 @@ public class Inloggning implements UserDetails {
   @Override
   public String getUsername() {
     return anvandare.id();
+  }
+
+  @Override
+  public void eraseCredentials() {
+    losenord = null;
   }
 }

@@ -9,6 +9,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,11 +25,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import se.flerpart.FlerpartApplication;
+import se.flerpart.Sidklient;
 import se.flerpart.process.SchedulerLock;
 
 /**
@@ -36,6 +42,7 @@ import se.flerpart.process.SchedulerLock;
  * behind a load balancer: a scheduled job runs on one instance at a time, and a mail that both
  * instances try to send at once reaches its recipient once, with its idempotency key as Message-ID.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FleraInstanserTest {
 
   private static GreenMail smtp;
@@ -214,6 +221,36 @@ class FleraInstanserTest {
       String mottagare = m.getAllRecipients()[0].toString();
       assertThat(messageId(m))
           .isEqualTo(MailDispatcher.meddelandeId(nycklar.get(mottagare), avsandare));
+    }
+  }
+
+  /** Last: it stops the second instance. */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void enInloggningGallerPaBadaInstansernaOchOverleverDenEna() {
+    int portA = ((ServletWebServerApplicationContext) a).getWebServer().getPort();
+    int portB = ((ServletWebServerApplicationContext) b).getWebServer().getPort();
+    Sidklient iB = Sidklient.inloggad(portB, "anna");
+    Sidklient iA = iB.mot(portA);
+    Sidklient.Sida sida = iA.get("/uppgifter");
+    assertThat(sida.status()).isEqualTo(200);
+    assertThat(sida.html()).contains("Anna Lind");
+
+    b.close();
+    b = null;
+    sida = iA.get("/uppgifter");
+    assertThat(sida.status()).isEqualTo(200);
+    assertThat(sida.html()).contains("Anna Lind");
+
+    // The session in the database holds no password hash.
+    JdbcClient jdbc = a.getBean(JdbcClient.class);
+    List<byte[]> attribut =
+        jdbc.sql("select attribute_bytes from spring_session_attributes")
+            .query(byte[].class)
+            .list();
+    assertThat(attribut).isNotEmpty();
+    for (byte[] bytes : attribut) {
+      assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).doesNotContain("{bcrypt}");
     }
   }
 

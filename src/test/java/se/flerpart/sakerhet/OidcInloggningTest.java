@@ -278,7 +278,8 @@ class OidcInloggningTest {
         .anySatisfy(
             k ->
                 assertThat(k)
-                    .startsWith("JSESSIONID=")
+                    .startsWith("SESSION=")
+                    .contains("HttpOnly")
                     .contains("SameSite=Lax")
                     .doesNotContain("Secure"));
 
@@ -293,11 +294,7 @@ class OidcInloggningTest {
         .contains("max-age=31536000");
     assertThat(tls.headers().allValues("Set-Cookie"))
         .anySatisfy(
-            k ->
-                assertThat(k)
-                    .startsWith("JSESSIONID=")
-                    .contains("Secure")
-                    .contains("SameSite=Lax"));
+            k -> assertThat(k).startsWith("SESSION=").contains("Secure").contains("SameSite=Lax"));
   }
 
   @Test
