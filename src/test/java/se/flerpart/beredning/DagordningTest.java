@@ -23,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import se.flerpart.ApiKlient;
 import se.flerpart.ApiKlient.Svar;
+import se.flerpart.Sidklient;
 import se.flerpart.arende.ArendeService;
 import se.flerpart.arende.ArendeSteg;
 import se.flerpart.embedded.EmbeddedMotor;
@@ -199,6 +200,76 @@ class DagordningTest {
             () ->
                 dagordningar("anna@fk.example", amne).size() == 1
                     && dagordningar("bengt@af.example", amne).size() == 1);
+
+    // Not reached at the meeting: both stay open, are on the next meeting's agenda, marked.
+    LocalDate nasta = mote.plusWeeks(2);
+    Duration tillNasta =
+        Duration.between(motor.nu(), Motesschema.utskick(nasta, 2)).plus(Duration.ofHours(1));
+    assertThat(api.post("admin", "/api/dev/klocka", Map.of("fram", tillNasta.toString())).status())
+        .isEqualTo(200);
+    String nastaPdf =
+        pdf(
+            api.vantaPaMail(
+                ApiKlient.mailTill(
+                    "anna@fk.example", "Dagordning beredningsmöte " + nasta + " – " + insatsnamn)));
+    assertThat(nastaPdf)
+        .contains(nummerInom)
+        .contains(nummerFk)
+        .contains("Flyttat från beredningsmötet " + mote);
+    Sidklient.Sida vy = Sidklient.inloggad(port, "anna").get("/beredningsmote/" + kod);
+    assertThat(vy.status()).isEqualTo(200);
+    assertThat(vy.html())
+        .contains("Flyttat från beredningsmötet " + mote)
+        .contains(nummerInom)
+        .contains("data-uppgift=");
+    assertThat(Sidklient.inloggad(port, "david").get("/beredningsmote/" + kod).status())
+        .as("david is not in this beredningsgrupp")
+        .isEqualTo(403);
+    assertThat(Sidklient.inloggad(port, "petra").get("/beredningsmote/" + kod).status())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void administratorenAndrarMotesdagarnaPaInsatsensSida() {
+    String kod = unik("bered-sida-");
+    skapaInsats(kod, "Sidprov", List.of("cecilia"));
+    Sidklient admin = Sidklient.inloggad(port, "admin");
+    assertThat(admin.get("/admin/insatser/" + kod).html())
+        .contains("Beredningsmöten")
+        .contains("Inga mötesdagar är bestämda.");
+    Sidklient.Sida fel =
+        admin.post(
+            "/admin/insatser/" + kod + "/beredningsmote",
+            Map.of("forstaDatum", "31/12/2026", "tid", "09:00", "intervallVeckor", "2"));
+    assertThat(fel.status()).isEqualTo(302);
+    assertThat(admin.get("/admin/insatser/" + kod).html())
+        .contains("Mötesdagarna är inte sparade.")
+        .contains("Första mötesdag: " + se.flerpart.web.Datum.MEDDELANDE);
+    assertThat(api.get("admin", "/api/admin/insatser/" + kod + "/beredningsmote").status())
+        .isEqualTo(404);
+    LocalDate dag = idag().plusDays(3);
+    Sidklient.Sida ok =
+        admin.post(
+            "/admin/insatser/" + kod + "/beredningsmote",
+            Map.of(
+                "forstaDatum",
+                dag.toString().replace("-", ""),
+                "tid",
+                "14.15",
+                "intervallVeckor",
+                "1",
+                "plats",
+                "Stadshuset"));
+    assertThat(ok.status()).isEqualTo(302);
+    assertThat(admin.get("/admin/insatser/" + kod).html())
+        .contains("Beredningsgruppens mötesdagar är sparade.")
+        .contains("Nästa möte: " + Beredningsmoten.DAG.format(dag) + " kl. 14:15");
+    assertThat(
+            api.get("admin", "/api/admin/insatser/" + kod + "/beredningsmote")
+                .kropp()
+                .path("plats")
+                .asText())
+        .isEqualTo("Stadshuset");
   }
 
   private String arende(String insats, String personnummer, String namn, List<String> samtycke) {
