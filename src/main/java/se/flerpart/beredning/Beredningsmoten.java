@@ -1,6 +1,7 @@
 package se.flerpart.beredning;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -204,6 +205,33 @@ public class Beredningsmoten {
 
   List<String> medlemmar(String insats) {
     return insatser.beredningsgrupp(insats);
+  }
+
+  /** A coming beredningsmöte, as a calendar shows it: no case, no person. */
+  public record Kommande(
+      String insats, String insatsnamn, LocalDate datum, Instant tid, String plats) {}
+
+  /**
+   * The meetings of the beredningsgrupper the user is a member of, from {@code fran} (inclusive) to
+   * {@code till} (exclusive), in time order.
+   */
+  public List<Kommande> kommande(Anvandare anvandare, Instant fran, Instant till) {
+    List<Kommande> moten = new java.util.ArrayList<>();
+    for (Motesschema s : this.moten.allaScheman()) {
+      if (!insatser.beredningsgrupp(s.insats()).contains(anvandare.id())) {
+        continue;
+      }
+      String namn = insatsnamn(s.insats());
+      LocalDate dag = s.forstaFran(fran.atZone(ArendeService.SVERIGE).toLocalDate());
+      while (s.start(dag).isBefore(till)) {
+        if (!s.start(dag).isBefore(fran)) {
+          moten.add(new Kommande(s.insats(), namn, dag, s.start(dag), s.plats()));
+        }
+        dag = dag.plusWeeks(s.intervallVeckor());
+      }
+    }
+    moten.sort(Comparator.comparing(Kommande::tid));
+    return moten;
   }
 
   /** Seeds a schedule unless the insats has one; for the demo data. */

@@ -3,6 +3,8 @@ package se.flerpart.beredning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import biweekly.Biweekly;
+import biweekly.component.VEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
@@ -232,7 +234,7 @@ class DagordningTest {
   @Test
   void administratorenAndrarMotesdagarnaPaInsatsensSida() {
     String kod = unik("bered-sida-");
-    skapaInsats(kod, "Sidprov", List.of("cecilia"));
+    skapaInsats(kod, "Sidprov", List.of("david"));
     Sidklient admin = Sidklient.inloggad(port, "admin");
     assertThat(admin.get("/admin/insatser/" + kod).html())
         .contains("Beredningsmöten")
@@ -270,6 +272,33 @@ class DagordningTest {
                 .path("plats")
                 .asText())
         .isEqualTo("Stadshuset");
+
+    // David, in the group, has the meetings on Mina möten and in his calendar feed.
+    String moten = Sidklient.inloggad(port, "david").get("/moten").html();
+    assertThat(moten)
+        .contains("data-typ=\"BEREDNINGSMOTE\"")
+        .contains("href=\"/beredningsmote/" + kod + "\"")
+        .contains("Sidprov");
+    String url = api.get("david", "/api/moten/kalenderflode").kropp().path("url").asText();
+    String ics =
+        api.http()
+            .get()
+            .uri(url.substring(url.indexOf("/kalender/")))
+            .retrieve()
+            .body(String.class);
+    List<VEvent> handelser =
+        Biweekly.parse(ics).first().getEvents().stream()
+            .filter(e -> e.getSummary().getValue().equals("Beredningsmöte, Sidprov"))
+            .toList();
+    assertThat(handelser).isNotEmpty();
+    assertThat(handelser.get(0).getDateStart().getValue().toInstant())
+        .isEqualTo(dag.atTime(14, 15).atZone(ArendeService.SVERIGE).toInstant());
+    assertThat(handelser.get(0).getLocation().getValue()).isEqualTo("Stadshuset");
+    assertThat(handelser.get(1).getDateStart().getValue().toInstant())
+        .as("every week")
+        .isEqualTo(dag.plusWeeks(1).atTime(14, 15).atZone(ArendeService.SVERIGE).toInstant());
+    assertThat(api.anrop("david", "DELETE", "/api/moten/kalenderflode", null).status())
+        .isEqualTo(204);
   }
 
   private String arende(String insats, String personnummer, String namn, List<String> samtycke) {
