@@ -93,6 +93,15 @@ class BeredningsmoteRepository {
         == 1;
   }
 
+  boolean arSkickad(String insats, LocalDate mote) {
+    return jdbc.sql(
+            "select exists (select 1 from beredningsmote_dagordning"
+                + " where insats_kod = ? and motesdatum = ?)")
+        .params(insats, Date.valueOf(mote))
+        .query(Boolean.class)
+        .single();
+  }
+
   /** Records the agenda as sent; false when it already was. */
   boolean markeraSkickad(String insats, LocalDate mote, Instant nar, Collection<UUID> arenden) {
     return jdbc.sql(

@@ -89,7 +89,8 @@ class Dagordning {
     Instant nu = klocka.instant();
     for (Motesschema schema : moten.allaScheman()) {
       LocalDate mote = schema.nasta(nu);
-      if (nu.isBefore(Motesschema.utskick(mote, arbetsdagar))) {
+      if (nu.isBefore(Motesschema.utskick(mote, arbetsdagar))
+          || moten.arSkickad(schema.insats(), mote)) {
         continue;
       }
       List<Beredningsmoten.Punkt> punkter = beredningsmoten.dagordning(schema, mote);

@@ -74,6 +74,19 @@ class DagordningTest {
   }
 
   @Test
+  void demoinsatsensNastaMoteArInomTvaVeckor() {
+    LocalDate nasta =
+        LocalDate.parse(
+            api.get("admin", "/api/admin/insatser/flerpartssamverkan/beredningsmote")
+                .kropp()
+                .path("nastaMote")
+                .asText());
+    assertThat(nasta).isBetween(idag(), idag().plusDays(14));
+    assertThat(api.get("bengt", "/api/admin/insatser/flerpartssamverkan/beredningsmote").status())
+        .isEqualTo(403);
+  }
+
+  @Test
   void feligaMotesdagarAndrarIngenting() {
     String kod = unik("bered-fel-");
     skapaInsats(kod, "Felprov", List.of("anna", "bengt"));
