@@ -247,7 +247,10 @@
           utkaststatus.hidden = true;
         }
         // The list repeats the confirmation, so it can be read after the page has moved on.
-        statusrad.textContent = (kropp.meddelande || "Uppgiften är slutförd.") + " Du skickas till uppgiftslistan.";
+        // The Beredningsmöte view goes on to its next case instead (data-efter).
+        const efter = behallare.dataset.efter;
+        statusrad.textContent =
+          (kropp.meddelande || "Uppgiften är slutförd.") + (efter ? " Nästa ärende visas." : " Du skickas till uppgiftslistan.");
         statusrad.hidden = false;
         document.querySelectorAll(".knappar").forEach((e) => e.remove());
         const status = document.getElementById("uppgiftsstatus");
@@ -256,7 +259,8 @@
         }
         behallare.remove();
         knapp.remove();
-        setTimeout(() => (window.location.href = "/uppgifter?klar=" + encodeURIComponent(uppgiftId)), 1500);
+        const dit = efter || "/uppgifter?klar=" + encodeURIComponent(uppgiftId);
+        setTimeout(() => (window.location.href = dit), efter ? 800 : 1500);
         return;
       }
       visaFel(kropp.meddelande || "Uppgiften kunde inte slutföras.", kropp.fel, true);

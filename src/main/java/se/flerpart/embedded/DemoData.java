@@ -1,6 +1,10 @@
 package se.flerpart.embedded;
 
+import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +22,8 @@ import se.flerpart.arende.Aktualisering;
 import se.flerpart.arende.Arende;
 import se.flerpart.arende.ArendeService;
 import se.flerpart.process.SchedulerLock;
+import se.flerpart.beredning.Beredningsmoten;
+import se.flerpart.beredning.Motesschema;
 import se.flerpart.referens.InsatsRepository;
 import se.flerpart.referens.PartRepository;
 import se.flerpart.sakerhet.Anvandare;
@@ -43,6 +49,8 @@ class DemoData implements ApplicationRunner {
   private final UppgiftService uppgifter;
   private final PasswordEncoder encoder;
   private final SchedulerLock las;
+  private final Beredningsmoten beredningsmoten;
+  private final Clock klocka;
   private final boolean demoArenden;
 
   DemoData(
@@ -53,6 +61,8 @@ class DemoData implements ApplicationRunner {
       UppgiftService uppgifter,
       PasswordEncoder encoder,
       SchedulerLock las,
+      Beredningsmoten beredningsmoten,
+      Clock klocka,
       @Value("${flerpart.demo.arenden:true}") boolean demoArenden) {
     this.las = las;
     this.anvandare = anvandare;
@@ -61,6 +71,8 @@ class DemoData implements ApplicationRunner {
     this.arenden = arenden;
     this.uppgifter = uppgifter;
     this.encoder = encoder;
+    this.beredningsmoten = beredningsmoten;
+    this.klocka = klocka;
     this.demoArenden = demoArenden;
   }
 
@@ -170,11 +182,30 @@ class DemoData implements ApplicationRunner {
                         i.gallringEfter(),
                         List.of("styrgrupp@forbund.example"),
                         i.aktiv())));
+    beredningsmoten.sattOmSaknas(forstaBeredningsmote());
     log.info(
         "Demoanvändare skapade: anna, bengt, cecilia, david, petra, sara, lena, admin (lösenord: demo)");
     if (demoArenden) {
       demoArenden();
     }
+  }
+
+  /**
+   * The demo insats' beredningsgrupp meets every second week from a weekday eleven to thirteen days
+   * after the start, so that moving the engine clock ten days ({@code POST /api/dev/klocka
+   * {"fram":"P10D"}}) passes the agenda's send time two working days before, but not the meeting.
+   */
+  private Motesschema forstaBeredningsmote() {
+    LocalDate dag = klocka.instant().atZone(ArendeService.SVERIGE).toLocalDate().plusDays(11);
+    while (dag.getDayOfWeek() == DayOfWeek.SATURDAY || dag.getDayOfWeek() == DayOfWeek.SUNDAY) {
+      dag = dag.plusDays(1);
+    }
+    return new Motesschema(
+        "flerpartssamverkan",
+        dag,
+        LocalTime.of(9, 0),
+        Motesschema.STANDARDINTERVALL,
+        "Samordningsförbundet, rum Beredningen");
   }
 
   private void anvandare(Anvandare a, String losenord) {

@@ -74,7 +74,8 @@ class KalenderflodeController {
           .body(EJ_FUNNEN);
     }
     MinaMoten.Flode flode = minaMoten.flode(agare.get());
-    String text = ics.skriv(flode.moten(), flode.arendenummer(), klocka.instant());
+    String text =
+        ics.skriv(flode.moten(), flode.arendenummer(), flode.beredningsmoten(), klocka.instant());
     return ResponseEntity.ok()
         .contentType(ICS)
         .cacheControl(CacheControl.noStore())

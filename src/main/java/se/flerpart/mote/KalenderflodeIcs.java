@@ -22,11 +22,14 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import se.flerpart.arende.ArendeService;
+import se.flerpart.beredning.Beredningsmoten;
 
 /**
  * The personal feed as iCalendar text: one VEVENT per meeting with the kallelse's UID and SEQUENCE,
- * times in Europe/Stockholm, place, case number and a link to the case page. It is fetched without
- * login, so it never carries the person's name, the syfte or anything else personal.
+ * times in Europe/Stockholm, place, case number and a link to the case page; and one per coming
+ * beredningsmöte of the user's beredningsgrupper (insats, time, place, link to the view). It is
+ * fetched without login, so it never carries the person's name, the syfte or anything else
+ * personal.
  */
 @Component
 class KalenderflodeIcs {
@@ -41,7 +44,11 @@ class KalenderflodeIcs {
     this.basUrl = basUrl.endsWith("/") ? basUrl.substring(0, basUrl.length() - 1) : basUrl;
   }
 
-  String skriv(List<Mote> moten, Map<UUID, String> arendenummer, Instant nu) {
+  String skriv(
+      List<Mote> moten,
+      Map<UUID, String> arendenummer,
+      List<Beredningsmoten.Kommande> beredningsmoten,
+      Instant nu) {
     ICalendar kalender = new ICalendar();
     kalender.setProductId("-//Flerpart//Mina möten//SV");
     kalender.setExperimentalProperty("X-WR-CALNAME", "Flerpart – mina möten");
@@ -62,6 +69,20 @@ class KalenderflodeIcs {
       handelse.setDescription("Ärende " + nummer + " i Flerpart: " + lank);
       handelse.setStatus(
           mote.status() == MoteStatus.INSTALLT ? Status.cancelled() : Status.confirmed());
+      kalender.addEvent(handelse);
+    }
+    for (Beredningsmoten.Kommande b : beredningsmoten) {
+      String lank = basUrl + "/beredningsmote/" + b.insats();
+      VEvent handelse = new VEvent();
+      handelse.setUid("beredningsmote-" + b.insats() + "-" + b.datum() + "@flerpart");
+      handelse.setDateTimeStamp(Date.from(nu));
+      handelse.setDateStart(Date.from(b.tid()));
+      handelse.setDateEnd(Date.from(b.tid().plus(langd)));
+      handelse.setSummary("Beredningsmöte, " + b.insatsnamn());
+      handelse.setLocation(b.plats());
+      handelse.setUrl(lank);
+      handelse.setDescription("Beredningsmötet i Flerpart: " + lank);
+      handelse.setStatus(Status.confirmed());
       kalender.addEvent(handelse);
     }
     return Biweekly.write(kalender).go();

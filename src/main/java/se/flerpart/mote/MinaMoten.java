@@ -18,18 +18,24 @@ import org.springframework.stereotype.Service;
 import se.flerpart.arende.Arende;
 import se.flerpart.arende.ArendeAtkomst;
 import se.flerpart.arende.ArendeService;
+import se.flerpart.beredning.Beredningsmoten;
 import se.flerpart.sakerhet.Anvandare;
 
 /**
  * The meetings of one user (ordförande, ärendebärare, or invited as a professional): for the Mina
- * möten page grouped by ISO week, and for the calendar feed. A row has a {@code typ} so that
- * beredningsmöten can join the same list when they exist; today there are only flerpartsmöten.
+ * möten page grouped by ISO week, and for the calendar feed. A row has a {@code typ}: a
+ * flerpartsmöte, or a beredningsmöte of a beredningsgrupp the user is in (without any case).
  */
 @Service
 class MinaMoten {
 
   /** How far back the feed goes, so that a calendar keeps the recent meetings. */
   static final java.time.Duration FLODE_BAKAT = java.time.Duration.ofDays(30);
+
+  /** How far ahead the recurring beredningsmöten are listed: on the page, and in the feed. */
+  static final java.time.Duration BEREDNING_SIDA = java.time.Duration.ofDays(8 * 7);
+
+  static final java.time.Duration BEREDNING_FLODE = java.time.Duration.ofDays(26 * 7);
 
   private static final DateTimeFormatter TID =
       DateTimeFormatter.ofPattern("EEEE d MMMM 'kl.' HH:mm", Locale.forLanguageTag("sv"));
@@ -47,19 +53,28 @@ class MinaMoten {
       String videolank,
       String status,
       String statusText,
-      String roll) {}
+      String roll,
+      String lank,
+      String lanktext) {}
 
   public record Vecka(String rubrik, List<MotesRad> moten) {}
 
   private final MoteRepository repository;
   private final ArendeService arenden;
   private final ArendeAtkomst atkomst;
+  private final Beredningsmoten beredningsmoten;
   private final Clock klocka;
 
-  MinaMoten(MoteRepository repository, ArendeService arenden, ArendeAtkomst atkomst, Clock klocka) {
+  MinaMoten(
+      MoteRepository repository,
+      ArendeService arenden,
+      ArendeAtkomst atkomst,
+      Beredningsmoten beredningsmoten,
+      Clock klocka) {
     this.repository = repository;
     this.arenden = arenden;
     this.atkomst = atkomst;
+    this.beredningsmoten = beredningsmoten;
     this.klocka = klocka;
   }
 
@@ -76,30 +91,56 @@ class MinaMoten {
     Map<UUID, Arende> arendeMap = arendenFor(moten);
     Map<UUID, String> namn = atkomst.individnamn(anvandare, arendeMap.values());
     int iAr = LocalDate.now(klocka.withZone(ArendeService.SVERIGE)).get(IsoFields.WEEK_BASED_YEAR);
-    Map<String, List<MotesRad>> veckor = new LinkedHashMap<>();
+    List<MotesRad> rader = new ArrayList<>();
     for (Mote m : moten) {
       ZonedDateTime lokal = m.motesTid().atZone(ArendeService.SVERIGE);
+      Arende a = arendeMap.get(m.arendeId());
+      rader.add(
+          new MotesRad(
+              "FLERPARTSMOTE",
+              "Flerpartsmöte",
+              m.id(),
+              m.arendeId(),
+              a == null ? "" : a.arendenummer(),
+              namn.get(m.arendeId()),
+              m.motesTid(),
+              TID.format(lokal),
+              m.plats(),
+              m.videolank(),
+              m.status().name(),
+              m.status().text(),
+              roll(m, anvandare),
+              "/arenden/" + m.arendeId(),
+              a == null ? "" : a.arendenummer()));
+    }
+    for (Beredningsmoten.Kommande b :
+        beredningsmoten.kommande(anvandare, idag, klocka.instant().plus(BEREDNING_SIDA))) {
+      rader.add(
+          new MotesRad(
+              "BEREDNINGSMOTE",
+              "Beredningsmöte",
+              null,
+              null,
+              null,
+              null,
+              b.tid(),
+              TID.format(b.tid().atZone(ArendeService.SVERIGE)),
+              b.plats(),
+              null,
+              "PLANERAT",
+              "Planerat",
+              "Beredningsgrupp",
+              "/beredningsmote/" + b.insats(),
+              b.insatsnamn()));
+    }
+    rader.sort(java.util.Comparator.comparing(MotesRad::tid));
+    Map<String, List<MotesRad>> veckor = new LinkedHashMap<>();
+    for (MotesRad r : rader) {
+      ZonedDateTime lokal = r.tid().atZone(ArendeService.SVERIGE);
       int ar = lokal.get(IsoFields.WEEK_BASED_YEAR);
       String rubrik =
           "Vecka " + lokal.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) + (ar == iAr ? "" : ", " + ar);
-      Arende a = arendeMap.get(m.arendeId());
-      veckor
-          .computeIfAbsent(rubrik, r -> new ArrayList<>())
-          .add(
-              new MotesRad(
-                  "FLERPARTSMOTE",
-                  "Flerpartsmöte",
-                  m.id(),
-                  m.arendeId(),
-                  a == null ? "" : a.arendenummer(),
-                  namn.get(m.arendeId()),
-                  m.motesTid(),
-                  TID.format(lokal),
-                  m.plats(),
-                  m.videolank(),
-                  m.status().name(),
-                  m.status().text(),
-                  roll(m, anvandare)));
+      veckor.computeIfAbsent(rubrik, k -> new ArrayList<>()).add(r);
     }
     return veckor.entrySet().stream().map(e -> new Vecka(e.getKey(), e.getValue())).toList();
   }
@@ -112,10 +153,17 @@ class MinaMoten {
     Map<UUID, String> nummer =
         arendenFor(moten).values().stream()
             .collect(Collectors.toMap(Arende::id, Arende::arendenummer));
-    return new Flode(moten, nummer);
+    Instant nu = klocka.instant();
+    return new Flode(
+        moten,
+        nummer,
+        beredningsmoten.kommande(anvandare, nu.minus(FLODE_BAKAT), nu.plus(BEREDNING_FLODE)));
   }
 
-  record Flode(List<Mote> moten, Map<UUID, String> arendenummer) {}
+  record Flode(
+      List<Mote> moten,
+      Map<UUID, String> arendenummer,
+      List<Beredningsmoten.Kommande> beredningsmoten) {}
 
   private Map<UUID, Arende> arendenFor(List<Mote> moten) {
     if (moten.isEmpty()) {

@@ -3,6 +3,7 @@
     displayName = "Flerpartsmöte",
     allowedDependencies = {
       "arende",
+      "beredning",
       "gallring",
       "notifiering",
       "process",

@@ -116,7 +116,8 @@ class MinaMotenWebblasareTest {
         webblasare.findElement(
             By.xpath(
                 "//section[@class='vecka'][h2[starts-with(normalize-space(), '" + vecka + "')]]"));
-    assertThat(sektion.findElement(By.cssSelector("tr.mote-rad")).getText())
+    assertThat(
+            sektion.findElement(By.cssSelector("tr.mote-rad[data-typ='FLERPARTSMOTE']")).getText())
         .contains(nummer)
         .contains("Ingrid Kalender")
         .contains("Ordförande")

@@ -1,0 +1,66 @@
+package se.flerpart.beredning;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import se.flerpart.arende.ArendeService;
+
+/**
+ * An insats' beredningsmöten: the first on {@code forstaDatum}, then every {@code intervallVeckor}
+ * weeks, at {@code tid} Swedish time.
+ */
+public record Motesschema(
+    String insats, LocalDate forstaDatum, LocalTime tid, int intervallVeckor, String plats) {
+
+  public static final int STANDARDINTERVALL = 2;
+
+  /** The first meeting on or after the day. */
+  public LocalDate forstaFran(LocalDate dag) {
+    if (!dag.isAfter(forstaDatum)) {
+      return forstaDatum;
+    }
+    long veckor = ChronoUnit.WEEKS.between(forstaDatum, dag);
+    LocalDate mote = forstaDatum.plusWeeks(veckor - veckor % intervallVeckor);
+    return mote.isBefore(dag) ? mote.plusWeeks(intervallVeckor) : mote;
+  }
+
+  /** The meeting that has not yet begun at {@code nu}. */
+  public LocalDate nasta(Instant nu) {
+    LocalDate mote = forstaFran(nu.atZone(ArendeService.SVERIGE).toLocalDate());
+    return start(mote).isAfter(nu) ? mote : mote.plusWeeks(intervallVeckor);
+  }
+
+  /** The meeting of the day, or the next one: what the Beredningsmöte view prepares. */
+  public LocalDate aktuellt(Instant nu) {
+    return forstaFran(nu.atZone(ArendeService.SVERIGE).toLocalDate());
+  }
+
+  /** The meeting before {@code mote}, if the schedule had one. */
+  public Optional<LocalDate> foregaende(LocalDate mote) {
+    LocalDate fore = mote.minusWeeks(intervallVeckor);
+    return fore.isBefore(forstaDatum) ? Optional.empty() : Optional.of(fore);
+  }
+
+  public Instant start(LocalDate mote) {
+    return mote.atTime(tid).atZone(ArendeService.SVERIGE).toInstant();
+  }
+
+  /**
+   * When the agenda of {@code mote} goes out: 00:00 Swedish time, {@code arbetsdagar} working days
+   * (Monday–Friday) before the meeting day.
+   */
+  public static Instant utskick(LocalDate mote, int arbetsdagar) {
+    LocalDate dag = mote;
+    int kvar = arbetsdagar;
+    while (kvar > 0) {
+      dag = dag.minusDays(1);
+      if (dag.getDayOfWeek() != DayOfWeek.SATURDAY && dag.getDayOfWeek() != DayOfWeek.SUNDAY) {
+        kvar--;
+      }
+    }
+    return dag.atStartOfDay(ArendeService.SVERIGE).toInstant();
+  }
+}
