@@ -2,7 +2,9 @@ package se.flerpart.oversikt;
 
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
+import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.Gateway;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
@@ -118,7 +120,10 @@ class Arendevag {
       String slutfordAv,
       Instant slutford) {}
 
-  /** A recorded step in one process instance, in time order. */
+  /**
+   * A recorded step in one process instance, in time order; {@code klar} when it was completed (a
+   * task cancelled with its case was reached, not done).
+   */
   private record Hallpunkt(
       String process, long instans, String element, Instant tid, boolean klar) {}
 
@@ -153,7 +158,8 @@ class Arendevag {
     List<Hallpunkt> hallpunkter = new ArrayList<>();
     for (Uppgiftsrad u : uppgifter) {
       hallpunkter.add(
-          new Hallpunkt(u.process(), u.instans(), u.element(), u.skapad(), !oppen(u.status())));
+          new Hallpunkt(
+              u.process(), u.instans(), u.element(), u.skapad(), u.status().equals("SLUTFORD")));
     }
     for (Processoversikt.Position p : nu) {
       boolean somUppgift =
@@ -243,8 +249,7 @@ class Arendevag {
         } else if (process.equals("arende")) {
           String anrop = ANROP.get(p.process());
           aktuellt.add(
-              new Aktuellt(
-                  anrop, oversikt.namn("arende", anrop), tilldelad(p, uppgifter), p.sedan()));
+              new Aktuellt(anrop, stegnamn("arende", anrop), tilldelad(p, uppgifter), p.sedan()));
         }
       }
       processer.add(
@@ -364,7 +369,7 @@ class Arendevag {
 
   private Aktuellt aktuellt(Processoversikt.Position p, List<Uppgiftsrad> uppgifter) {
     return new Aktuellt(
-        p.element(), oversikt.namn(p.process(), p.element()), tilldelad(p, uppgifter), p.sedan());
+        p.element(), stegnamn(p.process(), p.element()), tilldelad(p, uppgifter), p.sedan());
   }
 
   /** Who has the open task at the position: its user, else its groups; null for no task. */
@@ -395,7 +400,7 @@ class Arendevag {
             .add(
                 new Steg(
                     element[1],
-                    oversikt.namn(element[0], element[1]),
+                    stegnamn(element[0], element[1]),
                     h.tid(),
                     h.tid(),
                     namn(h.utfordAv())));
@@ -409,13 +414,32 @@ class Arendevag {
           .add(
               new Steg(
                   u.element(),
-                  oversikt.namn(u.process(), u.element()),
+                  stegnamn(u.process(), u.element()),
                   u.skapad(),
                   u.slutford(),
                   oppen(u.status()) ? null : namn(u.slutfordAv())));
     }
     steg.values().forEach(l -> l.sort(Comparator.comparing(Steg::borjade)));
     return steg;
+  }
+
+  /**
+   * The element's name in the model; for a gateway drawn without one (where flows only merge), what
+   * it is, so that the table never shows an id.
+   */
+  String stegnamn(String process, String elementId) {
+    String namn = oversikt.namn(process, elementId);
+    if (!namn.equals(elementId)) {
+      return namn;
+    }
+    Object e = oversikt.modell(process).getModelElementById(elementId);
+    if (e instanceof EventBasedGateway) {
+      return "Väntan på händelse";
+    }
+    if (e instanceof Gateway) {
+      return "Sammanslagning av flöden";
+    }
+    return namn;
   }
 
   private String namn(String anvandare) {

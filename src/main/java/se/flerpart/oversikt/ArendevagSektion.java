@@ -19,11 +19,9 @@ import se.flerpart.sakerhet.Anvandare;
 class ArendevagSektion implements ArendeSektion {
 
   private final Arendevag vag;
-  private final Processoversikt oversikt;
 
-  ArendevagSektion(Arendevag vag, Processoversikt oversikt) {
+  ArendevagSektion(Arendevag vag) {
     this.vag = vag;
-    this.oversikt = oversikt;
   }
 
   /** One process on the page: its diagram's data and its rows. */
@@ -60,7 +58,7 @@ class ArendevagSektion implements ArendeSektion {
         List<Arendevag.Steg> steg =
             p.steg().stream().filter(s -> s.elementId().equals(element)).toList();
         if (steg.isEmpty()) {
-          rader.add(new Rad(element, oversikt.namn(p.process(), element), false, null, null, null));
+          rader.add(new Rad(element, vag.stegnamn(p.process(), element), false, null, null, null));
         }
         for (Arendevag.Steg s : steg) {
           rader.add(new Rad(element, s.namn(), false, s.borjade(), s.klar(), s.utfordAv()));
