@@ -30,6 +30,7 @@ import se.flerpart.ApiKlient;
 import se.flerpart.Webblasare;
 import se.flerpart.arende.ArendeSteg;
 import se.flerpart.embedded.EmbeddedMotor;
+import se.flerpart.mote.MotesSteg;
 
 /**
  * Ärendets väg: a case walked to waiting for its kallelse answers shows the exact path through
@@ -132,6 +133,53 @@ class ArendevagTest {
     assertThat(okand.status()).isEqualTo(404);
     assertThat(okand.kropp().toString()).contains("Ärendet finns inte");
     assertThat(api.get("anna", "/api/arenden/inte-ett-id/vag").status()).isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName(
+      "Efter mötet: flerpartsmote genomlöpt till slutet, ärendet väntar på uppföljningsdagen")
+  void vagenEfterMotet() {
+    Map<String, Object> a = new HashMap<>();
+    a.put("personnummer", "19121212-1212");
+    a.put("insats", "flerpartssamverkan");
+    a.put("skal", SKAL);
+    a.put("behov", List.of("FK", "AF"));
+    String id = api.aktualisera("anna", a);
+    ArendeSteg.beviljat(api, id, "anna", List.of("FK", "AF", "KOMMUN-UPPSALA"), true, "anna");
+    MotesSteg.genomfor(api, motor, id, "anna");
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> vag("anna", id).toString().contains("vantar-pa-uppfoljningsdag"));
+
+    JsonNode vag = vag("anna", id);
+    assertThat(texter(vag.path("processer"), "process"))
+        .containsExactly("arende", "flerpartsmote", "uppfoljning");
+    JsonNode arende = process(vag, "arende");
+    assertThat(texter(arende.path("passerade")))
+        .endsWith("till-flerpartsmote", "flerpartsmote", "planera-uppfoljning");
+    assertThat(texter(arende.path("aktuella"), "elementId")).containsExactly("uppfoljning");
+    JsonNode mote = process(vag, "flerpartsmote");
+    assertThat(texter(mote.path("passerade")))
+        .containsExactly(
+            "flerpartsmote-begart",
+            "till-kallelse",
+            "forbered-kallelse",
+            "skicka-kallelse",
+            "till-svarsinsamling",
+            "samla-in-svar",
+            "genomfor-mote",
+            "registrera-avvikelse-franvaro",
+            "registrera-avvikelse-obesvarad",
+            "distribuera-plan",
+            "plan-distribuerad");
+    assertThat(mote.path("aktuella")).isEmpty();
+    assertThat(texter(mote.path("steg"), "elementId")).contains("genomfor-mote");
+    JsonNode uppfoljning = process(vag, "uppfoljning");
+    assertThat(texter(uppfoljning.path("passerade")))
+        .containsExactly("uppfoljning-planerad", "till-uppfoljningsdag");
+    assertThat(texter(uppfoljning.path("aktuella"), "elementId"))
+        .containsExactly("vantar-pa-uppfoljningsdag");
   }
 
   @Test
