@@ -54,10 +54,19 @@ public final class ApiKlient {
   }
 
   public Svar anrop(String anvandare, String metod, String sokvag, Object kropp) {
+    return anrop(anvandare, metod, sokvag, kropp, Map.of());
+  }
+
+  /** As {@link #anrop(String, String, String, Object)}, with extra request headers. */
+  public Svar anrop(
+      String anvandare, String metod, String sokvag, Object kropp, Map<String, String> rubriker) {
     var spec =
         http.method(org.springframework.http.HttpMethod.valueOf(metod))
             .uri(sokvag)
             .accept(MediaType.APPLICATION_JSON);
+    for (var rubrik : rubriker.entrySet()) {
+      spec = spec.header(rubrik.getKey(), rubrik.getValue());
+    }
     if (anvandare != null) {
       spec =
           spec.header(

@@ -3,6 +3,7 @@ package se.flerpart.arende;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,9 +11,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import se.flerpart.sakerhet.Inloggning;
+import se.flerpart.web.Idempotens;
 
 @RestController
 @RequestMapping("/api/arenden")
@@ -21,18 +24,31 @@ class ArendeApiController {
   private final ArendeService arenden;
   private final ArendeLasning lasning;
   private final ArendeAtkomst atkomst;
+  private final Idempotens idempotens;
 
-  ArendeApiController(ArendeService arenden, ArendeLasning lasning, ArendeAtkomst atkomst) {
+  ArendeApiController(
+      ArendeService arenden, ArendeLasning lasning, ArendeAtkomst atkomst, Idempotens idempotens) {
     this.arenden = arenden;
+    this.idempotens = idempotens;
     this.lasning = lasning;
     this.atkomst = atkomst;
   }
 
   @PostMapping
   public ResponseEntity<Map<String, Object>> registrera(
-      @RequestBody Aktualisering aktualisering, @AuthenticationPrincipal Inloggning in) {
-    Arende a = arenden.registrera(aktualisering, in.anvandare());
-    return ResponseEntity.created(URI.create("/api/arenden/" + a.id()))
+      @RequestBody Aktualisering aktualisering,
+      @RequestHeader(name = Idempotens.RUBRIK, required = false) String nyckel,
+      @AuthenticationPrincipal Inloggning in) {
+    Idempotens.Resultat r =
+        idempotens.skapa(
+            in.anvandare().id(),
+            "arende",
+            nyckel,
+            aktualisering,
+            () -> arenden.registrera(aktualisering, in.anvandare()).id());
+    Arende a = arenden.hamta(r.id());
+    return ResponseEntity.status(r.upprepad() ? HttpStatus.OK : HttpStatus.CREATED)
+        .location(URI.create("/api/arenden/" + a.id()))
         .body(Map.of("id", a.id(), "arendenummer", a.arendenummer(), "status", a.status().name()));
   }
 

@@ -17,10 +17,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.flerpart.sakerhet.Inloggning;
+import se.flerpart.web.Idempotens;
 import se.flerpart.web.ValideringsFel;
 
 @RestController
@@ -32,6 +34,7 @@ class AvvikelseApiController {
   private final AvvikelseUppgifter uppgifter;
   private final AvvikelsetypService typer;
   private final Avvikelserapport rapport;
+  private final Idempotens idempotens;
 
   private final Clock klocka;
 
@@ -41,8 +44,10 @@ class AvvikelseApiController {
       AvvikelseUppgifter uppgifter,
       AvvikelsetypService typer,
       Avvikelserapport rapport,
+      Idempotens idempotens,
       Clock klocka) {
     this.klocka = klocka;
+    this.idempotens = idempotens;
     this.avvikelser = avvikelser;
     this.visning = visning;
     this.uppgifter = uppgifter;
@@ -53,9 +58,19 @@ class AvvikelseApiController {
   /** Reports a deviation; {@code 201 {"id": …}}, or 400 with a Swedish message per field. */
   @PostMapping
   public ResponseEntity<Map<String, Object>> rapportera(
-      @RequestBody NyAvvikelse avvikelse, @AuthenticationPrincipal Inloggning in) {
-    Avvikelse a = avvikelser.rapportera(avvikelse, in.anvandare(), "API");
-    return ResponseEntity.created(URI.create("/api/avvikelser/" + a.id()))
+      @RequestBody NyAvvikelse avvikelse,
+      @RequestHeader(name = Idempotens.RUBRIK, required = false) String nyckel,
+      @AuthenticationPrincipal Inloggning in) {
+    Idempotens.Resultat r =
+        idempotens.skapa(
+            in.anvandare().id(),
+            "avvikelse",
+            nyckel,
+            avvikelse,
+            () -> avvikelser.rapportera(avvikelse, in.anvandare(), "API").id());
+    Avvikelse a = avvikelser.hamta(r.id());
+    return ResponseEntity.status(r.upprepad() ? HttpStatus.OK : HttpStatus.CREATED)
+        .location(URI.create("/api/avvikelser/" + a.id()))
         .body(Map.of("id", a.id(), "nummer", a.nummer(), "status", a.status().name()));
   }
 

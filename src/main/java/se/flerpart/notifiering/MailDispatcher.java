@@ -3,6 +3,8 @@ package se.flerpart.notifiering;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
@@ -45,14 +47,21 @@ class MailDispatcher {
   private final Clock klocka;
   private final String avsandare;
 
+  private final Counter mailfel;
+
   MailDispatcher(
       JdbcClient jdbc,
       ObjectMapper json,
       JavaMailSender mailSender,
       PlatformTransactionManager transaktioner,
       Clock klocka,
-      @Value("${flerpart.mail.avsandare}") String avsandare) {
+      @Value("${flerpart.mail.avsandare}") String avsandare,
+      MeterRegistry registry) {
     this.jdbc = jdbc;
+    this.mailfel =
+        Counter.builder("flerpart.mail.fel")
+            .description("Försök att skicka ett mail som misslyckades (försöks igen)")
+            .register(registry);
     this.json = json;
     this.mailSender = mailSender;
     this.egenTransaktion = new TransactionTemplate(transaktioner);
@@ -88,6 +97,7 @@ class MailDispatcher {
       mailSender.send(meddelande(mail));
     } catch (MailException | MessagingException e) {
       // Logged without recipients or subject, which name people.
+      mailfel.increment();
       log.warn("Mail {} kunde inte skickas ännu och försöks igen: {}", mail.id(), typ(e));
       egenTransaktion.executeWithoutResult(
           status ->

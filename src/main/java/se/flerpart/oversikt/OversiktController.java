@@ -23,9 +23,11 @@ import se.flerpart.web.ValideringsFel;
 class OversiktController {
 
   private final Processoversikt oversikt;
+  private final Partsvantan vantan;
 
-  OversiktController(Processoversikt oversikt) {
+  OversiktController(Processoversikt oversikt, Partsvantan vantan) {
     this.oversikt = oversikt;
+    this.vantan = vantan;
   }
 
   @GetMapping("/oversikt")
@@ -42,11 +44,20 @@ class OversiktController {
     model.addAttribute("part", part);
     model.addAttribute("processer", Processoversikt.PROCESSER);
     model.addAttribute("processnamn", PROCESSNAMN);
+    model.addAttribute("vantanSlag", Partsvantan.SLAG);
     try {
-      model.addAttribute("steg", oversikt.steg(oversikt.tolka(insats, part)));
+      Processoversikt.Urval urval = oversikt.tolka(insats, part);
+      model.addAttribute("steg", oversikt.steg(urval));
+      model.addAttribute("utanSteg", oversikt.utanSteg(urval));
+      List<Partsvantan.Part> perPart = vantan.perPart(urval);
+      model.addAttribute("vantan", perPart);
+      model.addAttribute(
+          "vantanMax", perPart.stream().mapToDouble(p -> p.totalt().summaDagar()).max().orElse(0));
     } catch (ValideringsFel e) {
       model.addAttribute("fel", e.fel());
       model.addAttribute("steg", List.of());
+      model.addAttribute("utanSteg", List.of());
+      model.addAttribute("vantan", List.of());
     }
     return "oversikt/sida";
   }

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -246,6 +247,51 @@ class Processoversikt {
     return steg;
   }
 
+  /**
+   * Open cases that stand at none of the steps above: no open or submitted task, no planned
+   * meeting, no follow-up day awaited. Every resting state of the three processes has one of those
+   * behind it, so a case is here only for a moment between two steps, or when the engine could not
+   * go on: an automatic step that keeps failing (an incident) or a start that has not reached the
+   * engine yet. Days since the case's last recorded activity (its creation, its latest history row
+   * or completed task), longest first.
+   */
+  List<Stegarende> utanSteg(Urval urval) {
+    Instant nu = klocka.instant();
+    return jdbc
+        .sql(
+            """
+            select a.id, a.arendenummer, a.aktualiserande_part,
+                   greatest(a.skapad,
+                            (select max(h.tid) from arende_handelse h where h.arende_id = a.id),
+                            (select max(u.slutford_tid) from uppgift u where u.arende_id = a.id))
+            from arende a
+            where a.avslutad is null
+              and not exists (select 1 from uppgift u
+                              where u.arende_id = a.id and u.status in ('OPPEN', 'INSKICKAD'))
+              and not exists (select 1 from mote m
+                              where m.arende_id = a.id and m.status = 'PLANERAT')
+              and not exists (select 1 from uppfoljning_nasta n where n.arende_id = a.id)
+              and (cast(:insats as varchar) is null or a.insats_kod = :insats)
+              and (cast(:part as varchar) is null or a.aktualiserande_part = :part)
+            """)
+        .param("insats", urval.insats())
+        .param("part", urval.part())
+        .query(
+            (rs, n) ->
+                new Stegarende(
+                    rs.getObject(1, UUID.class),
+                    rs.getString(2),
+                    rs.getString(3),
+                    dagar(rs.getObject(4, Timestamp.class).toInstant(), nu)))
+        .list()
+        .stream()
+        .sorted(
+            Comparator.comparingDouble(Stegarende::dagar)
+                .reversed()
+                .thenComparing(Stegarende::arendenummer))
+        .toList();
+  }
+
   /** Whole days with one decimal, never below 0 (a case that just arrived stands 0 days). */
   static double dagar(Instant sedan, Instant nu) {
     long sekunder = Math.max(0, Duration.between(sedan, nu).toSeconds());
@@ -253,12 +299,18 @@ class Processoversikt {
   }
 
   private static double median(List<Stegarende> arenden) {
-    double[] d = arenden.stream().mapToDouble(Stegarende::dagar).sorted().toArray();
+    return median(arenden.stream().mapToDouble(Stegarende::dagar).toArray());
+  }
+
+  /** The median of day figures (at least one), with one decimal. */
+  static double median(double[] dagar) {
+    double[] d = dagar.clone();
+    Arrays.sort(d);
     int mitt = d.length / 2;
     return d.length % 2 == 1 ? d[mitt] : avrunda((d[mitt - 1] + d[mitt]) / 2);
   }
 
-  private static double avrunda(double v) {
+  static double avrunda(double v) {
     return BigDecimal.valueOf(v).setScale(1, RoundingMode.HALF_UP).doubleValue();
   }
 

@@ -100,6 +100,8 @@ class SecurityConfig {
                         "/api-dokumentation/**",
                         "/swagger-ui/**")
                     .permitAll()
+                    .requestMatchers("/actuator/prometheus")
+                    .access(new MetrikAtkomst(environment.getProperty("flerpart.metrik.token")))
                     .anyRequest()
                     .authenticated())
         // Only an API client that authenticates with a header (a bearer token, or Basic in the
@@ -259,7 +261,7 @@ class SecurityConfig {
 
   @Bean
   PasswordEncoder passwordEncoder() {
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    return new LosenordsCache(PasswordEncoderFactories.createDelegatingPasswordEncoder());
   }
 
   @Bean

@@ -2,9 +2,11 @@ package se.flerpart.uppgift;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -19,35 +21,46 @@ import org.springframework.stereotype.Component;
 
 /**
  * Takes the engine's user tasks (jobs of type {@code io.camunda.zeebe:userTask}) into the task
- * list. The job stays activated until the task is completed; if it times out and comes back, the
- * stored task is kept as it is. Public because the Camunda client calls its job worker
- * reflectively.
+ * list. A job is activated for {@link #AKTIVERING} only: an instance that dies between activating
+ * it and storing the task leaves it to come back to any instance that soon. Once the task is stored
+ * the job's timeout is extended to {@link #LAGRAD}, so it stays activated until the task is
+ * completed; if it still times out and comes back, the stored task is kept as it is. Public because
+ * the Camunda client calls its job worker reflectively.
  */
 @Component
 public class UppgiftMottagare {
 
   static final String TYP = "io.camunda.zeebe:userTask";
+
+  /** How long a job activated but not yet stored stays with the instance that took it. */
+  static final Duration AKTIVERING = Duration.ofMinutes(1);
+
+  /** How long a stored task's job stays activated; renewed if it ever comes back. */
+  static final Duration LAGRAD = Duration.ofDays(30);
+
   private static final Logger log = LoggerFactory.getLogger(UppgiftMottagare.class);
 
   private final UppgiftRepository uppgifter;
+  private final CamundaClient camunda;
   private final ElementNamn elementNamn;
   private final ObjectMapper json;
 
   private final Clock klocka;
 
   UppgiftMottagare(
-      UppgiftRepository uppgifter, ElementNamn elementNamn, ObjectMapper json, Clock klocka) {
+      UppgiftRepository uppgifter,
+      CamundaClient camunda,
+      ElementNamn elementNamn,
+      ObjectMapper json,
+      Clock klocka) {
     this.klocka = klocka;
+    this.camunda = camunda;
     this.uppgifter = uppgifter;
     this.elementNamn = elementNamn;
     this.json = json;
   }
 
-  @JobWorker(
-      type = TYP,
-      autoComplete = false,
-      timeout = 30L * 24 * 60 * 60 * 1000,
-      fetchAllVariables = true)
+  @JobWorker(type = TYP, autoComplete = false, timeout = 60L * 1000, fetchAllVariables = true)
   public void taEmot(ActivatedJob job) {
     Map<String, String> headers = job.getCustomHeaders();
     Map<String, Object> variabler = new HashMap<>(job.getVariablesAsMap());
@@ -77,6 +90,19 @@ public class UppgiftMottagare {
           uppgift.id(),
           uppgift.elementId(),
           job.getProcessInstanceKey());
+    }
+    forlang(job.getKey());
+  }
+
+  /**
+   * The task is stored: keep the job activated while it is open. If this fails (the engine is
+   * away), the job comes back after {@link #AKTIVERING}, finds the task stored and tries again.
+   */
+  private void forlang(long jobbnyckel) {
+    try {
+      camunda.newUpdateTimeoutCommand(jobbnyckel).timeout(LAGRAD).send().join();
+    } catch (RuntimeException e) {
+      log.warn("Uppgiftsjobbet {} fick inte längre tidsgräns: {}", jobbnyckel, e.getMessage());
     }
   }
 

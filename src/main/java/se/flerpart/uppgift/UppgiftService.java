@@ -3,6 +3,8 @@ package se.flerpart.uppgift;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -64,6 +66,8 @@ public class UppgiftService {
   private final KommentarRepository kommentarer;
   private final Clock klocka;
 
+  private final Counter motorfel;
+
   public UppgiftService(
       UppgiftRepository uppgifter,
       KommentarRepository kommentarer,
@@ -73,8 +77,13 @@ public class UppgiftService {
       AnvandareRepository anvandare,
       CamundaClient camunda,
       ArendeOmfang omfang,
-      List<UppgiftHandler> handlers) {
+      List<UppgiftHandler> handlers,
+      MeterRegistry registry) {
     this.uppgifter = uppgifter;
+    this.motorfel =
+        Counter.builder("flerpart.motor.fel")
+            .description("Slutförda uppgifter som motorn inte tog emot (försöks igen)")
+            .register(registry);
     this.kommentarer = kommentarer;
     this.klocka = klocka;
     this.formular = formular;
@@ -453,10 +462,12 @@ public class UppgiftService {
         return true;
       }
       uppgifter.noteraFel(id, e.getMessage());
+      motorfel.increment();
       log.warn("Uppgift {} kunde inte slutföras i motorn ännu: {}", id, e.getMessage());
       return false;
     } catch (RuntimeException e) {
       uppgifter.noteraFel(id, e.getMessage());
+      motorfel.increment();
       log.warn("Uppgift {} kunde inte slutföras i motorn ännu: {}", id, e.getMessage());
       return false;
     }

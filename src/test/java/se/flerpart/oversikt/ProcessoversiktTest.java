@@ -1,6 +1,7 @@
 package se.flerpart.oversikt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -42,6 +44,8 @@ class ProcessoversiktTest {
 
   private static final AtomicLong NASTA_ID =
       new AtomicLong(7_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L));
+
+  private static final ZoneId SVERIGE = ZoneId.of("Europe/Stockholm");
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
@@ -146,6 +150,8 @@ class ProcessoversiktTest {
     UUID b = arende("AF");
     uppgift(a, "arende", "bered-arende", nu.minus(Duration.ofDays(2)), "OPPEN");
     uppgift(b, "arende", "bered-arende", nu.minus(Duration.ofDays(3)), "OPPEN");
+    UUID plan = plan(a, 1, nu.minus(Duration.ofDays(20)));
+    atgard(plan, 1, "REGION", LocalDate.ofInstant(nu, SVERIGE).minusDays(4));
     String nummer =
         jdbc.sql("select arendenummer from arende where id = ?")
             .param(b)
@@ -189,9 +195,186 @@ class ProcessoversiktTest {
       vanta.until(d -> lista.getDomAttribute("open") != null);
       assertThat(lista.getText()).contains(nummer, "Arbetsförmedlingen", "3,0");
 
+      WebElement vantan = w.findElement(By.id("vantan-tabell"));
+      assertThat(vantan.findElements(By.cssSelector("tbody tr"))).hasSize(1);
+      assertThat(vantan.getText()).contains("Region Uppsala", "Åtgärd i planen efter sista dag");
+      assertThat(w.findElements(By.cssSelector(".vantan-stapel"))).hasSize(1);
+
       w.findElement(By.cssSelector("input[name=farg][value=langst]")).click();
       chromium.granskaTillganglighet();
     }
+  }
+
+  @Test
+  @DisplayName("Väntan på parter: kallelsesvar, åtgärd efter sista dag och komplettering per part")
+  void vantanPaParter() {
+    Instant nu = klocka.instant();
+    // Kallelsesvar: AF has not answered in two cases (5 and 3 days); two unanswered AF invitations
+    // to the same meeting are one wait. An answer, a replaced invitee (its replacement counts from
+    // its own invitation), the individual and a meeting whose time has passed do not count.
+    UUID a = arende("FK");
+    UUID moteA = mote(a, "PLANERAT", nu.plus(Duration.ofDays(7)), nu.minus(Duration.ofDays(6)));
+    kallelse(moteA, "PROFESSIONELL", "AF", nu.minus(Duration.ofDays(5)), null);
+    kallelse(moteA, "PROFESSIONELL", "AF", nu.minus(Duration.ofDays(4)), null);
+    kallelse(moteA, "PROFESSIONELL", "REGION", nu.minus(Duration.ofDays(5)), "ACCEPTERAR");
+    kallelse(moteA, "INDIVID", null, nu.minus(Duration.ofDays(5)), null);
+    UUID ersatt =
+        kallelse(moteA, "PROFESSIONELL", "KOMMUN-UPPSALA", nu.minus(Duration.ofDays(5)), null);
+    UUID ersattare =
+        kallelse(moteA, "PROFESSIONELL", "KOMMUN-UPPSALA", nu.minus(Duration.ofDays(1)), null);
+    jdbc.sql("update kallelse set ersatt_av = ? where id = ?").params(ersattare, ersatt).update();
+    UUID b = arende("FK");
+    UUID moteB = mote(b, "PLANERAT", nu.plus(Duration.ofDays(2)), nu.minus(Duration.ofDays(3)));
+    kallelse(moteB, "PROFESSIONELL", "AF", nu.minus(Duration.ofDays(3)), null);
+    UUID passerat = arende("FK");
+    UUID motePasserat =
+        mote(passerat, "PLANERAT", nu.minus(Duration.ofDays(1)), nu.minus(Duration.ofDays(20)));
+    kallelse(motePasserat, "PROFESSIONELL", "AF", nu.minus(Duration.ofDays(20)), null);
+
+    // Komplettering: the aktualiserande part AF, 2 days; submitted or closed cases do not count.
+    UUID d = arende("AF");
+    uppgift(d, "arende", "komplettera-aktualisering", nu.minus(Duration.ofDays(2)), "OPPEN");
+    UUID inskickad = arende("AF");
+    uppgift(
+        inskickad,
+        "arende",
+        "komplettera-aktualisering",
+        nu.minus(Duration.ofDays(8)),
+        "INSKICKAD");
+    UUID avslutat = arende("FK");
+    uppgift(avslutat, "arende", "komplettera-aktualisering", nu.minus(Duration.ofDays(9)), "OPPEN");
+    UUID moteAvslutat =
+        mote(avslutat, "PLANERAT", nu.plus(Duration.ofDays(1)), nu.minus(Duration.ofDays(9)));
+    kallelse(moteAvslutat, "PROFESSIONELL", "AF", nu.minus(Duration.ofDays(9)), null);
+    jdbc.sql("update arende set avslutad = ?, status = 'AVSLUTAT' where id = ?")
+        .params(Timestamp.from(nu), avslutat)
+        .update();
+
+    // Actions: only the latest plan, only after the last day, and not once reported done.
+    LocalDate idag = LocalDate.ofInstant(nu, SVERIGE);
+    UUID g = arende("FK");
+    UUID gammalPlan = plan(g, 1, nu.minus(Duration.ofDays(60)));
+    atgard(gammalPlan, 1, "AF", idag.minusDays(40));
+    UUID plan = plan(g, 2, nu.minus(Duration.ofDays(30)));
+    atgard(plan, 1, "REGION", idag.minusDays(6));
+    atgard(plan, 2, "KOMMUN-UPPSALA", idag.plusDays(10));
+    atgard(plan, 3, "REGION", idag.minusDays(3));
+    uppfoljning(
+        g,
+        nu.minus(Duration.ofDays(1)),
+        "[{\"status\":\"EJ_GENOMFORD\"},{\"status\":\"DELVIS\"},{\"status\":\"GENOMFORD\"}]");
+    double regionDagar =
+        Processoversikt.dagar(idag.minusDays(5).atStartOfDay(SVERIGE).toInstant(), nu);
+
+    ApiKlient.Svar svar = api.get("petra", "/api/oversikt/vantan?insats=" + insats);
+    assertThat(svar.status()).as(svar.toString()).isEqualTo(200);
+    JsonNode rader = svar.kropp();
+    assertThat(rader).as(rader.toString()).hasSize(4);
+    JsonNode af = vantan(rader, "AF", "kallelsesvar");
+    assertThat(af.path("partNamn").asText()).isEqualTo("Arbetsförmedlingen");
+    assertThat(af.path("antal").asInt()).isEqualTo(2);
+    assertThat(af.path("medianDagar").asDouble()).isEqualTo(4.0);
+    assertThat(af.path("langstDagar").asDouble()).isEqualTo(5.0);
+    assertThat(af.path("summaDagar").asDouble()).isEqualTo(8.0);
+    JsonNode komplettering = vantan(rader, "AF", "komplettering");
+    assertThat(komplettering.path("antal").asInt()).isEqualTo(1);
+    assertThat(komplettering.path("medianDagar").asDouble()).isEqualTo(2.0);
+    assertThat(komplettering.path("langstDagar").asDouble()).isEqualTo(2.0);
+    JsonNode region = vantan(rader, "REGION", "atgard");
+    assertThat(region.path("partNamn").asText()).isEqualTo("Region Uppsala");
+    assertThat(region.path("antal").asInt()).isEqualTo(1);
+    assertThat(region.path("langstDagar").asDouble())
+        .isCloseTo(regionDagar, within(0.1))
+        .isGreaterThan(4.0);
+    // The replaced municipal invitee does not count; the replacement's own invitation does.
+    JsonNode kommun = vantan(rader, "KOMMUN-UPPSALA", "kallelsesvar");
+    assertThat(kommun.path("antal").asInt()).isEqualTo(1);
+    assertThat(kommun.path("langstDagar").asDouble()).isEqualTo(1.0);
+    // The part holding cases up longest comes first.
+    assertThat(rader.get(0).path("part").asText()).isEqualTo("AF");
+    // Only figures: no case number or the invitee's name.
+    assertThat(rader.toString()).doesNotContain("OV-", "Kallad Testperson", a.toString());
+
+    JsonNode baraAf =
+        api.get("admin", "/api/oversikt/vantan?insats=" + insats + "&part=AF").kropp();
+    assertThat(baraAf).hasSize(1);
+    assertThat(vantan(baraAf, "AF", "komplettering").path("antal").asInt()).isEqualTo(1);
+
+    String sida =
+        api.http()
+            .get()
+            .uri("/oversikt?insats=" + insats)
+            .header(HttpHeaders.AUTHORIZATION, basic("petra"))
+            .retrieve()
+            .body(String.class);
+    assertThat(sida).doesNotContain("Kallad Testperson");
+    String avsnitt = sida.substring(sida.indexOf("id=\"vantan\""));
+    avsnitt = avsnitt.substring(0, avsnitt.indexOf("</section>"));
+    assertThat(avsnitt)
+        .contains(
+            "Väntan på parter",
+            "Arbetsförmedlingen",
+            "Region Uppsala",
+            "Svar på kallelse",
+            "8,0",
+            nummer(b),
+            nummer(g));
+    assertThat(avsnitt).doesNotContain(nummer(passerat), nummer(inskickad), nummer(avslutat));
+  }
+
+  @Test
+  @DisplayName("Väntan på parter: okänt filter ger 400 på svenska, bara processledare och admin")
+  void vantanFelOchAtkomst() {
+    ApiKlient.Svar okand = api.get("petra", "/api/oversikt/vantan?insats=finns-inte&part=NEJ");
+    assertThat(okand.status()).isEqualTo(400);
+    assertThat(okand.kropp().toString())
+        .contains("insats", "Insatsen finns inte", "part", "Parten finns inte");
+    for (String vem : List.of("anna", "bengt", "cecilia", "david", "sara")) {
+      assertThat(api.get(vem, "/api/oversikt/vantan").status()).as(vem).isEqualTo(403);
+    }
+    assertThat(api.get("admin", "/api/oversikt/vantan?insats=" + insats).kropp()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("Öppna ärenden utan väntande steg listas på sidan, med dagar sedan senaste händelse")
+  void utanSteg() {
+    Instant nu = klocka.instant();
+    UUID stilla = arende("AF");
+    jdbc.sql("update arende set skapad = ? where id = ?")
+        .params(Timestamp.from(nu.minus(Duration.ofDays(10))), stilla)
+        .update();
+    jdbc.sql(
+            "insert into arende_handelse (arende_id, tid, typ, beskrivning) values (?, ?, 'TEST',"
+                + " 'Test')")
+        .params(stilla, Timestamp.from(nu.minus(Duration.ofDays(3))))
+        .update();
+    UUID iSteg = arende("FK");
+    uppgift(iSteg, "arende", "bered-arende", nu.minus(Duration.ofDays(1)), "OPPEN");
+    UUID vantar = arende("FK");
+    uppfoljningsdag(vantar, nu.minus(Duration.ofDays(5)));
+
+    String sida =
+        api.http()
+            .get()
+            .uri("/oversikt?insats=" + insats)
+            .header(HttpHeaders.AUTHORIZATION, basic("petra"))
+            .retrieve()
+            .body(String.class);
+    assertThat(sida).contains("Öppna ärenden utan väntande steg");
+    String tabell = sida.substring(sida.indexOf("id=\"utan-steg-tabell\""));
+    tabell = tabell.substring(0, tabell.indexOf("</table>"));
+    assertThat(tabell).contains(nummer(stilla), "3,0", "Arbetsförmedlingen");
+    assertThat(tabell).doesNotContain(nummer(iSteg), nummer(vantar));
+    // The API's steps are unchanged: the case without a step is not one of them.
+    JsonNode steg = api.get("petra", "/api/oversikt?insats=" + insats).kropp();
+    assertThat(steg).hasSize(2);
+  }
+
+  private String nummer(UUID arende) {
+    return jdbc.sql("select arendenummer from arende where id = ?")
+        .param(arende)
+        .query(String.class)
+        .single();
   }
 
   /** The status of a page (not JSON) fetched as the user. */
@@ -250,26 +433,93 @@ class ProcessoversiktTest {
   }
 
   private void mote(UUID arende, Instant skapad) {
+    mote(arende, "PLANERAT", skapad.plus(Duration.ofDays(7)), skapad);
+  }
+
+  private UUID mote(UUID arende, String status, Instant motesTid, Instant skapad) {
+    UUID id = UUID.randomUUID();
     long uppgift = NASTA_ID.incrementAndGet();
     jdbc.sql(
             """
             insert into mote (id, arende_id, process_instans_nyckel, uppgift_id, syfte, motes_tid,
               ordforande, arendebarare, status, skapad)
-            values (?, ?, ?, ?, 'Test', ?, 'cecilia', 'anna', 'PLANERAT', ?)
+            values (?, ?, ?, ?, 'Test', ?, 'cecilia', 'anna', ?, ?)
             """)
         .params(
-            UUID.randomUUID(),
-            arende,
-            uppgift,
-            uppgift,
-            Timestamp.from(skapad.plus(Duration.ofDays(7))),
-            Timestamp.from(skapad))
+            id, arende, uppgift, uppgift, Timestamp.from(motesTid), status, Timestamp.from(skapad))
         .update();
+    return id;
   }
 
   private void uppfoljningsdag(UUID arende, Instant satt) {
     jdbc.sql("insert into uppfoljning_nasta (arende_id, datum, satt) values (?, ?, ?)")
         .params(arende, LocalDate.now().plusDays(30), Timestamp.from(satt))
+        .update();
+  }
+
+  private static String basic(String vem) {
+    return "Basic "
+        + Base64.getEncoder().encodeToString((vem + ":demo").getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static JsonNode vantan(JsonNode rader, String part, String slag) {
+    return ApiKlient.stream(rader)
+        .filter(r -> r.path("part").asText().equals(part) && r.path("slag").asText().equals(slag))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(part + "/" + slag + " saknas i " + rader));
+  }
+
+  private UUID kallelse(UUID mote, String roll, String part, Instant skapad, String svar) {
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            """
+            insert into kallelse (id, mote_id, ordning, namn, roll, part, svar, svar_tid, skapad)
+            values (?, ?, 1, 'Kallad Testperson', ?, ?, ?, ?, ?)
+            """)
+        .params(
+            id,
+            mote,
+            roll,
+            part,
+            svar,
+            svar == null ? null : Timestamp.from(skapad.plus(Duration.ofHours(1))),
+            Timestamp.from(skapad))
+        .update();
+    return id;
+  }
+
+  private UUID plan(UUID arende, int version, Instant skapad) {
+    UUID mote = mote(arende, "GENOMFORT", skapad, skapad.minus(Duration.ofDays(7)));
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            """
+            insert into plan (id, arende_id, mote_id, version, mal, uppfoljningsdatum, skapad,
+              skapad_av)
+            values (?, ?, ?, ?, 'Test', ?, ?, 'cecilia')
+            """)
+        .params(id, arende, mote, version, LocalDate.now().plusDays(30), Timestamp.from(skapad))
+        .update();
+    return id;
+  }
+
+  private void atgard(UUID plan, int ordning, String part, LocalDate senast) {
+    jdbc.sql(
+            """
+            insert into plan_atgard (plan_id, ordning, beskrivning, ansvarig_part, ansvarig, senast)
+            values (?, ?, 'Test', ?, 'Test', ?)
+            """)
+        .params(plan, ordning, part, senast)
+        .update();
+  }
+
+  private void uppfoljning(UUID arende, Instant tid, String atgardStatus) {
+    jdbc.sql(
+            """
+            insert into uppfoljning (arende_id, uppgift_id, tid, utford_av, atgard_status,
+              progression, beslut)
+            values (?, ?, ?, 'anna', ?::jsonb, 0, 'FORTSATT')
+            """)
+        .params(arende, NASTA_ID.incrementAndGet(), Timestamp.from(tid), atgardStatus)
         .update();
   }
 }

@@ -1,0 +1,30 @@
+package se.flerpart.uppgift;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The task list's size and its backlog towards the engine, for {@code /actuator/prometheus}: read
+ * from the database at each scrape, so every instance reports the same.
+ */
+@Component
+class UppgiftMetrik {
+
+  UppgiftMetrik(MeterRegistry registry, JdbcClient jdbc) {
+    Gauge.builder("flerpart.uppgifter.oppna", () -> antal(jdbc, "OPPEN"))
+        .description("Öppna uppgifter i uppgiftslistan")
+        .register(registry);
+    Gauge.builder("flerpart.uppgifter.vantar.pa.motorn", () -> antal(jdbc, "INSKICKAD"))
+        .description("Inskickade formulär som motorn ännu inte har bekräftat")
+        .register(registry);
+  }
+
+  private static long antal(JdbcClient jdbc, String status) {
+    return jdbc.sql("select count(*) from uppgift where status = ?")
+        .param(status)
+        .query(Long.class)
+        .single();
+  }
+}
