@@ -52,7 +52,8 @@ import se.flerpart.sakerhet.Visningsnamn;
  * Inside the embedded sub-process {@code samla-in-svar} only the sub-process itself is marked, not
  * the answers per invitee. An outcome with no user task after it (a beredning ending in Nej or
  * Hänvisa, a refused consent) ends the path at the last task; the case's status tells the rest. A
- * follow-up day awaited without a task of its process yet starts a new walk from the start event.
+ * follow-up day awaited belongs to the instance of the latest task in {@code uppfoljning}, or, when
+ * the case has had a task elsewhere since (a new meeting), starts a new walk from the start event.
  *
  * <p>Who and when come from the same records: a task's creation, completion and who completed it or
  * holds it; the case history ({@link ArendeHistorik}) for the aktualisering, the kallelse sent and
@@ -170,14 +171,7 @@ class Arendevag {
                           && u.process().equals(p.process())
                           && u.element().equals(p.element()));
       if (!somUppgift) {
-        long instans =
-            p.instans() != 0
-                ? p.instans()
-                : uppgifter.stream()
-                    .filter(u -> u.process().equals(p.process()))
-                    .reduce((a, b) -> b)
-                    .map(Uppgiftsrad::instans)
-                    .orElse(0L);
+        long instans = p.instans() != 0 ? p.instans() : senasteInstans(p, uppgifter);
         hallpunkter.add(new Hallpunkt(p.process(), instans, p.element(), p.sedan(), false));
       }
     }
@@ -261,6 +255,23 @@ class Arendevag {
               steg.getOrDefault(process, List.of())));
     }
     return new Vag(List.copyOf(processer));
+  }
+
+  /**
+   * The process instance a position with no instance of its own (the awaited follow-up day) belongs
+   * to: that of the process's latest task, unless the case has had a task in another process since,
+   * when the position starts a new instance (0).
+   */
+  private static long senasteInstans(Processoversikt.Position p, List<Uppgiftsrad> uppgifter) {
+    Uppgiftsrad senaste = null;
+    for (Uppgiftsrad u : uppgifter) {
+      if (u.process().equals(p.process())) {
+        senaste = u;
+      } else if (senaste != null) {
+        senaste = null;
+      }
+    }
+    return senaste == null ? 0 : senaste.instans();
   }
 
   private Set<String> passerade(
