@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import se.flerpart.arende.Aktualisering;
 import se.flerpart.arende.Arende;
 import se.flerpart.arende.ArendeService;
+import se.flerpart.process.SchedulerLock;
 import se.flerpart.referens.InsatsRepository;
 import se.flerpart.referens.PartRepository;
 import se.flerpart.sakerhet.Anvandare;
@@ -41,6 +42,7 @@ class DemoData implements ApplicationRunner {
   private final ArendeService arenden;
   private final UppgiftService uppgifter;
   private final PasswordEncoder encoder;
+  private final SchedulerLock las;
   private final boolean demoArenden;
 
   DemoData(
@@ -50,7 +52,9 @@ class DemoData implements ApplicationRunner {
       ArendeService arenden,
       UppgiftService uppgifter,
       PasswordEncoder encoder,
+      SchedulerLock las,
       @Value("${flerpart.demo.arenden:true}") boolean demoArenden) {
+    this.las = las;
     this.anvandare = anvandare;
     this.parter = parter;
     this.insatser = insatser;
@@ -60,8 +64,16 @@ class DemoData implements ApplicationRunner {
     this.demoArenden = demoArenden;
   }
 
+  /**
+   * Seeds once per database: instances starting at the same moment take turns, and the later ones
+   * find the demo users there and seed nothing.
+   */
   @Override
   public void run(ApplicationArguments args) {
+    las.vantaOchKor("demodata", this::seeda);
+  }
+
+  private void seeda() {
     if (anvandare.hitta("anna").isPresent()) {
       return;
     }

@@ -7,9 +7,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -38,7 +42,12 @@ class MailDispatcher {
   private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
 
   private record Utgaende(
-      long id, List<String> mottagare, String amne, String text, List<Bilaga> bilagor) {}
+      long id,
+      String nyckel,
+      List<String> mottagare,
+      String amne,
+      String text,
+      List<Bilaga> bilagor) {}
 
   private final JdbcClient jdbc;
   private final ObjectMapper json;
@@ -75,7 +84,7 @@ class MailDispatcher {
     Utgaende mail =
         jdbc.sql(
                 """
-                select id, mottagare, amne, text, bilagor from mail_utkorg
+                select id, idempotensnyckel, mottagare, amne, text, bilagor from mail_utkorg
                 where id = ? and skickad is null for update skip locked
                 """)
             .param(koat.mailId())
@@ -83,10 +92,11 @@ class MailDispatcher {
                 (rs, n) ->
                     new Utgaende(
                         rs.getLong(1),
-                        List.of((String[]) rs.getArray(2).getArray()),
-                        rs.getString(3),
+                        rs.getString(2),
+                        List.of((String[]) rs.getArray(3).getArray()),
                         rs.getString(4),
-                        bilagor(rs.getString(5))))
+                        rs.getString(5),
+                        bilagor(rs.getString(6))))
             .optional()
             .orElse(null);
     if (mail == null) {
@@ -122,7 +132,26 @@ class MailDispatcher {
     for (Bilaga b : mail.bilagor()) {
       helper.addAttachment(b.filnamn(), new ByteArrayResource(b.innehall()), b.typ());
     }
+    // Kept by the sender: a mail sent again after a crash carries the same id, so a duplicate can
+    // be recognised (and counted) by the receiving side.
+    message.setHeader("Message-ID", meddelandeId(mail.nyckel(), avsandare));
     return message;
+  }
+
+  /**
+   * The mail's Message-ID, from its idempotency key (hashed: the key names the case or the task)
+   * and the sender's domain.
+   */
+  static String meddelandeId(String nyckel, String avsandare) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(nyckel.getBytes(StandardCharsets.UTF_8));
+      int snabel = avsandare.lastIndexOf('@');
+      String doman = snabel < 0 ? "flerpart" : avsandare.substring(snabel + 1).replace(">", "");
+      return "<" + HexFormat.of().formatHex(hash, 0, 20) + "@" + doman + ">";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The kind of failure, not its message: an SMTP answer can quote an address. */

@@ -16,7 +16,7 @@ class Klocka {
 
   @Bean
   @ConditionalOnMissingBean
-  Clock klocka() {
+  Clock vaggklocka() {
     return Clock.systemDefaultZone();
   }
 }

@@ -1,5 +1,9 @@
 package se.flerpart.process;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -15,10 +19,12 @@ public class SchedulerLock {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transaktion;
+  private final DataSource datakalla;
 
-  SchedulerLock(JdbcClient jdbc, TransactionTemplate transaktion) {
+  SchedulerLock(JdbcClient jdbc, TransactionTemplate transaktion, DataSource datakalla) {
     this.jdbc = jdbc;
     this.transaktion = transaktion;
+    this.datakalla = datakalla;
   }
 
   /**
@@ -38,5 +44,31 @@ public class SchedulerLock {
               }
               return las;
             }));
+  }
+
+  /**
+   * Runs {@code arbete} once the lock named after the job is free, holding it meanwhile, for work
+   * that must not run on two instances at once but spans many transactions of its own (seeding the
+   * demo data while the engine works the cases). The lock is PostgreSQL's session-level advisory
+   * lock on a connection of its own, so an instance that dies releases it with its connection.
+   */
+  public void vantaOchKor(String jobb, Runnable arbete) {
+    try (Connection anslutning = datakalla.getConnection()) {
+      las(anslutning, "select pg_advisory_lock(hashtext(?))", jobb);
+      try {
+        arbete.run();
+      } finally {
+        las(anslutning, "select pg_advisory_unlock(hashtext(?))", jobb);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Låset för " + jobb + " kunde inte tas", e);
+    }
+  }
+
+  private static void las(Connection anslutning, String sql, String jobb) throws SQLException {
+    try (PreparedStatement s = anslutning.prepareStatement(sql)) {
+      s.setString(1, "flerpart:" + jobb);
+      s.executeQuery().close();
+    }
   }
 }

@@ -298,6 +298,19 @@ public class UppgiftRepository {
         .list();
   }
 
+  /**
+   * Locks a submitted task for its retry until the transaction ends; false when it is no longer
+   * waiting or another instance is retrying it right now.
+   */
+  public boolean lasForAterforsok(long id) {
+    return jdbc.sql(
+            "select id from uppgift where id = ? and status = 'INSKICKAD' for update skip locked")
+        .param(id)
+        .query(Long.class)
+        .optional()
+        .isPresent();
+  }
+
   public List<Long> vantarPaMotorn() {
     return jdbc.sql("select id from uppgift where status = 'INSKICKAD' order by slutford_tid")
         .query(Long.class)

@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.sakerhet.AnvandareRepository;
 import se.flerpart.web.AtkomstNekad;
@@ -67,6 +68,7 @@ public class UppgiftService {
   private final Clock klocka;
 
   private final Counter motorfel;
+  private final TransactionTemplate transaktion;
 
   public UppgiftService(
       UppgiftRepository uppgifter,
@@ -78,8 +80,10 @@ public class UppgiftService {
       CamundaClient camunda,
       ArendeOmfang omfang,
       List<UppgiftHandler> handlers,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      TransactionTemplate transaktion) {
     this.uppgifter = uppgifter;
+    this.transaktion = transaktion;
     this.motorfel =
         Counter.builder("flerpart.motor.fel")
             .description("Slutförda uppgifter som motorn inte tog emot (försöks igen)")
@@ -442,7 +446,8 @@ public class UppgiftService {
     if (u == null || u.status() != UppgiftStatus.INSKICKAD) {
       return u != null && u.status() == UppgiftStatus.SLUTFORD;
     }
-    Map<String, Object> variabler = new HashMap<>(u.inskickadData());
+    Map<String, Object> variabler =
+        u.inskickadData() == null ? new HashMap<>() : new HashMap<>(u.inskickadData());
     UppgiftHandler handler = handlers.get(u.elementId());
     Set<String> behalls = handler == null ? null : handler.processvariabler();
     if (behalls != null) {
@@ -504,7 +509,18 @@ public class UppgiftService {
   @Scheduled(fixedDelayString = "${flerpart.uppgift.aterforsok-intervall}")
   public void forsokIgen() {
     for (long id : uppgifter.vantarPaMotorn()) {
-      skickaTillMotorn(id);
+      // Each task by one instance at a time: the others skip it while its row is locked. One
+      // task that cannot be sent does not hold up the rest.
+      try {
+        transaktion.executeWithoutResult(
+            status -> {
+              if (uppgifter.lasForAterforsok(id)) {
+                skickaTillMotorn(id);
+              }
+            });
+      } catch (RuntimeException e) {
+        log.warn("Uppgift {} kunde inte skickas till motorn: {}", id, e.toString());
+      }
     }
   }
 

@@ -1,0 +1,243 @@
+package se.flerpart.notifiering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import se.flerpart.FlerpartApplication;
+import se.flerpart.process.SchedulerLock;
+
+/**
+ * Two Flerpart instances against one database, one engine, one Kafka broker and one SMTP server, as
+ * behind a load balancer: a scheduled job runs on one instance at a time, and a mail that both
+ * instances try to send at once reaches its recipient once, with its idempotency key as Message-ID.
+ */
+class FleraInstanserTest {
+
+  private static GreenMail smtp;
+  private static ConfigurableApplicationContext a;
+  private static ConfigurableApplicationContext b;
+
+  @BeforeAll
+  static void startaTvaInstanser() {
+    int smtpPort = ledigPort();
+    smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
+    smtp.start();
+    List<String> gemensamt =
+        List.of(
+            "--server.port=0",
+            "--flerpart.embedded.kafka-port=0",
+            "--flerpart.demo.arenden=false",
+            "--spring.mail.host=127.0.0.1",
+            "--spring.mail.port=" + smtpPort);
+    // The first instance embeds the database, the engine and the broker; the second is pointed at
+    // them through the ordinary configuration, as any further instance would be.
+    a = FlerpartApplication.start(gemensamt.toArray(String[]::new));
+    Environment env = a.getEnvironment();
+    List<String> andra = new ArrayList<>(gemensamt);
+    for (String nyckel :
+        List.of(
+            "spring.datasource.url",
+            "spring.datasource.username",
+            "spring.datasource.password",
+            "camunda.client.grpc-address",
+            "camunda.client.rest-address",
+            "spring.kafka.bootstrap-servers")) {
+      andra.add("--" + nyckel + "=" + env.getRequiredProperty(nyckel));
+    }
+    andra.add("--camunda.client.prefer-rest-over-grpc=false");
+    b = FlerpartApplication.start(andra.toArray(String[]::new));
+  }
+
+  @AfterAll
+  static void stoppa() {
+    if (b != null) {
+      b.close();
+    }
+    if (a != null) {
+      a.close();
+    }
+    if (smtp != null) {
+      smtp.stop();
+    }
+  }
+
+  @Test
+  void ettSchemalagtJobbKorPaEnInstansITaget() throws Exception {
+    SchedulerLock lasA = a.getBean(SchedulerLock.class);
+    SchedulerLock lasB = b.getBean(SchedulerLock.class);
+    CountDownLatch inne = new CountDownLatch(1);
+    CountDownLatch slapp = new CountDownLatch(1);
+    CompletableFuture<Boolean> iA =
+        CompletableFuture.supplyAsync(
+            () ->
+                lasA.korEnsam(
+                    "test-flera-instanser",
+                    () -> {
+                      inne.countDown();
+                      vanta(slapp);
+                    }));
+    assertThat(inne.await(20, TimeUnit.SECONDS)).isTrue();
+
+    AtomicBoolean kordeIB = new AtomicBoolean();
+    assertThat(lasB.korEnsam("test-flera-instanser", () -> kordeIB.set(true))).isFalse();
+    assertThat(kordeIB).isFalse();
+    // Another job is not held up.
+    assertThat(lasB.korEnsam("test-annat-jobb", () -> kordeIB.set(true))).isTrue();
+
+    slapp.countDown();
+    assertThat(iA.get(20, TimeUnit.SECONDS)).isTrue();
+    kordeIB.set(false);
+    assertThat(lasB.korEnsam("test-flera-instanser", () -> kordeIB.set(true))).isTrue();
+    assertThat(kordeIB).isTrue();
+  }
+
+  @Test
+  void arbeteSomVantarPaLasetKorEfterDenAndraInstansen() throws Exception {
+    SchedulerLock lasA = a.getBean(SchedulerLock.class);
+    SchedulerLock lasB = b.getBean(SchedulerLock.class);
+    List<String> ordning = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch inne = new CountDownLatch(1);
+    CountDownLatch slapp = new CountDownLatch(1);
+    CompletableFuture<Void> iA =
+        CompletableFuture.runAsync(
+            () ->
+                lasA.vantaOchKor(
+                    "test-seedning",
+                    () -> {
+                      ordning.add("A börjar");
+                      inne.countDown();
+                      vanta(slapp);
+                      ordning.add("A klar");
+                    }));
+    assertThat(inne.await(20, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<Void> iB =
+        CompletableFuture.runAsync(
+            () -> lasB.vantaOchKor("test-seedning", () -> ordning.add("B börjar")));
+    Thread.sleep(500);
+    assertThat(iB).isNotDone();
+    slapp.countDown();
+    iA.get(20, TimeUnit.SECONDS);
+    iB.get(20, TimeUnit.SECONDS);
+    assertThat(ordning).containsExactly("A börjar", "A klar", "B börjar");
+  }
+
+  @Test
+  void ettMailSomBadaInstansernaSkickarSamtidigtKommerFramEnGang() throws Exception {
+    Map<ConfigurableApplicationContext, MailUtkorg> utkorgar =
+        Map.of(a, a.getBean(MailUtkorg.class), b, b.getBean(MailUtkorg.class));
+    Map<String, String> nycklar = new HashMap<>();
+    for (int i = 0; i < 20; i++) {
+      String nyckel = "test-flera-instanser:" + i;
+      String mottagare = "mottagare" + i + "@flera-instanser.example";
+      nycklar.put(mottagare, nyckel);
+      utkorgar
+          .get(i % 2 == 0 ? a : b)
+          .koa(
+              nyckel,
+              List.of(mottagare),
+              "paminnelse-samtycke",
+              Map.of(
+                  "arendenummer", "T-" + i, "uppgift", "Test", "mottagare", "Anna", "lank", "x"));
+    }
+    JdbcClient jdbc = a.getBean(JdbcClient.class);
+    List<Long> ider =
+        jdbc.sql("select id from mail_utkorg where idempotensnyckel like 'test-flera-instanser:%'")
+            .query(Long.class)
+            .list();
+    assertThat(ider).hasSize(20);
+    // Both instances try every mail at once, as when one resubmits what the other is sending.
+    MailDispatcher iA = a.getBean(MailDispatcher.class);
+    MailDispatcher iB = b.getBean(MailDispatcher.class);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<CompletableFuture<Void>> forsok = new ArrayList<>();
+      for (long id : ider) {
+        for (MailDispatcher d : List.of(iA, iB, iA, iB)) {
+          forsok.add(CompletableFuture.runAsync(() -> d.skicka(new MailKoat(id)), pool));
+        }
+      }
+      CompletableFuture.allOf(forsok.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+    } finally {
+      pool.shutdown();
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.sql(
+                        "select count(*) from mail_utkorg"
+                            + " where idempotensnyckel like 'test-flera-instanser:%'"
+                            + " and skickad is not null")
+                    .query(Long.class)
+                    .single(),
+            n -> n == 20);
+    // Anything sent twice would have arrived by now.
+    Thread.sleep(2_000);
+
+    List<MimeMessage> mottagna = new ArrayList<>();
+    for (MimeMessage m : smtp.getReceivedMessages()) {
+      if (m.getAllRecipients()[0].toString().endsWith("@flera-instanser.example")) {
+        mottagna.add(m);
+      }
+    }
+    assertThat(mottagna).hasSize(20);
+    Map<String, Long> perMessageId =
+        mottagna.stream().collect(Collectors.groupingBy(m -> messageId(m), Collectors.counting()));
+    assertThat(perMessageId).hasSize(20).allSatisfy((id, antal) -> assertThat(antal).isOne());
+    String avsandare = a.getEnvironment().getRequiredProperty("flerpart.mail.avsandare");
+    for (MimeMessage m : mottagna) {
+      String mottagare = m.getAllRecipients()[0].toString();
+      assertThat(messageId(m))
+          .isEqualTo(MailDispatcher.meddelandeId(nycklar.get(mottagare), avsandare));
+    }
+  }
+
+  private static String messageId(MimeMessage m) {
+    try {
+      return m.getMessageID();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void vanta(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static int ledigPort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
