@@ -54,14 +54,10 @@
 
   async function rita(behallare) {
     const process = behallare.dataset.process;
-    const svar = await fetch(behallare.dataset.bpmn, { credentials: "same-origin" });
-    if (!svar.ok) {
-      behallare.textContent = "Diagrammet kunde inte visas.";
+    const viewer = await FlerpartDiagram.rita(behallare);
+    if (!viewer) {
       return;
     }
-    const viewer = new BpmnJS({ container: behallare });
-    await viewer.importXML(await svar.text());
-    viewer.get("canvas").zoom("fit-viewport");
     const register = viewer.get("elementRegistry");
     const overlays = viewer.get("overlays");
     for (const r of rader.filter((x) => x.process === process)) {
@@ -91,8 +87,6 @@
     radio.addEventListener("change", farglagg);
   }
   for (const behallare of document.querySelectorAll(".oversikt-diagram")) {
-    rita(behallare).catch(() => {
-      behallare.textContent = "Diagrammet kunde inte visas.";
-    });
+    rita(behallare).catch(() => FlerpartDiagram.visaFel(behallare));
   }
 })();

@@ -50,6 +50,7 @@ class Processoversikt {
   private final JdbcClient jdbc;
   private final Clock klocka;
   private final Map<String, String> elementNamn = new HashMap<>();
+  private final Map<String, BpmnModelInstance> modeller = new HashMap<>();
 
   Processoversikt(JdbcClient jdbc, Clock klocka) {
     this.jdbc = jdbc;
@@ -57,6 +58,7 @@ class Processoversikt {
     for (String process : PROCESSER) {
       try (InputStream in = bpmn(process).getInputStream()) {
         BpmnModelInstance modell = Bpmn.readModelFromStream(in);
+        modeller.put(process, modell);
         for (FlowElement e : modell.getModelElementsByType(FlowElement.class)) {
           if (e.getName() != null) {
             elementNamn.putIfAbsent(process + "/" + e.getId(), e.getName());
@@ -130,59 +132,92 @@ class Processoversikt {
             LinkedHashMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), LinkedHashMap::putAll);
   }
 
+  /**
+   * Where an open case stands now, by the rule in the class comment: the step and since when.
+   * {@code instans} is the engine's process instance key when the record knows it (an open task or
+   * a planned meeting), otherwise 0.
+   */
+  record Position(
+      String process,
+      String element,
+      long instans,
+      UUID id,
+      String nummer,
+      String part,
+      Instant sedan) {}
+
+  /**
+   * The positions of the open cases in the selection, or of one case when {@code arende} is set.
+   */
+  List<Position> positioner(Urval urval, UUID arende) {
+    return jdbc.sql(
+            """
+            select u.process_id, u.element_id, u.process_instans_nyckel, a.id, a.arendenummer,
+                   a.aktualiserande_part, u.skapad
+            from uppgift u join arende a on a.id = u.arende_id
+            where u.status in ('OPPEN', 'INSKICKAD') and a.avslutad is null
+              and u.process_id in ('arende', 'flerpartsmote', 'uppfoljning')
+              and (cast(:insats as varchar) is null or a.insats_kod = :insats)
+              and (cast(:part as varchar) is null or a.aktualiserande_part = :part)
+              and (cast(:arende as uuid) is null or a.id = :arende)
+            union all
+            select 'flerpartsmote', :samla, max(m.process_instans_nyckel), a.id, a.arendenummer,
+                   a.aktualiserande_part, max(m.skapad)
+            from mote m join arende a on a.id = m.arende_id
+            where m.status = 'PLANERAT' and a.avslutad is null
+              and not exists (select 1 from uppgift u
+                              where u.arende_id = a.id and u.status in ('OPPEN', 'INSKICKAD'))
+              and (cast(:insats as varchar) is null or a.insats_kod = :insats)
+              and (cast(:part as varchar) is null or a.aktualiserande_part = :part)
+              and (cast(:arende as uuid) is null or a.id = :arende)
+            group by a.id, a.arendenummer, a.aktualiserande_part
+            union all
+            select 'uppfoljning', :vantar, 0, a.id, a.arendenummer, a.aktualiserande_part,
+                   n.satt
+            from uppfoljning_nasta n join arende a on a.id = n.arende_id
+            where a.avslutad is null
+              and not exists (select 1 from uppgift u
+                              where u.arende_id = a.id and u.status in ('OPPEN', 'INSKICKAD'))
+              and not exists (select 1 from mote m
+                              where m.arende_id = a.id and m.status = 'PLANERAT')
+              and (cast(:insats as varchar) is null or a.insats_kod = :insats)
+              and (cast(:part as varchar) is null or a.aktualiserande_part = :part)
+              and (cast(:arende as uuid) is null or a.id = :arende)
+            """)
+        .param("insats", urval.insats())
+        .param("part", urval.part())
+        .param("arende", arende)
+        .param("vantar", VANTAR_PA_UPPFOLJNINGSDAG)
+        .param("samla", SAMLA_IN_SVAR)
+        .query(
+            (rs, n) ->
+                new Position(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getLong(3),
+                    rs.getObject(4, UUID.class),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getObject(7, Timestamp.class).toInstant()))
+        .list();
+  }
+
+  /** The parsed BPMN model of one of {@link #PROCESSER}. */
+  BpmnModelInstance modell(String process) {
+    return modeller.get(process);
+  }
+
+  /** The step's name in the BPMN model, or its id when it has none. */
+  String namn(String process, String elementId) {
+    return elementNamn.getOrDefault(process + "/" + elementId, elementId);
+  }
+
   /** The steps where open cases stand, in process order then by name. */
   List<Steg> steg(Urval urval) {
     Instant nu = klocka.instant();
-    record Rad(
-        String process, String element, UUID id, String nummer, String part, Instant sedan) {}
-    List<Rad> rader =
-        jdbc.sql(
-                """
-                select u.process_id, u.element_id, a.id, a.arendenummer, a.aktualiserande_part,
-                       u.skapad
-                from uppgift u join arende a on a.id = u.arende_id
-                where u.status in ('OPPEN', 'INSKICKAD') and a.avslutad is null
-                  and u.process_id in ('arende', 'flerpartsmote', 'uppfoljning')
-                  and (cast(:insats as varchar) is null or a.insats_kod = :insats)
-                  and (cast(:part as varchar) is null or a.aktualiserande_part = :part)
-                union all
-                select 'flerpartsmote', :samla, a.id, a.arendenummer, a.aktualiserande_part,
-                       max(m.skapad)
-                from mote m join arende a on a.id = m.arende_id
-                where m.status = 'PLANERAT' and a.avslutad is null
-                  and not exists (select 1 from uppgift u
-                                  where u.arende_id = a.id and u.status in ('OPPEN', 'INSKICKAD'))
-                  and (cast(:insats as varchar) is null or a.insats_kod = :insats)
-                  and (cast(:part as varchar) is null or a.aktualiserande_part = :part)
-                group by a.id, a.arendenummer, a.aktualiserande_part
-                union all
-                select 'uppfoljning', :vantar, a.id, a.arendenummer, a.aktualiserande_part,
-                       n.satt
-                from uppfoljning_nasta n join arende a on a.id = n.arende_id
-                where a.avslutad is null
-                  and not exists (select 1 from uppgift u
-                                  where u.arende_id = a.id and u.status in ('OPPEN', 'INSKICKAD'))
-                  and not exists (select 1 from mote m
-                                  where m.arende_id = a.id and m.status = 'PLANERAT')
-                  and (cast(:insats as varchar) is null or a.insats_kod = :insats)
-                  and (cast(:part as varchar) is null or a.aktualiserande_part = :part)
-                """)
-            .param("insats", urval.insats())
-            .param("part", urval.part())
-            .param("vantar", VANTAR_PA_UPPFOLJNINGSDAG)
-            .param("samla", SAMLA_IN_SVAR)
-            .query(
-                (rs, n) ->
-                    new Rad(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getObject(3, UUID.class),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getObject(6, Timestamp.class).toInstant()))
-            .list();
+    List<Position> rader = positioner(urval, null);
     Map<String, List<Stegarende>> perSteg = new LinkedHashMap<>();
-    for (Rad r : rader) {
+    for (Position r : rader) {
       double dagar = dagar(r.sedan(), nu);
       perSteg
           .computeIfAbsent(r.process() + "/" + r.element(), k -> new ArrayList<>())

@@ -1,11 +1,11 @@
 /**
  * Processöversikten: where the open cases stand in the BPMN processes now, how many and for how
- * long, from Flerpart's own records (open tasks and the follow-up day being waited for). No
- * personal data.
+ * long, from Flerpart's own records (open tasks and the follow-up day being waited for); and one
+ * case's path through the processes, drawn on the case page. No personal data.
  */
 @ApplicationModule(
     displayName = "Processöversikt",
-    allowedDependencies = {"sakerhet", "web"})
+    allowedDependencies = {"arende", "referens", "sakerhet", "web"})
 package se.flerpart.oversikt;
 
 import org.springframework.modulith.ApplicationModule;
