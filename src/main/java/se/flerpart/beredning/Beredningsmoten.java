@@ -1,5 +1,6 @@
 package se.flerpart.beredning;
 
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,7 +47,12 @@ public class Beredningsmoten {
           "beredningsgrupp", "Beredningsgrupp");
 
   /** The schedule as the form and the API send it: text, as typed. */
-  public record SchemaIn(String forstaDatum, String tid, String intervallVeckor, String plats) {}
+  /**
+   * What the administrator typed; kept as a flash attribute (in the login session, which lives in
+   * the database) to refill the form after an error, hence serializable.
+   */
+  public record SchemaIn(String forstaDatum, String tid, String intervallVeckor, String plats)
+      implements Serializable {}
 
   /** A case on the agenda; {@code flyttatFran} the earlier meeting it was not reached at. */
   public record Punkt(Uppgift uppgift, Arende arende, LocalDate flyttatFran) {}
