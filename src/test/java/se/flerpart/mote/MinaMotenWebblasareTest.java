@@ -2,7 +2,6 @@ package se.flerpart.mote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.util.HashMap;
@@ -83,25 +81,7 @@ class MinaMotenWebblasareTest {
         api, id, "anna", List.of("FK", "AF", "REGION", "KOMMUN-UPPSALA"), true, "anna");
     String nummer = api.arende("anna", id).path("arendenummer").asText();
     Instant motesTid = motor.nu().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
-    JsonNode kallelse = api.vantaPaUppgift("anna", "mina", id, "forbered-kallelse");
-    assertThat(
-            api.slutfor(
-                    "anna",
-                    kallelse,
-                    Map.of(
-                        "syfte", "Gemensam plan",
-                        "motesTid", motesTid.atOffset(ZoneOffset.UTC).toString(),
-                        "videolank", "https://video.example/rum-7",
-                        "ordforande", "cecilia",
-                        "deltagare",
-                            List.of(
-                                Map.of(
-                                    "namn", "Bengt Ek",
-                                    "epost", "bengt@af.example",
-                                    "roll", "PROFESSIONELL",
-                                    "part", "AF"))))
-                .status())
-        .isEqualTo(200);
+    MotesSteg.kallaTillVideomote(api, id, "anna", motesTid, "https://video.example/rum-7");
 
     oppna("/login");
     webblasare.findElement(By.id("username")).sendKeys("cecilia");

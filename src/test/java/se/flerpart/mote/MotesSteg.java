@@ -23,6 +23,37 @@ public final class MotesSteg {
 
   private MotesSteg() {}
 
+  /**
+   * The ärendebärare calls bengt (AF) to a video meeting at {@code motesTid} with cecilia as
+   * ordförande; the kallelse is then waiting for his answer.
+   */
+  public static void kallaTillVideomote(
+      ApiKlient api, String arendeId, String arendebarare, Instant motesTid, String videolank) {
+    JsonNode kallelse = api.vantaPaUppgift(arendebarare, "mina", arendeId, "forbered-kallelse");
+    assertThat(
+            api.slutfor(
+                    arendebarare,
+                    kallelse,
+                    Map.of(
+                        "syfte",
+                        "Gemensam plan",
+                        "motesTid",
+                        motesTid.atOffset(ZoneOffset.UTC).toString(),
+                        "videolank",
+                        videolank,
+                        "ordforande",
+                        "cecilia",
+                        "deltagare",
+                        List.of(
+                            Map.of(
+                                "namn", "Bengt Ek",
+                                "epost", "bengt@af.example",
+                                "roll", "PROFESSIONELL",
+                                "part", "AF"))))
+                .status())
+        .isEqualTo(200);
+  }
+
   public static void genomfor(
       ApiKlient api, EmbeddedMotor motor, String arendeId, String arendebarare) {
     JsonNode kallelse = api.vantaPaUppgift(arendebarare, "mina", arendeId, "forbered-kallelse");
