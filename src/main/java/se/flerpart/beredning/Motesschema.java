@@ -1,12 +1,12 @@
 package se.flerpart.beredning;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import se.flerpart.arende.ArendeService;
+import se.flerpart.referens.Arbetsdagar;
 
 /**
  * An insats' beredningsmöten: the first on {@code forstaDatum}, then every {@code intervallVeckor}
@@ -50,17 +50,9 @@ public record Motesschema(
 
   /**
    * When the agenda of {@code mote} goes out: 00:00 Swedish time, {@code arbetsdagar} working days
-   * (Monday–Friday) before the meeting day.
+   * ({@link Arbetsdagar}: Monday–Friday, not public holidays) before the meeting day.
    */
   public static Instant utskick(LocalDate mote, int arbetsdagar) {
-    LocalDate dag = mote;
-    int kvar = arbetsdagar;
-    while (kvar > 0) {
-      dag = dag.minusDays(1);
-      if (dag.getDayOfWeek() != DayOfWeek.SATURDAY && dag.getDayOfWeek() != DayOfWeek.SUNDAY) {
-        kvar--;
-      }
-    }
-    return dag.atStartOfDay(ArendeService.SVERIGE).toInstant();
+    return Arbetsdagar.fore(mote, arbetsdagar).atStartOfDay(ArendeService.SVERIGE).toInstant();
   }
 }

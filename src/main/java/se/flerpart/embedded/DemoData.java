@@ -1,7 +1,6 @@
 package se.flerpart.embedded;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -24,6 +23,7 @@ import se.flerpart.arende.ArendeService;
 import se.flerpart.beredning.Beredningsmoten;
 import se.flerpart.beredning.Motesschema;
 import se.flerpart.process.SchedulerLock;
+import se.flerpart.referens.Arbetsdagar;
 import se.flerpart.referens.InsatsRepository;
 import se.flerpart.referens.PartRepository;
 import se.flerpart.sakerhet.Anvandare;
@@ -191,14 +191,17 @@ class DemoData implements ApplicationRunner {
   }
 
   /**
-   * The demo insats' beredningsgrupp meets every second week from a weekday eleven to thirteen days
-   * after the start, so that moving the engine clock ten days ({@code POST /api/dev/klocka
-   * {"fram":"P10D"}}) passes the agenda's send time two working days before, but not the meeting.
+   * The demo insats' beredningsgrupp meets every second week from the first working day eleven or
+   * more days after the start, so that moving the engine clock ten days ({@code POST
+   * /api/dev/klocka {"fram":"P10D"}}) passes the agenda's send time two working days before, but
+   * not the meeting.
    */
   private Motesschema forstaBeredningsmote() {
-    LocalDate dag = klocka.instant().atZone(ArendeService.SVERIGE).toLocalDate().plusDays(11);
-    while (dag.getDayOfWeek() == DayOfWeek.SATURDAY || dag.getDayOfWeek() == DayOfWeek.SUNDAY) {
-      dag = dag.plusDays(1);
+    LocalDate tidigast = klocka.instant().atZone(ArendeService.SVERIGE).toLocalDate().plusDays(11);
+    LocalDate dag = Arbetsdagar.forstaFran(tidigast);
+    if (dag.isAfter(tidigast.plusDays(3))) {
+      // Christmas or Easter fills all four days: the demo still meets within 14 days.
+      dag = tidigast;
     }
     return new Motesschema(
         "flerpartssamverkan",

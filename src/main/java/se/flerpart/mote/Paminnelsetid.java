@@ -1,6 +1,5 @@
 package se.flerpart.mote;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,10 +7,11 @@ import java.time.LocalTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import se.flerpart.arende.ArendeService;
+import se.flerpart.referens.Arbetsdagar;
 
 /**
  * When those who have not answered a kallelse are reminded: at 08:00 a number of working days
- * (Monday–Friday; public holidays are not counted out) before the meeting. A meeting called at
+ * (Monday–Friday, not public holidays: {@link Arbetsdagar}) before the meeting. A meeting called at
  * shorter notice gets its reminder halfway between now and the meeting.
  */
 @Component
@@ -25,14 +25,8 @@ class Paminnelsetid {
   }
 
   public Instant fore(Instant motesTid, Instant nu) {
-    LocalDate dag = motesTid.atZone(ArendeService.SVERIGE).toLocalDate();
-    int kvar = arbetsdagar;
-    while (kvar > 0) {
-      dag = dag.minusDays(1);
-      if (dag.getDayOfWeek() != DayOfWeek.SATURDAY && dag.getDayOfWeek() != DayOfWeek.SUNDAY) {
-        kvar--;
-      }
-    }
+    LocalDate dag =
+        Arbetsdagar.fore(motesTid.atZone(ArendeService.SVERIGE).toLocalDate(), arbetsdagar);
     Instant tid = dag.atTime(MORGON).atZone(ArendeService.SVERIGE).toInstant();
     if (!tid.isAfter(nu)) {
       return nu.plus(Duration.between(nu, motesTid).dividedBy(2));
