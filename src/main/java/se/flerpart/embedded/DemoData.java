@@ -191,10 +191,10 @@ class DemoData implements ApplicationRunner {
   }
 
   /**
-   * The demo insats' beredningsgrupp meets every second week from the first working day eleven or
-   * more days after the start, so that moving the engine clock ten days ({@code POST
-   * /api/dev/klocka {"fram":"P10D"}}) passes the agenda's send time two working days before, but
-   * not the meeting.
+   * The demo insats' beredningsgrupp meets every second week from the first working day eleven to
+   * fourteen days after the start (the eleventh day when holidays fill all four), so that moving
+   * the engine clock ten days ({@code POST /api/dev/klocka {"fram":"P10D"}}) passes the agenda's
+   * send time two working days before, but not the meeting.
    */
   private Motesschema forstaBeredningsmote() {
     LocalDate tidigast = klocka.instant().atZone(ArendeService.SVERIGE).toLocalDate().plusDays(11);
