@@ -20,6 +20,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import se.flerpart.avvikelse.AvvikelsetypAndrad;
+import se.flerpart.beredning.MotesschemaAndrat;
 import se.flerpart.referens.KategoriAndrad;
 import se.flerpart.statistik.StatistikDefinitionAndrad;
 
@@ -38,6 +39,7 @@ public class Adminlogg {
   public static final String UPPGIFT = "UPPGIFT";
   public static final String KATEGORI = "KATEGORI";
   public static final String STATISTIKDEFINITION = "STATISTIKDEFINITION";
+  public static final String BEREDNINGSMOTE = "BEREDNINGSMOTE";
 
   /** The kinds of object, as the log page names them. */
   public static final Map<String, String> OBJEKTTYPER = objekttyper();
@@ -52,6 +54,7 @@ public class Adminlogg {
     typer.put(UPPGIFT, "Uppgift");
     typer.put(KATEGORI, "Kategori vid avslut");
     typer.put(STATISTIKDEFINITION, "Statistikdefinition");
+    typer.put(BEREDNINGSMOTE, "Beredningsmöten");
     return Collections.unmodifiableMap(typer);
   }
 
@@ -100,7 +103,11 @@ public class Adminlogg {
           Map.entry("positivLosning", "Positiv lösning"),
           Map.entry("avbrottHalsoskal", "Avbrott av hälsoskäl"),
           Map.entry("anonymaITotalen", "Anonyma i totalen"),
-          Map.entry("delradAndelAv", "Delradernas andel av"));
+          Map.entry("delradAndelAv", "Delradernas andel av"),
+          Map.entry("forstaDatum", "Första mötesdag"),
+          Map.entry("tid", "Klockslag"),
+          Map.entry("intervallVeckor", "Veckor mellan mötena"),
+          Map.entry("plats", "Plats"));
 
   /** One change. {@code fore} is null for a creation, {@code efter} for a deletion. */
   public record Post(
@@ -207,6 +214,18 @@ public class Adminlogg {
         andring.anvandareId(),
         AVVIKELSETYP,
         andring.kod(),
+        andring.handling(),
+        andring.fore(),
+        andring.efter());
+  }
+
+  /** The beredningsmöten are set in the beredning module (its API, and the insats page). */
+  @EventListener
+  void motesschema(MotesschemaAndrat andring) {
+    logga(
+        andring.anvandareId(),
+        BEREDNINGSMOTE,
+        andring.insats(),
         andring.handling(),
         andring.fore(),
         andring.efter());

@@ -6,6 +6,7 @@
     displayName = "Administration",
     allowedDependencies = {
       "avvikelse",
+      "beredning",
       "gallring",
       "referens",
       "sakerhet",

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.flerpart.arende.Arende;
@@ -63,12 +64,16 @@ public class Beredningsmoten {
   private final ArendeService arenden;
   private final Clock klocka;
 
+  private final ApplicationEventPublisher handelser;
+
   Beredningsmoten(
       BeredningsmoteRepository moten,
       InsatsRepository insatser,
       UppgiftService uppgifter,
       ArendeService arenden,
+      ApplicationEventPublisher handelser,
       Clock klocka) {
+    this.handelser = handelser;
     this.moten = moten;
     this.insatser = insatser;
     this.uppgifter = uppgifter;
@@ -172,7 +177,9 @@ public class Beredningsmoten {
     Motesschema schema =
         new Motesschema(
             insats, dag, tid, intervall, plats == null || plats.isEmpty() ? null : plats);
+    Motesschema fore = moten.schema(insats).orElse(null);
     moten.spara(schema, klocka.instant());
+    handelser.publishEvent(new MotesschemaAndrat(vem.id(), fore, schema));
     return schema;
   }
 

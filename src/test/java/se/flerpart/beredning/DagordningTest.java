@@ -285,6 +285,13 @@ class DagordningTest {
                 .path("plats")
                 .asText())
         .isEqualTo("Stadshuset");
+    // The change is in the administration log, with what was set.
+    String logg = admin.get("/admin/logg?objekttyp=BEREDNINGSMOTE&objekt=" + kod).html();
+    assertThat(logg)
+        .contains("<code>" + kod + "</code>")
+        .contains("Skapad")
+        .contains("Stadshuset")
+        .contains("14:15");
 
     // David, in the group, has the meetings on Mina möten and in his calendar feed.
     String moten = Sidklient.inloggad(port, "david").get("/moten").html();
