@@ -178,9 +178,10 @@ class ArendeflodeBenchmark {
   void heltArendeGenomApiet() throws Exception {
     int n = Benchresultat.heltal("bench.klienter", 8);
     int omgangar = Benchresultat.heltal("bench.omgangar", 5);
+    int perKlient = Benchresultat.heltal("bench.arendenPerKlient", 4);
     Session admin = Session.inloggad(port, "admin");
     List<Klient> klienter = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n * perKlient; i++) {
       klienter.add(new Klient());
     }
     ExecutorService pool = Executors.newFixedThreadPool(n);
@@ -191,9 +192,10 @@ class ArendeflodeBenchmark {
         omgang(pool, klienter, admin, true);
       }
       double sekunder = (System.nanoTime() - start) / 1e9;
-      int arenden = n * omgangar;
+      int arenden = n * perKlient * omgangar;
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("klienter", n);
+      r.put("arendenPerKlientOchOmgang", perKlient);
       r.put("arenden", arenden);
       r.put("sekunder", Math.round(sekunder * 100) / 100.0);
       r.put("arendenPerSekund", Math.round(arenden / sekunder * 100) / 100.0);

@@ -29,6 +29,13 @@ public final class Benchresultat {
       ObjectNode alla =
           Files.exists(fil) ? (ObjectNode) JSON.readTree(fil.toFile()) : JSON.createObjectNode();
       alla.set(del, JSON.valueToTree(varden));
+      if (alla.has("helaArenden") && alla.has("motorbaslinje")) {
+        double kvot =
+            alla.path("helaArenden").path("arendenPerSekund").asDouble()
+                / alla.path("motorbaslinje").path("arendenPerSekund").asDouble();
+        alla.put("kvotFlerpartMotorbaslinje", Math.round(kvot * 100) / 100.0);
+        System.out.println("BENCH kvot Flerpart/motorbaslinje " + Math.round(kvot * 100) / 100.0);
+      }
       JSON.writerWithDefaultPrettyPrinter().writeValue(fil.toFile(), alla);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -59,6 +59,7 @@ class MotorbaslinjeBenchmark {
   void sammaProcesserMedTrivialaWorkers() throws Exception {
     int n = Benchresultat.heltal("bench.klienter", 8);
     int omgangar = Benchresultat.heltal("bench.omgangar", 5);
+    n *= Benchresultat.heltal("bench.arendenPerKlient", 4);
     ZeebeTestEngine engine = EngineFactory.create();
     engine.start();
     client = engine.createClient();
