@@ -1,0 +1,60 @@
+package se.flerpart.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmarks' figures: each benchmark prints its lines (starting {@code BENCH}) and puts its
+ * part into {@code target/bench/resultat.json} (the directory from {@code bench.katalog}).
+ */
+public final class Benchresultat {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Benchresultat() {}
+
+  /** Writes (or replaces) the part {@code del} of resultat.json. */
+  public static synchronized void skriv(String del, Map<String, ?> varden) {
+    Path katalog = Path.of(System.getProperty("bench.katalog", "target/bench"));
+    Path fil = katalog.resolve("resultat.json");
+    try {
+      Files.createDirectories(katalog);
+      ObjectNode alla =
+          Files.exists(fil) ? (ObjectNode) JSON.readTree(fil.toFile()) : JSON.createObjectNode();
+      alla.set(del, JSON.valueToTree(varden));
+      if (alla.has("helaArenden") && alla.has("motorbaslinje")) {
+        double kvot =
+            alla.path("helaArenden").path("arendenPerSekund").asDouble()
+                / alla.path("motorbaslinje").path("arendenPerSekund").asDouble();
+        alla.put("kvotFlerpartMotorbaslinje", Math.round(kvot * 100) / 100.0);
+        System.out.println("BENCH kvot Flerpart/motorbaslinje " + Math.round(kvot * 100) / 100.0);
+      }
+      JSON.writerWithDefaultPrettyPrinter().writeValue(fil.toFile(), alla);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    System.out.println("BENCH " + del + " " + varden);
+  }
+
+  /** The {@code p}th percentile (0-100) of durations in nanoseconds, in milliseconds. */
+  public static double percentil(List<Long> nanos, double p) {
+    if (nanos.isEmpty()) {
+      return Double.NaN;
+    }
+    long[] sorterade = nanos.stream().mapToLong(Long::longValue).toArray();
+    Arrays.sort(sorterade);
+    int index = (int) Math.ceil(p / 100.0 * sorterade.length) - 1;
+    return Math.round(sorterade[Math.max(0, index)] / 1e4) / 100.0;
+  }
+
+  public static int heltal(String egenskap, int standard) {
+    return Integer.parseInt(System.getProperty(egenskap, String.valueOf(standard)));
+  }
+}

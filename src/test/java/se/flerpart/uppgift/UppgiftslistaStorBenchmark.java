@@ -1,0 +1,138 @@
+package se.flerpart.uppgift;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import se.flerpart.Sidklient;
+import se.flerpart.bench.Benchresultat;
+
+/**
+ * The task list at volume: 100 000 open and 2 000 000 closed tasks generated directly in PostgreSQL
+ * ({@code insert … select generate_series}), then p50/p99 of the API's usual questions over HTTP
+ * with a logged-in session, and the database's plan ({@code EXPLAIN ANALYZE}) of the list query.
+ * The open tasks are spread over ten candidate groups (bengt's beredningsgrupp holds a tenth) and
+ * fifty holders (anna holds 2 000). Its own application context, closed afterwards, so the rows
+ * burden no other benchmark.
+ */
+@EnabledIfSystemProperty(named = "flerpart.benchmark", matches = "true")
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"flerpart.demo.arenden=false", "flerpart.bench.stor=true"})
+@DirtiesContext
+class UppgiftslistaStorBenchmark {
+
+  static final int OPPNA = 100_000;
+  static final int STANGDA = 2_000_000;
+  private static final int UPPVARMNING = 30;
+  private static final int MATNINGAR = 200;
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void hundraTusenOppnaOchTvaMiljonerStangda() {
+    long start = System.nanoTime();
+    jdbc.sql(
+            """
+            insert into uppgift (id, element_instans_nyckel, process_instans_nyckel, process_id,
+              element_id, namn, formular_id, tilldelad, kandidatgrupper, forfallodatum, variabler,
+              status, skapad, slutford_tid)
+            select 7000000000000 + g, 7000000000000 + g, 7000000000000 + g / 10, 'benchmark',
+              'bench-typ-' || (g % 8), 'Uppgift ' || g, 'benchmark',
+              case when g % 50 = 0 then 'anna' when g % 50 < 20 then 'bench' || (g % 50) end,
+              array[case when g % 10 = 0 then 'beredning-flerpartssamverkan'
+                else 'bench-grupp-' || (g % 10) end],
+              now() + ((g % 1000) - 200) * interval '1 hour',
+              jsonb_build_object('arendenummer', '2025-' || (100000 + g / 10),
+                'insats', 'flerpartssamverkan'),
+              case when g <= :oppna then 'OPPEN' else 'SLUTFORD' end,
+              now() - g * interval '1 second',
+              case when g > :oppna then now() - g * interval '1 second' end
+            from generate_series(1, :alla) g
+            """)
+        .param("oppna", OPPNA)
+        .param("alla", OPPNA + STANGDA)
+        .update();
+    jdbc.sql("analyze uppgift").update();
+    double genereringSek = Math.round((System.nanoTime() - start) / 1e7) / 100.0;
+    System.out.printf(
+        "UPPGIFTSLISTA %d öppna och %d stängda uppgifter genererade på %.1f s%n",
+        OPPNA, STANGDA, genereringSek);
+
+    forklara(
+        "gruppens vy, sida 1",
+        "u.status = 'OPPEN' and u.kandidatgrupper && array['beredning-flerpartssamverkan']::text[]",
+        "u.forfallodatum asc nulls last");
+    forklara("mina, sida 1", "u.status = 'OPPEN' and u.tilldelad = 'anna'", "u.forfallodatum asc");
+    forklara(
+        "ett ärendes uppgifter",
+        "u.status = 'OPPEN' and u.tilldelad = 'anna' and coalesce(u.variabler->>'arendenummer',"
+            + " u.variabler->>'avvikelsenummer') = '2025-100050'",
+        "u.forfallodatum asc nulls last");
+
+    Sidklient anna = Sidklient.inloggad(port, "anna");
+    Sidklient bengt = Sidklient.inloggad(port, "bengt");
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("oppna", OPPNA);
+    r.put("stangda", STANGDA);
+    r.put("genereringSekunder", genereringSek);
+    r.put("minaSida1", mat(anna, "/api/uppgifter?vy=mina&sida=1"));
+    r.put("gruppSida1Forfaller", mat(bengt, "/api/uppgifter?vy=grupp&sida=1"));
+    r.put(
+        "gruppSida100ArendeFallande",
+        mat(bengt, "/api/uppgifter?vy=grupp&sida=100&sortering=-arende"));
+    r.put("gruppSok", mat(bengt, "/api/uppgifter?vy=grupp&sida=1&sok=2025-1234"));
+    r.put("gruppForsenade", mat(bengt, "/api/uppgifter?vy=grupp&sida=1&forfallen=forsenade"));
+    r.put("allaSida1", mat(bengt, "/api/uppgifter?vy=alla&sida=1"));
+    r.put("ettArende", mat(anna, "/api/uppgifter?vy=mina&arende=2025-100050"));
+    List<Double> p99 = new ArrayList<>();
+    r.values().stream()
+        .filter(v -> v instanceof Map<?, ?>)
+        .forEach(v -> p99.add((Double) ((Map<?, ?>) v).get("p99Ms")));
+    r.put("hogstaP99Ms", p99.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+    Benchresultat.skriv("uppgiftslista", r);
+  }
+
+  private void forklara(String vad, String villkor, String ordning) {
+    List<String> plan =
+        jdbc.sql(
+                "explain (analyze, buffers) with urval as materialized (select * from uppgift u"
+                    + " where "
+                    + villkor
+                    + ") select u.*, count(*) over () as totalt from urval u order by "
+                    + ordning
+                    + ", u.skapad asc, u.id asc limit 50")
+            .query(String.class)
+            .list();
+    System.out.println("UPPGIFTSLISTA EXPLAIN " + vad + ":\n  " + String.join("\n  ", plan));
+  }
+
+  private static Map<String, Double> mat(Sidklient klient, String adress) {
+    for (int i = 0; i < UPPVARMNING; i++) {
+      klient.get(adress);
+    }
+    List<Long> tider = new ArrayList<>();
+    for (int i = 0; i < MATNINGAR; i++) {
+      long start = System.nanoTime();
+      Sidklient.Sida svar = klient.get(adress);
+      tider.add(System.nanoTime() - start);
+      if (svar.status() != 200) {
+        throw new IllegalStateException(adress + " svarade " + svar.status());
+      }
+    }
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("p50Ms", Benchresultat.percentil(tider, 50));
+    m.put("p99Ms", Benchresultat.percentil(tider, 99));
+    System.out.printf(
+        "UPPGIFTSLISTA %s: p50 %.1f ms, p99 %.1f ms%n", adress, m.get("p50Ms"), m.get("p99Ms"));
+    return m;
+  }
+}
