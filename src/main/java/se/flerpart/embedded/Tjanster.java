@@ -226,7 +226,12 @@ public final class Tjanster {
       skriv(ut, 405, Map.of("fel", "Använd GET"));
       return;
     }
-    skriv(ut, 200, svar.get());
+    try {
+      skriv(ut, 200, svar.get());
+    } catch (RuntimeException e) {
+      log.warn("{} kunde inte besvaras", ut.getRequestURI(), e);
+      skriv(ut, 500, Map.of("fel", String.valueOf(e)));
+    }
   }
 
   private static void skriv(HttpExchange ut, int status, Object kropp) throws IOException {

@@ -169,6 +169,17 @@ public final class KraschKorning {
       boolean lugnt = false;
       while (System.nanoTime() - borjan < Duration.ofMinutes(4).toNanos()) {
         Kontroll k = kontrollera(db);
+        logg(
+            "Väntar: inskickade "
+                + k.inskickade
+                + ", oskickade mail "
+                + k.oskickadeMail
+                + ", saknas i listan "
+                + k.saknasIListan.size()
+                + ", utan jobb "
+                + k.utanJobb.size()
+                + ", utan steg "
+                + k.utanSteg);
         if (k.inskickade == 0
             && k.oskickadeMail == 0
             && k.saknasIListan.isEmpty()
@@ -678,7 +689,8 @@ public final class KraschKorning {
         new ArrayList<>(
             List.of(
                 java(),
-                "-Xmx512m",
+                // The in-memory engine keeps every record of its log in memory.
+                namn.equals("motor") ? "-Xmx2g" : "-Xmx512m",
                 "-Djava.io.tmpdir=" + katalog,
                 "-cp",
                 jar.toString(),
@@ -688,7 +700,11 @@ public final class KraschKorning {
     ProcessBuilder pb = new ProcessBuilder(kommando).redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(katalog.resolve(namn + ".log").toFile()));
     pb.environment().put("FLERPART_POSTGRES_LOSENORD", LOSENORD);
-    Files.writeString(katalog.resolve(namn + ".log"), "");
+    Path logg = katalog.resolve(namn + ".log");
+    if (Files.exists(logg)) {
+      // A restart: the earlier run's log is kept beside it.
+      Files.move(logg, katalog.resolve(namn + "-" + System.currentTimeMillis() + ".log"));
+    }
     tjanster.put(namn, pb.start());
   }
 
@@ -775,7 +791,7 @@ public final class KraschKorning {
   private JsonNode hamta(String url) throws IOException, InterruptedException {
     HttpResponse<byte[]> res =
         http.send(
-            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120)).build(),
             HttpResponse.BodyHandlers.ofByteArray());
     return JSON.readTree(res.body());
   }
