@@ -60,8 +60,7 @@ public class EmbeddedStack
     if (!env.containsProperty("camunda.client.grpc-address")
         && !env.containsProperty("camunda.client.mode")) {
       int port = freePort();
-      ZeebeTestEngine engine = EngineFactory.create(port);
-      engine.start();
+      ZeebeTestEngine engine = startaMotor(port);
       properties.put("camunda.client.grpc-address", "http://localhost:" + port);
       properties.put("camunda.client.rest-address", "http://localhost:" + freePort());
       properties.put("camunda.client.prefer-rest-over-grpc", false);
@@ -77,8 +76,7 @@ public class EmbeddedStack
     }
 
     if (!env.containsProperty("spring.mail.host")) {
-      GreenMail greenMail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", "smtp"));
-      greenMail.start();
+      GreenMail greenMail = startaSmtp(freePort());
       properties.put("spring.mail.host", "127.0.0.1");
       properties.put("spring.mail.port", greenMail.getSmtp().getPort());
       beans.registerSingleton("embeddedMailserver", new EmbeddedMailserver(greenMail));
@@ -112,6 +110,20 @@ public class EmbeddedStack
     env.getPropertySources().addFirst(new MapPropertySource("flerpart-embedded", properties));
   }
 
+  /** An in-memory Zeebe engine with its gRPC gateway on {@code port} of localhost, started. */
+  static ZeebeTestEngine startaMotor(int port) {
+    ZeebeTestEngine engine = EngineFactory.create(port);
+    engine.start();
+    return engine;
+  }
+
+  /** A GreenMail SMTP server on {@code port} of 127.0.0.1, started. */
+  static GreenMail startaSmtp(int port) {
+    GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
+    greenMail.start();
+    return greenMail;
+  }
+
   /**
    * A single-node KRaft broker (broker and controller in one) on {@code port} of localhost, or on a
    * free port when {@code port} is 0. The topics are created by the application like on any broker.
@@ -120,7 +132,7 @@ public class EmbeddedStack
    * shutdown hooks, which can run while the broker is still writing there and make its shutdown
    * hang. Those deletions are collected in {@code stadning} instead, to run once it has stopped.
    */
-  private static EmbeddedKafkaKraftBroker startKafka(int port, List<Runnable> stadning) {
+  static EmbeddedKafkaKraftBroker startKafka(int port, List<Runnable> stadning) {
     EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
     // By default it also sets the system property spring.kafka.bootstrap-servers, which would
     // outlive this context: a second application in the same JVM would then start no broker.

@@ -69,35 +69,61 @@ final class InbyggdPostgres {
     try {
       Files.createDirectories(bas);
       stadaForaldralosa(bas);
+      Path data = bas.resolve(UUID.randomUUID().toString());
+      // Marked before initdb, so that a Flerpart starting at the same moment never takes the new
+      // directory for an orphan.
+      Files.writeString(agarfil(data), Long.toString(agare));
       String losenord = slumpat();
-      Path losenordsfil = Files.createTempFile(bas, "pw", ".tmp");
-      try {
-        Files.setPosixFilePermissions(losenordsfil, PosixFilePermissions.fromString("rw-------"));
-        Files.writeString(losenordsfil, losenord, StandardCharsets.UTF_8);
-        Path data = bas.resolve(UUID.randomUUID().toString());
-        // Marked before initdb, so that a Flerpart starting at the same moment never takes the
-        // new directory for an orphan.
-        Files.writeString(agarfil(data), Long.toString(agare));
-        EmbeddedPostgres postgres =
-            EmbeddedPostgres.builder()
-                // Stopped by EmbeddedStack after the application, not by a shutdown hook of its
-                // own that could take the database away while the context is still closing.
-                .setRegisterShutdownHook(false)
-                .setDataDirectory(data)
-                .setCleanDataDirectory(true)
-                // initdb: the superuser's password from the file, and a password for every
-                // connection, local or over TCP.
-                .setLocaleConfig("pwfile", losenordsfil.toString())
-                .setLocaleConfig("auth-local", "scram-sha-256")
-                .setLocaleConfig("auth-host", "scram-sha-256")
-                .setConnectConfig("password", losenord)
-                .start();
-        return new InbyggdPostgres(postgres, losenord, data);
-      } finally {
-        Files.deleteIfExists(losenordsfil);
-      }
+      return new InbyggdPostgres(starta(bas, data, true, 0, losenord), losenord, data);
     } catch (IOException e) {
       throw new UncheckedIOException("Kunde inte starta inbyggd PostgreSQL", e);
+    }
+  }
+
+  /**
+   * A database of its own process, for several Flerpart instances: its data in {@code data}, kept
+   * between starts (initdb only when the directory holds no database yet, with {@code losenord} as
+   * the superuser's password; later starts keep the password given then), on {@code port}.
+   */
+  static InbyggdPostgres startaVarande(Path data, int port, String losenord) {
+    try {
+      Files.createDirectories(data);
+      return new InbyggdPostgres(
+          starta(data.toAbsolutePath().getParent(), data, false, port, losenord), losenord, data);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Kunde inte starta PostgreSQL i " + data, e);
+    }
+  }
+
+  /**
+   * Starts PostgreSQL on {@code data} (port 0: a free one), password-protected: the superuser's
+   * password from a file readable only by this user, scram-sha-256 for every connection.
+   */
+  private static EmbeddedPostgres starta(
+      Path bas, Path data, boolean rensa, int port, String losenord) throws IOException {
+    Path losenordsfil = Files.createTempFile(bas, "pw", ".tmp");
+    try {
+      Files.setPosixFilePermissions(losenordsfil, PosixFilePermissions.fromString("rw-------"));
+      Files.writeString(losenordsfil, losenord, StandardCharsets.UTF_8);
+      var builder =
+          EmbeddedPostgres.builder()
+              // Stopped by its owner after the application, not by a shutdown hook of its own
+              // that could take the database away while the context is still closing.
+              .setRegisterShutdownHook(false)
+              .setDataDirectory(data)
+              .setCleanDataDirectory(rensa)
+              // initdb: the superuser's password from the file, and a password for every
+              // connection, local or over TCP.
+              .setLocaleConfig("pwfile", losenordsfil.toString())
+              .setLocaleConfig("auth-local", "scram-sha-256")
+              .setLocaleConfig("auth-host", "scram-sha-256")
+              .setConnectConfig("password", losenord);
+      if (port != 0) {
+        builder.setPort(port);
+      }
+      return builder.start();
+    } finally {
+      Files.deleteIfExists(losenordsfil);
     }
   }
 
