@@ -237,25 +237,7 @@ public final class KraschKorning {
 
   /** One case as far as the clients take it; returns the instance the client ended on. */
   private int ettArende(int instans, boolean beviljas) {
-    String nyckel = UUID.randomUUID().toString();
-    Map<String, Object> aktualisering =
-        Map.of(
-            "personnummer",
-            personnummer(),
-            "insats",
-            "flerpartssamverkan",
-            "skal",
-            "Krasch-test: behöver stöd från flera parter",
-            "behov",
-            List.of("FK", "AF"));
-    Svar skapat =
-        anrop(
-            instans,
-            "anna",
-            "POST",
-            "/api/arenden",
-            aktualisering,
-            Map.of("Idempotency-Key", nyckel));
+    Svar skapat = aktualisera(instans, "Krasch-test: behöver stöd från flera parter");
     instans = skapat.instans;
     if (skapat.status != 201 && skapat.status != 200) {
       throw new IllegalStateException("Aktualiseringen gav " + skapat.status + ": " + skapat.kropp);
@@ -614,44 +596,14 @@ public final class KraschKorning {
     m.put(
         "oppnaUppgifterIListanEfterOmstart",
         heltal(db, "select count(*) from uppgift where status = 'OPPEN'"));
-    Svar nytt =
-        anrop(
-            0,
-            "anna",
-            "POST",
-            "/api/arenden",
-            Map.of(
-                "personnummer",
-                personnummer(),
-                "insats",
-                "flerpartssamverkan",
-                "skal",
-                "Efter motorns omstart",
-                "behov",
-                List.of("FK", "AF")),
-            Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    Svar nytt = aktualisera(0, "Efter motorns omstart");
     m.put("nyttArendeUtanOmdriftsattning", nytt.status);
     // The processes are deployed at start: restarting an instance deploys them to the new engine.
     instanser[0].destroy();
     instanser[0].waitFor();
     startaInstans(0);
     vantaFrisk(0);
-    Svar efter =
-        anrop(
-            0,
-            "anna",
-            "POST",
-            "/api/arenden",
-            Map.of(
-                "personnummer",
-                personnummer(),
-                "insats",
-                "flerpartssamverkan",
-                "skal",
-                "Efter omstart av instansen",
-                "behov",
-                List.of("FK", "AF")),
-            Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    Svar efter = aktualisera(0, "Efter omstart av instansen");
     m.put("nyttArendeEfterInstansensOmstart", efter.status);
     // Does each case reach its first task? The start of a case's process is an event resubmitted
     // until the engine takes it.
@@ -667,6 +619,27 @@ public final class KraschKorning {
     m.put("arendetEfterOmstartFickSinForstaUppgift", andra);
     m.put("sekunderTillForstaUppgift", (System.nanoTime() - sedan) / 1_000_000_000);
     return m;
+  }
+
+  /**
+   * anna registers a case with a fresh Idempotency-Key (the retry to the other instance reuses it).
+   */
+  private Svar aktualisera(int instans, String skal) {
+    return anrop(
+        instans,
+        "anna",
+        "POST",
+        "/api/arenden",
+        Map.of(
+            "personnummer",
+            personnummer(),
+            "insats",
+            "flerpartssamverkan",
+            "skal",
+            skal,
+            "behov",
+            List.of("FK", "AF")),
+        Map.of("Idempotency-Key", UUID.randomUUID().toString()));
   }
 
   private boolean harForstaUppgift(Svar skapat) {
