@@ -51,6 +51,12 @@ class UppgiftAktiveringTest {
     JobWorkerValue uppgifter =
         workers.findJobWorkerConfigByType(UppgiftMottagare.TYP).orElseThrow();
     Duration aktivering = uppgifter.getTimeout();
+    // The service tasks' jobs (mail, SUS, reports) come back within a minute too.
+    for (String typ : List.of("sus-inregistrering", "skicka-kallelse", "sammanstall-rapport")) {
+      assertThat(workers.findJobWorkerConfigByType(typ).orElseThrow().getTimeout())
+          .as(typ)
+          .isEqualTo(Duration.ofMinutes(1));
+    }
     workers.closeAllOpenWorkers();
 
     String id =
