@@ -7,13 +7,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -134,24 +130,8 @@ class MailDispatcher {
     }
     // Kept by the sender: a mail sent again after a crash carries the same id, so a duplicate can
     // be recognised (and counted) by the receiving side.
-    message.setHeader("Message-ID", meddelandeId(mail.nyckel(), avsandare));
+    message.setHeader("Message-ID", MeddelandeId.av(mail.nyckel(), avsandare));
     return message;
-  }
-
-  /**
-   * The mail's Message-ID, from its idempotency key (hashed: the key names the case or the task)
-   * and the sender's domain.
-   */
-  static String meddelandeId(String nyckel, String avsandare) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(nyckel.getBytes(StandardCharsets.UTF_8));
-      int snabel = avsandare.lastIndexOf('@');
-      String doman = snabel < 0 ? "flerpart" : avsandare.substring(snabel + 1).replace(">", "");
-      return "<" + HexFormat.of().formatHex(hash, 0, 20) + "@" + doman + ">";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** The kind of failure, not its message: an SMTP answer can quote an address. */

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import se.flerpart.notifiering.MeddelandeId;
 
 /**
  * The crash test (README, "Several instances"): the engine, PostgreSQL, Kafka and SMTP as processes
@@ -508,7 +507,7 @@ public final class KraschKorning {
                     + " from mail_utkorg")) {
       while (rs.next()) {
         k.mailIUtkorgen++;
-        String id = meddelandeId(rs.getString(1));
+        String id = MeddelandeId.lokaldel(rs.getString(1));
         int vantade = rs.getInt(2);
         int fick = mottagna.getOrDefault(id, 0);
         if (!rs.getBoolean(3)) {
@@ -563,13 +562,6 @@ public final class KraschKorning {
         return dubbla;
       }
     }
-  }
-
-  /** As notifiering/MailDispatcher: the first 20 bytes of the key's SHA-256, in hex. */
-  private static String meddelandeId(String nyckel) throws Exception {
-    byte[] hash =
-        MessageDigest.getInstance("SHA-256").digest(nyckel.getBytes(StandardCharsets.UTF_8));
-    return HexFormat.of().formatHex(hash, 0, 20);
   }
 
   /**

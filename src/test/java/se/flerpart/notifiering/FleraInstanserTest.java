@@ -219,8 +219,7 @@ class FleraInstanserTest {
     String avsandare = a.getEnvironment().getRequiredProperty("flerpart.mail.avsandare");
     for (MimeMessage m : mottagna) {
       String mottagare = m.getAllRecipients()[0].toString();
-      assertThat(messageId(m))
-          .isEqualTo(MailDispatcher.meddelandeId(nycklar.get(mottagare), avsandare));
+      assertThat(messageId(m)).isEqualTo(MeddelandeId.av(nycklar.get(mottagare), avsandare));
     }
   }
 
