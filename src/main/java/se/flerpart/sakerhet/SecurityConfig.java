@@ -10,6 +10,7 @@ import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -257,6 +258,17 @@ class SecurityConfig {
         lokal.onLogoutSuccess(request, response, authentication);
       }
     };
+  }
+
+  /**
+   * No observation of each security filter, authentication and authorization: with the metrics
+   * registry present Spring Security otherwise wraps every filter of the chain in an observation
+   * per request, a measurable share of a request's time under load, for timers no one reads. The
+   * requests themselves are still timed ({@code http.server.requests}).
+   */
+  @Bean
+  SecurityObservationSettings securityObservationSettings() {
+    return SecurityObservationSettings.noObservations();
   }
 
   @Bean

@@ -85,6 +85,15 @@ class MetrikTest {
   }
 
   @Test
+  void sakerhetsfiltrenObserverasInteVarForSig() {
+    assertThat(hamta(basic("anna")).status()).isEqualTo(403);
+    String metrik = hamta(basic("admin")).text();
+    assertThat(metrik).contains("http_server_requests_seconds_count");
+    assertThat(metrik).doesNotContain("spring_security_filterchains");
+    assertThat(metrik).doesNotContain("spring_security_authorizations");
+  }
+
+  @Test
   void flerpartsEgnaSiffrorUtanPersonuppgifter() {
     ApiKlient api = new ApiKlient(port);
     String id =
