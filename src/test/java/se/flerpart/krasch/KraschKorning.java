@@ -82,6 +82,8 @@ public final class KraschKorning {
     Path jar = Path.of("target/flerpart-0.1.0-SNAPSHOT.jar").toAbsolutePath();
     Path katalog = Path.of("target/krasch").toAbsolutePath();
     KraschKorning k = new KraschKorning(jar, katalog);
+    // Stopped with Ctrl-C or SIGTERM, it takes the services and instances it started with it.
+    Runtime.getRuntime().addShutdownHook(new Thread(k::stoppaAllt, "krasch-stopp"));
     int kod;
     try {
       kod = k.kor(dodningar, klienter);
@@ -256,7 +258,7 @@ public final class KraschKorning {
                 "samtyckeForm",
                 "SKRIFTLIGT",
                 "samtyckeParter",
-                List.of("FK", "AF"),
+                List.of("FK", "AF", "KOMMUN-UPPSALA"),
                 "susSamtycke",
                 false));
     if (instans < 0) {
@@ -267,6 +269,32 @@ public final class KraschKorning {
             ? Map.of("beslut", "JA", "motivering", "Behov hos flera parter", "arendebarare", "anna")
             : Map.of("beslut", "NEJ", "motivering", "Inte aktuellt just nu");
     instans = slutfor(instans, "bengt", "grupp", nummer, "bered-arende", beslut);
+    if (instans >= 0 && beviljas) {
+      // The kallelse: its mails (to the participant, with the calendar invitation) are sent by a
+      // job worker on whichever instance takes the job.
+      String motesTid =
+          java.time.ZonedDateTime.now(java.time.ZoneId.of("Europe/Stockholm"))
+              .plusDays(7)
+              .withHour(10)
+              .truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+              .toOffsetDateTime()
+              .toString();
+      instans =
+          slutfor(
+              instans,
+              "anna",
+              "mina",
+              nummer,
+              "forbered-kallelse",
+              Map.of(
+                  "syfte", "Gemensam plan",
+                  "motesTid", motesTid,
+                  "plats", "Kontaktcenter",
+                  "ordforande", "cecilia",
+                  "deltagare",
+                      List.of(
+                          Map.of("namn", "Bengt Ek", "epost", "bengt@af.example", "part", "AF"))));
+    }
     if (instans >= 0) {
       arendenKlara.incrementAndGet();
     }
