@@ -111,7 +111,12 @@ final class Session {
     return m.group(1);
   }
 
+  /** Requests sent by every session of this JVM, so a benchmark can report requests per case. */
+  static final java.util.concurrent.atomic.AtomicLong FORFRAGNINGAR =
+      new java.util.concurrent.atomic.AtomicLong();
+
   private HttpResponse<String> skicka(HttpRequest request) {
+    FORFRAGNINGAR.incrementAndGet();
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
