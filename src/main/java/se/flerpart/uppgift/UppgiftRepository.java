@@ -211,13 +211,13 @@ public class UppgiftRepository {
   /** The cases of the selection's tasks, before the free-text search narrows it. */
   Set<UUID> arendenIUrval(Fraga f) {
     Map<String, Object> p = new HashMap<>();
-    String sql =
-        "select distinct u.arende_id from uppgift u where u.arende_id is not null and "
-            + villkor(f, p, false);
-    return utanIndexgenomgang(
-        () ->
-            new HashSet<>(
-                jdbc.sql(sql).params(p).query((rs, n) -> rs.getObject(1, UUID.class)).list()));
+    return new HashSet<>(
+        jdbc.sql(
+                "select distinct u.arende_id from uppgift u where u.arende_id is not null and "
+                    + villkor(f, p, false))
+            .params(p)
+            .query((rs, n) -> rs.getObject(1, UUID.class))
+            .list());
   }
 
   /**

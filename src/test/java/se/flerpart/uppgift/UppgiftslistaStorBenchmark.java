@@ -125,6 +125,9 @@ class UppgiftslistaStorBenchmark {
     tjanst.put("allaSida1", matTjanst(b, "alla", null, null, null, null, "1"));
     tjanst.put("ettArende", matTjanst(a, "mina", null, null, null, "2025-100050", null));
     r.put("tjanstenUtanHttp", tjanst);
+    // The group's first page with one task instead of fifty: what the answer's size costs over
+    // HTTP.
+    r.put("gruppSida1EnUppgiftHttp", mat(bengt, "/api/uppgifter?vy=grupp&sida=1&storlek=1"));
     Benchresultat.skriv("uppgiftslista", r);
   }
 
