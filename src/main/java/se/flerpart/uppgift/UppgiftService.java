@@ -108,9 +108,10 @@ public class UppgiftService {
   /**
    * The open tasks of the selection the user may see, filtered, sorted and paged in the database.
    * The free-text search matches the case number, and for a user inside a case's consent scope what
-   * {@link ArendeOmfang#arendenSomMatchar} finds about the person.
+   * {@link ArendeOmfang#arendenSomMatchar} finds about the person. One snapshot (repeatable read),
+   * so that the total and the page the repository finds in two queries agree.
    */
-  @Transactional
+  @Transactional(isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
   public UppgiftRepository.Sida lista(Uppgiftsurval urval, Anvandare a) {
     Instant nu = klocka.instant();
     ZonedDateTime idag = nu.atZone(SVERIGE).truncatedTo(ChronoUnit.DAYS);

@@ -96,6 +96,55 @@ class UppgiftslistaTest {
   }
 
   @Test
+  @DisplayName(
+      "Sidorna i varje sortering, åt båda hållen, är tillsammans hela listan i samma ordning och"
+          + " bär var och en den exakta totalen, också efter sista sidan")
+  void sidornaIVarjeSortering() {
+    Instant nu = klocka.instant();
+    Instant samma = nu.plus(Duration.ofDays(2));
+    String grupp = "beredning-flerpartssamverkan";
+    // Ties in every column (same due date, holder, name, case, insats), tasks without due date or
+    // holder, and a task with two of bengt's groups that must be counted once.
+    uppgift("Bbb", "bengt", List.of(grupp), samma, "2026-0700", "x-a");
+    uppgift("Aaa", null, List.of(grupp), samma, "2026-0700", "x-a");
+    uppgift("Bbb", "anna", List.of(grupp, "annan-grupp"), null, "2026-0701", null);
+    uppgift("Ccc", "bengt", List.of(grupp), nu.plus(Duration.ofDays(1)), "2026-0699", "x-b");
+    uppgift("Aaa", null, List.of(grupp), null, "2026-0702", "x-b");
+    uppgift("Ddd", "anna", List.of(grupp), samma, "2026-0699", "x-a");
+    uppgift("Eee", "bengt", List.of(grupp), nu.minus(Duration.ofDays(1)), "2026-0703", null);
+    uppgift("Inte bengts", "anna", List.of("annan-grupp"), samma, "2026-0704", "x-a");
+
+    for (String kolumn :
+        List.of("forfaller", "uppgift", "arende", "insats", "tilldelad", "grupp", "skapad")) {
+      for (String sortering : List.of(kolumn, "-" + kolumn)) {
+        ApiKlient.Svar hela = lista("bengt", "vy=grupp&sortering=" + sortering);
+        assertThat(hela.totalt()).as(sortering).isEqualTo(7);
+        List<Long> ordning = ids(hela);
+        assertThat(ordning).as(sortering).hasSize(7).doesNotHaveDuplicates();
+        List<Long> sidvis = new java.util.ArrayList<>();
+        for (int sida = 1; sida <= 3; sida++) {
+          ApiKlient.Svar svar =
+              lista("bengt", "vy=grupp&sortering=" + sortering + "&storlek=3&sida=" + sida);
+          assertThat(svar.totalt()).as(sortering + " sida " + sida).isEqualTo(7);
+          sidvis.addAll(ids(svar));
+        }
+        assertThat(sidvis).as(sortering + " sida för sida").isEqualTo(ordning);
+        ApiKlient.Svar efter =
+            lista("bengt", "vy=grupp&sortering=" + sortering + "&storlek=3&sida=4");
+        assertThat(efter.kropp()).as(sortering + " efter sista sidan").isEmpty();
+        assertThat(efter.totalt()).as(sortering + " efter sista sidan").isEqualTo(7);
+      }
+    }
+    // The tie-breakers: due date, then creation, then id (the tasks above were created in order).
+    assertThat(namn(lista("bengt", "vy=grupp&sortering=uppgift&storlek=3&sida=1")))
+        .containsExactly("Aaa", "Aaa", "Bbb");
+    assertThat(namn(lista("bengt", "vy=grupp&sortering=-tilldelad&storlek=2&sida=4")))
+        .containsExactly("Aaa");
+    assertThat(namn(lista("bengt", "vy=grupp&storlek=4&sida=2")))
+        .containsExactly("Ddd", "Bbb", "Aaa");
+  }
+
+  @Test
   @DisplayName("Filter på uppgiftstyp, ärende, insats, tilldelad och förfallodatum")
   void filter() {
     Instant nu = klocka.instant();
