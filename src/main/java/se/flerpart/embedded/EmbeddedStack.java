@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,8 +83,17 @@ public class EmbeddedStack
               });
     }
     vantaPaAlla(postgresStart, motorStart, smtpStart, kafkaStart);
-    if (postgresStart != null || motorStart != null || smtpStart != null || kafkaStart != null) {
-      log.info("Inbyggda tjänster startade på {} ms", (System.nanoTime() - borjan) / 1_000_000);
+    List<String> tider = new ArrayList<>();
+    for (Start<?> s : Arrays.asList(postgresStart, motorStart, smtpStart, kafkaStart)) {
+      if (s != null) {
+        tider.add(s.namn + " " + s.millis + " ms");
+      }
+    }
+    if (!tider.isEmpty()) {
+      log.info(
+          "Inbyggda tjänster startade på {} ms, samtidigt ({})",
+          (System.nanoTime() - borjan) / 1_000_000,
+          String.join(", ", tider));
     }
 
     // Registered in this order, they are destroyed in the reverse one: Kafka, the mail server,
@@ -288,6 +298,7 @@ public class EmbeddedStack
     private final Thread trad;
     private volatile T tjanst;
     private volatile RuntimeException fel;
+    private volatile long millis;
 
     private Start(String namn, Supplier<T> starta, Stopp<T> stopp) {
       this.namn = namn;
@@ -297,12 +308,15 @@ public class EmbeddedStack
               .name("flerpart-start-" + namn)
               .start(
                   () -> {
+                    long borjan = System.nanoTime();
                     try {
                       tjanst = starta.get();
                     } catch (RuntimeException e) {
                       fel = e;
                     } catch (Error e) {
                       fel = new IllegalStateException("Kunde inte starta inbyggd " + namn, e);
+                    } finally {
+                      millis = (System.nanoTime() - borjan) / 1_000_000;
                     }
                   });
     }
