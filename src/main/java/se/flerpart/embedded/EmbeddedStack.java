@@ -9,9 +9,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.kafka.common.utils.Exit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +46,60 @@ public class EmbeddedStack
     Map<String, Object> properties = new HashMap<>();
     var beans = context.getBeanFactory();
 
+    // Each service that is not configured starts on a thread of its own: none needs another, and
+    // together they take a few seconds instead of the sum of them. All have started (or failed)
+    // before the context is refreshed.
+    long borjan = System.nanoTime();
+    Start<InbyggdPostgres> postgresStart = null;
+    Start<ZeebeTestEngine> motorStart = null;
+    Start<GreenMail> smtpStart = null;
+    Start<EmbeddedKafkaKraftBroker> kafkaStart = null;
+    List<Runnable> kafkaStadning = new ArrayList<>();
+    int motorPort = 0;
+    int smtpPort = 0;
     if (!env.containsProperty("spring.datasource.url")) {
-      InbyggdPostgres inbyggd = InbyggdPostgres.starta();
+      postgresStart = Start.pa("postgres", InbyggdPostgres::starta, InbyggdPostgres::stang);
+    }
+    if (!env.containsProperty("camunda.client.grpc-address")
+        && !env.containsProperty("camunda.client.mode")) {
+      int port = freePort();
+      motorPort = port;
+      motorStart = Start.pa("motor", () -> startaMotor(port), ZeebeTestEngine::stop);
+    }
+    if (!env.containsProperty("spring.mail.host")) {
+      int port = freePort();
+      smtpPort = port;
+      smtpStart = Start.pa("smtp", () -> startaSmtp(port), GreenMail::stop);
+    }
+    if (!env.containsProperty("spring.kafka.bootstrap-servers")) {
+      int port = env.getProperty("flerpart.embedded.kafka-port", Integer.class, 9092);
+      kafkaStart =
+          Start.pa(
+              "kafka",
+              () -> startKafka(port, kafkaStadning),
+              kafka -> {
+                kafka.destroy();
+                kafkaStadning.forEach(Runnable::run);
+              });
+    }
+    vantaPaAlla(postgresStart, motorStart, smtpStart, kafkaStart);
+    List<String> tider = new ArrayList<>();
+    for (Start<?> s : Arrays.asList(postgresStart, motorStart, smtpStart, kafkaStart)) {
+      if (s != null) {
+        tider.add(s.namn + " " + s.millis + " ms");
+      }
+    }
+    if (!tider.isEmpty()) {
+      log.info(
+          "Inbyggda tjänster startade på {} ms, samtidigt ({})",
+          (System.nanoTime() - borjan) / 1_000_000,
+          String.join(", ", tider));
+    }
+
+    // Registered in this order, they are destroyed in the reverse one: Kafka, the mail server,
+    // the engine, and PostgreSQL last.
+    if (postgresStart != null) {
+      InbyggdPostgres inbyggd = postgresStart.tjanst();
       EmbeddedPostgres postgres = inbyggd.postgres();
       properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
       properties.put("spring.datasource.username", "postgres");
@@ -57,11 +111,9 @@ public class EmbeddedStack
           postgres.getPort());
     }
 
-    if (!env.containsProperty("camunda.client.grpc-address")
-        && !env.containsProperty("camunda.client.mode")) {
-      int port = freePort();
-      ZeebeTestEngine engine = startaMotor(port);
-      properties.put("camunda.client.grpc-address", "http://localhost:" + port);
+    if (motorStart != null) {
+      ZeebeTestEngine engine = motorStart.tjanst();
+      properties.put("camunda.client.grpc-address", "http://localhost:" + motorPort);
       properties.put("camunda.client.rest-address", "http://localhost:" + freePort());
       properties.put("camunda.client.prefer-rest-over-grpc", false);
       EmbeddedMotor motor = new EmbeddedMotor(engine);
@@ -72,33 +124,29 @@ public class EmbeddedStack
       log.warn(
           "Inbyggd Zeebe-motor startad på port {}: processernas tillstånd hålls i minnet och"
               + " försvinner när Flerpart stoppas. Ange CAMUNDA_CLIENT_* för ett Camunda 8-kluster.",
-          port);
+          motorPort);
     }
 
-    if (!env.containsProperty("spring.mail.host")) {
-      GreenMail greenMail = startaSmtp(freePort());
+    if (smtpStart != null) {
+      GreenMail greenMail = smtpStart.tjanst();
       properties.put("spring.mail.host", "127.0.0.1");
       properties.put("spring.mail.port", greenMail.getSmtp().getPort());
       beans.registerSingleton("embeddedMailserver", new EmbeddedMailserver(greenMail));
       properties.put("flerpart.embedded.mail", true);
       stoppaSist(beans, "embeddedMailserver", greenMail::stop);
       log.info(
-          "Inbyggd SMTP-server startad på port {}; skickade mail visas på /dev/mail",
-          greenMail.getSmtp().getPort());
+          "Inbyggd SMTP-server startad på port {}; skickade mail visas på /dev/mail", smtpPort);
     }
 
-    if (!env.containsProperty("spring.kafka.bootstrap-servers")) {
-      List<Runnable> stadning = new ArrayList<>();
-      EmbeddedKafkaKraftBroker kafka =
-          startKafka(
-              env.getProperty("flerpart.embedded.kafka-port", Integer.class, 9092), stadning);
+    if (kafkaStart != null) {
+      EmbeddedKafkaKraftBroker kafka = kafkaStart.tjanst();
       properties.put("spring.kafka.bootstrap-servers", kafka.getBrokersAsString());
       stoppaSist(
           beans,
           "embeddedKafka",
           () -> {
             kafka.destroy();
-            stadning.forEach(Runnable::run);
+            kafkaStadning.forEach(Runnable::run);
           });
       log.info(
           "Inbyggd Kafka-broker (KRaft) startad: en Kafka-klient ansluter till {}. Brokern håller"
@@ -110,17 +158,61 @@ public class EmbeddedStack
     env.getPropertySources().addFirst(new MapPropertySource("flerpart-embedded", properties));
   }
 
+  /**
+   * Waits until every start has ended. When one failed, those that started are stopped again (in
+   * the reverse order: Kafka first, PostgreSQL last) and the first failure, in the order
+   * PostgreSQL, engine, SMTP, Kafka, is thrown as it was, with its own message.
+   */
+  static void vantaPaAlla(Start<?>... starter) {
+    List<Start<?>> alla = new ArrayList<>();
+    for (Start<?> s : starter) {
+      if (s != null) {
+        alla.add(s);
+      }
+    }
+    RuntimeException forsta = null;
+    for (Start<?> s : alla) {
+      RuntimeException fel = s.vanta();
+      if (fel != null && forsta == null) {
+        forsta = fel;
+      }
+    }
+    if (forsta == null) {
+      return;
+    }
+    for (Start<?> s : alla.reversed()) {
+      s.stoppaOmStartad();
+    }
+    throw forsta;
+  }
+
   /** An in-memory Zeebe engine with its gRPC gateway on {@code port} of localhost, started. */
   static ZeebeTestEngine startaMotor(int port) {
-    ZeebeTestEngine engine = EngineFactory.create(port);
-    engine.start();
-    return engine;
+    try {
+      ZeebeTestEngine engine = EngineFactory.create(port);
+      engine.start();
+      return engine;
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "Kunde inte starta inbyggd Zeebe-motor på port "
+              + port
+              + ". Ange CAMUNDA_CLIENT_GRPC_ADDRESS för ett Camunda 8-kluster.",
+          e);
+    }
   }
 
   /** A GreenMail SMTP server on {@code port} of 127.0.0.1, started. */
   static GreenMail startaSmtp(int port) {
     GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
-    greenMail.start();
+    try {
+      greenMail.start();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "Kunde inte starta inbyggd SMTP-server på port "
+              + port
+              + ". Ange SPRING_MAIL_HOST för en befintlig SMTP-server.",
+          e);
+    }
     return greenMail;
   }
 
@@ -131,8 +223,10 @@ public class EmbeddedStack
    * <p>The broker keeps its log in temporary directories that Kafka's test kit deletes from JVM
    * shutdown hooks, which can run while the broker is still writing there and make its shutdown
    * hang. Those deletions are collected in {@code stadning} instead, to run once it has stopped.
+   * The hook that collects them is Kafka's, one for the whole JVM: starts of brokers take turns, so
+   * that one start never collects (or resets) another's.
    */
-  static EmbeddedKafkaKraftBroker startKafka(int port, List<Runnable> stadning) {
+  static synchronized EmbeddedKafkaKraftBroker startKafka(int port, List<Runnable> stadning) {
     EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
     // By default it also sets the system property spring.kafka.bootstrap-servers, which would
     // outlive this context: a second application in the same JVM would then start no broker.
@@ -186,5 +280,81 @@ public class EmbeddedStack
   @FunctionalInterface
   private interface ThrowingRunnable {
     void run() throws Exception;
+  }
+
+  @FunctionalInterface
+  interface Stopp<T> {
+    void stoppa(T tjanst) throws Exception;
+  }
+
+  /**
+   * One embedded service starting on a thread of its own (a platform thread, which keeps the
+   * caller's context class loader: the services find their parts through it in the packaged jar).
+   */
+  static final class Start<T> {
+
+    private final String namn;
+    private final Stopp<T> stopp;
+    private final Thread trad;
+    private volatile T tjanst;
+    private volatile RuntimeException fel;
+    private volatile long millis;
+
+    private Start(String namn, Supplier<T> starta, Stopp<T> stopp) {
+      this.namn = namn;
+      this.stopp = stopp;
+      this.trad =
+          Thread.ofPlatform()
+              .name("flerpart-start-" + namn)
+              .start(
+                  () -> {
+                    long borjan = System.nanoTime();
+                    try {
+                      tjanst = starta.get();
+                    } catch (RuntimeException e) {
+                      fel = e;
+                    } catch (Error e) {
+                      fel = new IllegalStateException("Kunde inte starta inbyggd " + namn, e);
+                    } finally {
+                      millis = (System.nanoTime() - borjan) / 1_000_000;
+                    }
+                  });
+    }
+
+    static <T> Start<T> pa(String namn, Supplier<T> starta, Stopp<T> stopp) {
+      return new Start<>(namn, starta, stopp);
+    }
+
+    /** Waits for the start to end; its failure, or null. */
+    RuntimeException vanta() {
+      boolean avbruten = false;
+      while (true) {
+        try {
+          trad.join();
+          break;
+        } catch (InterruptedException e) {
+          avbruten = true;
+        }
+      }
+      if (avbruten) {
+        Thread.currentThread().interrupt();
+      }
+      return fel;
+    }
+
+    T tjanst() {
+      return tjanst;
+    }
+
+    void stoppaOmStartad() {
+      if (tjanst == null) {
+        return;
+      }
+      try {
+        stopp.stoppa(tjanst);
+      } catch (Exception e) {
+        log.warn("Kunde inte stoppa {}", namn, e);
+      }
+    }
   }
 }
