@@ -13,8 +13,18 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableAsync
 public class FlerpartApplication {
 
+  /**
+   * Starts Flerpart; a start that fails ends the process with exit code 1. Spring Boot has logged
+   * why by then, but a thread a library left running (the embedded stack's, e.g. a {@code Timer})
+   * would otherwise keep the JVM alive, and a service manager would see a process that neither runs
+   * nor exits.
+   */
   public static void main(String[] args) {
-    start(args);
+    try {
+      start(args);
+    } catch (Throwable e) {
+      System.exit(1);
+    }
   }
 
   /** What {@link #main} does, returning the running application so that a test can stop it. */
