@@ -105,7 +105,7 @@ public class EmbeddedStack
       properties.put("spring.datasource.username", "postgres");
       properties.put("spring.datasource.password", inbyggd.losenord());
       beans.registerSingleton("embeddedPostgres", postgres);
-      stoppaSist(beans, "embeddedPostgres", inbyggd::stang);
+      stoppaSist(beans, "embeddedPostgres", postgresStart);
       log.info(
           "Inbyggd PostgreSQL startad på port {} (data försvinner vid omstart)",
           postgres.getPort());
@@ -120,7 +120,7 @@ public class EmbeddedStack
       beans.registerSingleton("embeddedMotor", motor);
       beans.registerSingleton("embeddedKlocka", motor.klocka());
       properties.put("flerpart.embedded.motor", true);
-      stoppaSist(beans, "embeddedMotor", engine::stop);
+      stoppaSist(beans, "embeddedMotor", motorStart);
       log.warn(
           "Inbyggd Zeebe-motor startad på port {}: processernas tillstånd hålls i minnet och"
               + " försvinner när Flerpart stoppas. Ange CAMUNDA_CLIENT_* för ett Camunda 8-kluster.",
@@ -133,7 +133,7 @@ public class EmbeddedStack
       properties.put("spring.mail.port", greenMail.getSmtp().getPort());
       beans.registerSingleton("embeddedMailserver", new EmbeddedMailserver(greenMail));
       properties.put("flerpart.embedded.mail", true);
-      stoppaSist(beans, "embeddedMailserver", greenMail::stop);
+      stoppaSist(beans, "embeddedMailserver", smtpStart);
       log.info(
           "Inbyggd SMTP-server startad på port {}; skickade mail visas på /dev/mail", smtpPort);
     }
@@ -141,13 +141,7 @@ public class EmbeddedStack
     if (kafkaStart != null) {
       EmbeddedKafkaKraftBroker kafka = kafkaStart.tjanst();
       properties.put("spring.kafka.bootstrap-servers", kafka.getBrokersAsString());
-      stoppaSist(
-          beans,
-          "embeddedKafka",
-          () -> {
-            kafka.destroy();
-            kafkaStadning.forEach(Runnable::run);
-          });
+      stoppaSist(beans, "embeddedKafka", kafkaStart);
       log.info(
           "Inbyggd Kafka-broker (KRaft) startad: en Kafka-klient ansluter till {}. Brokern håller"
               + " meddelandena bara medan Flerpart kör (en tillfällig katalog som tas bort vid"
@@ -256,17 +250,8 @@ public class EmbeddedStack
    * destroyed after them, so workers, schedulers and the web server have stopped using it.
    */
   private static void stoppaSist(
-      ConfigurableListableBeanFactory beans, String namn, ThrowingRunnable stop) {
-    ((DefaultListableBeanFactory) beans)
-        .registerDisposableBean(
-            namn,
-            () -> {
-              try {
-                stop.run();
-              } catch (Exception e) {
-                log.warn("Kunde inte stoppa {}", namn, e);
-              }
-            });
+      ConfigurableListableBeanFactory beans, String namn, Start<?> start) {
+    ((DefaultListableBeanFactory) beans).registerDisposableBean(namn, start::stoppaOmStartad);
   }
 
   private static int freePort() {
@@ -275,11 +260,6 @@ public class EmbeddedStack
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  @FunctionalInterface
-  private interface ThrowingRunnable {
-    void run() throws Exception;
   }
 
   @FunctionalInterface

@@ -140,12 +140,7 @@ public class UppgiftRepository {
     long start = u.sidindelad() ? (long) (u.sida() - 1) * u.storlek() : 0;
     long[] totalt = {-1};
     if (u.sidindelad() && efterForfallodatum) {
-      totalt[0] =
-          utanIndexgenomgang(
-              jdbc.sql("select count(*) from uppgift u where " + villkor)
-                      .params(p)
-                      .query(Long.class)
-                  ::single);
+      totalt[0] = antal(villkor, p);
       if (totalt[0] <= start) {
         return new Sida(List.of(), totalt[0]);
       }
@@ -184,16 +179,19 @@ public class UppgiftRepository {
         efterForfallodatum && !raknaHar ? fraga.list() : utanIndexgenomgang(fraga::list);
     if (rader.isEmpty() && raknaHar) {
       // Past the last page the window count has no row to ride on.
-      totalt[0] =
-          u.sidindelad() && u.sida() > 1
-              ? utanIndexgenomgang(
-                  jdbc.sql("select count(*) from uppgift u where " + villkor)
-                          .params(p)
-                          .query(Long.class)
-                      ::single)
-              : 0;
+      totalt[0] = u.sidindelad() && u.sida() > 1 ? antal(villkor, p) : 0;
     }
     return new Sida(rader, totalt[0]);
+  }
+
+  /** How many tasks meet {@code villkor}, counted through a bitmap of the index that suits it. */
+  private long antal(String villkor, Map<String, Object> p) {
+    return utanIndexgenomgang(
+        () ->
+            jdbc.sql("select count(*) from uppgift u where " + villkor)
+                .params(p)
+                .query(Long.class)
+                .single());
   }
 
   /**

@@ -34,8 +34,7 @@ import se.flerpart.embedded.EmbeddedMotor;
  *
  * <p>A client waiting for its next task asks for its case's tasks ({@code GET
  * /api/uppgifter?arende=<nummer>}) every bench.pollMs (default 5 ms); the requests per case are
- * reported (about 17: the interval hardly changes them, as an answer under load takes longer than
- * the interval).
+ * reported.
  *
  * <p>Then the time from finishing a step to the next task being visible in {@code GET
  * /api/uppgifter}, at a moderate load: bench.latensKlienter clients (default 2) in
