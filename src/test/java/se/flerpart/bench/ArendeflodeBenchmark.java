@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import se.flerpart.Formularsvar;
 import se.flerpart.arende.ArendeService;
 import se.flerpart.embedded.EmbeddedMotor;
 
@@ -91,66 +91,20 @@ class ArendeflodeBenchmark {
       id = skapat.kropp().path("id").asText();
       nummer = skapat.kropp().path("arendenummer").asText();
       JsonNode samtycke = vanta(anna, "mina", "inhamta-samtycke", klar);
-      krav(
-          anna.post(
-              slutfor(samtycke),
-              Map.of(
-                  "samtycke",
-                  "JA",
-                  "samtyckeForm",
-                  "SKRIFTLIGT",
-                  "samtyckeParter",
-                  List.of("FK", "AF", "KOMMUN-UPPSALA"),
-                  "susSamtycke",
-                  true)),
-          200);
+      krav(anna.post(slutfor(samtycke), Formularsvar.samtyckeJa(true)), 200);
       klar = System.nanoTime();
       JsonNode beredning = vanta(bengt, "grupp", "bered-arende", klar);
-      krav(
-          bengt.post(
-              slutfor(beredning),
-              Map.of(
-                  "beslut", "JA",
-                  "motivering", "Behov hos flera parter",
-                  "arendebarare", "anna")),
-          200);
+      krav(bengt.post(slutfor(beredning), Formularsvar.beredningJa()), 200);
       klar = System.nanoTime();
       JsonNode kallelse = vanta(anna, "mina", "forbered-kallelse", klar);
       Instant motesTid = motor.nu().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MINUTES);
-      krav(
-          anna.post(
-              slutfor(kallelse),
-              Map.of(
-                  "syfte", "Gemensam plan",
-                  "motesTid", motesTid.atOffset(ZoneOffset.UTC).toString(),
-                  "plats", "Kontaktcenter",
-                  "ordforande", "cecilia",
-                  "deltagare",
-                      List.of(
-                          Map.of("namn", "Bengt Ek", "epost", "bengt@af.example", "part", "AF")))),
-          200);
+      krav(anna.post(slutfor(kallelse), Formularsvar.kallelse(motesTid)), 200);
     }
 
     void mote() {
       JsonNode mote = vanta(cecilia, "mina", "genomfor-mote", -1);
       LocalDate idag = motor.nu().atZone(ArendeService.SVERIGE).toLocalDate();
-      krav(
-          cecilia.post(
-              slutfor(mote),
-              Map.of(
-                  "narvaro", List.of(Map.of("epost", "bengt@af.example", "narvarande", true)),
-                  "plan",
-                      Map.of(
-                          "mal", "Arbete",
-                          "atgarder",
-                              List.of(
-                                  Map.of(
-                                      "beskrivning", "Arbetsprövning",
-                                      "ansvarigPart", "AF",
-                                      "ansvarig", "Bengt Ek",
-                                      "senast", idag.plusMonths(1).toString())),
-                          "uppfoljningsdatum", idag.plusMonths(2).toString()))),
-          200);
+      krav(cecilia.post(slutfor(mote), Formularsvar.moteMedPlan(idag)), 200);
     }
 
     void avslut() {

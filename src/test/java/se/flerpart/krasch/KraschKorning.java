@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import se.flerpart.Formularsvar;
 import se.flerpart.notifiering.MeddelandeId;
 
 /**
@@ -247,38 +248,24 @@ public final class KraschKorning {
     String nummer = skapat.kropp.path("arendenummer").asText();
     instans =
         slutfor(
-            instans,
-            "anna",
-            "mina",
-            nummer,
-            "inhamta-samtycke",
-            Map.of(
-                "samtycke",
-                "JA",
-                "samtyckeForm",
-                "SKRIFTLIGT",
-                "samtyckeParter",
-                List.of("FK", "AF", "KOMMUN-UPPSALA"),
-                "susSamtycke",
-                false));
+            instans, "anna", "mina", nummer, "inhamta-samtycke", Formularsvar.samtyckeJa(false));
     if (instans < 0) {
       return 0;
     }
     Map<String, Object> beslut =
         beviljas
-            ? Map.of("beslut", "JA", "motivering", "Behov hos flera parter", "arendebarare", "anna")
+            ? Formularsvar.beredningJa()
             : Map.of("beslut", "NEJ", "motivering", "Inte aktuellt just nu");
     instans = slutfor(instans, "bengt", "grupp", nummer, "bered-arende", beslut);
     if (instans >= 0 && beviljas) {
       // The kallelse: its mails (to the participant, with the calendar invitation) are sent by a
       // job worker on whichever instance takes the job.
-      String motesTid =
+      java.time.Instant motesTid =
           java.time.ZonedDateTime.now(java.time.ZoneId.of("Europe/Stockholm"))
               .plusDays(7)
               .withHour(10)
               .truncatedTo(java.time.temporal.ChronoUnit.HOURS)
-              .toOffsetDateTime()
-              .toString();
+              .toInstant();
       instans =
           slutfor(
               instans,
@@ -286,14 +273,7 @@ public final class KraschKorning {
               "mina",
               nummer,
               "forbered-kallelse",
-              Map.of(
-                  "syfte", "Gemensam plan",
-                  "motesTid", motesTid,
-                  "plats", "Kontaktcenter",
-                  "ordforande", "cecilia",
-                  "deltagare",
-                      List.of(
-                          Map.of("namn", "Bengt Ek", "epost", "bengt@af.example", "part", "AF"))));
+              Formularsvar.kallelse(motesTid));
     }
     if (instans >= 0) {
       arendenKlara.incrementAndGet();

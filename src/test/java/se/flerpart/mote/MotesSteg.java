@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import se.flerpart.ApiKlient;
+import se.flerpart.Formularsvar;
 import se.flerpart.arende.ArendeService;
 import se.flerpart.embedded.EmbeddedMotor;
 
@@ -58,45 +59,13 @@ public final class MotesSteg {
       ApiKlient api, EmbeddedMotor motor, String arendeId, String arendebarare) {
     JsonNode kallelse = api.vantaPaUppgift(arendebarare, "mina", arendeId, "forbered-kallelse");
     Instant motesTid = motor.nu().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MINUTES);
-    assertThat(
-            api.slutfor(
-                    arendebarare,
-                    kallelse,
-                    Map.of(
-                        "syfte", "Gemensam plan",
-                        "motesTid", motesTid.atOffset(ZoneOffset.UTC).toString(),
-                        "plats", "Kontaktcenter",
-                        "ordforande", "cecilia",
-                        "deltagare",
-                            List.of(
-                                Map.of(
-                                    "namn", "Bengt Ek",
-                                    "epost", "bengt@af.example",
-                                    "part", "AF"))))
-                .status())
+    assertThat(api.slutfor(arendebarare, kallelse, Formularsvar.kallelse(motesTid)).status())
         .isEqualTo(200);
     assertThat(api.post("admin", "/api/dev/klocka", Map.of("fram", "PT3H")).status())
         .isEqualTo(200);
     JsonNode mote = api.vantaPaUppgift("cecilia", "mina", arendeId, "genomfor-mote");
     LocalDate idag = motor.nu().atZone(ArendeService.SVERIGE).toLocalDate();
-    assertThat(
-            api.slutfor(
-                    "cecilia",
-                    mote,
-                    Map.of(
-                        "narvaro", List.of(Map.of("epost", "bengt@af.example", "narvarande", true)),
-                        "plan",
-                            Map.of(
-                                "mal", "Arbete",
-                                "atgarder",
-                                    List.of(
-                                        Map.of(
-                                            "beskrivning", "Arbetsprövning",
-                                            "ansvarigPart", "AF",
-                                            "ansvarig", "Bengt Ek",
-                                            "senast", idag.plusMonths(1).toString())),
-                                "uppfoljningsdatum", idag.plusMonths(2).toString())))
-                .status())
+    assertThat(api.slutfor("cecilia", mote, Formularsvar.moteMedPlan(idag)).status())
         .isEqualTo(200);
   }
 }
