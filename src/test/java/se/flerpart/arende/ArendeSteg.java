@@ -28,6 +28,12 @@ public final class ArendeSteg {
         susSamtycke);
   }
 
+  /** The bered-arende form's answer: JA, with {@code arendebarare} as ärendebärare. */
+  public static Map<String, Object> beredningJa(String arendebarare) {
+    return Map.of(
+        "beslut", "JA", "motivering", "Behov hos flera parter", "arendebarare", arendebarare);
+  }
+
   /**
    * The referrer records consent for {@code parter}; bengt, in the beredningsgrupp, decides JA with
    * {@code arendebarare} as ärendebärare.
@@ -43,15 +49,6 @@ public final class ArendeSteg {
     assertThat(api.slutfor(referent, samtycke, samtyckeJa(parter, susSamtycke)).status())
         .isEqualTo(200);
     JsonNode beredning = api.vantaPaUppgift("bengt", "grupp", arendeId, "bered-arende");
-    assertThat(
-            api.slutfor(
-                    "bengt",
-                    beredning,
-                    Map.of(
-                        "beslut", "JA",
-                        "motivering", "Behov hos flera parter",
-                        "arendebarare", arendebarare))
-                .status())
-        .isEqualTo(200);
+    assertThat(api.slutfor("bengt", beredning, beredningJa(arendebarare)).status()).isEqualTo(200);
   }
 }

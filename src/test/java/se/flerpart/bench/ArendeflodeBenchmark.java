@@ -20,9 +20,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import se.flerpart.Formularsvar;
 import se.flerpart.arende.ArendeService;
+import se.flerpart.arende.ArendeSteg;
 import se.flerpart.embedded.EmbeddedMotor;
+import se.flerpart.mote.MotesSteg;
 
 /**
  * Complete cases per second through the REST API: N clients (bench.klienter, default 8), each with
@@ -91,20 +92,24 @@ class ArendeflodeBenchmark {
       id = skapat.kropp().path("id").asText();
       nummer = skapat.kropp().path("arendenummer").asText();
       JsonNode samtycke = vanta(anna, "mina", "inhamta-samtycke", klar);
-      krav(anna.post(slutfor(samtycke), Formularsvar.samtyckeJa(true)), 200);
+      krav(
+          anna.post(
+              slutfor(samtycke),
+              ArendeSteg.samtyckeJa(List.of("FK", "AF", "KOMMUN-UPPSALA"), true)),
+          200);
       klar = System.nanoTime();
       JsonNode beredning = vanta(bengt, "grupp", "bered-arende", klar);
-      krav(bengt.post(slutfor(beredning), Formularsvar.beredningJa()), 200);
+      krav(bengt.post(slutfor(beredning), ArendeSteg.beredningJa("anna")), 200);
       klar = System.nanoTime();
       JsonNode kallelse = vanta(anna, "mina", "forbered-kallelse", klar);
       Instant motesTid = motor.nu().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MINUTES);
-      krav(anna.post(slutfor(kallelse), Formularsvar.kallelse(motesTid)), 200);
+      krav(anna.post(slutfor(kallelse), MotesSteg.kallelse(motesTid)), 200);
     }
 
     void mote() {
       JsonNode mote = vanta(cecilia, "mina", "genomfor-mote", -1);
       LocalDate idag = motor.nu().atZone(ArendeService.SVERIGE).toLocalDate();
-      krav(cecilia.post(slutfor(mote), Formularsvar.moteMedPlan(idag)), 200);
+      krav(cecilia.post(slutfor(mote), MotesSteg.moteMedPlan(idag)), 200);
     }
 
     void avslut() {

@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-import se.flerpart.Formularsvar;
+import se.flerpart.arende.ArendeSteg;
+import se.flerpart.mote.MotesSteg;
 import se.flerpart.notifiering.MeddelandeId;
 
 /**
@@ -248,13 +249,18 @@ public final class KraschKorning {
     String nummer = skapat.kropp.path("arendenummer").asText();
     instans =
         slutfor(
-            instans, "anna", "mina", nummer, "inhamta-samtycke", Formularsvar.samtyckeJa(false));
+            instans,
+            "anna",
+            "mina",
+            nummer,
+            "inhamta-samtycke",
+            ArendeSteg.samtyckeJa(List.of("FK", "AF", "KOMMUN-UPPSALA"), false));
     if (instans < 0) {
       return 0;
     }
     Map<String, Object> beslut =
         beviljas
-            ? Formularsvar.beredningJa()
+            ? ArendeSteg.beredningJa("anna")
             : Map.of("beslut", "NEJ", "motivering", "Inte aktuellt just nu");
     instans = slutfor(instans, "bengt", "grupp", nummer, "bered-arende", beslut);
     if (instans >= 0 && beviljas) {
@@ -268,12 +274,7 @@ public final class KraschKorning {
               .toInstant();
       instans =
           slutfor(
-              instans,
-              "anna",
-              "mina",
-              nummer,
-              "forbered-kallelse",
-              Formularsvar.kallelse(motesTid));
+              instans, "anna", "mina", nummer, "forbered-kallelse", MotesSteg.kallelse(motesTid));
     }
     if (instans >= 0) {
       arendenKlara.incrementAndGet();

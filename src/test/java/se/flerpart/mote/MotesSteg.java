@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import se.flerpart.ApiKlient;
-import se.flerpart.Formularsvar;
 import se.flerpart.arende.ArendeService;
 import se.flerpart.embedded.EmbeddedMotor;
 
@@ -59,13 +58,39 @@ public final class MotesSteg {
       ApiKlient api, EmbeddedMotor motor, String arendeId, String arendebarare) {
     JsonNode kallelse = api.vantaPaUppgift(arendebarare, "mina", arendeId, "forbered-kallelse");
     Instant motesTid = motor.nu().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MINUTES);
-    assertThat(api.slutfor(arendebarare, kallelse, Formularsvar.kallelse(motesTid)).status())
-        .isEqualTo(200);
+    assertThat(api.slutfor(arendebarare, kallelse, kallelse(motesTid)).status()).isEqualTo(200);
     assertThat(api.post("admin", "/api/dev/klocka", Map.of("fram", "PT3H")).status())
         .isEqualTo(200);
     JsonNode mote = api.vantaPaUppgift("cecilia", "mina", arendeId, "genomfor-mote");
     LocalDate idag = motor.nu().atZone(ArendeService.SVERIGE).toLocalDate();
-    assertThat(api.slutfor("cecilia", mote, Formularsvar.moteMedPlan(idag)).status())
-        .isEqualTo(200);
+    assertThat(api.slutfor("cecilia", mote, moteMedPlan(idag)).status()).isEqualTo(200);
+  }
+
+  /** The kallelse to a meeting at {@code motesTid}, cecilia in the chair, Bengt Ek invited. */
+  public static Map<String, Object> kallelse(Instant motesTid) {
+    return Map.of(
+        "syfte", "Gemensam plan",
+        "motesTid", motesTid.atOffset(ZoneOffset.UTC).toString(),
+        "plats", "Kontaktcenter",
+        "ordforande", "cecilia",
+        "deltagare",
+            List.of(Map.of("namn", "Bengt Ek", "epost", "bengt@af.example", "part", "AF")));
+  }
+
+  /** The meeting held: Bengt Ek present, a plan with one action and a follow-up in two months. */
+  public static Map<String, Object> moteMedPlan(LocalDate idag) {
+    return Map.of(
+        "narvaro", List.of(Map.of("epost", "bengt@af.example", "narvarande", true)),
+        "plan",
+            Map.of(
+                "mal", "Arbete",
+                "atgarder",
+                    List.of(
+                        Map.of(
+                            "beskrivning", "Arbetsprövning",
+                            "ansvarigPart", "AF",
+                            "ansvarig", "Bengt Ek",
+                            "senast", idag.plusMonths(1).toString())),
+                "uppfoljningsdatum", idag.plusMonths(2).toString()));
   }
 }
