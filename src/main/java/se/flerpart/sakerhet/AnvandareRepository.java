@@ -1,5 +1,7 @@
 package se.flerpart.sakerhet;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,12 +22,23 @@ public class AnvandareRepository {
     this.jdbc = jdbc;
   }
 
+  /**
+   * A user's columns with the roles and beredningsgrupper in the same row, so that one query reads
+   * a whole user (every request of a logged-in user asks, {@code AktivAnvandareFilter}).
+   */
+  private static final String ANVANDARE =
+      """
+      select a.id, a.namn, a.epost, a.part, a.aktiv, a.losenord is not null as lokalt_losenord,
+        array(select ar.roll from anvandare_roll ar where ar.anvandare_id = a.id) as roller,
+        array(select 'beredning-' || m.insats_kod from beredningsgrupp_medlem m
+              where m.anvandare_id = a.id) as grupper
+      from anvandare a
+      """;
+
   public Optional<Anvandare> hitta(String id) {
-    return jdbc.sql("select id, namn, epost, part from anvandare where id = ? and aktiv")
+    return jdbc.sql(ANVANDARE + " where a.id = ? and a.aktiv")
         .param(id)
-        .query(
-            (rs, n) ->
-                komplettera(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        .query((rs, n) -> anvandare(rs))
         .optional();
   }
 
@@ -80,25 +93,11 @@ public class AnvandareRepository {
    */
   public List<Anvandare> medRoll(String roll) {
     return jdbc.sql(
-            """
-            select a.id, a.namn, a.epost, a.part,
-              array(select ar.roll from anvandare_roll ar where ar.anvandare_id = a.id),
-              array(select 'beredning-' || m.insats_kod from beredningsgrupp_medlem m
-                    where m.anvandare_id = a.id)
-            from anvandare a
-            join anvandare_roll r on r.anvandare_id = a.id
-            where r.roll = ? and a.aktiv order by a.namn
-            """)
+            ANVANDARE
+                + " join anvandare_roll r on r.anvandare_id = a.id"
+                + " where r.roll = ? and a.aktiv order by a.namn")
         .param(roll)
-        .query(
-            (rs, n) ->
-                anvandare(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    new HashSet<>(List.of((String[]) rs.getArray(5).getArray())),
-                    new HashSet<>(List.of((String[]) rs.getArray(6).getArray()))))
+        .query((rs, n) -> anvandare(rs))
         .list();
   }
 
@@ -163,29 +162,12 @@ public class AnvandareRepository {
 
   /** Every user, active or not, by name. */
   public List<Konto> allaKonton() {
-    return jdbc.sql(
-            "select id, namn, epost, part, aktiv, losenord is not null from anvandare order by namn, id")
-        .query(
-            (rs, n) ->
-                new Konto(
-                    komplettera(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
-                    rs.getBoolean(5),
-                    rs.getBoolean(6)))
-        .list();
+    return jdbc.sql(ANVANDARE + " order by a.namn, a.id").query((rs, n) -> konto(rs)).list();
   }
 
   /** The user with this id, active or not. */
   public Optional<Konto> konto(String id) {
-    return jdbc.sql(
-            "select id, namn, epost, part, aktiv, losenord is not null from anvandare where id = ?")
-        .param(id)
-        .query(
-            (rs, n) ->
-                new Konto(
-                    komplettera(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
-                    rs.getBoolean(5),
-                    rs.getBoolean(6)))
-        .optional();
+    return jdbc.sql(ANVANDARE + " where a.id = ?").param(id).query((rs, n) -> konto(rs)).optional();
   }
 
   /** A new, active user without a local password: it logs in through the identity provider. */
@@ -218,21 +200,18 @@ public class AnvandareRepository {
     }
   }
 
-  private Anvandare komplettera(String id, String namn, String epost, String part) {
-    Set<String> roller =
-        new HashSet<>(
-            jdbc.sql("select roll from anvandare_roll where anvandare_id = ?")
-                .param(id)
-                .query(String.class)
-                .list());
-    Set<String> grupper =
-        new HashSet<>(
-            jdbc.sql(
-                    "select 'beredning-' || insats_kod from beredningsgrupp_medlem where anvandare_id = ?")
-                .param(id)
-                .query(String.class)
-                .list());
-    return anvandare(id, namn, epost, part, roller, grupper);
+  private static Konto konto(ResultSet rs) throws SQLException {
+    return new Konto(anvandare(rs), rs.getBoolean("aktiv"), rs.getBoolean("lokalt_losenord"));
+  }
+
+  private static Anvandare anvandare(ResultSet rs) throws SQLException {
+    return anvandare(
+        rs.getString("id"),
+        rs.getString("namn"),
+        rs.getString("epost"),
+        rs.getString("part"),
+        new HashSet<>(List.of((String[]) rs.getArray("roller").getArray())),
+        new HashSet<>(List.of((String[]) rs.getArray("grupper").getArray())));
   }
 
   private static Anvandare anvandare(
