@@ -101,13 +101,20 @@ public class UppgiftRepository {
   /** What each sort column sorts by ({@code a}: the holder's user row). */
   private static final Map<String, String> SORTERING =
       Map.of(
-          "uppgift", "u.namn",
-          "arende", "coalesce(u.variabler->>'arendenummer', u.variabler->>'avvikelsenummer')",
-          "insats", "u.variabler->>'insats'",
-          "tilldelad", "a.namn",
-          "grupp", "u.kandidatgrupper[1]",
-          "forfaller", "u.forfallodatum",
-          "skapad", "u.skapad");
+          "uppgift",
+          "u.namn",
+          "arende",
+          "(coalesce(u.variabler->>'arendenummer', u.variabler->>'avvikelsenummer') collate \"C\")",
+          "insats",
+          "u.variabler->>'insats'",
+          "tilldelad",
+          "a.namn",
+          "grupp",
+          "u.kandidatgrupper[1]",
+          "forfaller",
+          "u.forfallodatum",
+          "skapad",
+          "u.skapad");
 
   /**
    * The open tasks of the selection, sorted, paged when the selection asks for a page.
@@ -123,6 +130,9 @@ public class UppgiftRepository {
    * pass.
    */
   Sida sok(Fraga f) {
+    if (avGruppensRader(f)) {
+      return sokIGruppensRader(f);
+    }
     Map<String, Object> p = new HashMap<>();
     String villkor = villkor(f, p, true);
     Uppgiftsurval u = f.urval();
@@ -184,6 +194,84 @@ public class UppgiftRepository {
     return new Sida(rader, totalt[0]);
   }
 
+  /** The sort columns that the narrow rows of {@code uppgift_oppen_grupp} carry. */
+  private static final Map<String, String> GRUPPRADENS_SORTERING =
+      Map.of("forfaller", "g.forfallodatum", "skapad", "g.skapad", "arende", "g.arendenummer");
+
+  /**
+   * Whether the selection is a group's view that the narrow rows of {@code uppgift_oppen_grupp}
+   * answer alone (V37): no filter but the due date, sorted by due date, creation or case.
+   */
+  private static boolean avGruppensRader(Fraga f) {
+    Uppgiftsurval u = f.urval();
+    return u.vy() == UppgiftService.Vy.GRUPP
+        && !f.grupper().isEmpty()
+        && u.typ() == null
+        && u.arende() == null
+        && u.insats() == null
+        && u.tilldelad() == null
+        && GRUPPRADENS_SORTERING.containsKey(u.kolumn());
+  }
+
+  /**
+   * A group's view from the index of {@code uppgift_oppen_grupp}: the count without reading the
+   * tasks, the page's ids sorted there (walking the index when sorted by due date), and only the
+   * page's tasks read in full. A task in two of the user's groups has a row in each, equal but for
+   * the group, so with more than one group the rows are made distinct first.
+   */
+  private Sida sokIGruppensRader(Fraga f) {
+    Uppgiftsurval u = f.urval();
+    Map<String, Object> p = new HashMap<>();
+    String villkor = gruppradsvillkor(f, p, true);
+    String fran =
+        f.grupper().size() == 1
+            ? " from uppgift_oppen_grupp g where " + villkor
+            : " from (select distinct g.uppgift_id, g.forfallodatum, g.skapad, g.arendenummer,"
+                + " g.arende_id"
+                + " from uppgift_oppen_grupp g where "
+                + villkor
+                + ") g";
+    long totalt = jdbc.sql("select count(*)" + fran).params(p).query(Long.class).single();
+    long start = u.sidindelad() ? (long) (u.sida() - 1) * u.storlek() : 0;
+    if (totalt <= start) {
+      return new Sida(List.of(), totalt);
+    }
+    String nyckel = GRUPPRADENS_SORTERING.get(u.kolumn());
+    String riktning = u.fallande() ? " desc" : " asc";
+    String sql =
+        "select u.* from (select g.uppgift_id as id, "
+            + nyckel
+            + " as nyckel, g.forfallodatum, g.skapad"
+            + fran
+            + " order by "
+            + nyckel
+            + riktning
+            + " nulls last, g.forfallodatum asc nulls last, g.skapad asc, g.uppgift_id asc";
+    if (u.sidindelad()) {
+      sql += " limit :storlek offset :start";
+      p.put("storlek", u.storlek());
+      p.put("start", start);
+    }
+    sql +=
+        ") s join uppgift u on u.id = s.id order by s.nyckel"
+            + riktning
+            + " nulls last, s.forfallodatum asc nulls last, s.skapad asc, s.id asc";
+    return new Sida(jdbc.sql(sql).params(p).query(this::rad).list(), totalt);
+  }
+
+  /**
+   * The selection's condition on the group rows {@code g}: the groups, the due date, the search.
+   */
+  private static String gruppradsvillkor(Fraga f, Map<String, Object> p, boolean medSok) {
+    p.put("grupper", f.grupper());
+    StringBuilder villkor = new StringBuilder("g.grupp in (:grupper)");
+    forfallen(villkor, "g.forfallodatum", f, p);
+    if (medSok) {
+      sok(villkor, "g.arendenummer", "g.arende_id", f, p);
+    }
+    return villkor.toString();
+  }
+
   /** How many tasks meet {@code villkor}, counted through a bitmap of the index that suits it. */
   private long antal(String villkor, Map<String, Object> p) {
     return utanIndexgenomgang(
@@ -209,13 +297,15 @@ public class UppgiftRepository {
   /** The cases of the selection's tasks, before the free-text search narrows it. */
   Set<UUID> arendenIUrval(Fraga f) {
     Map<String, Object> p = new HashMap<>();
+    String fran =
+        avGruppensRader(f)
+            ? "select distinct g.arende_id from uppgift_oppen_grupp g where g.arende_id is not null"
+                + " and "
+                + gruppradsvillkor(f, p, false)
+            : "select distinct u.arende_id from uppgift u where u.arende_id is not null and "
+                + villkor(f, p, false);
     return new HashSet<>(
-        jdbc.sql(
-                "select distinct u.arende_id from uppgift u where u.arende_id is not null and "
-                    + villkor(f, p, false))
-            .params(p)
-            .query((rs, n) -> rs.getObject(1, UUID.class))
-            .list());
+        jdbc.sql(fran).params(p).query((rs, n) -> rs.getObject(1, UUID.class)).list());
   }
 
   /**
@@ -324,26 +414,49 @@ public class UppgiftRepository {
       sql.append(" and u.tilldelad = :tilldelad");
       p.put("tilldelad", u.tilldelad());
     }
-    if ("forsenade".equals(u.forfallen())) {
-      sql.append(" and u.forfallodatum < :nu");
+    forfallen(sql, "u.forfallodatum", f, p);
+    if (medSok) {
+      sok(
+          sql,
+          "coalesce(u.variabler->>'arendenummer', u.variabler->>'avvikelsenummer')",
+          "u.arende_id",
+          f,
+          p);
+    }
+    return sql.toString();
+  }
+
+  /**
+   * The free-text search: the case number contains the text, or the case is one of those whose
+   * person matched ({@link Fraga#sokTraffar}).
+   */
+  private static void sok(
+      StringBuilder sql, String arendenummer, String arendeId, Fraga f, Map<String, Object> p) {
+    String sok = f.urval().sok();
+    if (sok == null) {
+      return;
+    }
+    sql.append(" and (lower(").append(arendenummer).append(") like :sokmonster escape '\\'");
+    p.put("sokmonster", "%" + gardera(sok.toLowerCase(java.util.Locale.ROOT)) + "%");
+    if (!f.sokTraffar().isEmpty()) {
+      sql.append(" or ").append(arendeId).append(" in (:soktraffar)");
+      p.put("soktraffar", f.sokTraffar());
+    }
+    sql.append(")");
+  }
+
+  /** The due-date filter ("forsenade", "veckan") on the column {@code kolumn}. */
+  private static void forfallen(StringBuilder sql, String kolumn, Fraga f, Map<String, Object> p) {
+    String forfallen = f.urval().forfallen();
+    if ("forsenade".equals(forfallen)) {
+      sql.append(" and ").append(kolumn).append(" < :nu");
       p.put("nu", Timestamp.from(f.nu()));
-    } else if ("veckan".equals(u.forfallen())) {
-      sql.append(" and u.forfallodatum >= :nu and u.forfallodatum < :veckoslut");
+    } else if ("veckan".equals(forfallen)) {
+      sql.append(" and ").append(kolumn).append(" >= :nu and ");
+      sql.append(kolumn).append(" < :veckoslut");
       p.put("nu", Timestamp.from(f.nu()));
       p.put("veckoslut", Timestamp.from(f.veckoslut()));
     }
-    if (medSok && u.sok() != null) {
-      sql.append(
-          " and (lower(coalesce(u.variabler->>'arendenummer', u.variabler->>'avvikelsenummer'))"
-              + " like :sokmonster escape '\\'");
-      p.put("sokmonster", "%" + gardera(u.sok().toLowerCase(java.util.Locale.ROOT)) + "%");
-      if (!f.sokTraffar().isEmpty()) {
-        sql.append(" or u.arende_id in (:soktraffar)");
-        p.put("soktraffar", f.sokTraffar());
-      }
-      sql.append(")");
-    }
-    return sql.toString();
   }
 
   private static String gardera(String text) {

@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,9 +25,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import se.flerpart.ApiKlient;
 import se.flerpart.Sidklient;
 import se.flerpart.arende.ArendeSteg;
+import se.flerpart.sakerhet.Anvandare;
+import se.flerpart.sakerhet.AnvandareRepository;
 
 /**
  * The task list to work in: every parameter of {@code GET /api/uppgifter} (sort, filters, search,
@@ -48,6 +52,8 @@ class UppgiftslistaTest {
   @Autowired JdbcClient jdbc;
   @Autowired Clock klocka;
   @Autowired UppgiftGallring gallring;
+  @Autowired AnvandareRepository anvandare;
+  @Autowired PasswordEncoder encoder;
   ApiKlient api;
   String typ;
 
@@ -142,6 +148,97 @@ class UppgiftslistaTest {
         .containsExactly("Aaa");
     assertThat(namn(lista("bengt", "vy=grupp&storlek=4&sida=2")))
         .containsExactly("Ddd", "Bbb", "Aaa");
+  }
+
+  @Test
+  @DisplayName(
+      "Gruppens vy utan andra filter (ur de öppna uppgifternas grupprader) ger samma sidor och"
+          + " total som med filter, och följer uppgifternas ändringar")
+  void gruppensVyUrGrupprader() {
+    // A user of its own in a group of its own, so that the other tests' tasks stay out of its
+    // group's view, which is asked without the type filter that keeps the other tests apart.
+    String insats = "g" + typ.substring(5);
+    String vem = "gruppvy-" + typ.substring(5);
+    String grupp = "beredning-" + insats;
+    jdbc.sql("insert into insats (kod, namn) values (?, 'Gruppvy')").param(insats).update();
+    anvandare.spara(
+        new Anvandare(
+            vem, "Grupp Vy", vem + "@af.example", "AF", Set.of(Anvandare.HANDLAGGARE), Set.of()),
+        encoder.encode("demo"));
+    jdbc.sql("insert into beredningsgrupp_medlem (insats_kod, anvandare_id) values (?, ?)")
+        .params(insats, vem)
+        .update();
+    Instant nu = klocka.instant();
+    long a = uppgift("A", null, List.of(grupp), nu.plus(Duration.ofDays(3)), "2026-0300", null);
+    long b = uppgift("B", "anna", List.of(grupp), nu.plus(Duration.ofDays(1)), "2026-0100", null);
+    long c = uppgift("C", null, List.of(grupp), null, "2026-0200", null);
+    long d = uppgift("D", null, List.of(grupp), nu.minus(Duration.ofDays(1)), "2026-0300", null);
+    long utanfor = uppgift("E", null, List.of("annan-grupp"), nu, "2026-0400", null);
+
+    jamforMedFilter(vem, 4);
+    assertThat(ids(api.get(vem, "/api/uppgifter?vy=grupp&forfallen=forsenade"))).containsExactly(d);
+    assertThat(grupprader(a)).containsExactly(grupp);
+
+    // Completed, moved, into the group: the view follows in the same transaction.
+    jdbc.sql("update uppgift set status = 'SLUTFORD' where id = ?").param(b).update();
+    jdbc.sql("update uppgift set forfallodatum = ? where id = ?")
+        .params(Timestamp.from(nu.minus(Duration.ofDays(2))), c)
+        .update();
+    jdbc.sql("update uppgift set kandidatgrupper = ? where id = ?")
+        .params(new String[] {"annan-grupp", grupp}, utanfor)
+        .update();
+    assertThat(grupprader(b)).isEmpty();
+    assertThat(ids(api.get(vem, "/api/uppgifter?vy=grupp"))).containsExactly(c, d, utanfor, a);
+    jamforMedFilter(vem, 4);
+
+    // A second group: a task in both is one task, counted once.
+    String andra = "beredning-" + insats + "-2";
+    jdbc.sql("insert into insats (kod, namn) values (?, 'Gruppvy 2')")
+        .param(insats + "-2")
+        .update();
+    jdbc.sql("insert into beredningsgrupp_medlem (insats_kod, anvandare_id) values (?, ?)")
+        .params(insats + "-2", vem)
+        .update();
+    long bada = uppgift("F", null, List.of(grupp, andra), null, "2026-0050", null);
+    uppgift("G", null, List.of(andra), nu.plus(Duration.ofDays(9)), "2026-0060", null);
+    assertThat(grupprader(bada)).containsExactlyInAnyOrder(grupp, andra);
+    jamforMedFilter(vem, 6);
+
+    jdbc.sql("delete from uppgift where id = ?").param(bada).update();
+    assertThat(grupprader(bada)).isEmpty();
+    jamforMedFilter(vem, 5);
+  }
+
+  /**
+   * The group's view without filters (read from the group rows) against the same view with the type
+   * filter (read from the tasks), in each sort it shares and page by page.
+   */
+  private void jamforMedFilter(String vem, int antal) {
+    for (String kolumn : List.of("forfaller", "arende", "skapad")) {
+      for (String sortering : List.of(kolumn, "-" + kolumn)) {
+        ApiKlient.Svar utan = api.get(vem, "/api/uppgifter?vy=grupp&sortering=" + sortering);
+        ApiKlient.Svar med = lista(vem, "vy=grupp&sortering=" + sortering);
+        assertThat(utan.totalt()).as(sortering).isEqualTo(antal);
+        assertThat(ids(utan)).as(sortering).hasSize(antal).isEqualTo(ids(med));
+        List<Long> sidvis = new java.util.ArrayList<>();
+        for (int sida = 1; sida <= 4; sida++) {
+          ApiKlient.Svar svar =
+              api.get(
+                  vem,
+                  "/api/uppgifter?vy=grupp&sortering=" + sortering + "&storlek=2&sida=" + sida);
+          assertThat(svar.totalt()).as(sortering + " sida " + sida).isEqualTo(antal);
+          sidvis.addAll(ids(svar));
+        }
+        assertThat(sidvis).as(sortering + " sida för sida").isEqualTo(ids(med));
+      }
+    }
+  }
+
+  private List<String> grupprader(long id) {
+    return jdbc.sql("select grupp from uppgift_oppen_grupp where uppgift_id = ?")
+        .param(id)
+        .query(String.class)
+        .list();
   }
 
   @Test
@@ -251,6 +348,28 @@ class UppgiftslistaTest {
         .as("processledaren söker inte på personnummer")
         .isEmpty();
     assertThat(lasningar(arendeId, "SOK_UPPGIFTER")).isEqualTo(lasningarFore + 1);
+
+    // The group's view without other filters searches its group rows: the beredning is found by
+    // the person inside the consent (FK, AF), not by REGION outside it, and by its case number.
+    assertThat(api.slutfor("anna", samtycke, ArendeSteg.samtyckeJa(List.of("FK", "AF"), false)))
+        .extracting(ApiKlient.Svar::status)
+        .isEqualTo(200);
+    long beredning =
+        api.vantaPaUppgift("bengt", "grupp", arendeId, "bered-arende").path("id").asLong();
+    String arendenummer =
+        api.vantaPaUppgift("bengt", "grupp", arendeId, "bered-arende")
+            .path("arendenummer")
+            .asText();
+    for (String vem : List.of("anna", "bengt")) {
+      ApiKlient.Svar svar = api.get(vem, "/api/uppgifter?vy=grupp&sida=1&sok=" + personnummer);
+      assertThat(ids(svar)).as(vem).containsExactly(beredning);
+      assertThat(svar.totalt()).as(vem).isEqualTo(1);
+    }
+    assertThat(ids(api.get("david", "/api/uppgifter?vy=grupp&sok=" + personnummer)))
+        .as("REGION är utanför samtycket")
+        .isEmpty();
+    assertThat(ids(api.get("david", "/api/uppgifter?vy=grupp&sok=" + arendenummer)))
+        .containsExactly(beredning);
   }
 
   @Test
