@@ -4,9 +4,13 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -62,44 +66,70 @@ public class PlanRepository {
   }
 
   public Optional<Plan> hitta(UUID id) {
-    return jdbc.sql("select * from plan where id = ?").param(id).query(this::plan).optional();
+    return las("select * from plan where id = ?", id).stream().findFirst();
   }
 
   public Optional<Plan> forMote(UUID moteId) {
-    return jdbc.sql("select * from plan where mote_id = ?")
-        .param(moteId)
-        .query(this::plan)
-        .optional();
+    return las("select * from plan where mote_id = ?", moteId).stream().findFirst();
   }
 
   /** Every version of the case's plan, newest first. */
   public List<Plan> forArende(UUID arendeId) {
-    return jdbc.sql("select * from plan where arende_id = ? order by version desc")
-        .param(arendeId)
-        .query(this::plan)
-        .list();
+    return las("select * from plan where arende_id = ? order by version desc", arendeId);
   }
 
-  private Plan plan(ResultSet rs, int n) throws SQLException {
-    UUID id = rs.getObject("id", UUID.class);
-    List<Plan.Atgard> atgarder =
-        jdbc.sql(
-                "select beskrivning, ansvarig_part, ansvarig, senast from plan_atgard"
-                    + " where plan_id = ? order by ordning")
-            .param(id)
-            .query(
-                (r, i) ->
-                    new Plan.Atgard(
-                        r.getString(1), r.getString(2), r.getString(3), r.getDate(4).toLocalDate()))
-            .list();
+  /**
+   * The plans {@code sql} selects, then their actions in one query once the plans have been read.
+   * Never a query from inside the plans' row mapper: outside a transaction that second query takes
+   * a second connection while the first is still held, and eight job workers doing so at once (the
+   * plan of each case whose follow-up is planned) held the whole pool while waiting for more.
+   */
+  private List<Plan> las(String sql, UUID param) {
+    List<Plan> planer = jdbc.sql(sql).param(param).query(PlanRepository::planUtanAtgarder).list();
+    if (planer.isEmpty()) {
+      return planer;
+    }
+    Map<UUID, List<Plan.Atgard>> atgarder = new HashMap<>();
+    jdbc.sql(
+            "select plan_id, beskrivning, ansvarig_part, ansvarig, senast from plan_atgard"
+                + " where plan_id = any(?) order by plan_id, ordning")
+        .param(planer.stream().map(Plan::id).toArray(UUID[]::new))
+        .query(
+            (RowCallbackHandler)
+                r ->
+                    atgarder
+                        .computeIfAbsent(r.getObject(1, UUID.class), id -> new ArrayList<>())
+                        .add(
+                            new Plan.Atgard(
+                                r.getString(2),
+                                r.getString(3),
+                                r.getString(4),
+                                r.getDate(5).toLocalDate())));
+    return planer.stream()
+        .map(
+            p ->
+                new Plan(
+                    p.id(),
+                    p.arendeId(),
+                    p.moteId(),
+                    p.version(),
+                    p.mal(),
+                    p.uppfoljningsdatum(),
+                    List.copyOf(atgarder.getOrDefault(p.id(), List.of())),
+                    p.skapad(),
+                    p.skapadAv()))
+        .toList();
+  }
+
+  private static Plan planUtanAtgarder(ResultSet rs, int n) throws SQLException {
     return new Plan(
-        id,
+        rs.getObject("id", UUID.class),
         rs.getObject("arende_id", UUID.class),
         rs.getObject("mote_id", UUID.class),
         rs.getInt("version"),
         rs.getString("mal"),
         rs.getDate("uppfoljningsdatum").toLocalDate(),
-        atgarder,
+        List.of(),
         rs.getTimestamp("skapad").toInstant(),
         rs.getString("skapad_av"));
   }

@@ -3,6 +3,7 @@ package se.flerpart.administration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.zaxxer.hikari.HikariDataSource;
 import java.time.Period;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,10 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import se.flerpart.ApiKlient;
 import se.flerpart.ApiKlient.Svar;
+import se.flerpart.EnAnslutning;
 import se.flerpart.Sidklient;
 import se.flerpart.Sidklient.Sida;
 import se.flerpart.referens.InsatsRepository;
@@ -41,6 +44,7 @@ class AdministrationApiTest {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired Environment miljo;
   @Autowired AnvandareRepository anvandare;
   @Autowired PasswordEncoder encoder;
   @Autowired InsatsRepository insatser;
@@ -83,6 +87,21 @@ class AdministrationApiTest {
         List.of("styrgrupp@forbund.example", "ordforande@uppsala.example"),
         "beredningsgrupp",
         beredningsgrupp);
+  }
+
+  @Test
+  void enAnvandareMedRollerOchGrupperLasesMedEnAnslutningITaget() {
+    // Every request of a logged-in user reads the user (AktivAnvandareFilter); roles and groups
+    // come in the same query, never from inside its row mapper.
+    try (HikariDataSource en = EnAnslutning.mot(miljo)) {
+      AnvandareRepository las = new AnvandareRepository(JdbcClient.create(en));
+      Anvandare cecilia = las.hitta("cecilia").orElseThrow();
+      assertThat(cecilia.roller()).contains(Anvandare.ORDFORANDE, Anvandare.HANDLAGGARE);
+      assertThat(cecilia.grupper()).contains("beredning-flerpartssamverkan");
+      assertThat(las.konto("petra").orElseThrow().anvandare().grupper()).contains("processledare");
+      assertThat(las.allaKonton()).extracting(k -> k.anvandare().id()).contains("anna", "admin");
+      assertThat(las.medRoll(Anvandare.PROCESSLEDARE)).extracting(Anvandare::id).contains("petra");
+    }
   }
 
   @Test

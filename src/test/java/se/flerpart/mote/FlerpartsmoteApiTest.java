@@ -9,6 +9,7 @@ import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import biweekly.parameter.ParticipationStatus;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.zaxxer.hikari.HikariDataSource;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import java.nio.charset.StandardCharsets;
@@ -33,10 +34,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 import se.flerpart.ApiKlient;
 import se.flerpart.ApiKlient.Svar;
+import se.flerpart.EnAnslutning;
 import se.flerpart.Sidklient;
 import se.flerpart.arende.ArendeService;
 import se.flerpart.arende.ArendeSteg;
@@ -60,6 +64,7 @@ class FlerpartsmoteApiTest {
   @Autowired EmbeddedMotor motor;
   @Autowired CamundaClient camunda;
   @Autowired SvarsToken tokens;
+  @Autowired Environment miljo;
   ApiKlient api;
 
   @BeforeEach
@@ -305,6 +310,22 @@ class FlerpartsmoteApiTest {
         .contains("Gemensam plan", "Arbetsprövning på äldreboende");
     String planId = oversikt.path("aktuellPlan").path("id").asText();
     assertThat(api.get("petra", "/api/planer/" + planId + "/pdf").status()).isEqualTo(403);
+
+    // The plan and its actions are read with one connection at a time.
+    try (HikariDataSource en = EnAnslutning.mot(miljo)) {
+      PlanRepository planer = new PlanRepository(JdbcClient.create(en));
+      assertThat(planer.forArende(UUID.fromString(id)))
+          .singleElement()
+          .satisfies(p -> assertThat(p.atgarder()).hasSize(1));
+      assertThat(
+              planer
+                  .hitta(UUID.fromString(planId))
+                  .orElseThrow()
+                  .atgarder()
+                  .getFirst()
+                  .ansvarigPart())
+          .isEqualTo("AF");
+    }
   }
 
   /**
