@@ -36,7 +36,7 @@ class UppgiftslistaStorBenchmark {
   static final int STANGDA = 2_000_000;
   private static final int UPPVARMNING = 30;
   private static final int UPPVARMNINGSVARV = 150;
-  private static final int MATNINGAR = 200;
+  private static final int MATNINGAR = 500;
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
