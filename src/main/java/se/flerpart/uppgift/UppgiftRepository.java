@@ -141,11 +141,6 @@ public class UppgiftRepository {
             + ("tilldelad".equals(u.kolumn()) ? " left join anvandare a on a.id = u.tilldelad" : "")
             + " where "
             + villkor;
-    String riktning = u.fallande() ? " desc" : " asc";
-    String ordning =
-        "s.nyckel"
-            + riktning
-            + " nulls last, s.forfallodatum asc nulls last, s.skapad asc, s.id asc";
     boolean efterForfallodatum = "forfaller".equals(u.kolumn());
     long start = u.sidindelad() ? (long) (u.sida() - 1) * u.storlek() : 0;
     long[] totalt = {-1};
@@ -157,24 +152,7 @@ public class UppgiftRepository {
     }
     // Counted along with the sorting when the whole selection is sorted anyway.
     boolean raknaHar = totalt[0] < 0;
-    String sql =
-        "select u.*"
-            + (raknaHar ? ", s.totalt" : "")
-            + " from (select u.id, "
-            + SORTERING.get(u.kolumn())
-            + " as nyckel, u.forfallodatum, u.skapad"
-            + (raknaHar ? ", count(*) over () as totalt" : "")
-            + fran
-            + " order by "
-            + SORTERING.get(u.kolumn())
-            + riktning
-            + " nulls last, u.forfallodatum asc nulls last, u.skapad asc, u.id asc";
-    if (u.sidindelad()) {
-      sql += " limit :storlek offset :start";
-      p.put("storlek", u.storlek());
-      p.put("start", start);
-    }
-    sql += ") s join uppgift u on u.id = s.id order by " + ordning;
+    String sql = sidan("u", "u.id", SORTERING.get(u.kolumn()), fran, raknaHar, u, start, p);
     var fraga =
         jdbc.sql(sql)
             .params(p)
@@ -236,27 +214,60 @@ public class UppgiftRepository {
     if (totalt <= start) {
       return new Sida(List.of(), totalt);
     }
-    String nyckel = GRUPPRADENS_SORTERING.get(u.kolumn());
+    String sql =
+        sidan("g", "g.uppgift_id", GRUPPRADENS_SORTERING.get(u.kolumn()), fran, false, u, start, p);
+    return new Sida(jdbc.sql(sql).params(p).query(this::rad).list(), totalt);
+  }
+
+  /**
+   * A page's query: the narrow rows of {@code fran} (table alias {@code t}, the task's id {@code
+   * id}) sorted by {@code nyckel} and the tie-breakers (due date, creation, id), cut to the page,
+   * then joined to the whole rows and sorted again, since the join need not keep the order. With
+   * {@code raknaHar} every row also carries how many the selection holds ({@code totalt}).
+   */
+  private static String sidan(
+      String t,
+      String id,
+      String nyckel,
+      String fran,
+      boolean raknaHar,
+      Uppgiftsurval u,
+      long start,
+      Map<String, Object> p) {
     String riktning = u.fallande() ? " desc" : " asc";
     String sql =
-        "select u.* from (select g.uppgift_id as id, "
+        "select u.*"
+            + (raknaHar ? ", s.totalt" : "")
+            + " from (select "
+            + id
+            + " as id, "
             + nyckel
-            + " as nyckel, g.forfallodatum, g.skapad"
+            + " as nyckel, "
+            + t
+            + ".forfallodatum, "
+            + t
+            + ".skapad"
+            + (raknaHar ? ", count(*) over () as totalt" : "")
             + fran
             + " order by "
             + nyckel
             + riktning
-            + " nulls last, g.forfallodatum asc nulls last, g.skapad asc, g.uppgift_id asc";
+            + " nulls last, "
+            + t
+            + ".forfallodatum asc nulls last, "
+            + t
+            + ".skapad asc, "
+            + id
+            + " asc";
     if (u.sidindelad()) {
       sql += " limit :storlek offset :start";
       p.put("storlek", u.storlek());
       p.put("start", start);
     }
-    sql +=
-        ") s join uppgift u on u.id = s.id order by s.nyckel"
-            + riktning
-            + " nulls last, s.forfallodatum asc nulls last, s.skapad asc, s.id asc";
-    return new Sida(jdbc.sql(sql).params(p).query(this::rad).list(), totalt);
+    return sql
+        + ") s join uppgift u on u.id = s.id order by s.nyckel"
+        + riktning
+        + " nulls last, s.forfallodatum asc nulls last, s.skapad asc, s.id asc";
   }
 
   /**
