@@ -127,7 +127,8 @@ public class UppgiftRepository {
    * one snapshot (the caller's transaction is repeatable read): the count (the exact {@code
    * X-Totalt-Antal}) through the bitmap, and the page by walking the open tasks' due-date index to
    * the page's end. Sorted by anything else, the whole selection is sorted, and counted in the same
-   * pass.
+   * pass. A group's view without other filters is read from the group rows instead ({@link
+   * #sokIGruppensRader}).
    */
   Sida sok(Fraga f) {
     if (avGruppensRader(f)) {
@@ -178,7 +179,8 @@ public class UppgiftRepository {
 
   /**
    * Whether the selection is a group's view that the narrow rows of {@code uppgift_oppen_grupp}
-   * answer alone (V37): no filter but the due date, sorted by due date, creation or case.
+   * answer alone (V37): no filter but the due date and the search, sorted by due date, creation or
+   * case.
    */
   private static boolean avGruppensRader(Fraga f) {
     Uppgiftsurval u = f.urval();
