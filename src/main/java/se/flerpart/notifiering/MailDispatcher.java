@@ -20,11 +20,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Sends a queued mail once the change that queued it has committed, from the event publication
@@ -63,7 +63,6 @@ class MailDispatcher {
   private final JdbcClient jdbc;
   private final ObjectMapper json;
   private final JavaMailSender mailSender;
-  private final TransactionTemplate egenTransaktion;
   private final Clock klocka;
   private final String avsandare;
 
@@ -73,7 +72,6 @@ class MailDispatcher {
       JdbcClient jdbc,
       ObjectMapper json,
       JavaMailSender mailSender,
-      PlatformTransactionManager transaktioner,
       Clock klocka,
       @Value("${flerpart.mail.avsandare}") String avsandare,
       MeterRegistry registry) {
@@ -84,13 +82,19 @@ class MailDispatcher {
             .register(registry);
     this.json = json;
     this.mailSender = mailSender;
-    this.egenTransaktion = new TransactionTemplate(transaktioner);
-    this.egenTransaktion.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.klocka = klocka;
     this.avsandare = avsandare;
   }
 
-  @ApplicationModuleListener
+  /**
+   * An application module listener ({@code @ApplicationModuleListener}: after the commit, on a
+   * thread of its own, in a transaction of its own) whose transaction also commits when the mail
+   * could not be sent: the failed attempt is recorded with the same connection that holds the row's
+   * lock, and the exception still leaves the publication incomplete for its retry.
+   */
+  @Async
+  @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = MailSkickadesInte.class)
+  @TransactionalEventListener
   void skicka(MailKoat koat) {
     Utgaende mail =
         jdbc.sql(
@@ -120,17 +124,22 @@ class MailDispatcher {
       // Logged without recipients or subject, which name people.
       mailfel.increment();
       log.warn("Mail {} kunde inte skickas ännu och försöks igen: {}", mail.id(), typ(e));
-      egenTransaktion.executeWithoutResult(
-          status ->
-              jdbc.sql("update mail_utkorg set forsok = forsok + 1, senaste_fel = ? where id = ?")
-                  .params(typ(e), mail.id())
-                  .update());
-      throw new IllegalStateException("Mail " + mail.id() + " kunde inte skickas", e);
+      jdbc.sql("update mail_utkorg set forsok = forsok + 1, senaste_fel = ? where id = ?")
+          .params(typ(e), mail.id())
+          .update();
+      throw new MailSkickadesInte(mail.id(), e);
     }
     jdbc.sql("update mail_utkorg set skickad = ?, forsok = forsok + 1 where id = ?")
         .params(Timestamp.from(klocka.instant()), mail.id())
         .update();
     log.info("Mail {} skickat till {} mottagare", mail.id(), mail.mottagare().size());
+  }
+
+  /** The SMTP server did not take the mail; the attempt is recorded, the mail is tried again. */
+  static final class MailSkickadesInte extends IllegalStateException {
+    MailSkickadesInte(long id, Exception orsak) {
+      super("Mail " + id + " kunde inte skickas", orsak);
+    }
   }
 
   private MimeMessage meddelande(Utgaende mail) throws MessagingException {

@@ -3,8 +3,11 @@ package se.flerpart.notifiering;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,6 +36,11 @@ import org.springframework.boot.web.servlet.context.ServletWebServerApplicationC
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.flerpart.EnAnslutning;
 import se.flerpart.FlerpartApplication;
 import se.flerpart.Sidklient;
 import se.flerpart.process.SchedulerLock;
@@ -220,6 +228,113 @@ class FleraInstanserTest {
     for (MimeMessage m : mottagna) {
       String mottagare = m.getAllRecipients()[0].toString();
       assertThat(messageId(m)).isEqualTo(MeddelandeId.av(nycklar.get(mottagare), avsandare));
+    }
+  }
+
+  /**
+   * A mail the SMTP server does not take is one attempt recorded (without addresses) in the
+   * listener's own transaction, with the connection that holds the mail's row: with a pool of one
+   * connection nothing waits for a second. Its publication stays incomplete, and it is sent, once,
+   * when the server is back and the publication is resubmitted.
+   */
+  @Test
+  @Order(Integer.MAX_VALUE - 1)
+  void ettMailSomSmtpServernInteTarEmotForsoksIgen() {
+    JdbcClient jdbc = a.getBean(JdbcClient.class);
+    String avsandare = a.getEnvironment().getRequiredProperty("flerpart.mail.avsandare");
+    int port = smtp.getSmtp().getPort();
+    smtp.stop();
+    try (HikariDataSource en = EnAnslutning.mot(a.getEnvironment())) {
+      // The listener's own work, with one connection: the attempt is recorded and kept. The mail
+      // is written directly, so that no publication sends it meanwhile.
+      long enAnslutning =
+          jdbc.sql(
+                  "insert into mail_utkorg (idempotensnyckel, mottagare, amne, text, skapad)"
+                      + " values ('test-smtp-nere:en-anslutning', ?, 'Test', 'Test', now())"
+                      + " returning id")
+              .param(new String[] {"en-anslutning@smtp-nere.example"})
+              .query(Long.class)
+              .single();
+      JavaMailSenderImpl stangd = new JavaMailSenderImpl();
+      stangd.setHost("127.0.0.1");
+      stangd.setPort(port);
+      MailDispatcher dispatcher =
+          new MailDispatcher(
+              JdbcClient.create(en),
+              a.getBean(ObjectMapper.class),
+              stangd,
+              java.time.Clock.systemUTC(),
+              avsandare,
+              new SimpleMeterRegistry());
+      new TransactionTemplate(new DataSourceTransactionManager(en))
+          .executeWithoutResult(
+              status ->
+                  org.assertj.core.api.Assertions.assertThatThrownBy(
+                          () -> dispatcher.skicka(new MailKoat(enAnslutning)))
+                      .isInstanceOf(MailDispatcher.MailSkickadesInte.class));
+      assertThat(forsok(jdbc, enAnslutning)).isEqualTo(1);
+
+      // The application's listener, after the commit of the mail it queued.
+      a.getBean(MailUtkorg.class)
+          .koa(
+              "test-smtp-nere:lyssnaren",
+              List.of("lyssnaren@smtp-nere.example"),
+              "paminnelse-samtycke",
+              Map.of("arendenummer", "T-L", "uppgift", "Test", "mottagare", "Anna", "lank", "x"));
+      long lyssnaren = mailId(jdbc, "test-smtp-nere:lyssnaren");
+      await().atMost(Duration.ofSeconds(30)).until(() -> forsok(jdbc, lyssnaren) >= 1);
+      Map<String, Object> rad =
+          jdbc.sql("select skickad, senaste_fel from mail_utkorg where id = ?")
+              .param(lyssnaren)
+              .query()
+              .singleRow();
+      assertThat(rad.get("skickad")).isNull();
+      assertThat((String) rad.get("senaste_fel")).isNotBlank().doesNotContain("@");
+    } finally {
+      smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
+      smtp.start();
+    }
+    // The listener's publication is resubmitted; the mail written directly has none and is handed
+    // to the listener as a resubmission would.
+    a.getBean(IncompleteEventPublications.class).resubmitIncompletePublications(p -> true);
+    a.getBean(MailDispatcher.class)
+        .skicka(new MailKoat(mailId(jdbc, "test-smtp-nere:en-anslutning")));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.sql(
+                        "select count(*) from mail_utkorg where idempotensnyckel like"
+                            + " 'test-smtp-nere:%' and skickad is not null")
+                    .query(Long.class)
+                    .single(),
+            n -> n == 2);
+    assertThat(
+            java.util.Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> mottagare(m).endsWith("@smtp-nere.example"))
+                .count())
+        .isEqualTo(2);
+  }
+
+  private static long mailId(JdbcClient jdbc, String nyckel) {
+    return jdbc.sql("select id from mail_utkorg where idempotensnyckel = ?")
+        .param(nyckel)
+        .query(Long.class)
+        .single();
+  }
+
+  private static int forsok(JdbcClient jdbc, long id) {
+    return jdbc.sql("select forsok from mail_utkorg where id = ?")
+        .param(id)
+        .query(Integer.class)
+        .single();
+  }
+
+  private static String mottagare(MimeMessage m) {
+    try {
+      return m.getAllRecipients()[0].toString();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
     }
   }
 
