@@ -143,7 +143,7 @@ public class UppgiftRepository {
             + " where "
             + villkor;
     boolean efterForfallodatum = "forfaller".equals(u.kolumn());
-    long start = u.sidindelad() ? (long) (u.sida() - 1) * u.storlek() : 0;
+    long start = u.forePaSidan();
     long[] totalt = {-1};
     if (u.sidindelad() && efterForfallodatum) {
       totalt[0] = antal(villkor, p);
@@ -212,7 +212,7 @@ public class UppgiftRepository {
                 + villkor
                 + ") g";
     long totalt = jdbc.sql("select count(*)" + fran).params(p).query(Long.class).single();
-    long start = u.sidindelad() ? (long) (u.sida() - 1) * u.storlek() : 0;
+    long start = u.forePaSidan();
     if (totalt <= start) {
       return new Sida(List.of(), totalt);
     }

@@ -54,6 +54,11 @@ public record Uppgiftsurval(
     return sida != null;
   }
 
+  /** How many matching tasks come before the page: 0 when the whole list is asked for. */
+  public long forePaSidan() {
+    return sidindelad() ? (long) (sida - 1) * storlek : 0;
+  }
+
   /** The same selection on another page, for paging links. */
   public Uppgiftsurval medSida(int nySida) {
     return new Uppgiftsurval(

@@ -53,26 +53,24 @@ class EmbeddedStackTest {
   void forstaFeletIOrdningKastasOchDeSomStartadeStoppasBaklanges() {
     List<String> stoppade = new CopyOnWriteArrayList<>();
     var forsta = EmbeddedStack.Start.pa("a", () -> "a", stoppade::add);
-    var trasig =
-        EmbeddedStack.Start.<String>pa(
-            "b",
-            () -> {
-              throw new IllegalStateException("Kunde inte starta b");
-            },
-            stoppade::add);
+    var trasig = trasig("b", stoppade);
     var tredje = EmbeddedStack.Start.pa("c", () -> "c", stoppade::add);
-    var ocksaTrasig =
-        EmbeddedStack.Start.<String>pa(
-            "d",
-            () -> {
-              throw new IllegalStateException("Kunde inte starta d");
-            },
-            stoppade::add);
+    var ocksaTrasig = trasig("d", stoppade);
 
     assertThatThrownBy(() -> EmbeddedStack.vantaPaAlla(forsta, trasig, null, tredje, ocksaTrasig))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("Kunde inte starta b");
     assertThat(stoppade).containsExactly("c", "a");
+  }
+
+  /** A start that fails with "Kunde inte starta {@code namn}". */
+  private static EmbeddedStack.Start<String> trasig(String namn, List<String> stoppade) {
+    return EmbeddedStack.Start.pa(
+        namn,
+        () -> {
+          throw new IllegalStateException("Kunde inte starta " + namn);
+        },
+        stoppade::add);
   }
 
   @Test

@@ -200,23 +200,13 @@ class FleraInstanserTest {
     } finally {
       pool.shutdown();
     }
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                jdbc.sql(
-                        "select count(*) from mail_utkorg"
-                            + " where idempotensnyckel like 'test-flera-instanser:%'"
-                            + " and skickad is not null")
-                    .query(Long.class)
-                    .single(),
-            n -> n == 20);
+    vantaTillsSkickade(jdbc, "test-flera-instanser:", 20);
     // Anything sent twice would have arrived by now.
     Thread.sleep(2_000);
 
     List<MimeMessage> mottagna = new ArrayList<>();
     for (MimeMessage m : smtp.getReceivedMessages()) {
-      if (m.getAllRecipients()[0].toString().endsWith("@flera-instanser.example")) {
+      if (mottagare(m).endsWith("@flera-instanser.example")) {
         mottagna.add(m);
       }
     }
@@ -226,7 +216,7 @@ class FleraInstanserTest {
     assertThat(perMessageId).hasSize(20).allSatisfy((id, antal) -> assertThat(antal).isOne());
     String avsandare = a.getEnvironment().getRequiredProperty("flerpart.mail.avsandare");
     for (MimeMessage m : mottagna) {
-      String mottagare = m.getAllRecipients()[0].toString();
+      String mottagare = mottagare(m);
       assertThat(messageId(m)).isEqualTo(MeddelandeId.av(nycklar.get(mottagare), avsandare));
     }
   }
@@ -299,21 +289,27 @@ class FleraInstanserTest {
     a.getBean(IncompleteEventPublications.class).resubmitIncompletePublications(p -> true);
     a.getBean(MailDispatcher.class)
         .skicka(new MailKoat(mailId(jdbc, "test-smtp-nere:en-anslutning")));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                jdbc.sql(
-                        "select count(*) from mail_utkorg where idempotensnyckel like"
-                            + " 'test-smtp-nere:%' and skickad is not null")
-                    .query(Long.class)
-                    .single(),
-            n -> n == 2);
+    vantaTillsSkickade(jdbc, "test-smtp-nere:", 2);
     assertThat(
             java.util.Arrays.stream(smtp.getReceivedMessages())
                 .filter(m -> mottagare(m).endsWith("@smtp-nere.example"))
                 .count())
         .isEqualTo(2);
+  }
+
+  /** Waits until {@code antal} mails whose idempotency key starts with {@code prefix} are sent. */
+  private static void vantaTillsSkickade(JdbcClient jdbc, String prefix, long antal) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.sql(
+                        "select count(*) from mail_utkorg"
+                            + " where idempotensnyckel like ? and skickad is not null")
+                    .param(prefix + "%")
+                    .query(Long.class)
+                    .single(),
+            n -> n == antal);
   }
 
   private static long mailId(JdbcClient jdbc, String nyckel) {
