@@ -18,12 +18,23 @@ public class FlerpartApplication {
    * why by then, but a thread a library left running (the embedded stack's, e.g. a {@code Timer})
    * would otherwise keep the JVM alive, and a service manager would see a process that neither runs
    * nor exits.
+   *
+   * <p>With {@code flerpart.avsluta-nar-redo=true} the application stops as soon as it is ready
+   * (after the process deployment and the demo data), the way it stops on SIGTERM, and the process
+   * ends with exit code 0. That is the training run of the JVM's AOT cache (see the README's
+   * performance section): the run loads and links everything a start needs, and the JVM writes the
+   * cache when it exits.
    */
   public static void main(String[] args) {
+    ConfigurableApplicationContext context;
     try {
-      start(args);
+      context = start(args);
     } catch (Throwable e) {
       System.exit(1);
+      return;
+    }
+    if (context.getEnvironment().getProperty("flerpart.avsluta-nar-redo", Boolean.class, false)) {
+      System.exit(SpringApplication.exit(context));
     }
   }
 

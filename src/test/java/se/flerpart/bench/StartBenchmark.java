@@ -10,22 +10,39 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Start-up and memory of the packaged application: starts {@code java -Xmx<bench.xmx> -jar
- * target/flerpart-*.jar} (the embedded default with its demo data) as a child process, measures the
- * time until {@code /actuator/health} answers UP, puts some load on it (a logged-in session
- * registers cases and reads the task list), and reads the process's resident memory (VmRSS in
- * /proc/&lt;pid&gt;/status). The jar must be packaged first: the bench profile runs after package.
+ * Start-up and memory of the packaged application (the embedded default with its demo data), in the
+ * two ways the README gives:
+ *
+ * <ul>
+ *   <li>{@code java -Xmx<bench.xmx> -jar target/flerpart-*.jar};
+ *   <li>the jar extracted ({@code -Djarmode=tools extract}) and started with the JVM's AOT cache
+ *       ({@code -XX:AOTCache}, JDK 25 or later), which a training run made first: the extracted jar
+ *       started with {@code -XX:AOTCacheOutput} and {@code flerpart.avsluta-nar-redo=true}.
+ * </ul>
+ *
+ * Each is started {@code bench.starter} times (3), alternating, as a child process: the time until
+ * {@code /actuator/health} answers UP, then some load (a logged-in session registers cases and
+ * reads the task list), then the process's resident memory (VmRSS in /proc/&lt;pid&gt;/status). The
+ * jar must be packaged first: the bench profile runs after package.
  */
 @EnabledIfSystemProperty(named = "flerpart.benchmark", matches = "true")
 class StartBenchmark {
+
+  private static final String XMX = System.getProperty("bench.xmx", "512m");
+  private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+
+  record Matning(double startSek, long rssMb) {}
 
   @Test
   void startOchMinne() throws Exception {
@@ -33,23 +50,77 @@ class StartBenchmark {
     if (!Files.exists(jar)) {
       throw new IllegalStateException(jar + " saknas: paketera först (./mvnw -Pbench verify)");
     }
-    String xmx = System.getProperty("bench.xmx", "512m");
-    String java = ProcessHandle.current().info().command().orElse("java");
+    int starter = Benchresultat.heltal("bench.starter", 3);
+    boolean aot = Runtime.version().feature() >= 25;
+    Path utpackad = Path.of("target", "bench", "aot");
+    Path cache = utpackad.resolve("flerpart.aot");
+    Path utpackadJar = utpackad.resolve(jar.getFileName());
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("xmx", XMX);
+    r.put("starter", starter);
+    if (aot) {
+      long t0 = System.nanoTime();
+      radera(utpackad);
+      korTillSlut(
+          List.of(
+              JAVA,
+              "-Djarmode=tools",
+              "-jar",
+              jar.toString(),
+              "extract",
+              "--destination",
+              utpackad.toString()));
+      korTillSlut(
+          List.of(
+              JAVA,
+              "-Xmx" + XMX,
+              "-XX:AOTCacheOutput=" + cache,
+              "-jar",
+              utpackadJar.toString(),
+              "--server.port=0",
+              "--flerpart.embedded.kafka-port=0",
+              "--flerpart.avsluta-nar-redo=true"));
+      r.put("aotTraningSekunder", Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
+      r.put("aotCacheMb", Math.round(Files.size(cache) / 1024.0 / 1024.0));
+    }
+    List<Matning> utan = new ArrayList<>();
+    List<Matning> med = new ArrayList<>();
+    for (int i = 0; i < starter; i++) {
+      utan.add(mat(List.of(JAVA, "-Xmx" + XMX, "-jar", jar.toString())));
+      if (aot) {
+        med.add(
+            mat(
+                List.of(
+                    JAVA, "-Xmx" + XMX, "-XX:AOTCache=" + cache, "-jar", utpackadJar.toString())));
+      }
+    }
+    r.put("startTillFriskSekunder", median(utan.stream().map(Matning::startSek).toList()));
+    r.put("startTillFriskAllaSekunder", utan.stream().map(Matning::startSek).toList());
+    r.put(
+        "rssMbEfterLast", Math.round(median(utan.stream().map(m -> (double) m.rssMb()).toList())));
+    if (aot) {
+      r.put("startMedAotCacheSekunder", median(med.stream().map(Matning::startSek).toList()));
+      r.put("startMedAotCacheAllaSekunder", med.stream().map(Matning::startSek).toList());
+      r.put(
+          "rssMbEfterLastMedAotCache",
+          Math.round(median(med.stream().map(m -> (double) m.rssMb()).toList())));
+    } else {
+      r.put("startMedAotCache", "kräver JDK 25 eller senare");
+    }
+    r.put("last", "50 ärenden registrerade och uppgiftslistan läst 50 gånger");
+    Benchresultat.skriv("start", r);
+  }
+
+  /** One start of {@code kommando}: seconds to healthy, then the load, then VmRSS. */
+  private static Matning mat(List<String> kommando) throws Exception {
     int port = ledigPort();
+    List<String> medPort = new ArrayList<>(kommando);
+    medPort.add("--server.port=" + port);
+    medPort.add("--flerpart.embedded.kafka-port=0");
     Path logg = Files.createTempFile("flerpart-start", ".log");
     long start = System.nanoTime();
     Process p =
-        new ProcessBuilder(
-                List.of(
-                    java,
-                    "-Xmx" + xmx,
-                    "-jar",
-                    jar.toString(),
-                    "--server.port=" + port,
-                    "--flerpart.embedded.kafka-port=0"))
-            .redirectErrorStream(true)
-            .redirectOutput(logg.toFile())
-            .start();
+        new ProcessBuilder(medPort).redirectErrorStream(true).redirectOutput(logg.toFile()).start();
     try {
       HttpClient http = HttpClient.newHttpClient();
       double startSek = -1;
@@ -62,7 +133,7 @@ class StartBenchmark {
                           URI.create("http://localhost:" + port + "/actuator/health"))
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
-          if (svar.statusCode() == 200 && svar.body().contains("\"UP\"")) {
+          if (svar.statusCode() == 200 && svar.body().startsWith("{\"status\":\"UP\"")) {
             startSek = Math.round((System.nanoTime() - start) / 1e7) / 100.0;
             break;
           }
@@ -86,19 +157,52 @@ class StartBenchmark {
         anna.get("/api/uppgifter?vy=mina");
       }
       Thread.sleep(2000);
-      long rssKb = rss(p.pid());
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("xmx", xmx);
-      r.put("startTillFriskSekunder", startSek);
-      r.put("rssMbEfterLast", Math.round(rssKb / 1024.0));
-      r.put("last", "50 ärenden registrerade och uppgiftslistan läst 50 gånger");
-      Benchresultat.skriv("start", r);
+      long rssMb = Math.round(rss(p.pid()) / 1024.0);
+      System.out.println(
+          "BENCH start " + startSek + " s, RSS " + rssMb + " MB: " + String.join(" ", kommando));
+      return new Matning(startSek, rssMb);
     } finally {
       p.destroy();
       if (!p.waitFor(60, TimeUnit.SECONDS)) {
         p.destroyForcibly();
       }
       Files.deleteIfExists(logg);
+    }
+  }
+
+  private static void korTillSlut(List<String> kommando) throws Exception {
+    Path logg = Files.createTempFile("flerpart-aot", ".log");
+    Process p =
+        new ProcessBuilder(kommando)
+            .redirectErrorStream(true)
+            .redirectOutput(logg.toFile())
+            .start();
+    if (!p.waitFor(5, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new IllegalStateException("Tog mer än 5 minuter: " + kommando + "; se " + logg);
+    }
+    if (p.exitValue() != 0) {
+      throw new IllegalStateException(
+          "Slutkod " + p.exitValue() + ": " + kommando + "; se " + logg);
+    }
+    Files.delete(logg);
+  }
+
+  private static double median(List<Double> varden) {
+    List<Double> sorterade = varden.stream().sorted().toList();
+    int n = sorterade.size();
+    return n % 2 == 1
+        ? sorterade.get(n / 2)
+        : Math.round((sorterade.get(n / 2 - 1) + sorterade.get(n / 2)) * 50) / 100.0;
+  }
+
+  private static void radera(Path katalog) throws IOException {
+    if (Files.exists(katalog)) {
+      try (Stream<Path> alla = Files.walk(katalog)) {
+        for (Path fil : alla.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(fil);
+        }
+      }
     }
   }
 
