@@ -8,6 +8,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -36,6 +37,7 @@ public class EmbeddedStack
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedStack.class);
+  private static final Duration SMTP_STARTTID = Duration.ofSeconds(30);
 
   @Override
   public void initialize(ConfigurableApplicationContext context) {
@@ -196,8 +198,15 @@ public class EmbeddedStack
   }
 
   /** A GreenMail SMTP server on {@code port} of 127.0.0.1, started. */
+  /**
+   * GreenMail waits two seconds by default for its server thread to listen, and fails the start
+   * after that. On a loaded two-core machine, with the other services starting beside it, that was
+   * once not enough; a port that is taken still fails at once.
+   */
   static GreenMail startaSmtp(int port) {
-    GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
+    ServerSetup smtp = new ServerSetup(port, "127.0.0.1", "smtp");
+    smtp.setServerStartupTimeout(SMTP_STARTTID.toMillis());
+    GreenMail greenMail = new GreenMail(smtp);
     try {
       greenMail.start();
     } catch (RuntimeException e) {

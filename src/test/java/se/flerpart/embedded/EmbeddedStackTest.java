@@ -3,10 +3,13 @@ package se.flerpart.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.icegreen.greenmail.util.GreenMail;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,6 +49,27 @@ class EmbeddedStackTest {
           .as("inget av det som startade blir kvar som böna")
           .isEmpty();
       assertThat(context.getEnvironment().containsProperty("spring.datasource.url")).isFalse();
+    }
+  }
+
+  @Test
+  void smtpServernFarTidAttStartaMenEnUpptagenPortFallerGenast() throws Exception {
+    GreenMail smtp = EmbeddedStack.startaSmtp(0);
+    try {
+      assertThat(smtp.getSmtp().getServerSetup().getServerStartupTimeout())
+          .as("GreenMails två sekunder räcker inte på en belastad maskin")
+          .isGreaterThanOrEqualTo(30_000);
+    } finally {
+      smtp.stop();
+    }
+    try (ServerSocket upptagen = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      long borjan = System.nanoTime();
+      assertThatThrownBy(() -> EmbeddedStack.startaSmtp(upptagen.getLocalPort()))
+          .hasMessageContaining(
+              "Kunde inte starta inbyggd SMTP-server på port " + upptagen.getLocalPort());
+      assertThat(Duration.ofNanos(System.nanoTime() - borjan))
+          .as("en upptagen port väntar inte ut starttiden")
+          .isLessThan(Duration.ofSeconds(20));
     }
   }
 

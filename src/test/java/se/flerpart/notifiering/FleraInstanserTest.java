@@ -57,11 +57,19 @@ class FleraInstanserTest {
   private static ConfigurableApplicationContext a;
   private static ConfigurableApplicationContext b;
 
+  /** The SMTP server the instances share, given time to start on a loaded machine. */
+  private static GreenMail smtpServer(int port) {
+    ServerSetup setup = new ServerSetup(port, "127.0.0.1", "smtp");
+    setup.setServerStartupTimeout(30_000);
+    GreenMail server = new GreenMail(setup);
+    server.start();
+    return server;
+  }
+
   @BeforeAll
   static void startaTvaInstanser() {
     int smtpPort = ledigPort();
-    smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
-    smtp.start();
+    smtp = smtpServer(smtpPort);
     List<String> gemensamt =
         List.of(
             "--server.port=0",
@@ -281,8 +289,7 @@ class FleraInstanserTest {
       assertThat(rad.get("skickad")).isNull();
       assertThat((String) rad.get("senaste_fel")).isNotBlank().doesNotContain("@");
     } finally {
-      smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
-      smtp.start();
+      smtp = smtpServer(port);
     }
     // The listener's publication is resubmitted; the mail written directly has none and is handed
     // to the listener as a resubmission would.
