@@ -295,9 +295,20 @@ class DockerFilesTest {
     String user = users.get(users.size() - 1).split(":")[0];
     assertThat(user).as("the runtime user").isNotIn("root", "0");
 
+    assertThat(instructions.subList(0, runtime))
+        .as("the build stage extracts the jar, so that the JVM reads plain jar files")
+        .anyMatch(
+            ins ->
+                ins[0].equals("RUN")
+                    && ins[1].contains("-Djarmode=tools -jar /workspace/flerpart.jar extract")
+                    && ins[1].contains("--destination /workspace/app"));
     assertThat(runtimeStage)
         .anyMatch(ins -> ins[0].equals("EXPOSE") && List.of(ins[1].split("\\s+")).contains("8080"))
-        .anyMatch(ins -> ins[0].equals("COPY") && ins[1].startsWith("--from=build "))
+        .anyMatch(ins -> ins[0].equals("COPY") && ins[1].equals("--from=build /workspace/app /app"))
+        .anyMatch(
+            ins ->
+                ins[0].equals("ENTRYPOINT")
+                    && ins[1].equals("[\"java\", \"-jar\", \"/app/flerpart.jar\"]"))
         .anyMatch(ins -> ins[0].equals("HEALTHCHECK") && ins[1].contains("/actuator/health"));
   }
 

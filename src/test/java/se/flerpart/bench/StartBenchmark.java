@@ -22,16 +22,17 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Start-up and memory of the packaged application (the embedded default with its demo data), in the
- * two ways the README gives:
+ * three ways the README gives:
  *
  * <ul>
  *   <li>{@code java -Xmx<bench.xmx> -jar target/flerpart-*.jar};
- *   <li>the jar extracted ({@code -Djarmode=tools extract}) and started with the JVM's AOT cache
- *       ({@code -XX:AOTCache}, JDK 25 or later), which a training run made first: the extracted jar
- *       started with {@code -XX:AOTCacheOutput} and {@code flerpart.avsluta-nar-redo=true}.
+ *   <li>the jar extracted ({@code -Djarmode=tools extract}), its classes in plain jar files;
+ *   <li>the extracted jar started with the JVM's AOT cache ({@code -XX:AOTCache}, JDK 25 or later),
+ *       which a training run made first: the extracted jar started with {@code -XX:AOTCacheOutput}
+ *       and {@code flerpart.avsluta-nar-redo=true}.
  * </ul>
  *
- * Each is started {@code bench.starter} times (3), alternating, as a child process: the time until
+ * Each is started {@code bench.starter} times (3), in turn, as a child process: the time until
  * {@code /actuator/health} answers UP, then some load (a logged-in session registers cases and
  * reads the task list), then the process's resident memory (VmRSS in /proc/&lt;pid&gt;/status). The
  * jar must be packaged first: the bench profile runs after package.
@@ -58,18 +59,18 @@ class StartBenchmark {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("xmx", XMX);
     r.put("starter", starter);
+    radera(utpackad);
+    korTillSlut(
+        List.of(
+            JAVA,
+            "-Djarmode=tools",
+            "-jar",
+            jar.toString(),
+            "extract",
+            "--destination",
+            utpackad.toString()));
     if (aot) {
       long t0 = System.nanoTime();
-      radera(utpackad);
-      korTillSlut(
-          List.of(
-              JAVA,
-              "-Djarmode=tools",
-              "-jar",
-              jar.toString(),
-              "extract",
-              "--destination",
-              utpackad.toString()));
       korTillSlut(
           List.of(
               JAVA,
@@ -84,9 +85,11 @@ class StartBenchmark {
       r.put("aotCacheMb", Math.round(Files.size(cache) / 1024.0 / 1024.0));
     }
     List<Matning> utan = new ArrayList<>();
+    List<Matning> uppackad = new ArrayList<>();
     List<Matning> med = new ArrayList<>();
     for (int i = 0; i < starter; i++) {
       utan.add(mat(List.of(JAVA, "-Xmx" + XMX, "-jar", jar.toString())));
+      uppackad.add(mat(List.of(JAVA, "-Xmx" + XMX, "-jar", utpackadJar.toString())));
       if (aot) {
         med.add(
             mat(
@@ -98,6 +101,8 @@ class StartBenchmark {
     r.put("startTillFriskAllaSekunder", utan.stream().map(Matning::startSek).toList());
     r.put(
         "rssMbEfterLast", Math.round(median(utan.stream().map(m -> (double) m.rssMb()).toList())));
+    r.put("startUppackadSekunder", median(uppackad.stream().map(Matning::startSek).toList()));
+    r.put("startUppackadAllaSekunder", uppackad.stream().map(Matning::startSek).toList());
     if (aot) {
       r.put("startMedAotCacheSekunder", median(med.stream().map(Matning::startSek).toList()));
       r.put("startMedAotCacheAllaSekunder", med.stream().map(Matning::startSek).toList());
