@@ -197,13 +197,14 @@ public class EmbeddedStack
     }
   }
 
-  /** A GreenMail SMTP server on {@code port} of 127.0.0.1, started. */
   /**
-   * GreenMail waits two seconds by default for its server thread to listen, and fails the start
-   * after that. On a loaded two-core machine, with the other services starting beside it, that was
-   * once not enough; a port that is taken still fails at once.
+   * A GreenMail SMTP server on {@code port} of 127.0.0.1, started: the embedded default's, the
+   * services launcher's ({@link Tjanster}) and the tests'. GreenMail waits two seconds by default
+   * for its server thread to listen, and fails the start after that. On a loaded two-core machine,
+   * with the other services starting beside it, that was once not enough; a port that is taken
+   * still fails at once.
    */
-  static GreenMail startaSmtp(int port) {
+  public static GreenMail startaSmtp(int port) {
     ServerSetup smtp = new ServerSetup(port, "127.0.0.1", "smtp");
     smtp.setServerStartupTimeout(SMTP_STARTTID.toMillis());
     GreenMail greenMail = new GreenMail(smtp);

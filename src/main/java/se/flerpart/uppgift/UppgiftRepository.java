@@ -98,13 +98,20 @@ public class UppgiftRepository {
       Instant nu,
       Instant veckoslut) {}
 
+  /**
+   * A task's case number (a deviation's number for its tasks), as the list sorts, filters and
+   * searches it; V37's triggers copy the same expression into {@code uppgift_oppen_grupp}.
+   */
+  private static final String ARENDENUMMER =
+      "coalesce(u.variabler->>'arendenummer', u.variabler->>'avvikelsenummer')";
+
   /** What each sort column sorts by ({@code a}: the holder's user row). */
   private static final Map<String, String> SORTERING =
       Map.of(
           "uppgift",
           "u.namn",
           "arende",
-          "(coalesce(u.variabler->>'arendenummer', u.variabler->>'avvikelsenummer') collate \"C\")",
+          "(" + ARENDENUMMER + " collate \"C\")",
           "insats",
           "u.variabler->>'insats'",
           "tilldelad",
@@ -413,8 +420,7 @@ public class UppgiftRepository {
       p.put("typ", u.typ());
     }
     if (u.arende() != null) {
-      sql.append(
-          " and coalesce(u.variabler->>'arendenummer', u.variabler->>'avvikelsenummer') = :arende");
+      sql.append(" and " + ARENDENUMMER + " = :arende");
       p.put("arende", u.arende());
     }
     if (u.insats() != null) {
@@ -429,12 +435,7 @@ public class UppgiftRepository {
     }
     forfallen(sql, "u.forfallodatum", f, p);
     if (medSok) {
-      sok(
-          sql,
-          "coalesce(u.variabler->>'arendenummer', u.variabler->>'avvikelsenummer')",
-          "u.arende_id",
-          f,
-          p);
+      sok(sql, ARENDENUMMER, "u.arende_id", f, p);
     }
     return sql.toString();
   }

@@ -97,23 +97,23 @@ class StartBenchmark {
                     JAVA, "-Xmx" + XMX, "-XX:AOTCache=" + cache, "-jar", utpackadJar.toString())));
       }
     }
-    r.put("startTillFriskSekunder", median(utan.stream().map(Matning::startSek).toList()));
-    r.put("startTillFriskAllaSekunder", utan.stream().map(Matning::startSek).toList());
-    r.put(
-        "rssMbEfterLast", Math.round(median(utan.stream().map(m -> (double) m.rssMb()).toList())));
-    r.put("startUppackadSekunder", median(uppackad.stream().map(Matning::startSek).toList()));
-    r.put("startUppackadAllaSekunder", uppackad.stream().map(Matning::startSek).toList());
+    sammanfatta(r, "startTillFrisk", "rssMbEfterLast", utan);
+    sammanfatta(r, "startUppackad", "rssMbEfterLastUppackad", uppackad);
     if (aot) {
-      r.put("startMedAotCacheSekunder", median(med.stream().map(Matning::startSek).toList()));
-      r.put("startMedAotCacheAllaSekunder", med.stream().map(Matning::startSek).toList());
-      r.put(
-          "rssMbEfterLastMedAotCache",
-          Math.round(median(med.stream().map(m -> (double) m.rssMb()).toList())));
+      sammanfatta(r, "startMedAotCache", "rssMbEfterLastMedAotCache", med);
     } else {
       r.put("startMedAotCache", "kräver JDK 25 eller senare");
     }
     r.put("last", "50 ärenden registrerade och uppgiftslistan läst 50 gånger");
     Benchresultat.skriv("start", r);
+  }
+
+  /** The median start and resident memory of one way's starts, and every start. */
+  private static void sammanfatta(
+      Map<String, Object> r, String start, String rss, List<Matning> matningar) {
+    r.put(start + "Sekunder", median(matningar.stream().map(Matning::startSek).toList()));
+    r.put(start + "AllaSekunder", matningar.stream().map(Matning::startSek).toList());
+    r.put(rss, Math.round(median(matningar.stream().map(m -> (double) m.rssMb()).toList())));
   }
 
   /** One start of {@code kommando}: seconds to healthy, then the load, then VmRSS. */

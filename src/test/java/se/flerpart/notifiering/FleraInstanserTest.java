@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.internet.MimeMessage;
@@ -43,6 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import se.flerpart.EnAnslutning;
 import se.flerpart.FlerpartApplication;
 import se.flerpart.Sidklient;
+import se.flerpart.embedded.EmbeddedStack;
 import se.flerpart.process.SchedulerLock;
 
 /**
@@ -57,19 +57,10 @@ class FleraInstanserTest {
   private static ConfigurableApplicationContext a;
   private static ConfigurableApplicationContext b;
 
-  /** The SMTP server the instances share, given time to start on a loaded machine. */
-  private static GreenMail smtpServer(int port) {
-    ServerSetup setup = new ServerSetup(port, "127.0.0.1", "smtp");
-    setup.setServerStartupTimeout(30_000);
-    GreenMail server = new GreenMail(setup);
-    server.start();
-    return server;
-  }
-
   @BeforeAll
   static void startaTvaInstanser() {
     int smtpPort = ledigPort();
-    smtp = smtpServer(smtpPort);
+    smtp = EmbeddedStack.startaSmtp(smtpPort);
     List<String> gemensamt =
         List.of(
             "--server.port=0",
@@ -289,7 +280,7 @@ class FleraInstanserTest {
       assertThat(rad.get("skickad")).isNull();
       assertThat((String) rad.get("senaste_fel")).isNotBlank().doesNotContain("@");
     } finally {
-      smtp = smtpServer(port);
+      smtp = EmbeddedStack.startaSmtp(port);
     }
     // The listener's publication is resubmitted; the mail written directly has none and is handed
     // to the listener as a resubmission would.

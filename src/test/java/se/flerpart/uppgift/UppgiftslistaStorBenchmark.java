@@ -1,6 +1,7 @@
 package se.flerpart.uppgift;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,43 @@ class UppgiftslistaStorBenchmark {
   private static final int UPPVARMNING = 30;
   private static final int UPPVARMNINGSVARV = 150;
   private static final int MATNINGAR = 500;
+
+  /** One of the seven questions: its name in the results, who asks, and its query string. */
+  record Fraga(String namn, String vem, String parametrar) {
+    String adress() {
+      return "/api/uppgifter?" + parametrar;
+    }
+
+    /** The same question as the service takes it. */
+    Uppgiftsurval urval() {
+      Map<String, String> p = new HashMap<>();
+      for (String par : parametrar.split("&")) {
+        String[] delar = par.split("=", 2);
+        p.put(delar[0], delar[1]);
+      }
+      return Uppgiftsurval.tolka(
+          p.get("vy"),
+          p.get("sortering"),
+          null,
+          p.get("forfallen"),
+          p.get("sok"),
+          p.get("arende"),
+          null,
+          null,
+          p.get("sida"),
+          null);
+    }
+  }
+
+  private static final List<Fraga> FRAGOR =
+      List.of(
+          new Fraga("minaSida1", "anna", "vy=mina&sida=1"),
+          new Fraga("gruppSida1Forfaller", "bengt", "vy=grupp&sida=1"),
+          new Fraga("gruppSida100ArendeFallande", "bengt", "vy=grupp&sida=100&sortering=-arende"),
+          new Fraga("gruppSok", "bengt", "vy=grupp&sida=1&sok=2025-1234"),
+          new Fraga("gruppForsenade", "bengt", "vy=grupp&sida=1&forfallen=forsenade"),
+          new Fraga("allaSida1", "bengt", "vy=alla&sida=1"),
+          new Fraga("ettArende", "anna", "vy=mina&arende=2025-100050"));
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
@@ -99,38 +137,21 @@ class UppgiftslistaStorBenchmark {
         "asc",
         0);
 
-    Sidklient anna = Sidklient.inloggad(port, "anna");
-    Sidklient bengt = Sidklient.inloggad(port, "bengt");
-    Map<String, Sidklient> fragor = new LinkedHashMap<>();
-    fragor.put("/api/uppgifter?vy=mina&sida=1", anna);
-    fragor.put("/api/uppgifter?vy=grupp&sida=1", bengt);
-    fragor.put("/api/uppgifter?vy=grupp&sida=100&sortering=-arende", bengt);
-    fragor.put("/api/uppgifter?vy=grupp&sida=1&sok=2025-1234", bengt);
-    fragor.put("/api/uppgifter?vy=grupp&sida=1&forfallen=forsenade", bengt);
-    fragor.put("/api/uppgifter?vy=alla&sida=1", bengt);
-    fragor.put("/api/uppgifter?vy=mina&arende=2025-100050", anna);
+    Map<String, Sidklient> klienter =
+        Map.of(
+            "anna", Sidklient.inloggad(port, "anna"), "bengt", Sidklient.inloggad(port, "bengt"));
     // A server in use has compiled its request path long since: every question in turn until the
     // JIT has settled, so that whichever question is measured first does not pay for it (with 30
     // calls of its own first, the first question's p50 was twice that of a later run of it).
     for (int varv = 0; varv < UPPVARMNINGSVARV; varv++) {
-      fragor.forEach((adress, klient) -> klient.get(adress));
+      FRAGOR.forEach(f -> klienter.get(f.vem()).get(f.adress()));
     }
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("oppna", OPPNA);
     r.put("stangda", STANGDA);
     r.put("genereringSekunder", genereringSek);
-    List<String> namn =
-        List.of(
-            "minaSida1",
-            "gruppSida1Forfaller",
-            "gruppSida100ArendeFallande",
-            "gruppSok",
-            "gruppForsenade",
-            "allaSida1",
-            "ettArende");
-    int i = 0;
-    for (var fraga : fragor.entrySet()) {
-      r.put(namn.get(i++), mat(fraga.getValue(), fraga.getKey()));
+    for (Fraga f : FRAGOR) {
+      r.put(f.namn(), mat(klienter.get(f.vem()), f.adress()));
     }
     List<Double> p99 = new ArrayList<>();
     r.values().stream()
@@ -139,21 +160,16 @@ class UppgiftslistaStorBenchmark {
     r.put("hogstaP99Ms", p99.stream().mapToDouble(Double::doubleValue).max().orElse(0));
     // The same questions to the service in this process, without HTTP, session and JSON: the
     // database's share of each answer.
-    Anvandare a = anvandare.hitta("anna").orElseThrow();
-    Anvandare b = anvandare.hitta("bengt").orElseThrow();
     Map<String, Object> tjanst = new LinkedHashMap<>();
-    tjanst.put("minaSida1", matTjanst(a, "mina", null, null, null, null, "1"));
-    tjanst.put("gruppSida1Forfaller", matTjanst(b, "grupp", null, null, null, null, "1"));
-    tjanst.put(
-        "gruppSida100ArendeFallande", matTjanst(b, "grupp", "-arende", null, null, null, "100"));
-    tjanst.put("gruppSok", matTjanst(b, "grupp", null, null, "2025-1234", null, "1"));
-    tjanst.put("gruppForsenade", matTjanst(b, "grupp", null, "forsenade", null, null, "1"));
-    tjanst.put("allaSida1", matTjanst(b, "alla", null, null, null, null, "1"));
-    tjanst.put("ettArende", matTjanst(a, "mina", null, null, null, "2025-100050", null));
+    for (Fraga f : FRAGOR) {
+      tjanst.put(f.namn(), matTjanst(anvandare.hitta(f.vem()).orElseThrow(), f.urval()));
+    }
     r.put("tjanstenUtanHttp", tjanst);
     // The group's first page with one task instead of fifty: what the answer's size costs over
     // HTTP.
-    r.put("gruppSida1EnUppgiftHttp", mat(bengt, "/api/uppgifter?vy=grupp&sida=1&storlek=1"));
+    r.put(
+        "gruppSida1EnUppgiftHttp",
+        mat(klienter.get("bengt"), "/api/uppgifter?vy=grupp&sida=1&storlek=1"));
     Benchresultat.skriv("uppgiftslista", r);
   }
 
@@ -244,16 +260,7 @@ class UppgiftslistaStorBenchmark {
     System.out.println("UPPGIFTSLISTA EXPLAIN " + vad + ":\n  " + String.join("\n  ", plan));
   }
 
-  private Map<String, Double> matTjanst(
-      Anvandare vem,
-      String vy,
-      String sortering,
-      String forfallen,
-      String sok,
-      String arende,
-      String sida) {
-    Uppgiftsurval urval =
-        Uppgiftsurval.tolka(vy, sortering, null, forfallen, sok, arende, null, null, sida, null);
+  private Map<String, Double> matTjanst(Anvandare vem, Uppgiftsurval urval) {
     for (int i = 0; i < UPPVARMNING; i++) {
       uppgifter.lista(urval, vem);
     }
