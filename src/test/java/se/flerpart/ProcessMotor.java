@@ -10,6 +10,7 @@ import io.camunda.zeebe.client.api.response.PublishMessageResponse;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.assertions.BpmnAssert;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -44,21 +45,33 @@ public record ProcessMotor(ZeebeClient client, ZeebeTestEngine engine, Deploymen
   }
 
   /**
-   * The one active job of the type; fails when there is none or more than one. The engine may still
-   * be creating the job when it first reports idle (a timer or a message that just fired), so an
-   * empty answer is asked again a few times before it counts.
+   * The active jobs of the type, asked again a few times while there are none: the engine may still
+   * be creating a job when it first reports idle (a timer or a message that just fired, above all
+   * on a loaded machine). For a job that should exist; to check that none does, ask once with
+   * {@link #aktiveraJobben}.
    */
-  public ActivatedJob aktiveraJobb(String jobType) {
-    List<ActivatedJob> jobs = aktiveraJobben(jobType);
-    for (int forsok = 0; jobs.isEmpty() && forsok < 20; forsok++) {
+  public List<ActivatedJob> vantaPaJobben(String jobType) {
+    return vantaPaJobben(jobType, 1);
+  }
+
+  /** As {@link #vantaPaJobben(String)}, until at least {@code antal} jobs have been activated. */
+  public List<ActivatedJob> vantaPaJobben(String jobType, int antal) {
+    List<ActivatedJob> jobs = new ArrayList<>(aktiveraJobben(jobType));
+    for (int forsok = 0; jobs.size() < antal && forsok < 20; forsok++) {
       try {
         engine.waitForIdleState(IDLE);
         Thread.sleep(50);
       } catch (InterruptedException | TimeoutException e) {
         throw new IllegalStateException(e);
       }
-      jobs = aktiveraJobben(jobType);
+      jobs.addAll(aktiveraJobben(jobType));
     }
+    return jobs;
+  }
+
+  /** The one active job of the type (waited for as {@link #vantaPaJobben} does). */
+  public ActivatedJob aktiveraJobb(String jobType) {
+    List<ActivatedJob> jobs = vantaPaJobben(jobType);
     assertThat(jobs).as("aktiva jobb av typ %s", jobType).hasSize(1);
     return jobs.get(0);
   }

@@ -15,15 +15,18 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import se.flerpart.ProcessMotor;
 
 /** Processen {@code avvikelserapport}: varje månad och när processledaren begär den. */
 @ZeebeProcessTest
 class AvvikelserapportProcessTest {
 
+  private static final String JOBB = "skicka-avvikelserapport";
   private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
 
   private ZeebeTestEngine engine;
   private ZeebeClient client;
+  private ProcessMotor motor;
 
   @BeforeEach
   void deploy() {
@@ -34,6 +37,7 @@ class AvvikelserapportProcessTest {
             .send()
             .join();
     BpmnAssert.assertThat(deployment).containsProcessesByBpmnProcessId("avvikelserapport");
+    motor = new ProcessMotor(client, engine, deployment);
   }
 
   @Test
@@ -51,7 +55,7 @@ class AvvikelserapportProcessTest {
     flyttaKlockan(Duration.between(nu, forsta).minusMinutes(5));
     assertThat(aktivera()).as("ingen rapport före den första").isEmpty();
     flyttaKlockan(Duration.ofMinutes(10));
-    List<ActivatedJob> jobb = aktivera();
+    List<ActivatedJob> jobb = motor.vantaPaJobben(JOBB);
     assertThat(jobb).hasSize(1);
     BpmnAssert.assertThat(jobb.get(0))
         .hasElementId("skicka-avvikelserapport")
@@ -62,7 +66,7 @@ class AvvikelserapportProcessTest {
     flyttaKlockan(Duration.between(forsta, nasta).minusMinutes(10));
     assertThat(aktivera()).as("ingen ny rapport under månaden").isEmpty();
     flyttaKlockan(Duration.ofMinutes(10));
-    assertThat(aktivera()).hasSize(1);
+    assertThat(motor.vantaPaJobben(JOBB)).hasSize(1);
   }
 
   @Test
@@ -77,7 +81,7 @@ class AvvikelserapportProcessTest {
             .join();
     engine.waitForIdleState(IDLE_TIMEOUT);
 
-    List<ActivatedJob> jobb = aktivera();
+    List<ActivatedJob> jobb = motor.vantaPaJobben(JOBB);
     assertThat(jobb).hasSize(1);
     slutfor(jobb.get(0));
 
@@ -96,14 +100,9 @@ class AvvikelserapportProcessTest {
     engine.waitForIdleState(IDLE_TIMEOUT);
   }
 
+  /** The report jobs there are now; to check that there are none. */
   private List<ActivatedJob> aktivera() {
-    return client
-        .newActivateJobsCommand()
-        .jobType("skicka-avvikelserapport")
-        .maxJobsToActivate(10)
-        .send()
-        .join()
-        .getJobs();
+    return motor.aktiveraJobben(JOBB);
   }
 
   private void slutfor(ActivatedJob job) throws Exception {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.io.FileSystemResource;
+import se.flerpart.ProcessMotor;
 
 /** The report's schedule: the model's own, and another one applied from configuration. */
 @ZeebeProcessTest
@@ -37,22 +38,17 @@ class AvvikelserapportSchemaTest {
     byte[] veckovis = AvvikelserapportSchema.medSchema(modell(), "R/P7D");
     assertThat(AvvikelserapportSchema.schema(veckovis)).isEqualTo("R/P7D");
 
-    client
-        .newDeployResourceCommand()
-        .addResourceBytes(veckovis, AvvikelserapportSchema.RESURS)
-        .send()
-        .join();
+    var deployment =
+        client
+            .newDeployResourceCommand()
+            .addResourceBytes(veckovis, AvvikelserapportSchema.RESURS)
+            .send()
+            .join();
     engine.increaseTime(Duration.ofDays(7).plusMinutes(1));
     engine.waitForIdleState(Duration.ofSeconds(10));
 
     assertThat(
-            client
-                .newActivateJobsCommand()
-                .jobType("skicka-avvikelserapport")
-                .maxJobsToActivate(10)
-                .send()
-                .join()
-                .getJobs())
+            new ProcessMotor(client, engine, deployment).vantaPaJobben("skicka-avvikelserapport"))
         .hasSize(1);
   }
 }

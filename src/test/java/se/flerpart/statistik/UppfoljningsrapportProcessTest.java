@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import se.flerpart.ProcessMotor;
 
 /**
  * Processen {@code uppfoljningsrapport}: varje kvartal och när processledaren begär den;
@@ -29,6 +30,7 @@ class UppfoljningsrapportProcessTest {
 
   private ZeebeTestEngine engine;
   private ZeebeClient client;
+  private ProcessMotor motor;
 
   @BeforeEach
   void deploy() {
@@ -40,6 +42,7 @@ class UppfoljningsrapportProcessTest {
             .send()
             .join();
     BpmnAssert.assertThat(deployment).containsProcessesByBpmnProcessId("uppfoljningsrapport");
+    motor = new ProcessMotor(client, engine, deployment);
   }
 
   @Test
@@ -54,13 +57,13 @@ class UppfoljningsrapportProcessTest {
     flyttaKlockan(Duration.between(nu, kvartal).minusMinutes(5));
     assertThat(aktivera("sammanstall-rapport")).as("ingen rapport före kvartalets slut").isEmpty();
     flyttaKlockan(Duration.ofMinutes(10));
-    List<ActivatedJob> jobb = aktivera("sammanstall-rapport");
+    List<ActivatedJob> jobb = motor.vantaPaJobben("sammanstall-rapport");
     assertThat(jobb).hasSize(1);
     BpmnAssert.assertThat(jobb.get(0))
         .hasElementId("sammanstall-rapport")
         .hasBpmnProcessId("uppfoljningsrapport");
     slutfor(jobb.get(0), Map.of("rapportId", 1, "fran", "2026-01-01", "till", "2026-03-31"));
-    assertThat(aktivera(ANVANDARUPPGIFT))
+    assertThat(motor.vantaPaJobben(ANVANDARUPPGIFT))
         .singleElement()
         .satisfies(u -> assertThat(u.getElementId()).isEqualTo("granska-rapport"));
 
@@ -69,7 +72,7 @@ class UppfoljningsrapportProcessTest {
     flyttaKlockan(Duration.between(kvartal, nasta).minusMinutes(10));
     assertThat(aktivera("sammanstall-rapport")).as("ingen ny rapport under kvartalet").isEmpty();
     flyttaKlockan(Duration.ofMinutes(10));
-    assertThat(aktivera("sammanstall-rapport")).hasSize(1);
+    assertThat(motor.vantaPaJobben("sammanstall-rapport")).hasSize(1);
   }
 
   @Test
@@ -87,17 +90,17 @@ class UppfoljningsrapportProcessTest {
             .join();
     engine.waitForIdleState(IDLE_TIMEOUT);
 
-    ActivatedJob sammanstall = aktivera("sammanstall-rapport").get(0);
+    ActivatedJob sammanstall = motor.aktiveraJobb("sammanstall-rapport");
     assertThat(sammanstall.getVariablesAsMap())
         .containsEntry("fran", "2026-01-01")
         .containsEntry("till", "2026-03-31");
     slutfor(sammanstall, Map.of("rapportId", 7));
-    ActivatedJob granska = aktivera(ANVANDARUPPGIFT).get(0);
+    ActivatedJob granska = motor.aktiveraJobb(ANVANDARUPPGIFT);
     assertThat(granska.getElementId()).isEqualTo("granska-rapport");
     assertThat(granska.getCustomHeaders().get("io.camunda.zeebe:candidateGroups"))
         .contains("processledare");
     slutfor(granska, Map.of("granskning", "GODKAND"));
-    ActivatedJob skicka = aktivera("skicka-rapport").get(0);
+    ActivatedJob skicka = motor.aktiveraJobb("skicka-rapport");
     assertThat(skicka.getVariablesAsMap()).containsEntry("rapportId", 7);
     slutfor(skicka, Map.of());
 
@@ -129,19 +132,19 @@ class UppfoljningsrapportProcessTest {
     engine.waitForIdleState(IDLE_TIMEOUT);
 
     slutfor(
-        aktivera("sammanstall-rapport").get(0),
+        motor.aktiveraJobb("sammanstall-rapport"),
         Map.of("rapportId", 1, "fran", "2026-07-01", "till", "2026-09-30"));
-    slutfor(aktivera(ANVANDARUPPGIFT).get(0), Map.of("granskning", "SAMMANSTALL_IGEN"));
+    slutfor(motor.aktiveraJobb(ANVANDARUPPGIFT), Map.of("granskning", "SAMMANSTALL_IGEN"));
     assertThat(aktivera("skicka-rapport")).isEmpty();
 
-    ActivatedJob igen = aktivera("sammanstall-rapport").get(0);
+    ActivatedJob igen = motor.aktiveraJobb("sammanstall-rapport");
     assertThat(igen.getVariablesAsMap())
         .as("samma period som första gången")
         .containsEntry("fran", "2026-07-01")
         .containsEntry("till", "2026-09-30");
     slutfor(igen, Map.of("rapportId", 2));
-    slutfor(aktivera(ANVANDARUPPGIFT).get(0), Map.of("granskning", "GODKAND"));
-    ActivatedJob skicka = aktivera("skicka-rapport").get(0);
+    slutfor(motor.aktiveraJobb(ANVANDARUPPGIFT), Map.of("granskning", "GODKAND"));
+    ActivatedJob skicka = motor.aktiveraJobb("skicka-rapport");
     assertThat(skicka.getVariablesAsMap()).containsEntry("rapportId", 2);
     slutfor(skicka, Map.of());
 
@@ -173,14 +176,9 @@ class UppfoljningsrapportProcessTest {
     engine.waitForIdleState(IDLE_TIMEOUT);
   }
 
+  /** The jobs of the type there are now; to check that there are none. */
   private List<ActivatedJob> aktivera(String typ) {
-    return client
-        .newActivateJobsCommand()
-        .jobType(typ)
-        .maxJobsToActivate(10)
-        .send()
-        .join()
-        .getJobs();
+    return motor.aktiveraJobben(typ);
   }
 
   private void slutfor(ActivatedJob job, Map<String, Object> variabler) throws Exception {
