@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.spring.annotation.processor.DeploymentAnnotationProcessor;
+import io.camunda.client.spring.annotation.processor.JobWorkerAnnotationProcessor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -82,6 +84,13 @@ class FlerpartApplicationStartTest {
       System.out.printf(
           "Flerpart stoppades på %.1f s%n", (System.nanoTime() - fore) / 1_000_000_000.0);
     }
+  }
+
+  @Test
+  void klientensDeploymentProcessorArAvstangdOchJobbarbetarnaIgang() {
+    // Flerpart deploys processes/ itself; the client's @Deployment processor only cost start time.
+    assertThat(applikation.getBeanNamesForType(DeploymentAnnotationProcessor.class)).isEmpty();
+    assertThat(applikation.getBeanNamesForType(JobWorkerAnnotationProcessor.class)).hasSize(1);
   }
 
   @Test

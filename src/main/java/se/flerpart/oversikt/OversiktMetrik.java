@@ -1,18 +1,15 @@
 package se.flerpart.oversikt;
 
-import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,12 +23,23 @@ class OversiktMetrik {
 
   static final Duration GILTIG = Duration.ofSeconds(5);
 
+  private final MeterRegistry registry;
   private final Processoversikt oversikt;
   private Map<String, Integer> antal = Map.of();
   private long beraknad = Long.MIN_VALUE;
 
   OversiktMetrik(MeterRegistry registry, Processoversikt oversikt) {
+    this.registry = registry;
     this.oversikt = oversikt;
+  }
+
+  /**
+   * One gauge per step, registered once the application has started: the steps come from the BPMN
+   * models, which are read while the application starts ({@link
+   * se.flerpart.process.Processmodeller}), and the start does not wait for them here.
+   */
+  @EventListener(ApplicationStartedEvent.class)
+  void registrera() {
     for (String[] steg : steg()) {
       String nyckel = steg[0] + "/" + steg[1];
       Gauge.builder("flerpart.arenden.steg", () -> antal().getOrDefault(nyckel, 0))
@@ -55,16 +63,11 @@ class OversiktMetrik {
     return antal;
   }
 
-  private static List<String[]> steg() {
+  private List<String[]> steg() {
     List<String[]> steg = new ArrayList<>();
     for (String process : Processoversikt.PROCESSER) {
-      try (InputStream in = Processoversikt.bpmn(process).getInputStream()) {
-        BpmnModelInstance modell = Bpmn.readModelFromStream(in);
-        for (UserTask u : modell.getModelElementsByType(UserTask.class)) {
-          steg.add(new String[] {process, u.getId()});
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      for (UserTask u : oversikt.modell(process).getModelElementsByType(UserTask.class)) {
+        steg.add(new String[] {process, u.getId()});
       }
     }
     steg.add(new String[] {"flerpartsmote", Processoversikt.SAMLA_IN_SVAR});

@@ -1,11 +1,6 @@
 package se.flerpart.oversikt;
 
-import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.camunda.zeebe.model.bpmn.instance.FlowElement;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -15,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +17,7 @@ import java.util.UUID;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import se.flerpart.process.Processmodeller;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.web.AtkomstNekad;
 import se.flerpart.web.ValideringsFel;
@@ -49,25 +44,12 @@ class Processoversikt {
 
   private final JdbcClient jdbc;
   private final Clock klocka;
-  private final Map<String, String> elementNamn = new HashMap<>();
-  private final Map<String, BpmnModelInstance> modeller = new HashMap<>();
+  private final Processmodeller modeller;
 
-  Processoversikt(JdbcClient jdbc, Clock klocka) {
+  Processoversikt(JdbcClient jdbc, Clock klocka, Processmodeller modeller) {
     this.jdbc = jdbc;
     this.klocka = klocka;
-    for (String process : PROCESSER) {
-      try (InputStream in = bpmn(process).getInputStream()) {
-        BpmnModelInstance modell = Bpmn.readModelFromStream(in);
-        modeller.put(process, modell);
-        for (FlowElement e : modell.getModelElementsByType(FlowElement.class)) {
-          if (e.getName() != null) {
-            elementNamn.putIfAbsent(process + "/" + e.getId(), e.getName());
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+    this.modeller = modeller;
   }
 
   static ClassPathResource bpmn(String process) {
@@ -204,12 +186,12 @@ class Processoversikt {
 
   /** The parsed BPMN model of one of {@link #PROCESSER}. */
   BpmnModelInstance modell(String process) {
-    return modeller.get(process);
+    return modeller.modell(process);
   }
 
   /** The step's name in the BPMN model, or its id when it has none. */
   String namn(String process, String elementId) {
-    return elementNamn.getOrDefault(process + "/" + elementId, elementId);
+    return modeller.namn(process, elementId);
   }
 
   /** The steps where open cases stand, in process order then by name. */
@@ -235,7 +217,7 @@ class Processoversikt {
           new Steg(
               nyckel[0],
               nyckel[1],
-              elementNamn.getOrDefault(e.getKey(), nyckel[1]),
+              namn(nyckel[0], nyckel[1]),
               arenden.size(),
               median(arenden),
               arenden.get(0).dagar(),

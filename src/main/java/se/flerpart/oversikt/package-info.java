@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
     displayName = "Processöversikt",
-    allowedDependencies = {"arende", "referens", "sakerhet", "web"})
+    allowedDependencies = {"arende", "process", "referens", "sakerhet", "web"})
 package se.flerpart.oversikt;
 
 import org.springframework.modulith.ApplicationModule;

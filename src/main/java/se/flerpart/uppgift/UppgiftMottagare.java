@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import se.flerpart.process.Processmodeller;
 
 /**
  * Takes the engine's user tasks (jobs of type {@code io.camunda.zeebe:userTask}) into the task
@@ -42,7 +43,7 @@ public class UppgiftMottagare {
 
   private final UppgiftRepository uppgifter;
   private final CamundaClient camunda;
-  private final ElementNamn elementNamn;
+  private final Processmodeller modeller;
   private final ObjectMapper json;
 
   private final Clock klocka;
@@ -50,13 +51,13 @@ public class UppgiftMottagare {
   UppgiftMottagare(
       UppgiftRepository uppgifter,
       CamundaClient camunda,
-      ElementNamn elementNamn,
+      Processmodeller modeller,
       ObjectMapper json,
       Clock klocka) {
     this.klocka = klocka;
     this.camunda = camunda;
     this.uppgifter = uppgifter;
-    this.elementNamn = elementNamn;
+    this.modeller = modeller;
     this.json = json;
   }
 
@@ -72,7 +73,7 @@ public class UppgiftMottagare {
             job.getProcessInstanceKey(),
             job.getBpmnProcessId(),
             job.getElementId(),
-            elementNamn.namn(job.getElementId()),
+            modeller.namn(job.getBpmnProcessId(), job.getElementId()),
             arendeId == null ? null : UUID.fromString(arendeId.toString()),
             job.getElementId(),
             blank(headers.get("io.camunda.zeebe:assignee")),

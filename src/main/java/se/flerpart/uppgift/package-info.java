@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
     displayName = "Uppgiftslistan",
-    allowedDependencies = {"gallring", "sakerhet", "web"})
+    allowedDependencies = {"gallring", "process", "sakerhet", "web"})
 package se.flerpart.uppgift;
 
 import org.springframework.modulith.ApplicationModule;

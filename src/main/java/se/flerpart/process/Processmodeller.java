@@ -1,0 +1,88 @@
+package se.flerpart.process;
+
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.FlowElement;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * The BPMN models in {@code processes/}, each read once, by process id: the task list names its
+ * tasks from them, the process overview draws them. Parsing and validating them takes about half a
+ * second of one core, so it is done on a thread of its own from the moment this bean is made, while
+ * the rest of the application starts; the first use waits for it if it is not done yet.
+ */
+@Component
+public class Processmodeller {
+
+  /** A model and the names of its elements by id, read from it once. */
+  private record Last(BpmnModelInstance modell, Map<String, String> namn) {}
+
+  private final FutureTask<Map<String, Last>> modeller = new FutureTask<>(Processmodeller::las);
+
+  public Processmodeller() {
+    Thread.ofPlatform().name("flerpart-bpmn").daemon().start(modeller);
+  }
+
+  private static Map<String, Last> las() throws IOException {
+    Map<String, Last> lasta = new HashMap<>();
+    for (Resource r :
+        new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn")) {
+      try (InputStream in = r.getInputStream()) {
+        BpmnModelInstance modell = Bpmn.readModelFromStream(in);
+        Map<String, String> namn = new HashMap<>();
+        for (FlowElement e : modell.getModelElementsByType(FlowElement.class)) {
+          if (e.getName() != null) {
+            namn.put(e.getId(), e.getName());
+          }
+        }
+        for (Process p : modell.getModelElementsByType(Process.class)) {
+          lasta.putIfAbsent(p.getId(), new Last(modell, Map.copyOf(namn)));
+        }
+      }
+    }
+    return Map.copyOf(lasta);
+  }
+
+  private Map<String, Last> modeller() {
+    try {
+      return modeller.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Avbruten i väntan på BPMN-modellerna", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "BPMN-modellerna i processes/ gick inte att läsa", e.getCause());
+    }
+  }
+
+  /**
+   * The model with the process {@code processId}.
+   *
+   * @throws IllegalArgumentException when no model in {@code processes/} has it
+   */
+  public BpmnModelInstance modell(String processId) {
+    Last last = modeller().get(processId);
+    if (last == null) {
+      throw new IllegalArgumentException("Ingen process med id " + processId);
+    }
+    return last.modell();
+  }
+
+  /**
+   * The element's name in the process's model, or its id when it has none or is unknown. Read from
+   * a map made when the model was read: the model's DOM is not read by several threads.
+   */
+  public String namn(String processId, String elementId) {
+    Last last = modeller().get(processId);
+    return last == null ? elementId : last.namn().getOrDefault(elementId, elementId);
+  }
+}
