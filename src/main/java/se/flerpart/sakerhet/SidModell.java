@@ -5,6 +5,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.thymeleaf.context.LazyContextVariable;
 
 /** What every page's frame needs: who is logged in, and whether the embedded stack runs. */
 @ControllerAdvice(annotations = Controller.class)
@@ -28,11 +29,20 @@ class SidModell {
     return auth != null && auth.getPrincipal() instanceof Inloggning in ? in.anvandare() : null;
   }
 
-  /** The name of the logged-in user's part (the page never shows its code). */
+  /**
+   * The name of the logged-in user's part (the page never shows its code), read from the database
+   * only when a page shows it: {@code @RestController} is a {@code @Controller} too, so this advice
+   * also runs for every request of the JSON API, which renders no page.
+   */
   @ModelAttribute("inloggadPart")
-  public String inloggadPart(Authentication auth) {
+  public LazyContextVariable<String> inloggadPart(Authentication auth) {
     Anvandare a = inloggad(auth);
-    return a == null ? null : anvandare.partnamn(a.part());
+    return new LazyContextVariable<>() {
+      @Override
+      protected String loadValue() {
+        return a == null ? null : anvandare.partnamn(a.part());
+      }
+    };
   }
 
   @ModelAttribute("inbyggdMotor")

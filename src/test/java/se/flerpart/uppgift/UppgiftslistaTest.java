@@ -379,8 +379,7 @@ class UppgiftslistaTest {
     long mina = api.get("bengt", "/api/uppgifter?vy=mina").totalt();
     long grupp = api.get("bengt", "/api/uppgifter?vy=grupp").totalt();
     String sida = bengt.get("/uppgifter?vy=mina").html();
-    System.out.println(
-        sida.substring(sida.indexOf("class=\"flikar\""), sida.indexOf("class=\"flikar\"") + 700));
+    assertThat(sida).as("sidhuvudet med partens namn").contains("Bengt Ek (Arbetsförmedlingen)");
     assertThat(sida).contains("Mina uppgifter <span class=\"antal\">" + mina + "</span>");
     assertThat(sida).contains("Gruppens <span class=\"antal\">" + grupp + "</span>");
 
