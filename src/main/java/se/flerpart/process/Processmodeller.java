@@ -23,17 +23,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class Processmodeller {
 
-  /** A model and the names of its elements by id, read from it once. */
-  private record Last(BpmnModelInstance modell, Map<String, String> namn) {}
+  /** A model and the names of its elements by id, taken from it once. */
+  private record Modell(BpmnModelInstance instans, Map<String, String> namn) {}
 
-  private final FutureTask<Map<String, Last>> modeller = new FutureTask<>(Processmodeller::las);
+  private final FutureTask<Map<String, Modell>> modeller = new FutureTask<>(Processmodeller::las);
 
   public Processmodeller() {
     Thread.ofPlatform().name("flerpart-bpmn").daemon().start(modeller);
   }
 
-  private static Map<String, Last> las() throws IOException {
-    Map<String, Last> lasta = new HashMap<>();
+  private static Map<String, Modell> las() throws IOException {
+    Map<String, Modell> lasta = new HashMap<>();
     for (Resource r :
         new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn")) {
       try (InputStream in = r.getInputStream()) {
@@ -45,14 +45,14 @@ public class Processmodeller {
           }
         }
         for (Process p : modell.getModelElementsByType(Process.class)) {
-          lasta.putIfAbsent(p.getId(), new Last(modell, Map.copyOf(namn)));
+          lasta.putIfAbsent(p.getId(), new Modell(modell, Map.copyOf(namn)));
         }
       }
     }
     return Map.copyOf(lasta);
   }
 
-  private Map<String, Last> modeller() {
+  private Map<String, Modell> modeller() {
     try {
       return modeller.get();
     } catch (InterruptedException e) {
@@ -70,19 +70,19 @@ public class Processmodeller {
    * @throws IllegalArgumentException when no model in {@code processes/} has it
    */
   public BpmnModelInstance modell(String processId) {
-    Last last = modeller().get(processId);
-    if (last == null) {
+    Modell modell = modeller().get(processId);
+    if (modell == null) {
       throw new IllegalArgumentException("Ingen process med id " + processId);
     }
-    return last.modell();
+    return modell.instans();
   }
 
   /**
-   * The element's name in the process's model, or its id when it has none or is unknown. Read from
-   * a map made when the model was read: the model's DOM is not read by several threads.
+   * The element's name in the process's model, or its id when it has none or is unknown; from a map
+   * made when the model was read, so that naming a task does not walk the model.
    */
   public String namn(String processId, String elementId) {
-    Last last = modeller().get(processId);
-    return last == null ? elementId : last.namn().getOrDefault(elementId, elementId);
+    Modell modell = modeller().get(processId);
+    return modell == null ? elementId : modell.namn().getOrDefault(elementId, elementId);
   }
 }
