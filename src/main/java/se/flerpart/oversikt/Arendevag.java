@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import se.flerpart.arende.ArendeHistorik;
+import se.flerpart.process.Processmodeller;
 import se.flerpart.referens.Gruppnamn;
 import se.flerpart.sakerhet.Visningsnamn;
 
@@ -76,6 +77,7 @@ class Arendevag {
 
   private final JdbcClient jdbc;
   private final Processoversikt oversikt;
+  private final Processmodeller modeller;
   private final ArendeHistorik historik;
   private final Visningsnamn visningsnamn;
   private final Gruppnamn gruppnamn;
@@ -83,11 +85,13 @@ class Arendevag {
   Arendevag(
       JdbcClient jdbc,
       Processoversikt oversikt,
+      Processmodeller modeller,
       ArendeHistorik historik,
       Visningsnamn visningsnamn,
       Gruppnamn gruppnamn) {
     this.jdbc = jdbc;
     this.oversikt = oversikt;
+    this.modeller = modeller;
     this.historik = historik;
     this.visningsnamn = visningsnamn;
     this.gruppnamn = gruppnamn;
@@ -288,7 +292,7 @@ class Arendevag {
       List<List<Hallpunkt>> instanser,
       List<Boolean> over,
       Map<String, Set<String>> aktuella) {
-    BpmnModelInstance modell = oversikt.modell(process);
+    BpmnModelInstance modell = modeller.modell(process);
     Set<String> vag = new LinkedHashSet<>();
     for (int i = 0; i < instanser.size(); i++) {
       List<Hallpunkt> instans = instanser.get(i);
@@ -439,11 +443,11 @@ class Arendevag {
    * it is, so that the table never shows an id.
    */
   String stegnamn(String process, String elementId) {
-    String namn = oversikt.namn(process, elementId);
+    String namn = modeller.namn(process, elementId);
     if (!namn.equals(elementId)) {
       return namn;
     }
-    Object e = oversikt.modell(process).getModelElementById(elementId);
+    Object e = modeller.modell(process).getModelElementById(elementId);
     if (e instanceof EventBasedGateway) {
       return "Väntan på händelse";
     }

@@ -8,9 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import se.flerpart.process.Processmodeller;
 
 /**
  * How many open cases stand at each step, for {@code /actuator/prometheus} ({@code
@@ -23,24 +22,13 @@ class OversiktMetrik {
 
   static final Duration GILTIG = Duration.ofSeconds(5);
 
-  private final MeterRegistry registry;
   private final Processoversikt oversikt;
   private Map<String, Integer> antal = Map.of();
   private long beraknad = Long.MIN_VALUE;
 
-  OversiktMetrik(MeterRegistry registry, Processoversikt oversikt) {
-    this.registry = registry;
+  OversiktMetrik(MeterRegistry registry, Processoversikt oversikt, Processmodeller modeller) {
     this.oversikt = oversikt;
-  }
-
-  /**
-   * One gauge per step, registered once the application has started: the steps come from the BPMN
-   * models, which are read while the application starts ({@link
-   * se.flerpart.process.Processmodeller}), and the start does not wait for them here.
-   */
-  @EventListener(ApplicationStartedEvent.class)
-  void registrera() {
-    for (String[] steg : steg()) {
+    for (String[] steg : steg(modeller)) {
       String nyckel = steg[0] + "/" + steg[1];
       Gauge.builder("flerpart.arenden.steg", () -> antal().getOrDefault(nyckel, 0))
           .description("Öppna ärenden som står vid steget nu")
@@ -63,10 +51,10 @@ class OversiktMetrik {
     return antal;
   }
 
-  private List<String[]> steg() {
+  private static List<String[]> steg(Processmodeller modeller) {
     List<String[]> steg = new ArrayList<>();
     for (String process : Processoversikt.PROCESSER) {
-      for (UserTask u : oversikt.modell(process).getModelElementsByType(UserTask.class)) {
+      for (UserTask u : modeller.modell(process).getModelElementsByType(UserTask.class)) {
         steg.add(new String[] {process, u.getId()});
       }
     }

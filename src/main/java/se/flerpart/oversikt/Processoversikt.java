@@ -1,6 +1,5 @@
 package se.flerpart.oversikt;
 
-import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -184,16 +183,6 @@ class Processoversikt {
         .list();
   }
 
-  /** The parsed BPMN model of one of {@link #PROCESSER}. */
-  BpmnModelInstance modell(String process) {
-    return modeller.modell(process);
-  }
-
-  /** The step's name in the BPMN model, or its id when it has none. */
-  String namn(String process, String elementId) {
-    return modeller.namn(process, elementId);
-  }
-
   /** The steps where open cases stand, in process order then by name. */
   List<Steg> steg(Urval urval) {
     Instant nu = klocka.instant();
@@ -217,7 +206,7 @@ class Processoversikt {
           new Steg(
               nyckel[0],
               nyckel[1],
-              namn(nyckel[0], nyckel[1]),
+              modeller.namn(nyckel[0], nyckel[1]),
               arenden.size(),
               median(arenden),
               arenden.get(0).dagar(),

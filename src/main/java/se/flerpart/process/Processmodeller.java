@@ -8,17 +8,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
  * The BPMN models in {@code processes/}, each read once, by process id: the task list names its
- * tasks from them, the process overview draws them. Parsing and validating them takes about half a
- * second of one core, so it is done on a thread of its own from the moment this bean is made, while
- * the rest of the application starts; the first use waits for it if it is not done yet.
+ * tasks from them, the process overview draws them.
  */
 @Component
 public class Processmodeller {
@@ -26,13 +22,9 @@ public class Processmodeller {
   /** A model and the names of its elements by id, taken from it once. */
   private record Modell(BpmnModelInstance instans, Map<String, String> namn) {}
 
-  private final FutureTask<Map<String, Modell>> modeller = new FutureTask<>(Processmodeller::las);
+  private final Map<String, Modell> modeller;
 
-  public Processmodeller() {
-    Thread.ofPlatform().name("flerpart-bpmn").daemon().start(modeller);
-  }
-
-  private static Map<String, Modell> las() throws IOException {
+  public Processmodeller() throws IOException {
     Map<String, Modell> lasta = new HashMap<>();
     for (Resource r :
         new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn")) {
@@ -49,19 +41,7 @@ public class Processmodeller {
         }
       }
     }
-    return Map.copyOf(lasta);
-  }
-
-  private Map<String, Modell> modeller() {
-    try {
-      return modeller.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Avbruten i väntan på BPMN-modellerna", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(
-          "BPMN-modellerna i processes/ gick inte att läsa", e.getCause());
-    }
+    modeller = Map.copyOf(lasta);
   }
 
   /**
@@ -70,7 +50,7 @@ public class Processmodeller {
    * @throws IllegalArgumentException when no model in {@code processes/} has it
    */
   public BpmnModelInstance modell(String processId) {
-    Modell modell = modeller().get(processId);
+    Modell modell = modeller.get(processId);
     if (modell == null) {
       throw new IllegalArgumentException("Ingen process med id " + processId);
     }
@@ -82,7 +62,7 @@ public class Processmodeller {
    * made when the model was read, so that naming a task does not walk the model.
    */
   public String namn(String processId, String elementId) {
-    Modell modell = modeller().get(processId);
+    Modell modell = modeller.get(processId);
     return modell == null ? elementId : modell.namn().getOrDefault(elementId, elementId);
   }
 }
