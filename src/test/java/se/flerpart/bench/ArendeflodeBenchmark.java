@@ -28,10 +28,10 @@ import se.flerpart.mote.MotesSteg;
 /**
  * Complete cases per second through the REST API: N clients (bench.klienter, default 8), each with
  * its own logged-in sessions for anna, bengt and cecilia, take one case each per round
- * (bench.omgangar rounds, default 5, after one warm-up round) from aktualisering through samtycke,
- * beredning, kallelse, the meeting with its plan, the follow-up and avslut. The engine clock is
- * moved by one admin session between the phases of a round, while no client is working (a meeting
- * needs its time to come, the follow-up its date).
+ * (bench.omgangar rounds, default 5, after bench.uppvarmning warm-up rounds, default 3) from
+ * aktualisering through samtycke, beredning, kallelse, the meeting with its plan, the follow-up and
+ * avslut. The engine clock is moved by one admin session between the phases of a round, while no
+ * client is working (a meeting needs its time to come, the follow-up its date).
  *
  * <p>A client waiting for its next task asks for its case's tasks ({@code GET
  * /api/uppgifter?arende=<nummer>}) every bench.pollMs (default 5 ms); the requests per case are
@@ -43,6 +43,11 @@ import se.flerpart.mote.MotesSteg;
  * arrives. This is an upper bound on "job created → visible", as it also holds the engine's
  * processing of the completion. The same wait during the throughput part is reported too
  * (uppgiftSynligUnderLast*).
+ *
+ * <p>Last the load curve ({@code lastkurva}): the same rounds with 1 and 4 clients
+ * (bench.lastkurva) beside the 2 of the latency part and the N of the throughput part, each with
+ * its cases per second and task-visible p50/p99. It shows at how many clients the cases per second
+ * stop growing, past which more clients only wait longer.
  */
 @EnabledIfSystemProperty(named = "flerpart.benchmark", matches = "true")
 @SpringBootTest(
@@ -55,9 +60,6 @@ class ArendeflodeBenchmark {
 
   @LocalServerPort int port;
   @Autowired EmbeddedMotor motor;
-
-  /** Task visible, measured in the latency part (few clients, polling every 5 ms). */
-  private final List<Long> synlig = Collections.synchronizedList(new ArrayList<>());
 
   /** Task visible, measured during the throughput part (to the nearest poll interval). */
   private final List<Long> synligUnderLast = Collections.synchronizedList(new ArrayList<>());
@@ -163,7 +165,9 @@ class ArendeflodeBenchmark {
     List<Klient> klienter = klienter(n * perKlient, poll, synligUnderLast);
     ExecutorService pool = Executors.newFixedThreadPool(n);
     try {
-      omgang(pool, klienter, admin, false);
+      for (int i = 0; i < Benchresultat.uppvarmning(); i++) {
+        omgang(pool, klienter, admin, false);
+      }
       long forfragningarFore = Session.FORFRAGNINGAR.get();
       long start = System.nanoTime();
       for (int i = 0; i < omgangar; i++) {
@@ -174,17 +178,35 @@ class ArendeflodeBenchmark {
       long forfragningar = Session.FORFRAGNINGAR.get() - forfragningarFore;
 
       // Task visible at a moderate load: few clients, each polling its case every 5 ms.
-      List<Klient> latens = klienter(latensKlienter * perKlient, POLL, synlig);
-      ExecutorService latensPool = Executors.newFixedThreadPool(latensKlienter);
-      long latensStart = System.nanoTime();
-      try {
-        for (int i = 0; i < latensOmgangar; i++) {
-          omgang(latensPool, latens, admin, true);
+      Map<String, Object> moderat = lastpunkt(admin, latensKlienter, perKlient, latensOmgangar);
+
+      // The load curve: cases/s and task visible with fewer concurrent clients than the
+      // throughput part, to show where more clients stop adding cases and only add waiting.
+      List<Map<String, Object>> kurva = new ArrayList<>();
+      kurva.add(moderat);
+      for (int k : Benchresultat.heltal("bench.lastkurva", List.of(1, 4))) {
+        if (k != latensKlienter && k != n) {
+          kurva.add(lastpunkt(admin, k, perKlient, omgangarFor(k)));
         }
-      } finally {
-        latensPool.shutdownNow();
       }
-      double latensSekunder = (System.nanoTime() - latensStart) / 1e9;
+      Map<String, Object> full = new LinkedHashMap<>();
+      full.put("klienter", n);
+      full.put("arendenPerSekund", Math.round(arenden / sekunder * 100) / 100.0);
+      full.put("uppgiftSynligMatningar", synligUnderLast.size());
+      full.put("uppgiftSynligP50Ms", Benchresultat.percentil(synligUnderLast, 50));
+      full.put("uppgiftSynligP99Ms", Benchresultat.percentil(synligUnderLast, 99));
+      kurva.add(full);
+      kurva.sort(java.util.Comparator.comparingInt(m -> (Integer) m.get("klienter")));
+      for (Map<String, Object> punkt : kurva) {
+        System.out.printf(
+            "BENCH lastkurva %d klienter: %.2f ärenden/s, uppgift synlig p50 %.1f ms, p99 %.1f ms"
+                + " (%d väntor)%n",
+            punkt.get("klienter"),
+            punkt.get("arendenPerSekund"),
+            punkt.get("uppgiftSynligP50Ms"),
+            punkt.get("uppgiftSynligP99Ms"),
+            punkt.get("uppgiftSynligMatningar"));
+      }
 
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("klienter", n);
@@ -198,17 +220,52 @@ class ArendeflodeBenchmark {
       r.put("uppgiftSynligUnderLastP50Ms", Benchresultat.percentil(synligUnderLast, 50));
       r.put("uppgiftSynligUnderLastP99Ms", Benchresultat.percentil(synligUnderLast, 99));
       r.put("latensKlienter", latensKlienter);
-      r.put(
-          "latensArendenPerSekund",
-          Math.round(latensKlienter * perKlient * latensOmgangar / latensSekunder * 100) / 100.0);
-      r.put("uppgiftSynligMatningar", synlig.size());
-      r.put("uppgiftSynligP50Ms", Benchresultat.percentil(synlig, 50));
-      r.put("uppgiftSynligP99Ms", Benchresultat.percentil(synlig, 99));
-      r.put("uppgiftSynligMaxMs", Benchresultat.percentil(synlig, 100));
+      r.put("latensArendenPerSekund", moderat.get("arendenPerSekund"));
+      r.put("uppgiftSynligMatningar", moderat.get("uppgiftSynligMatningar"));
+      r.put("uppgiftSynligP50Ms", moderat.get("uppgiftSynligP50Ms"));
+      r.put("uppgiftSynligP99Ms", moderat.get("uppgiftSynligP99Ms"));
+      r.put("uppgiftSynligMaxMs", moderat.get("uppgiftSynligMaxMs"));
+      r.put("lastkurva", kurva);
       Benchresultat.skriv("helaArenden", r);
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * One point of the load curve: {@code antal} clients, each polling every 5 ms while it waits,
+   * take {@code perKlient} cases each per round for {@code omgangar} rounds; the cases per second
+   * and the task-visible waits of those rounds.
+   */
+  private Map<String, Object> lastpunkt(Session admin, int antal, int perKlient, int omgangar)
+      throws Exception {
+    List<Long> tider = Collections.synchronizedList(new ArrayList<>());
+    List<Klient> klienter = klienter(antal * perKlient, POLL, tider);
+    ExecutorService pool = Executors.newFixedThreadPool(antal);
+    long start = System.nanoTime();
+    try {
+      for (int i = 0; i < omgangar; i++) {
+        omgang(pool, klienter, admin, true);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    double sekunder = (System.nanoTime() - start) / 1e9;
+    Map<String, Object> punkt = new LinkedHashMap<>();
+    punkt.put("klienter", antal);
+    punkt.put(
+        "arendenPerSekund", Math.round(antal * perKlient * omgangar / sekunder * 100) / 100.0);
+    punkt.put("uppgiftSynligMatningar", tider.size());
+    punkt.put("uppgiftSynligP50Ms", Benchresultat.percentil(tider, 50));
+    punkt.put("uppgiftSynligP99Ms", Benchresultat.percentil(tider, 99));
+    punkt.put("uppgiftSynligMaxMs", Benchresultat.percentil(tider, 100));
+    return punkt;
+  }
+
+  /** Rounds enough for about 48 cases at a point of the load curve, and at least two. */
+  private static int omgangarFor(int klienter) {
+    int perOmgang = klienter * Benchresultat.heltal("bench.arendenPerKlient", 4);
+    return Math.max(2, (48 + perOmgang - 1) / perOmgang);
   }
 
   private List<Klient> klienter(int antal, Duration poll, List<Long> tider) {

@@ -57,4 +57,21 @@ public final class Benchresultat {
   public static int heltal(String egenskap, int standard) {
     return Integer.parseInt(System.getProperty(egenskap, String.valueOf(standard)));
   }
+
+  /**
+   * The warm-up rounds before the measured ones (bench.uppvarmning, default 3): the request path
+   * and the engine are still being compiled in the second and third round of a fresh JVM.
+   */
+  public static int uppvarmning() {
+    return heltal("bench.uppvarmning", 3);
+  }
+
+  /** A comma-separated list of whole numbers, e.g. {@code -Dbench.lastkurva=1,4}. */
+  public static List<Integer> heltal(String egenskap, List<Integer> standard) {
+    String varde = System.getProperty(egenskap);
+    if (varde == null || varde.isBlank()) {
+      return standard;
+    }
+    return Arrays.stream(varde.split(",")).map(String::strip).map(Integer::valueOf).toList();
+  }
 }

@@ -82,7 +82,9 @@ class MotorbaslinjeBenchmark {
                 .open());
       }
       int mal = 0;
-      mal = omgang(engine, n, mal);
+      for (int i = 0; i < Benchresultat.uppvarmning(); i++) {
+        mal = omgang(engine, n, mal);
+      }
       long start = System.nanoTime();
       for (int i = 0; i < omgangar; i++) {
         mal = omgang(engine, n, mal);
