@@ -1,9 +1,18 @@
 package se.flerpart.uppgift;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,19 +20,28 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.flerpart.sakerhet.Inloggning;
+import se.flerpart.web.ValideringsFel;
 
 @RestController
 @RequestMapping("/api/uppgifter")
 public class UppgiftApiController {
 
-  private final UppgiftService uppgifter;
+  /** The longest a list request may wait for the list to change ({@code vanta}), in seconds. */
+  public static final int MAX_VANTA = 30;
 
-  public UppgiftApiController(UppgiftService uppgifter) {
+  private final UppgiftService uppgifter;
+  private final UppgiftSignal signal;
+  private final ObjectMapper json;
+
+  public UppgiftApiController(UppgiftService uppgifter, UppgiftSignal signal, ObjectMapper json) {
     this.uppgifter = uppgifter;
+    this.signal = signal;
+    this.json = json;
   }
 
   /** A task as the API shows it. */
@@ -69,6 +87,14 @@ public class UppgiftApiController {
   /**
    * The open tasks of a view, filtered, sorted and, with {@code sida}, paged; the number of
    * matching tasks in all is in the header {@code X-Totalt-Antal}. See {@link Uppgiftsurval}.
+   *
+   * <p>Instead of asking again and again for a change, a client may wait for it: with {@code vanta}
+   * (seconds, at most {@link #MAX_VANTA}) and {@code If-None-Match} holding the {@code ETag} of its
+   * last answer, the answer comes as soon as the list differs from that one (200), or when the time
+   * is up with {@code 304 Not Modified}. With {@code vanta} and no {@code If-None-Match}, it comes
+   * as soon as the list holds a task. The {@code ETag} follows the tasks, the total and the page,
+   * not the person's name. {@code If-None-Match} without {@code vanta} is an ordinary conditional
+   * request. Not together with {@code sok}, whose every search of personal data is logged.
    */
   @GetMapping
   public ResponseEntity<List<UppgiftDto>> lista(
@@ -82,18 +108,104 @@ public class UppgiftApiController {
       @RequestParam(required = false) String tilldelad,
       @RequestParam(required = false) String sida,
       @RequestParam(required = false) String storlek,
+      @RequestParam(required = false) String vanta,
+      @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String omInteSamma,
       @AuthenticationPrincipal Inloggning in) {
     Uppgiftsurval urval =
         Uppgiftsurval.tolka(
             vy, sortering, typ, forfallen, sok, arende, insats, tilldelad, sida, storlek);
+    Duration vantetid = vantetid(vanta, urval);
+    long generation = signal.generation();
     UppgiftRepository.Sida svar = uppgifter.lista(urval, in.anvandare());
+    String etag = null;
+    if (vantetid != null || omInteSamma != null) {
+      etag = etag(svar);
+      if (vantetid != null && signal.taPlats()) {
+        long grans = System.nanoTime() + vantetid.toNanos();
+        try {
+          while (!andrad(svar, etag, omInteSamma) && signal.vanta(generation, grans)) {
+            generation = signal.generation();
+            svar = uppgifter.lista(urval, in.anvandare());
+            etag = etag(svar);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } finally {
+          signal.lamnaPlats();
+        }
+      }
+      if (samma(omInteSamma, etag)) {
+        return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+            .eTag(etag)
+            .header(TOTALT_ANTAL, String.valueOf(svar.totalt()))
+            .build();
+      }
+    }
     Map<UUID, String> individ = uppgifter.individnamn(svar.uppgifter(), in.anvandare());
-    return ResponseEntity.ok()
-        .header(TOTALT_ANTAL, String.valueOf(svar.totalt()))
-        .body(
-            svar.uppgifter().stream()
-                .map(u -> UppgiftDto.av(u, u.arendeId() == null ? null : individ.get(u.arendeId())))
-                .toList());
+    var ok = ResponseEntity.ok().header(TOTALT_ANTAL, String.valueOf(svar.totalt()));
+    if (etag != null) {
+      ok.eTag(etag);
+    }
+    return ok.body(
+        svar.uppgifter().stream()
+            .map(u -> UppgiftDto.av(u, u.arendeId() == null ? null : individ.get(u.arendeId())))
+            .toList());
+  }
+
+  private static Duration vantetid(String vanta, Uppgiftsurval urval) {
+    if (vanta == null || vanta.isBlank()) {
+      return null;
+    }
+    int sekunder;
+    try {
+      sekunder = Integer.parseInt(vanta.strip());
+    } catch (NumberFormatException e) {
+      sekunder = -1;
+    }
+    if (sekunder < 1 || sekunder > MAX_VANTA) {
+      throw new ValideringsFel(
+          "vanta", "Vänta ska vara ett helt antal sekunder från 1 till " + MAX_VANTA);
+    }
+    if (urval.sok() != null) {
+      throw new ValideringsFel("vanta", "Vänta kan inte användas tillsammans med sökning (sok)");
+    }
+    return Duration.ofSeconds(sekunder);
+  }
+
+  /** Whether the answer is one to give now: it differs from the client's, or holds a task. */
+  private static boolean andrad(UppgiftRepository.Sida svar, String etag, String omInteSamma) {
+    return omInteSamma == null ? !svar.uppgifter().isEmpty() : !samma(omInteSamma, etag);
+  }
+
+  /** Whether {@code If-None-Match} names this {@code ETag} (compared weakly, as RFC 9110 says). */
+  static boolean samma(String omInteSamma, String etag) {
+    if (omInteSamma == null || etag == null) {
+      return false;
+    }
+    String var = svag(etag);
+    for (String del : omInteSamma.split(",")) {
+      String namnd = del.strip();
+      if (namnd.equals("*") || svag(namnd).equals(var)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String svag(String etag) {
+    return etag.startsWith("W/") ? etag.substring(2) : etag;
+  }
+
+  /** A weak {@code ETag} of the tasks of the answer (without the person's name) and the total. */
+  private String etag(UppgiftRepository.Sida svar) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(Long.toString(svar.totalt()).getBytes(StandardCharsets.UTF_8));
+      sha.update(json.writeValueAsBytes(svar.uppgifter().stream().map(UppgiftDto::av).toList()));
+      return "W/\"" + HexFormat.of().formatHex(sha.digest(), 0, 16) + "\"";
+    } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+      throw new IllegalStateException("Listans ETag kunde inte räknas fram", e);
+    }
   }
 
   /** The header that carries how many tasks match in all, whatever page the answer holds. */

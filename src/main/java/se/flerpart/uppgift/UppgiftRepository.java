@@ -30,39 +30,50 @@ public class UppgiftRepository {
   private final ObjectMapper json;
 
   private final Clock klocka;
+  private final UppgiftSignal signal;
 
-  public UppgiftRepository(JdbcClient jdbc, ObjectMapper json, Clock klocka) {
+  public UppgiftRepository(JdbcClient jdbc, ObjectMapper json, Clock klocka, UppgiftSignal signal) {
     this.klocka = klocka;
     this.jdbc = jdbc;
     this.json = json;
+    this.signal = signal;
+  }
+
+  /** Wakes the requests waiting for the list to change once {@code andrade} rows are committed. */
+  private int signalera(int andrade) {
+    if (andrade > 0) {
+      signal.andrad();
+    }
+    return andrade;
   }
 
   /** Stores a newly activated task; a job activated again after its timeout changes nothing. */
   public boolean skapaOmNy(Uppgift u) {
-    return jdbc.sql(
-                """
+    return signalera(
+            jdbc.sql(
+                    """
                 insert into uppgift (id, element_instans_nyckel, process_instans_nyckel, process_id,
                   element_id, namn, arende_id, formular_id, tilldelad, kandidatgrupper, forfallodatum,
                   variabler, status, skapad)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
                 on conflict (id) do nothing
                 """)
-            .params(
-                u.id(),
-                u.elementInstansNyckel(),
-                u.processInstansNyckel(),
-                u.processId(),
-                u.elementId(),
-                u.namn(),
-                u.arendeId(),
-                u.formularId(),
-                u.tilldelad(),
-                u.kandidatgrupper().toArray(String[]::new),
-                u.forfallodatum() == null ? null : Timestamp.from(u.forfallodatum()),
-                skriv(u.variabler()),
-                u.status().name(),
-                Timestamp.from(u.skapad()))
-            .update()
+                .params(
+                    u.id(),
+                    u.elementInstansNyckel(),
+                    u.processInstansNyckel(),
+                    u.processId(),
+                    u.elementId(),
+                    u.namn(),
+                    u.arendeId(),
+                    u.formularId(),
+                    u.tilldelad(),
+                    u.kandidatgrupper().toArray(String[]::new),
+                    u.forfallodatum() == null ? null : Timestamp.from(u.forfallodatum()),
+                    skriv(u.variabler()),
+                    u.status().name(),
+                    Timestamp.from(u.skapad()))
+                .update())
         == 1;
   }
 
@@ -385,16 +396,18 @@ public class UppgiftRepository {
 
   /** Marks an open task cancelled; false when it was no longer open. */
   public boolean avbryt(long id) {
-    return jdbc.sql("update uppgift set status = 'AVBRUTEN' where id = ? and status = 'OPPEN'")
-            .param(id)
-            .update()
+    return signalera(
+            jdbc.sql("update uppgift set status = 'AVBRUTEN' where id = ? and status = 'OPPEN'")
+                .param(id)
+                .update())
         == 1;
   }
 
   public void andraForfallodatum(long id, Instant forfallodatum) {
-    jdbc.sql("update uppgift set forfallodatum = ? where id = ?")
-        .params(Timestamp.from(forfallodatum), id)
-        .update();
+    signalera(
+        jdbc.sql("update uppgift set forfallodatum = ? where id = ?")
+            .params(Timestamp.from(forfallodatum), id)
+            .update());
   }
 
   private static String villkor(Fraga f, Map<String, Object> p, boolean medSok) {
@@ -504,15 +517,17 @@ public class UppgiftRepository {
   }
 
   public void tilldela(long id, String anvandare) {
-    jdbc.sql("update uppgift set tilldelad = ? where id = ?").params(anvandare, id).update();
+    signalera(
+        jdbc.sql("update uppgift set tilldelad = ? where id = ?").params(anvandare, id).update());
   }
 
   public void markeraInskickad(long id, Map<String, Object> data, String anvandare) {
-    jdbc.sql(
-            "update uppgift set status = 'INSKICKAD', inskickad_data = ?::jsonb, slutford_av = ?,"
-                + " slutford_tid = ? where id = ?")
-        .params(skriv(data), anvandare, Timestamp.from(klocka.instant()), id)
-        .update();
+    signalera(
+        jdbc.sql(
+                "update uppgift set status = 'INSKICKAD', inskickad_data = ?::jsonb,"
+                    + " slutford_av = ?, slutford_tid = ? where id = ?")
+            .params(skriv(data), anvandare, Timestamp.from(klocka.instant()), id)
+            .update());
     // The form is submitted: nobody's draft of it is needed any more.
     jdbc.sql("delete from uppgift_utkast where uppgift_id = ?").param(id).update();
   }
@@ -537,6 +552,7 @@ public class UppgiftRepository {
         jdbc.sql("update uppgift set status = 'AVBRUTEN' where arende_id = ? and status = 'OPPEN'")
             .param(arendeId)
             .update();
+    signalera(avbrutna);
     jdbc.sql(
             "delete from uppgift_utkast k using uppgift u"
                 + " where u.id = k.uppgift_id and u.arende_id = ? and u.status = 'AVBRUTEN'")

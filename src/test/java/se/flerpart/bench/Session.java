@@ -21,7 +21,10 @@ import java.util.regex.Pattern;
  */
 final class Session {
 
-  record Svar(int status, JsonNode kropp) {}
+  /**
+   * @param etag the answer's {@code ETag}, or null
+   */
+  record Svar(int status, JsonNode kropp, String etag) {}
 
   private static final Pattern CSRF_FALT =
       Pattern.compile("name=\"_csrf\"\\s+(?:type=\"hidden\"\\s+)?value=\"([^\"]+)\"");
@@ -65,11 +68,17 @@ final class Session {
   }
 
   Svar get(String sokvag) {
-    return json(
-        HttpRequest.newBuilder(URI.create(bas + sokvag))
-            .header("Accept", "application/json")
-            .GET()
-            .build());
+    return get(sokvag, null);
+  }
+
+  /** A GET with {@code If-None-Match: etag} when {@code etag} is not null. */
+  Svar get(String sokvag, String etag) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(bas + sokvag)).header("Accept", "application/json");
+    if (etag != null) {
+      b.header("If-None-Match", etag);
+    }
+    return json(b.GET().build());
   }
 
   Svar post(String sokvag, Object kropp) {
@@ -92,7 +101,8 @@ final class Session {
       String kropp = svar.body();
       return new Svar(
           svar.statusCode(),
-          kropp == null || kropp.isEmpty() ? JSON.nullNode() : JSON.readTree(kropp));
+          kropp == null || kropp.isEmpty() ? JSON.nullNode() : JSON.readTree(kropp),
+          svar.headers().firstValue("ETag").orElse(null));
     } catch (IOException e) {
       throw new IllegalStateException(
           request.uri() + " svarade " + svar.statusCode() + ": " + svar.body(), e);

@@ -1,0 +1,176 @@
+package se.flerpart.uppgift;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import se.flerpart.ApiKlient;
+
+/**
+ * Waiting for the task list to change ({@code GET /api/uppgifter?vanta=…} with {@code
+ * If-None-Match}) instead of asking again and again: the answer comes when a task is stored, by
+ * this instance (signalled) or by another (written straight into the table, found by asking again);
+ * 304 when nothing changed in the time; only what the user may see counts; bad input gives 400 and
+ * a Swedish message. Tasks of a kind of their own (a fresh {@code typ}) keep each test to its own.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "flerpart.demo.arenden=false")
+class UppgiftVantanTest {
+
+  private static final AtomicLong NASTA_ID =
+      new AtomicLong(8_000_000_000L + ThreadLocalRandom.current().nextLong(900_000_000L));
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired UppgiftRepository uppgifter;
+  ApiKlient api;
+  String typ;
+
+  @BeforeEach
+  void klient() {
+    api = new ApiKlient(port);
+    typ = "vanta-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @Test
+  @DisplayName("Den som väntar på en tom lista får svar med uppgiften när den lagras")
+  void svarNarEnUppgiftLagras() throws Exception {
+    CompletableFuture<ApiKlient.Svar> vantar =
+        CompletableFuture.supplyAsync(() -> lista("anna", "vy=mina&vanta=20", null));
+    Thread.sleep(300);
+    long id = lagra("anna");
+
+    ApiKlient.Svar svar = vantar.get(25, TimeUnit.SECONDS);
+    assertThat(svar.status()).isEqualTo(200);
+    assertThat(ids(svar)).containsExactly(id);
+    assertThat(svar.rubriker().getETag()).startsWith("W/\"");
+  }
+
+  @Test
+  @DisplayName(
+      "Med If-None-Match: 304 när inget ändrats, och svar när en annan instans skrivit en uppgift")
+  void etagOchAnnanInstans() throws Exception {
+    long forsta = lagra("anna");
+    ApiKlient.Svar nu = lista("anna", "vy=mina&vanta=1", null);
+    assertThat(ids(nu)).containsExactly(forsta);
+    String etag = nu.rubriker().getETag();
+    assertThat(etag).isNotBlank();
+
+    ApiKlient.Svar oforandrad = lista("anna", "vy=mina&vanta=1", etag);
+    assertThat(oforandrad.status()).isEqualTo(304);
+    assertThat(oforandrad.rubriker().getETag()).isEqualTo(etag);
+    assertThat(lista("anna", "vy=mina", etag).status())
+        .as("If-None-Match utan vanta: en vanlig villkorlig fråga")
+        .isEqualTo(304);
+    assertThat(lista("anna", "vy=mina", "W/\"annan\"").status()).isEqualTo(200);
+
+    CompletableFuture<ApiKlient.Svar> vantar =
+        CompletableFuture.supplyAsync(() -> lista("anna", "vy=mina&vanta=20", etag));
+    Thread.sleep(300);
+    // Written straight into the table, as another instance's write looks to this one: no signal.
+    long andra = iTabellen("anna");
+
+    ApiKlient.Svar svar = vantar.get(25, TimeUnit.SECONDS);
+    assertThat(svar.status()).isEqualTo(200);
+    assertThat(ids(svar)).containsExactlyInAnyOrder(forsta, andra);
+    assertThat(svar.rubriker().getETag()).isNotEqualTo(etag);
+    assertThat(svar.totalt()).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("En uppgift som användaren inte får se avslutar inte väntan")
+  void barUppgifterAnvandarenFarSe() throws Exception {
+    CompletableFuture<ApiKlient.Svar> vantar =
+        CompletableFuture.supplyAsync(() -> lista("bengt", "vy=alla&vanta=2", null));
+    Thread.sleep(300);
+    lagra("anna");
+
+    ApiKlient.Svar svar = vantar.get(25, TimeUnit.SECONDS);
+    assertThat(svar.status()).isEqualTo(200);
+    assertThat(svar.kropp()).isEmpty();
+    assertThat(svar.totalt()).isZero();
+  }
+
+  @Test
+  @DisplayName("Fel vanta ger 400 med ett svenskt meddelande, också tillsammans med sökning")
+  void felaktigVanta() {
+    for (String varde : List.of("0", "31", "en", "1.5", "-1", "99999999999", "%00")) {
+      ApiKlient.Svar svar = lista("anna", "vy=mina&vanta=" + varde, null);
+      assertThat(svar.status()).as(varde).isEqualTo(400);
+      String fel = svar.kropp().path("fel").path("vanta").asText();
+      if (!varde.equals("%00")) {
+        assertThat(fel).as(varde).contains("Vänta ska vara ett helt antal sekunder från 1 till 30");
+      }
+    }
+    ApiKlient.Svar medSok = lista("anna", "vy=mina&vanta=5&sok=2026", null);
+    assertThat(medSok.status()).isEqualTo(400);
+    assertThat(medSok.kropp().path("fel").path("vanta").asText()).contains("sökning");
+  }
+
+  private ApiKlient.Svar lista(String vem, String fraga, String etag) {
+    return api.anrop(
+        vem,
+        "GET",
+        "/api/uppgifter?typ=" + typ + "&" + fraga,
+        null,
+        etag == null ? Map.of() : Map.of(HttpHeaders.IF_NONE_MATCH, etag));
+  }
+
+  /** A task stored as the job worker stores it, through the repository. */
+  private long lagra(String tilldelad) {
+    long id = NASTA_ID.incrementAndGet();
+    uppgifter.skapaOmNy(
+        new Uppgift(
+            id,
+            id,
+            id,
+            "test",
+            typ,
+            "Väntad uppgift",
+            null,
+            "test",
+            tilldelad,
+            List.of(),
+            null,
+            Map.of("arendenummer", "2026-" + id),
+            UppgiftStatus.OPPEN,
+            Instant.now(),
+            null,
+            null,
+            null));
+    return id;
+  }
+
+  private long iTabellen(String tilldelad) {
+    long id = NASTA_ID.incrementAndGet();
+    jdbc.sql(
+            """
+            insert into uppgift (id, element_instans_nyckel, process_instans_nyckel, process_id,
+              element_id, namn, formular_id, tilldelad, kandidatgrupper, variabler, status, skapad)
+            values (?, ?, ?, 'test', ?, 'Annan instans', 'test', ?, '{}', '{}'::jsonb, 'OPPEN', ?)
+            """)
+        .params(id, id, id, typ, tilldelad, Timestamp.from(Instant.now()))
+        .update();
+    return id;
+  }
+
+  private static List<Long> ids(ApiKlient.Svar svar) {
+    return ApiKlient.stream(svar.kropp()).map(u -> u.path("id").asLong()).toList();
+  }
+}
