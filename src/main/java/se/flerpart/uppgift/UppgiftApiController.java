@@ -1,13 +1,8 @@
 package se.flerpart.uppgift;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -196,16 +191,8 @@ public class UppgiftApiController {
     return etag.startsWith("W/") ? etag.substring(2) : etag;
   }
 
-  /** A weak {@code ETag} of the tasks of the answer (without the person's name) and the total. */
   private String etag(UppgiftRepository.Sida svar) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(Long.toString(svar.totalt()).getBytes(StandardCharsets.UTF_8));
-      sha.update(json.writeValueAsBytes(svar.uppgifter().stream().map(UppgiftDto::av).toList()));
-      return "W/\"" + HexFormat.of().formatHex(sha.digest(), 0, 16) + "\"";
-    } catch (NoSuchAlgorithmException | JsonProcessingException e) {
-      throw new IllegalStateException("Listans ETag kunde inte räknas fram", e);
-    }
+    return UppgiftEtag.av(json, svar);
   }
 
   /** The header that carries how many tasks match in all, whatever page the answer holds. */

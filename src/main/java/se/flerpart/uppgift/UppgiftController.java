@@ -1,5 +1,6 @@
 package se.flerpart.uppgift;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -28,11 +29,14 @@ class UppgiftController {
   private final UppgiftService uppgifter;
   private final AnvandareRepository anvandare;
   private final Clock klocka;
+  private final ObjectMapper json;
 
-  UppgiftController(UppgiftService uppgifter, AnvandareRepository anvandare, Clock klocka) {
+  UppgiftController(
+      UppgiftService uppgifter, AnvandareRepository anvandare, Clock klocka, ObjectMapper json) {
     this.uppgifter = uppgifter;
     this.anvandare = anvandare;
     this.klocka = klocka;
+    this.json = json;
   }
 
   /**
@@ -80,6 +84,10 @@ class UppgiftController {
             uppgifter.senasteKommentarer(svar.uppgifter(), jag),
             klocka.instant());
     model.addAttribute("lista", lista);
+    // The page waits for its list to change (uppgiftslista.js) with the list's ETag, as the API.
+    if (lista.apiAdress() != null) {
+      model.addAttribute("listversion", UppgiftEtag.av(json, svar));
+    }
     // The person's name under the case number, for those inside each case's consent scope.
     model.addAttribute("individ", uppgifter.individnamn(svar.uppgifter(), jag));
     model.addAttribute("typer", sammanfattning.typer());

@@ -79,6 +79,28 @@ public record Uppgiftslista(
     return b.encode().build().toUriString();
   }
 
+  /**
+   * The same page of the same selection in {@code GET /api/uppgifter}, every parameter spelt out
+   * (the API gives every task without {@code sida}), for the page to wait for it to change; null
+   * with a search, which the API does not wait for.
+   */
+  public String apiAdress() {
+    if (urval.sok() != null) {
+      return null;
+    }
+    UriComponentsBuilder b =
+        UriComponentsBuilder.fromPath("/api/uppgifter")
+            .queryParam("vy", urval.vy().name().toLowerCase(java.util.Locale.ROOT))
+            .queryParam("sortering", urval.sortering());
+    lagg(b, "typ", urval.typ());
+    lagg(b, "forfallen", urval.forfallen());
+    lagg(b, "arende", urval.arende());
+    lagg(b, "insats", urval.insats());
+    lagg(b, "tilldelad", urval.tilldelad());
+    b.queryParam("sida", sida()).queryParam("storlek", urval.storlek());
+    return b.encode().build().toUriString();
+  }
+
   private static void lagg(UriComponentsBuilder b, String namn, String varde) {
     if (varde != null) {
       b.queryParam(namn, varde);

@@ -94,6 +94,44 @@ class UppgiftVantanTest {
   }
 
   @Test
+  @DisplayName(
+      "Uppgiftssidan väntar på samma lista som den visar: API:t svarar 304 på sidans ETag tills"
+          + " listan ändras")
+  void sidanOchApietHarSammaEtag() {
+    lagra("anna");
+    String html =
+        api.http()
+            .get()
+            .uri("/uppgifter?vy=mina&sortering=-skapad&typ=" + typ)
+            .header(
+                HttpHeaders.AUTHORIZATION,
+                "Basic "
+                    + java.util.Base64.getEncoder()
+                        .encodeToString(
+                            "anna:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            .retrieve()
+            .body(String.class);
+    var m =
+        java.util.regex.Pattern.compile(
+                "id=\"listan-andrad\" role=\"status\" data-adress=\"([^\"]+)\" data-etag=\"([^\"]+)\"")
+            .matcher(html);
+    assertThat(m.find()).as("sidans väntan").isTrue();
+    String adress = org.springframework.web.util.HtmlUtils.htmlUnescape(m.group(1));
+    String etag = org.springframework.web.util.HtmlUtils.htmlUnescape(m.group(2));
+    assertThat(adress).startsWith("/api/uppgifter?vy=mina&sortering=-skapad&typ=" + typ);
+
+    assertThat(
+            api.anrop("anna", "GET", adress, null, Map.of(HttpHeaders.IF_NONE_MATCH, etag))
+                .status())
+        .isEqualTo(304);
+    lagra("anna");
+    assertThat(
+            api.anrop("anna", "GET", adress, null, Map.of(HttpHeaders.IF_NONE_MATCH, etag))
+                .status())
+        .isEqualTo(200);
+  }
+
+  @Test
   @DisplayName("En uppgift som användaren inte får se avslutar inte väntan")
   void barUppgifterAnvandarenFarSe() throws Exception {
     CompletableFuture<ApiKlient.Svar> vantar =
