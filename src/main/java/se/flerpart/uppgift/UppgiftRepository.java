@@ -39,9 +39,14 @@ public class UppgiftRepository {
     this.signal = signal;
   }
 
-  /** Wakes the requests waiting for the list to change once {@code andrade} rows are committed. */
+  /**
+   * Wakes the requests waiting for the list to change once {@code andrade} rows are committed: this
+   * instance's at once, the other instances' through {@code NOTIFY}, which PostgreSQL delivers when
+   * the transaction commits ({@link UppgiftNotifyListener}).
+   */
   private int signalera(int andrade) {
     if (andrade > 0) {
+      jdbc.sql("select pg_notify('" + UppgiftNotifyListener.KANAL + "', '')").query(rs -> {});
       signal.andrad();
     }
     return andrade;

@@ -30,7 +30,7 @@ public class UppgiftSignal {
   private volatile boolean stangd;
 
   UppgiftSignal(
-      @Value("${flerpart.uppgift.vanta.kontroll-intervall:500ms}") Duration kontrollIntervall,
+      @Value("${flerpart.uppgift.vanta.kontroll-intervall:10s}") Duration kontrollIntervall,
       @Value("${flerpart.uppgift.vanta.max-samtidiga:100}") int maxSamtidiga) {
     this.kontrollNanos = Math.max(1, kontrollIntervall.toNanos());
     this.platser = new Semaphore(Math.max(0, maxSamtidiga));
@@ -51,7 +51,8 @@ public class UppgiftSignal {
     }
   }
 
-  private void vack() {
+  /** Wakes the waiting requests now (a change seen elsewhere, or the application closing). */
+  void vack() {
     las.lock();
     try {
       generation++;
@@ -73,21 +74,26 @@ public class UppgiftSignal {
 
   /**
    * Waits until a change after {@code sedan}, the next check for other instances' changes, or
-   * {@code gransNanos} (a {@link System#nanoTime()}), whichever comes first. False when the wait is
-   * over for good: the deadline has passed or the application is closing.
+   * {@code gransNanos} (a {@link System#nanoTime()}), whichever comes first. True when the list is
+   * to be asked again: a change came, or it is time for the check. False when the wait is over: the
+   * deadline came with no change, or the application is closing.
    */
   public boolean vanta(long sedan, long gransNanos) throws InterruptedException {
     long kvar = gransNanos - System.nanoTime();
     if (stangd || kvar <= 0) {
       return false;
     }
+    boolean tillGransen = kvar <= kontrollNanos;
     las.lockInterruptibly();
     try {
       long tid = Math.min(kvar, kontrollNanos);
       while (generation == sedan && !stangd && tid > 0) {
         tid = andrad.awaitNanos(tid);
       }
-      return !stangd;
+      if (stangd) {
+        return false;
+      }
+      return generation != sedan || !tillGransen;
     } finally {
       las.unlock();
     }

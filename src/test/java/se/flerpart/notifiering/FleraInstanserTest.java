@@ -44,11 +44,15 @@ import se.flerpart.FlerpartApplication;
 import se.flerpart.Sidklient;
 import se.flerpart.embedded.EmbeddedStack;
 import se.flerpart.process.SchedulerLock;
+import se.flerpart.uppgift.Uppgift;
+import se.flerpart.uppgift.UppgiftRepository;
+import se.flerpart.uppgift.UppgiftStatus;
 
 /**
  * Two Flerpart instances against one database, one engine, one Kafka broker and one SMTP server, as
- * behind a load balancer: a scheduled job runs on one instance at a time, and a mail that both
- * instances try to send at once reaches its recipient once, with its idempotency key as Message-ID.
+ * behind a load balancer: a scheduled job runs on one instance at a time, a mail that both
+ * instances try to send at once reaches its recipient once, with its idempotency key as Message-ID,
+ * and a request waiting for the task list on one instance is answered when the other stores a task.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FleraInstanserTest {
@@ -333,6 +337,44 @@ class FleraInstanserTest {
   }
 
   /** Last: it stops the second instance. */
+  @Test
+  void enVantandeFragaPaEnInstansFarSvarNarDenAndraLagrarEnUppgift() throws Exception {
+    int portA = ((ServletWebServerApplicationContext) a).getWebServer().getPort();
+    se.flerpart.ApiKlient api = new se.flerpart.ApiKlient(portA);
+    String typ = "flera-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    // Instance A asks again only every 10 s; the wait is 5 s, so only B's NOTIFY can answer it.
+    CompletableFuture<se.flerpart.ApiKlient.Svar> vantar =
+        CompletableFuture.supplyAsync(
+            () -> api.get("anna", "/api/uppgifter?vy=mina&typ=" + typ + "&vanta=5"));
+    Thread.sleep(300);
+    long id = 7_000_000_000L + java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 30);
+    b.getBean(UppgiftRepository.class)
+        .skapaOmNy(
+            new Uppgift(
+                id,
+                id,
+                id,
+                "test",
+                typ,
+                "Lagrad av den andra instansen",
+                null,
+                "test",
+                "anna",
+                List.of(),
+                null,
+                Map.of("arendenummer", "2026-" + id),
+                UppgiftStatus.OPPEN,
+                java.time.Instant.now(),
+                null,
+                null,
+                null));
+
+    se.flerpart.ApiKlient.Svar svar = vantar.get(30, TimeUnit.SECONDS);
+    assertThat(svar.status()).isEqualTo(200);
+    assertThat(se.flerpart.ApiKlient.stream(svar.kropp()).map(u -> u.path("id").asLong()))
+        .containsExactly(id);
+  }
+
   @Test
   @Order(Integer.MAX_VALUE)
   void enInloggningGallerPaBadaInstansernaOchOverleverDenEna() {

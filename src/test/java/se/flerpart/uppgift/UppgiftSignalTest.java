@@ -53,6 +53,9 @@ class UppgiftSignalTest {
     long sedan = signal.generation();
     assertThat(signal.vanta(sedan, om(Duration.ofHours(1)))).as("nästa kontroll").isTrue();
     assertThat(signal.vanta(sedan, System.nanoTime() - 1)).as("tiden är ute").isFalse();
+    assertThat(signal.vanta(sedan, om(Duration.ofMillis(20))))
+        .as("tidsgränsen före nästa kontroll, utan ändring")
+        .isFalse();
 
     UppgiftSignal stangs = new UppgiftSignal(Duration.ofHours(1), 10);
     long fore = stangs.generation();
