@@ -7,12 +7,25 @@ import org.springframework.stereotype.Component;
 
 /**
  * The task list's size and its backlog towards the engine, for {@code /actuator/prometheus}: read
- * from the database at each scrape, so every instance reports the same.
+ * from the database at each scrape, so every instance reports the same; and the instance's own
+ * requests waiting for the list to change.
  */
 @Component
 class UppgiftMetrik {
 
-  UppgiftMetrik(MeterRegistry registry, JdbcClient jdbc) {
+  UppgiftMetrik(
+      MeterRegistry registry,
+      JdbcClient jdbc,
+      UppgiftSignal signal,
+      UppgiftNotifyListener lyssnare) {
+    // This instance's own: its requests waiting for the list to change, and whether it hears the
+    // other instances' changes (NOTIFY) or only finds them by asking again.
+    Gauge.builder("flerpart.uppgifter.vantande.fragor", signal::vantande)
+        .description("Förfrågningar som väntar på att uppgiftslistan ändras (vanta), på instansen")
+        .register(registry);
+    Gauge.builder("flerpart.uppgifter.notify.ansluten", () -> lyssnare.lyssnar() ? 1 : 0)
+        .description("1 när instansen lyssnar på andra instansers uppgiftsändringar (LISTEN)")
+        .register(registry);
     Gauge.builder("flerpart.uppgifter.oppna", () -> antal(jdbc, "OPPEN"))
         .description("Öppna uppgifter i uppgiftslistan")
         .register(registry);

@@ -25,6 +25,7 @@ public class UppgiftSignal {
   private final ReentrantLock las = new ReentrantLock();
   private final Condition andrad = las.newCondition();
   private final Semaphore platser;
+  private final int max;
   private final long kontrollNanos;
   private long generation;
   private volatile boolean stangd;
@@ -33,7 +34,8 @@ public class UppgiftSignal {
       @Value("${flerpart.uppgift.vanta.kontroll-intervall:10s}") Duration kontrollIntervall,
       @Value("${flerpart.uppgift.vanta.max-samtidiga:100}") int maxSamtidiga) {
     this.kontrollNanos = Math.max(1, kontrollIntervall.toNanos());
-    this.platser = new Semaphore(Math.max(0, maxSamtidiga));
+    this.max = Math.max(0, maxSamtidiga);
+    this.platser = new Semaphore(max);
   }
 
   /** A task was written: wakes the waiting requests, after the commit when in a transaction. */
@@ -111,6 +113,11 @@ public class UppgiftSignal {
   /** For tests: the places free now. */
   int lediga() {
     return platser.availablePermits();
+  }
+
+  /** How many requests wait now. */
+  int vantande() {
+    return max - platser.availablePermits();
   }
 
   @EventListener(ContextClosedEvent.class)

@@ -81,8 +81,10 @@ class UppgiftSignalTest {
     assertThat(signal.taPlats()).isTrue();
     assertThat(signal.taPlats()).isTrue();
     assertThat(signal.taPlats()).isFalse();
+    assertThat(signal.vantande()).isEqualTo(2);
     signal.lamnaPlats();
     assertThat(signal.lediga()).isEqualTo(1);
+    assertThat(signal.vantande()).isEqualTo(1);
     assertThat(signal.taPlats()).isTrue();
   }
 }

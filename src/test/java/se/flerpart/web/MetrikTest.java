@@ -132,6 +132,7 @@ class MetrikTest {
     for (String s :
         List.of(
             "flerpart_uppgifter_vantar_pa_motorn",
+            "flerpart_uppgifter_vantande_fragor",
             "flerpart_mail_ej_skickade",
             "flerpart_mail_misslyckade",
             "flerpart_handelser_ej_utgivna",
@@ -141,6 +142,7 @@ class MetrikTest {
             "flerpart_arenden_steg{process=\"uppfoljning\",steg=\"vantar-pa-uppfoljningsdag\"}")) {
       assertThat(varde(text, s)).as(s).isGreaterThanOrEqualTo(0);
     }
+    assertThat(varde(text, "flerpart_uppgifter_notify_ansluten")).isEqualTo(1);
     assertThat(text)
         .doesNotContain("19121212")
         .doesNotContain("Gunnel")
