@@ -447,13 +447,7 @@ class SurfplattaWebblasareTest {
   }
 
   private void loggaIn(String anvandare) {
-    oppna("/login");
-    webblasare.findElement(By.id("username")).sendKeys(anvandare);
-    webblasare.findElement(By.id("password")).sendKeys("demo");
-    webblasare.findElement(By.cssSelector("form.formular button[type=submit]")).click();
-    vanta.until(
-        ExpectedConditions.presenceOfElementLocated(
-            By.xpath("//button[normalize-space()='Logga ut']")));
+    chromium.loggaIn(port, anvandare);
   }
 
   private void sok(String text) {

@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -20,6 +22,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium for the browser tests: Debian's {@code chromium} and {@code chromium-driver}
@@ -100,6 +104,21 @@ public final class Webblasare implements AutoCloseable {
 
   public WebDriver driver() {
     return driver;
+  }
+
+  /**
+   * Logs in through the login form as a demo user (password {@code demo}) on the Flerpart at {@code
+   * port}, and waits until a page with "Logga ut" shows.
+   */
+  public void loggaIn(int port, String anvandare) {
+    driver.navigate().to("http://localhost:" + port + "/login");
+    driver.findElement(By.id("username")).sendKeys(anvandare);
+    driver.findElement(By.id("password")).sendKeys("demo");
+    driver.findElement(By.cssSelector("form.formular button[type=submit]")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//button[normalize-space()='Logga ut']")));
   }
 
   /** The browser window's outer size, e.g. 768×1024 for a tablet held upright. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -89,7 +90,9 @@ public class UppgiftApiController {
    * is up with {@code 304 Not Modified}. With {@code vanta} and no {@code If-None-Match}, it comes
    * as soon as the list holds a task. The {@code ETag} follows the tasks, the total and the page,
    * not the person's name. {@code If-None-Match} without {@code vanta} is an ordinary conditional
-   * request. Not together with {@code sok}, whose every search of personal data is logged.
+   * request. Not together with {@code sok}, whose every search of personal data is logged. {@code
+   * HEAD} answers the same without the body, and so reads no person's name: for a client that only
+   * needs to know that the list changed, such as the task list page.
    */
   @GetMapping
   public ResponseEntity<List<UppgiftDto>> lista(
@@ -105,6 +108,7 @@ public class UppgiftApiController {
       @RequestParam(required = false) String storlek,
       @RequestParam(required = false) String vanta,
       @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String omInteSamma,
+      HttpMethod metod,
       @AuthenticationPrincipal Inloggning in) {
     Uppgiftsurval urval =
         Uppgiftsurval.tolka(
@@ -114,14 +118,14 @@ public class UppgiftApiController {
     UppgiftRepository.Sida svar = uppgifter.lista(urval, in.anvandare());
     String etag = null;
     if (vantetid != null || omInteSamma != null) {
-      etag = etag(svar);
+      etag = UppgiftEtag.av(json, svar);
       if (vantetid != null && signal.taPlats()) {
         long grans = System.nanoTime() + vantetid.toNanos();
         try {
           while (!andrad(svar, etag, omInteSamma) && signal.vanta(generation, grans)) {
             generation = signal.generation();
             svar = uppgifter.lista(urval, in.anvandare());
-            etag = etag(svar);
+            etag = UppgiftEtag.av(json, svar);
           }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
@@ -136,11 +140,15 @@ public class UppgiftApiController {
             .build();
       }
     }
-    Map<UUID, String> individ = uppgifter.individnamn(svar.uppgifter(), in.anvandare());
     var ok = ResponseEntity.ok().header(TOTALT_ANTAL, String.valueOf(svar.totalt()));
     if (etag != null) {
       ok.eTag(etag);
     }
+    if (metod == HttpMethod.HEAD) {
+      // Only whether the list changed: no body, so no person's name is read (nor logged).
+      return ok.build();
+    }
+    Map<UUID, String> individ = uppgifter.individnamn(svar.uppgifter(), in.anvandare());
     return ok.body(
         svar.uppgifter().stream()
             .map(u -> UppgiftDto.av(u, u.arendeId() == null ? null : individ.get(u.arendeId())))
@@ -189,10 +197,6 @@ public class UppgiftApiController {
 
   private static String svag(String etag) {
     return etag.startsWith("W/") ? etag.substring(2) : etag;
-  }
-
-  private String etag(UppgiftRepository.Sida svar) {
-    return UppgiftEtag.av(json, svar);
   }
 
   /** The header that carries how many tasks match in all, whatever page the answer holds. */

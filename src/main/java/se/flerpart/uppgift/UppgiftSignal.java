@@ -110,11 +110,6 @@ public class UppgiftSignal {
     platser.release();
   }
 
-  /** For tests: the places free now. */
-  int lediga() {
-    return platser.availablePermits();
-  }
-
   /** How many requests wait now. */
   int vantande() {
     return max - platser.availablePermits();

@@ -133,13 +133,7 @@ class StatistikWebblasareTest {
   }
 
   private void loggaIn(String anvandare) {
-    webblasare.navigate().to("http://localhost:" + port + "/login");
-    webblasare.findElement(By.id("username")).sendKeys(anvandare);
-    webblasare.findElement(By.id("password")).sendKeys("demo");
-    webblasare.findElement(By.cssSelector("form.formular button[type=submit]")).click();
-    vanta.until(
-        ExpectedConditions.presenceOfElementLocated(
-            By.xpath("//button[normalize-space()='Logga ut']")));
+    chromium.loggaIn(port, anvandare);
   }
 
   private void klicka(By vad) {

@@ -83,7 +83,6 @@ class UppgiftSignalTest {
     assertThat(signal.taPlats()).isFalse();
     assertThat(signal.vantande()).isEqualTo(2);
     signal.lamnaPlats();
-    assertThat(signal.lediga()).isEqualTo(1);
     assertThat(signal.vantande()).isEqualTo(1);
     assertThat(signal.taPlats()).isTrue();
   }

@@ -137,6 +137,53 @@ class UppgiftVantanTest {
   }
 
   @Test
+  @DisplayName(
+      "HEAD svarar som GET men utan kropp, och läser (och loggar) därför inget namn; GET loggar"
+          + " namnet")
+  void headLaserIngetNamn() {
+    String id =
+        api.aktualisera(
+            "anna",
+            Map.of(
+                "personnummer", "19121212-1212",
+                "namn", "Hedda Huvud",
+                "insats", "flerpartssamverkan",
+                "skal", "Behöver stöd från flera parter",
+                "behov", List.of("FK", "AF")));
+    String nummer = api.arende("anna", id).path("arendenummer").asText();
+    api.vantaPaUppgift("anna", "mina", id, "inhamta-samtycke");
+    String adress = "/api/uppgifter?vy=mina&arende=" + nummer;
+    long fore = lasningarAvNamn(id);
+
+    ApiKlient.Svar huvud = api.anrop("anna", "HEAD", adress + "&vanta=5", null);
+    assertThat(huvud.status()).isEqualTo(200);
+    assertThat(huvud.rubriker().getETag()).startsWith("W/\"");
+    assertThat(huvud.totalt()).isEqualTo(1);
+    assertThat(lasningarAvNamn(id)).as("HEAD läser inget namn").isEqualTo(fore);
+    assertThat(
+            api.anrop(
+                    "anna",
+                    "HEAD",
+                    adress + "&vanta=1",
+                    null,
+                    Map.of(HttpHeaders.IF_NONE_MATCH, huvud.rubriker().getETag()))
+                .status())
+        .isEqualTo(304);
+
+    ApiKlient.Svar lista = api.get("anna", adress);
+    assertThat(lista.kropp().path(0).path("individ").asText()).isEqualTo("Hedda Huvud");
+    assertThat(lasningarAvNamn(id)).as("GET visar namnet och loggar det").isEqualTo(fore + 1);
+  }
+
+  private long lasningarAvNamn(String arendeId) {
+    return jdbc.sql(
+            "select count(*) from granskningslogg where arende_id = ?::uuid and handling = 'LAS_NAMN'")
+        .param(arendeId)
+        .query(Long.class)
+        .single();
+  }
+
+  @Test
   @DisplayName("En uppgift som användaren inte får se avslutar inte väntan")
   void barUppgifterAnvandarenFarSe() throws Exception {
     CompletableFuture<ApiKlient.Svar> vantar =

@@ -100,13 +100,7 @@ class UppgiftslistaWebblasareTest {
   }
 
   private void loggaIn(String anvandare) {
-    webblasare.get(url("/login"));
-    webblasare.findElement(By.id("username")).sendKeys(anvandare);
-    webblasare.findElement(By.id("password")).sendKeys("demo");
-    webblasare.findElement(By.cssSelector("form.formular button[type=submit]")).click();
-    vanta.until(
-        ExpectedConditions.presenceOfElementLocated(
-            By.xpath("//button[normalize-space()='Logga ut']")));
+    chromium.loggaIn(port, anvandare);
   }
 
   private String url(String sokvag) {
