@@ -94,10 +94,7 @@ class BeredningsmoteWebblasareTest {
     String nummer1 = api.arende("anna", forsta).path("arendenummer").asText();
     String nummer2 = api.arende("anna", andra).path("arendenummer").asText();
 
-    oppna("/login");
-    webblasare.findElement(By.id("username")).sendKeys("bengt");
-    webblasare.findElement(By.id("password")).sendKeys("demo");
-    webblasare.findElement(By.cssSelector("form.formular button[type=submit]")).click();
+    chromium.loggaIn(port, "bengt");
     vanta.until(ExpectedConditions.presenceOfElementLocated(By.id("meny-beredningsmote"))).click();
     vanta.until(ExpectedConditions.titleContains("Beredningsmöte"));
     // bengt is in the demo insats' beredningsgrupp too: he picks this one.

@@ -189,10 +189,7 @@ class ArendevagTest {
     try (Webblasare chromium = Webblasare.starta()) {
       WebDriver w = chromium.driver();
       WebDriverWait vanta = new WebDriverWait(w, Duration.ofSeconds(30));
-      w.get("http://localhost:" + port + "/login");
-      w.findElement(By.id("username")).sendKeys("anna");
-      w.findElement(By.id("password")).sendKeys("demo");
-      w.findElement(By.cssSelector("form.formular button[type=submit]")).click();
+      chromium.loggaIn(port, "anna");
       vanta.until(ExpectedConditions.presenceOfElementLocated(By.id("innehall")));
       w.get("http://localhost:" + port + "/arenden/" + id);
 

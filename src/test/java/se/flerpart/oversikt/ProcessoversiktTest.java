@@ -160,10 +160,7 @@ class ProcessoversiktTest {
     try (Webblasare chromium = Webblasare.starta()) {
       WebDriver w = chromium.driver();
       WebDriverWait vanta = new WebDriverWait(w, Duration.ofSeconds(30));
-      w.get("http://localhost:" + port + "/login");
-      w.findElement(By.id("username")).sendKeys("petra");
-      w.findElement(By.id("password")).sendKeys("demo");
-      w.findElement(By.cssSelector("form.formular button[type=submit]")).click();
+      chromium.loggaIn(port, "petra");
       vanta.until(ExpectedConditions.presenceOfElementLocated(By.id("meny-oversikt")));
       w.findElement(By.id("meny-oversikt")).click();
       vanta.until(ExpectedConditions.urlContains("/oversikt"));

@@ -67,13 +67,7 @@ class StatistikImportWebblasareTest {
       "Givet importsidan i webbläsaren när administratören väljer en fil med fel så listas felen"
           + " och inget importeras; med exempelfilen säger sidan hur många som importerades")
   void importeraIWebblasaren() throws IOException {
-    oppna("/login");
-    webblasare.findElement(By.id("username")).sendKeys("admin");
-    webblasare.findElement(By.id("password")).sendKeys("demo");
-    webblasare.findElement(By.cssSelector("form.formular button[type=submit]")).click();
-    vanta.until(
-        ExpectedConditions.presenceOfElementLocated(
-            By.xpath("//button[normalize-space()='Logga ut']")));
+    chromium.loggaIn(port, "admin");
 
     oppna("/statistik/import");
     chromium.granskaTillganglighet();
