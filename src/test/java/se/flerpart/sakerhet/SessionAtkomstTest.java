@@ -1,0 +1,115 @@
+package se.flerpart.sakerhet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.session.MapSession;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.transaction.support.TransactionOperations;
+import se.flerpart.Sidklient;
+
+/**
+ * A login session's last access is written when it is worth a write, not at every request: the
+ * session's row stays as it is while the user works, is written once its last access is older than
+ * the resolution, and every real change (login, logout) is still written at once.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "flerpart.demo.arenden=false")
+class SessionAtkomstTest {
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired SessionRepository<?> sessioner;
+
+  record Rad(String id, long senast, long utgar, int maxInaktiv) {}
+
+  private List<Rad> rader(long skapadEfter) {
+    return jdbc.sql(
+            "select primary_id, last_access_time, expiry_time, max_inactive_interval"
+                + " from spring_session where principal_name = 'cecilia' and creation_time >= ?")
+        .param(skapadEfter)
+        .query((rs, i) -> new Rad(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getInt(4)))
+        .list();
+  }
+
+  @Test
+  void sessionensRadSkrivsInteVidVarjeForfraganMenNarDenSenasteAtkomstenArGammal() {
+    assertThat(sessioner).isInstanceOf(SessionAtkomst.Repository.class);
+    long fore = Instant.now().toEpochMilli();
+    Sidklient cecilia = Sidklient.inloggad(port, "cecilia");
+    List<Rad> efterInloggning = rader(fore);
+    assertThat(efterInloggning).hasSize(1);
+    Rad rad = efterInloggning.getFirst();
+
+    for (int i = 0; i < 5; i++) {
+      assertThat(cecilia.get("/uppgifter").status()).isEqualTo(200);
+      assertThat(cecilia.get("/api/uppgifter").status()).isEqualTo(200);
+    }
+    assertThat(rader(fore)).containsExactly(rad);
+
+    // As if the last write was two minutes ago: the next request writes the last access again.
+    jdbc.sql(
+            "update spring_session set last_access_time = last_access_time - 120000,"
+                + " expiry_time = expiry_time - 120000 where primary_id = ?")
+        .param(rad.id())
+        .update();
+    long foreForfragan = Instant.now().toEpochMilli();
+    assertThat(cecilia.get("/uppgifter").status()).isEqualTo(200);
+    Rad skriven = rader(fore).getFirst();
+    assertThat(skriven.senast()).isGreaterThanOrEqualTo(foreForfragan);
+    assertThat(skriven.utgar()).isEqualTo(skriven.senast() + skriven.maxInaktiv() * 1000L);
+
+    // A logout is a change: the session is gone at once, and its cookie no longer logs in.
+    assertThat(cecilia.post("/logout", Map.of()).status()).isEqualTo(302);
+    assertThat(rader(fore)).isEmpty();
+    assertThat(cecilia.get("/api/uppgifter").status()).isEqualTo(401);
+  }
+
+  @Test
+  void senasteAtkomstenAndrasNarUpplosningenEllerEnTiondelAvTidsgransenHarGatt() {
+    Instant start = Instant.parse("2026-12-02T08:00:00Z");
+    MapSession lang = new MapSession();
+    lang.setMaxInactiveInterval(Duration.ofHours(8));
+    lang.setLastAccessedTime(start);
+    var gles = new SessionAtkomst.Repository.GlesSession<>(lang, Duration.ofMinutes(1));
+    gles.setLastAccessedTime(start.plusSeconds(59));
+    assertThat(lang.getLastAccessedTime()).isEqualTo(start);
+    gles.setLastAccessedTime(start.plusSeconds(60));
+    assertThat(lang.getLastAccessedTime()).isEqualTo(start.plusSeconds(60));
+
+    // With a five-minute timeout a tenth of it (30 s) is the resolution, not the minute.
+    MapSession kort = new MapSession();
+    kort.setMaxInactiveInterval(Duration.ofMinutes(5));
+    kort.setLastAccessedTime(start);
+    var glesKort = new SessionAtkomst.Repository.GlesSession<>(kort, Duration.ofMinutes(1));
+    glesKort.setLastAccessedTime(start.plusSeconds(29));
+    assertThat(kort.getLastAccessedTime()).isEqualTo(start);
+    glesKort.setLastAccessedTime(start.plusSeconds(30));
+    assertThat(kort.getLastAccessedTime()).isEqualTo(start.plusSeconds(30));
+  }
+
+  @Test
+  void nollSekunderLamnarSpringSessionsRepositoryOrort() {
+    var jdbcRepository =
+        new JdbcIndexedSessionRepository(
+            new JdbcTemplate(), TransactionOperations.withoutTransaction());
+    assertThat(
+            new SessionAtkomst(Duration.ZERO).postProcessAfterInitialization(jdbcRepository, "x"))
+        .isSameAs(jdbcRepository);
+    assertThat(
+            new SessionAtkomst(Duration.ofMinutes(1))
+                .postProcessAfterInitialization(jdbcRepository, "x"))
+        .isInstanceOf(SessionAtkomst.Repository.class);
+  }
+}
