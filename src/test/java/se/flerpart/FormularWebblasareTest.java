@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,36 +31,18 @@ import se.flerpart.arende.ArendeSteg;
     properties = "flerpart.demo.arenden=false")
 class FormularWebblasareTest {
 
-  private static final Duration VANTETID = Duration.ofSeconds(20);
-
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
 
+  /** Far from Sweden, so that a time taken from the browser's clock would show. */
+  @RegisterExtension final WebblasarePerTest chromium = new WebblasarePerTest("America/New_York");
+
   private final ObjectMapper json = new ObjectMapper();
   private ApiKlient api;
-  private Webblasare chromium;
-  private WebDriver webblasare;
-  private WebDriverWait vanta;
-
-  @BeforeAll
-  static void kravPaWebblasare() {
-    Webblasare.kravPaWebblasare();
-  }
 
   @BeforeEach
-  void starta() throws IOException {
+  void starta() {
     api = new ApiKlient(port);
-    // Far from Sweden, so that a time taken from the browser's clock would show.
-    chromium = Webblasare.starta("America/New_York");
-    webblasare = chromium.driver();
-    vanta = new WebDriverWait(webblasare, VANTETID);
-  }
-
-  @AfterEach
-  void stang() throws IOException {
-    if (chromium != null) {
-      chromium.close();
-    }
   }
 
   @Test
@@ -83,16 +61,18 @@ class FormularWebblasareTest {
     // The calendar is Swedish, Monday first.
     datum.click();
     WebElement kalender =
-        vanta.until(
-            ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#formular .flatpickr-calendar.open")));
+        chromium
+            .vanta()
+            .until(
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#formular .flatpickr-calendar.open")));
     assertThat(
             kalender.findElements(By.cssSelector(".flatpickr-weekday")).stream()
                 .map(e -> e.getText().strip())
                 .toList())
         .startsWith("mån", "tis", "ons", "tor", "fre", "lör", "sön");
     assertThat(kalender.getText()).contains("december");
-    chromium.granskaTillganglighet();
+    chromium.webblasare().granskaTillganglighet();
 
     // ÅÅÅÅ-MM-DD is 4 December 2026, not 8 June 2027.
     skriv(datum, "2026-12-04");
@@ -104,10 +84,13 @@ class FormularWebblasareTest {
     skriv(falt("textarea", "Field_syfte"), "Gemensam plan för återgång i arbete");
 
     // The draft is saved while she types, and says so.
-    vanta.until(
-        ExpectedConditions.textMatches(
-            By.id("utkaststatus"), java.util.regex.Pattern.compile("Utkast sparat \\d\\d:\\d\\d")));
-    assertThat(webblasare.findElement(By.id("utkaststatus")).getDomAttribute("aria-live"))
+    chromium
+        .vanta()
+        .until(
+            ExpectedConditions.textMatches(
+                By.id("utkaststatus"),
+                java.util.regex.Pattern.compile("Utkast sparat \\d\\d:\\d\\d")));
+    assertThat(chromium.driver().findElement(By.id("utkaststatus")).getDomAttribute("aria-live"))
         .isEqualTo("polite");
     JsonNode utkast = vantaPaUtkast(id, "anna", "syfte");
     assertThat(utkast.path("motesTid").asText())
@@ -116,15 +99,16 @@ class FormularWebblasareTest {
     assertThat(utkast.path("syfte").asText()).isEqualTo("Gemensam plan för återgång i arbete");
 
     // A reload (a closed tab) keeps it.
-    webblasare.navigate().refresh();
+    chromium.driver().navigate().refresh();
     vantaPaFormular();
     assertThat(falt("textarea", "Field_syfte").getDomProperty("value"))
         .isEqualTo("Gemensam plan för återgång i arbete");
     assertThat(falt("input", "Field_motesTid-date").getDomProperty("value"))
         .isEqualTo("2026-12-04");
     assertThat(falt("input", "Field_motesTid-time").getDomProperty("value")).isEqualTo("10:00");
-    assertThat(webblasare.findElement(By.id("utkaststatus")).getText()).contains("återställt");
-    chromium.granskaTillganglighet();
+    assertThat(chromium.driver().findElement(By.id("utkaststatus")).getText())
+        .contains("återställt");
+    chromium.webblasare().granskaTillganglighet();
 
     // What cannot be read is kept as typed, with a Swedish message, and nothing is sent.
     for (String oläsbart : List.of("04.12.2026", "4/12/2026", "2026-02-30")) {
@@ -132,22 +116,28 @@ class FormularWebblasareTest {
       skriv(falt, oläsbart);
       assertThat(falt.getDomProperty("value")).isEqualTo(oläsbart);
       assertThat(falt.getDomAttribute("aria-invalid")).isEqualTo("true");
-      assertThat(webblasare.findElement(By.cssSelector("#formular .flerpart-datumfel")).getText())
+      assertThat(
+              chromium
+                  .driver()
+                  .findElement(By.cssSelector("#formular .flerpart-datumfel"))
+                  .getText())
           .isEqualTo(
               "Datumet kunde inte läsas. Skriv det som ÅÅÅÅ-MM-DD, till exempel 2026-12-04.");
     }
-    webblasare.findElement(By.id("slutfor")).click();
+    chromium.driver().findElement(By.id("slutfor")).click();
     assertThat(
-            vanta
+            chromium
+                .vanta()
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("felsammanfattning")))
                 .getText())
         .contains("Ett datum kunde inte läsas");
-    chromium.granskaTillganglighet();
+    chromium.webblasare().granskaTillganglighet();
     assertThat(api.hittaUppgift("anna", "mina", arendeId, "forbered-kallelse")).isPresent();
 
     // Corrected, the message goes.
     skriv(falt("input", "Field_motesTid-date"), "2026-12-04");
-    assertThat(webblasare.findElements(By.cssSelector("#formular .flerpart-datumfel"))).isEmpty();
+    assertThat(chromium.driver().findElements(By.cssSelector("#formular .flerpart-datumfel")))
+        .isEmpty();
 
     // A time it cannot read stays as typed with a Swedish message, and nothing is sent; TTMM is
     // read as TT:MM.
@@ -155,24 +145,33 @@ class FormularWebblasareTest {
     skriv(tid, "kl tio");
     assertThat(tid.getDomProperty("value")).isEqualTo("kl tio");
     assertThat(tid.getDomAttribute("aria-invalid")).isEqualTo("true");
-    assertThat(webblasare.findElement(By.cssSelector("#formular .flerpart-tidfel")).getText())
+    assertThat(
+            chromium.driver().findElement(By.cssSelector("#formular .flerpart-tidfel")).getText())
         .isEqualTo("Tiden kunde inte läsas. Skriv den som TT:MM, till exempel 10:00.");
-    chromium.granskaTillganglighet();
-    webblasare.findElement(By.id("slutfor")).click();
-    vanta.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.id("felsammanfattning"), "En tid kunde inte läsas"));
+    chromium.webblasare().granskaTillganglighet();
+    chromium.driver().findElement(By.id("slutfor")).click();
+    chromium
+        .vanta()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("felsammanfattning"), "En tid kunde inte läsas"));
     assertThat(api.hittaUppgift("anna", "mina", arendeId, "forbered-kallelse")).isPresent();
     skriv(falt("input", "Field_motesTid-time"), "1030");
-    vanta.until(d -> "10:30".equals(falt("input", "Field_motesTid-time").getDomProperty("value")));
-    assertThat(webblasare.findElements(By.cssSelector("#formular .flerpart-tidfel"))).isEmpty();
+    chromium
+        .vanta()
+        .until(d -> "10:30".equals(falt("input", "Field_motesTid-time").getDomProperty("value")));
+    assertThat(chromium.driver().findElements(By.cssSelector("#formular .flerpart-tidfel")))
+        .isEmpty();
     String[] senast = {null};
     try {
-      vanta.until(
-          d ->
-              "2026-12-04T10:30"
-                  .equals(
-                      senast[0] = vantaPaUtkast(id, "anna", "motesTid").path("motesTid").asText()));
+      chromium
+          .vanta()
+          .until(
+              d ->
+                  "2026-12-04T10:30"
+                      .equals(
+                          senast[0] =
+                              vantaPaUtkast(id, "anna", "motesTid").path("motesTid").asText()));
     } catch (org.openqa.selenium.TimeoutException e) {
       assertThat(senast[0]).as("utkastets mötestid").isEqualTo("2026-12-04T10:30");
     }
@@ -195,14 +194,16 @@ class FormularWebblasareTest {
     WebElement motivering = falt("textarea", "Field_motivering");
     motivering.sendKeys("Behov hos både FK och AF");
     // Straight on to "Ta uppgiften", without waiting for anything.
-    webblasare.findElement(By.id("ta-uppgiften")).click();
-    vanta.until(
-        ExpectedConditions.textToBe(
-            By.cssSelector("main .ok[role=status]"), "Uppgiften är tilldelad."));
+    chromium.driver().findElement(By.id("ta-uppgiften")).click();
+    chromium
+        .vanta()
+        .until(
+            ExpectedConditions.textToBe(
+                By.cssSelector("main .ok[role=status]"), "Uppgiften är tilldelad."));
     vantaPaFormular();
     assertThat(falt("textarea", "Field_motivering").getDomProperty("value"))
         .isEqualTo("Behov hos både FK och AF");
-    chromium.granskaTillganglighet();
+    chromium.webblasare().granskaTillganglighet();
     assertThat(
             jdbc.queryForObject(
                 "select tilldelad from uppgift where id = ?",
@@ -243,21 +244,28 @@ class FormularWebblasareTest {
     loggaIn("anna");
     oppna("/uppgifter/" + id);
     vantaPaFormular();
-    vanta.until(
-        ExpectedConditions.textToBePresentInElementLocated(By.id("utkaststatus"), "återställt"));
-    vanta.until(
-        d -> "2030-01-10".equals(falt("input", "Field_motesTid-date").getDomProperty("value")));
-    webblasare.findElement(By.id("slutfor")).click();
+    chromium
+        .vanta()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("utkaststatus"), "återställt"));
+    chromium
+        .vanta()
+        .until(
+            d -> "2030-01-10".equals(falt("input", "Field_motesTid-date").getDomProperty("value")));
+    chromium.driver().findElement(By.id("slutfor")).click();
 
     WebElement fel =
-        vanta.until(ExpectedConditions.visibilityOfElementLocated(By.id("felsammanfattning")));
+        chromium
+            .vanta()
+            .until(ExpectedConditions.visibilityOfElementLocated(By.id("felsammanfattning")));
     assertThat(fel.getText())
         .as("raden och fältets etikett, inte sökvägen deltagare[0].epost")
         .contains("Deltagare 1: e-post – ange e-post, eller kryssa i att personen saknar e-post")
         .contains("Ordförande: Cecilia Berg (Uppsala kommun) kan inte vara ordförande")
         .doesNotContain("deltagare[0]")
         .doesNotContain("epost:");
-    assertThat(webblasare.switchTo().activeElement().getDomAttribute("id"))
+    assertThat(chromium.driver().switchTo().activeElement().getDomAttribute("id"))
         .as("felsammanfattningen får fokus")
         .isEqualTo("felsammanfattning");
     assertThat(api.hittaUppgift("anna", "mina", arendeId, "forbered-kallelse")).isPresent();
@@ -276,29 +284,34 @@ class FormularWebblasareTest {
   }
 
   private void loggaIn(String anvandare) {
-    chromium.loggaIn(port, anvandare);
+    chromium.webblasare().loggaIn(port, anvandare);
   }
 
   private void oppna(String sokvag) {
-    webblasare.navigate().to("http://localhost:" + port + sokvag);
+    chromium.driver().navigate().to("http://localhost:" + port + sokvag);
   }
 
   private void vantaPaFormular() {
-    vanta.until(
-        ExpectedConditions.presenceOfElementLocated(By.cssSelector("#formular .fjs-container")));
-    vanta.until(ExpectedConditions.elementToBeClickable(By.id("slutfor")));
+    chromium
+        .vanta()
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#formular .fjs-container")));
+    chromium.vanta().until(ExpectedConditions.elementToBeClickable(By.id("slutfor")));
   }
 
   /** A form-js input by its component id in forms/*.form ("fjs-form-<random>-Field_x"). */
   private WebElement falt(String tagg, String komponentId) {
-    return vanta.until(
-        ExpectedConditions.elementToBeClickable(
-            By.cssSelector("#formular " + tagg + "[id$='-" + komponentId + "']")));
+    return chromium
+        .vanta()
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#formular " + tagg + "[id$='-" + komponentId + "']")));
   }
 
   /** Replaces the field's text and leaves it with Tab, as a user does. */
   private void skriv(WebElement falt, String text) {
-    if (!falt.equals(webblasare.switchTo().activeElement())) {
+    if (!falt.equals(chromium.driver().switchTo().activeElement())) {
       falt.click();
     }
     falt.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
@@ -309,7 +322,8 @@ class FormularWebblasareTest {
   /** The draft as its owner reads it back (it is encrypted in the table), once it holds the key. */
   private JsonNode vantaPaUtkast(long uppgiftId, String anvandare, String nyckel) {
     String sokvag = "/api/uppgifter/" + uppgiftId + "/utkast";
-    return new WebDriverWait(webblasare, VANTETID)
+    return chromium
+        .vanta()
         .until(
             d -> {
               var svar = api.get(anvandare, sokvag);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static se.flerpart.ApiKlient.mailTill;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,19 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,7 +44,6 @@ import se.flerpart.embedded.EmbeddedMotor;
     properties = "flerpart.demo.arenden=false")
 class SurfplattaWebblasareTest {
 
-  private static final Duration VANTETID = Duration.ofSeconds(20);
   private static final Pattern SVARSLANK =
       Pattern.compile("(/svar/[A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)");
 
@@ -56,29 +51,13 @@ class SurfplattaWebblasareTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired EmbeddedMotor motor;
 
-  private ApiKlient api;
-  private Webblasare chromium;
-  private WebDriver webblasare;
-  private WebDriverWait vanta;
+  @RegisterExtension final WebblasarePerTest chromium = new WebblasarePerTest();
 
-  @BeforeAll
-  static void kravPaWebblasare() {
-    Webblasare.kravPaWebblasare();
-  }
+  private ApiKlient api;
 
   @BeforeEach
-  void starta() throws IOException {
+  void starta() {
     api = new ApiKlient(port);
-    chromium = Webblasare.starta();
-    webblasare = chromium.driver();
-    vanta = new WebDriverWait(webblasare, VANTETID);
-  }
-
-  @AfterEach
-  void stang() throws IOException {
-    if (chromium != null) {
-      chromium.close();
-    }
   }
 
   @Test
@@ -99,7 +78,7 @@ class SurfplattaWebblasareTest {
                 "berordPart", "AF"));
     assertThat(avvikelse.status()).isEqualTo(201);
 
-    chromium.storlek(768, 1024);
+    chromium.webblasare().storlek(768, 1024);
     oppna("/login");
     granska();
     loggaIn("anna");
@@ -119,9 +98,12 @@ class SurfplattaWebblasareTest {
 
     // The task form: form-js's own checkboxes, radio buttons and labels.
     oppna("/uppgifter/" + samtycke);
-    vanta.until(
-        ExpectedConditions.presenceOfElementLocated(By.cssSelector("#formular .fjs-container")));
-    vanta.until(ExpectedConditions.elementToBeClickable(By.id("slutfor")));
+    chromium
+        .vanta()
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#formular .fjs-container")));
+    chromium.vanta().until(ExpectedConditions.elementToBeClickable(By.id("slutfor")));
     granska();
     String appensTypsnitt = typsnitt("main h1");
     assertThat(typsnitt("#formular .fjs-form-field-label"))
@@ -134,12 +116,12 @@ class SurfplattaWebblasareTest {
 
     // The case's meeting section, the person's own meeting.
     oppna("/arenden/" + kallat);
-    assertThat(webblasare.findElements(By.cssSelector(".motesektion"))).isNotEmpty();
+    assertThat(chromium.driver().findElements(By.cssSelector(".motesektion"))).isNotEmpty();
 
     klicka(By.xpath("//button[normalize-space()='Logga ut']"));
-    vanta.until(ExpectedConditions.urlContains("/login"));
+    chromium.vanta().until(ExpectedConditions.urlContains("/login"));
     granska();
-    webblasare.navigate().to(url(svarslank));
+    chromium.driver().navigate().to(url(svarslank));
     assertThat(text(By.tagName("h1"))).isEqualTo("Kallelse till flerpartsmöte");
     granska();
 
@@ -163,13 +145,13 @@ class SurfplattaWebblasareTest {
       granska();
     }
     // The administrator has the longest menu: one row at 1024 px too.
-    chromium.storlek(1024, 768);
+    chromium.webblasare().storlek(1024, 768);
     oppna("/admin");
     sidhuvudetPaEnRad();
-    chromium.storlek(768, 1024);
+    chromium.webblasare().storlek(768, 1024);
 
     klicka(By.xpath("//button[normalize-space()='Logga ut']"));
-    vanta.until(ExpectedConditions.urlContains("/login"));
+    chromium.vanta().until(ExpectedConditions.urlContains("/login"));
     loggaIn("lena");
     oppna("/loggkontroll");
     granska();
@@ -178,7 +160,7 @@ class SurfplattaWebblasareTest {
     js(
         "document.querySelector('main').insertAdjacentHTML('beforeend', '<input type=text"
             + " id=utan-etikett><p style=\"color:#ccc\">Blek text</p>')");
-    assertThatThrownBy(chromium::granskaTillganglighet)
+    assertThatThrownBy(chromium.webblasare()::granskaTillganglighet)
         .hasMessageContaining("/loggkontroll")
         .hasMessageContaining("label")
         .hasMessageContaining("#utan-etikett")
@@ -217,9 +199,10 @@ class SurfplattaWebblasareTest {
 
     // Sorting by case number: ascending, then descending, announced with aria-sort.
     klicka(By.cssSelector("th[data-kolumn=arende] a"));
-    vanta.until(ExpectedConditions.urlContains("sortering=arende"));
+    chromium.vanta().until(ExpectedConditions.urlContains("sortering=arende"));
     assertThat(
-            webblasare
+            chromium
+                .driver()
                 .findElement(By.cssSelector("th[data-kolumn=arende]"))
                 .getDomAttribute("aria-sort"))
         .isEqualTo("ascending");
@@ -227,9 +210,10 @@ class SurfplattaWebblasareTest {
     assertThat(stigande).isSortedAccordingTo(Comparator.naturalOrder());
     assertThat(stigande.indexOf(nr1)).isLessThan(stigande.indexOf(nr2));
     klicka(By.cssSelector("th[data-kolumn=arende] a"));
-    vanta.until(ExpectedConditions.urlContains("sortering=-arende"));
+    chromium.vanta().until(ExpectedConditions.urlContains("sortering=-arende"));
     assertThat(
-            webblasare
+            chromium
+                .driver()
                 .findElement(By.cssSelector("th[data-kolumn=arende]"))
                 .getDomAttribute("aria-sort"))
         .isEqualTo("descending");
@@ -237,21 +221,23 @@ class SurfplattaWebblasareTest {
     assertThat(fallande).isSortedAccordingTo(Comparator.reverseOrder());
     assertThat(fallande.indexOf(nr2)).isLessThan(fallande.indexOf(nr1));
     assertThat(
-            webblasare
+            chromium
+                .driver()
                 .findElement(By.cssSelector("th[data-kolumn=uppgift]"))
                 .getDomAttribute("aria-sort"))
         .isNull();
 
     // Filtering by task type.
-    new Select(webblasare.findElement(By.id("filter-typ"))).selectByValue("bered-arende");
+    new Select(chromium.driver().findElement(By.id("filter-typ"))).selectByValue("bered-arende");
     skickaFilter();
     assertThat(radernasTyper()).containsOnly("bered-arende");
     assertThat(arendenummer()).contains(nr1, nr2).doesNotContain(nr3);
-    new Select(webblasare.findElement(By.id("filter-typ"))).selectByValue("forbered-kallelse");
+    new Select(chromium.driver().findElement(By.id("filter-typ")))
+        .selectByValue("forbered-kallelse");
     skickaFilter();
     assertThat(radernasTyper()).containsOnly("forbered-kallelse");
     assertThat(arendenummer()).contains(nr3).doesNotContain(nr1, nr2);
-    new Select(webblasare.findElement(By.id("filter-typ"))).selectByValue("");
+    new Select(chromium.driver().findElement(By.id("filter-typ"))).selectByValue("");
 
     // Searching by case number, then by the person's name.
     sok(nr2);
@@ -262,22 +248,24 @@ class SurfplattaWebblasareTest {
     granska();
 
     // Taking the group's task from its row, at tablet width.
-    chromium.storlek(768, 1024);
+    chromium.webblasare().storlek(768, 1024);
     oppna("/uppgifter?vy=grupp");
     malytor();
     sidhuvudetPaEnRad();
     sok(nr2);
-    WebElement rad = webblasare.findElement(By.cssSelector("#uppgiftslista tbody tr"));
+    WebElement rad = chromium.driver().findElement(By.cssSelector("#uppgiftslista tbody tr"));
     assertThat(rad.findElement(By.cssSelector("td.tilldelad")).getText()).isEqualTo("Ingen");
     skicka(rad.findElement(By.cssSelector("button.ta-uppgiften")));
     assertThat(text(By.cssSelector("main .ok[role=status]"))).isNotBlank();
     WebElement tagen =
-        webblasare.findElement(
-            By.xpath(
-                "//table[@id='uppgiftslista']//tr[td[contains(@class,'arendenummer')]"
-                    + "[starts-with(normalize-space(), '"
-                    + nr2
-                    + "')]]"));
+        chromium
+            .driver()
+            .findElement(
+                By.xpath(
+                    "//table[@id='uppgiftslista']//tr[td[contains(@class,'arendenummer')]"
+                        + "[starts-with(normalize-space(), '"
+                        + nr2
+                        + "')]]"));
     assertThat(tagen.findElement(By.cssSelector("td.tilldelad")).getText()).isEqualTo("Bengt Ek");
     assertThat(tagen.findElements(By.cssSelector("button.ta-uppgiften"))).isEmpty();
     assertThat(
@@ -291,14 +279,19 @@ class SurfplattaWebblasareTest {
 
     // The kallelse form at tablet width: form-js's "Lägg till" and × of the invitee list too.
     oppna("/uppgifter/" + kallelse);
-    vanta.until(
-        ExpectedConditions.presenceOfElementLocated(By.cssSelector("#formular .fjs-container")));
-    vanta.until(ExpectedConditions.elementToBeClickable(By.id("slutfor")));
+    chromium
+        .vanta()
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#formular .fjs-container")));
+    chromium.vanta().until(ExpectedConditions.elementToBeClickable(By.id("slutfor")));
     assertThat(
-            webblasare.findElements(
-                By.cssSelector(
-                    "#formular .fjs-repeat-render-footer button,"
-                        + " #formular .fjs-repeat-row-remove")))
+            chromium
+                .driver()
+                .findElements(
+                    By.cssSelector(
+                        "#formular .fjs-repeat-render-footer button,"
+                            + " #formular .fjs-repeat-row-remove")))
         .isNotEmpty();
     granska();
   }
@@ -307,11 +300,11 @@ class SurfplattaWebblasareTest {
 
   /** axe-core, and at tablet width the target sizes and the one-row header. */
   private void granska() {
-    assertThat(webblasare.getTitle())
-        .as("sidan %s", webblasare.getCurrentUrl())
+    assertThat(chromium.driver().getTitle())
+        .as("sidan %s", chromium.driver().getCurrentUrl())
         .doesNotStartWith("Något gick fel")
         .doesNotContain("hittades inte");
-    chromium.granskaTillganglighet();
+    chromium.webblasare().granskaTillganglighet();
     if (((Number) js("return window.innerWidth")).intValue() <= 800) {
       malytor();
       sidhuvudetPaEnRad();
@@ -339,7 +332,7 @@ class SurfplattaWebblasareTest {
                 }
                 return sma;
                 """);
-    assertThat(for_sma).as("för små mål på %s", webblasare.getCurrentUrl()).isEmpty();
+    assertThat(for_sma).as("för små mål på %s", chromium.driver().getCurrentUrl()).isEmpty();
   }
 
   /** The menu's items all stand on the same row. */
@@ -358,7 +351,7 @@ class SurfplattaWebblasareTest {
     assertThat(rader)
         .as(
             "sidhuvudets menyrad på %s vid bredden %s",
-            webblasare.getCurrentUrl(), js("return window.innerWidth"))
+            chromium.driver().getCurrentUrl(), js("return window.innerWidth"))
         .allSatisfy(mitt -> assertThat(Math.abs(mitt.doubleValue() - forsta)).isLessThan(4));
     Number hojd =
         (Number) js("return document.querySelector('header .meny').getBoundingClientRect().height");
@@ -447,29 +440,31 @@ class SurfplattaWebblasareTest {
   }
 
   private void loggaIn(String anvandare) {
-    chromium.loggaIn(port, anvandare);
+    chromium.webblasare().loggaIn(port, anvandare);
   }
 
   private void sok(String text) {
-    WebElement falt = webblasare.findElement(By.id("sok"));
+    WebElement falt = chromium.driver().findElement(By.id("sok"));
     falt.clear();
     falt.sendKeys(text);
     skickaFilter();
   }
 
   private void skickaFilter() {
-    skicka(webblasare.findElement(By.id("filtrera")));
+    skicka(chromium.driver().findElement(By.id("filtrera")));
   }
 
   /** Clicks and waits for the next page. */
   private void skicka(WebElement knapp) {
-    WebElement sida = webblasare.findElement(By.tagName("html"));
+    WebElement sida = chromium.driver().findElement(By.tagName("html"));
     knapp.click();
-    vanta.until(d -> borta(sida));
-    vanta.until(
-        d ->
-            "complete"
-                .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    chromium.vanta().until(d -> borta(sida));
+    chromium
+        .vanta()
+        .until(
+            d ->
+                "complete"
+                    .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
   }
 
   /**
@@ -493,25 +488,26 @@ class SurfplattaWebblasareTest {
   private List<String> arendenummer() {
     List<String> nummer = new ArrayList<>();
     for (WebElement cell :
-        webblasare.findElements(
-            By.cssSelector("#uppgiftslista td.arendenummer > span:first-child"))) {
+        chromium
+            .driver()
+            .findElements(By.cssSelector("#uppgiftslista td.arendenummer > span:first-child"))) {
       nummer.add(cell.getText().strip());
     }
     return nummer;
   }
 
   private List<String> radernasTyper() {
-    return webblasare.findElements(By.cssSelector("#uppgiftslista tbody tr")).stream()
+    return chromium.driver().findElements(By.cssSelector("#uppgiftslista tbody tr")).stream()
         .map(r -> r.getDomAttribute("data-element-id"))
         .toList();
   }
 
   private Object js(String skript, Object... argument) {
-    return ((JavascriptExecutor) webblasare).executeScript(skript, argument);
+    return ((JavascriptExecutor) chromium.driver()).executeScript(skript, argument);
   }
 
   private void oppna(String sokvag) {
-    webblasare.navigate().to(url(sokvag));
+    chromium.driver().navigate().to(url(sokvag));
   }
 
   private String url(String sokvag) {
@@ -519,10 +515,14 @@ class SurfplattaWebblasareTest {
   }
 
   private void klicka(By var) {
-    vanta.until(ExpectedConditions.elementToBeClickable(var)).click();
+    chromium.vanta().until(ExpectedConditions.elementToBeClickable(var)).click();
   }
 
   private String text(By var) {
-    return vanta.until(ExpectedConditions.presenceOfElementLocated(var)).getText().strip();
+    return chromium
+        .vanta()
+        .until(ExpectedConditions.presenceOfElementLocated(var))
+        .getText()
+        .strip();
   }
 }

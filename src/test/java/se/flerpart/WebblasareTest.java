@@ -2,7 +2,6 @@ package se.flerpart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,8 +12,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -26,7 +23,6 @@ import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -56,7 +52,6 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = "flerpart.demo.arenden=false")
 class WebblasareTest {
 
-  private static final Duration VANTETID = Duration.ofSeconds(20);
   private static final Duration MOTORN = Duration.ofSeconds(30);
   private static final Pattern ARENDE_URL = Pattern.compile("/arenden/([0-9a-fA-F-]{36})");
 
@@ -77,13 +72,12 @@ class WebblasareTest {
 
   @Autowired JdbcTemplate jdbc;
 
-  private Webblasare chromium;
-  private WebDriver webblasare;
-  private WebDriverWait vanta;
+  @RegisterExtension final WebblasarePerTest chromium = new WebblasarePerTest();
+
   private String testnamn = "okand";
   private int steg;
 
-  /** Saves what the browser shows when a test fails, before {@link #stang()} closes it. */
+  /** Saves what the browser shows when a test fails, before {@link #chromium} closes it. */
   @RegisterExtension
   final TestExecutionExceptionHandler skarmdumpVidFel =
       (context, fel) -> {
@@ -91,24 +85,9 @@ class WebblasareTest {
         throw fel;
       };
 
-  @BeforeAll
-  static void kravPaWebblasare() {
-    Webblasare.kravPaWebblasare();
-  }
-
   @BeforeEach
-  void startaWebblasare(TestInfo info) throws IOException {
+  void sparaTestnamn(TestInfo info) {
     testnamn = info.getTestMethod().map(m -> m.getName()).orElse("okand");
-    chromium = Webblasare.starta();
-    webblasare = chromium.driver();
-    vanta = new WebDriverWait(webblasare, VANTETID);
-  }
-
-  @AfterEach
-  void stang() throws IOException {
-    if (chromium != null) {
-      chromium.close();
-    }
   }
 
   @Test
@@ -120,29 +99,31 @@ class WebblasareTest {
     fyllAktualisering("19121212-1213");
     skicka(By.id("registrera"));
     WebElement felsammanfattning =
-        vanta.until(ExpectedConditions.visibilityOfElementLocated(By.id("felsammanfattning")));
+        chromium
+            .vanta()
+            .until(ExpectedConditions.visibilityOfElementLocated(By.id("felsammanfattning")));
     assertThat(felsammanfattning.getText()).contains("Personnumrets kontrollsiffra stämmer inte");
-    assertThat(webblasare.findElements(By.cssSelector(".faltfel")))
+    assertThat(chromium.driver().findElements(By.cssSelector(".faltfel")))
         .extracting(WebElement::getText)
         .contains("Personnumrets kontrollsiffra stämmer inte");
-    assertThat(webblasare.findElement(By.id("personnummer")).getDomAttribute("aria-invalid"))
+    assertThat(chromium.driver().findElement(By.id("personnummer")).getDomAttribute("aria-invalid"))
         .isEqualTo("true");
     assertThat(antalArenden()).as("inget ärende registreras").isEqualTo(arendenFore);
     skarmdump("aktualisering-fel");
     granska();
 
     // The form keeps what she wrote; she corrects the personnummer.
-    assertThat(webblasare.findElement(By.id("skal")).getDomProperty("value"))
+    assertThat(chromium.driver().findElement(By.id("skal")).getDomProperty("value"))
         .isEqualTo("Långvarig sjukskrivning; behöver stöd från FK och AF.");
-    assertThat(webblasare.findElement(By.id("namn")).getDomProperty("value"))
+    assertThat(chromium.driver().findElement(By.id("namn")).getDomProperty("value"))
         .isEqualTo("Signe Åkerlund");
-    WebElement personnummer = webblasare.findElement(By.id("personnummer"));
+    WebElement personnummer = chromium.driver().findElement(By.id("personnummer"));
     personnummer.clear();
     personnummer.sendKeys("19121212-1212");
     skicka(By.id("registrera"));
-    vanta.until(ExpectedConditions.urlMatches(ARENDE_URL.pattern()));
-    String arendeId = arendeId(webblasare.getCurrentUrl());
-    String arendenummer = webblasare.findElement(By.cssSelector("h1 span")).getText();
+    chromium.vanta().until(ExpectedConditions.urlMatches(ARENDE_URL.pattern()));
+    String arendeId = arendeId(chromium.driver().getCurrentUrl());
+    String arendenummer = chromium.driver().findElement(By.cssSelector("h1 span")).getText();
     assertThat(text(By.id("arendestatus"))).isEqualTo("Samtycke inhämtas");
     // The person's name and närstående, entered with the aktualisering, are on the case page.
     assertThat(text(By.id("individnamn"))).isEqualTo("Signe Åkerlund");
@@ -160,7 +141,9 @@ class WebblasareTest {
     skarmdump("samtycke-tomt");
     slutfor.click();
     WebElement fel =
-        vanta.until(ExpectedConditions.visibilityOfElementLocated(By.id("felsammanfattning")));
+        chromium
+            .vanta()
+            .until(ExpectedConditions.visibilityOfElementLocated(By.id("felsammanfattning")));
     assertThat(fel.getText())
         .contains("Formuläret är inte komplett")
         .as("felet nämner fältet med dess etikett")
@@ -168,9 +151,11 @@ class WebblasareTest {
         .as("form-js egna felmeddelanden visas på svenska")
         .contains("Fältet måste fyllas i.")
         .doesNotContain("Field is required");
-    vanta.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.cssSelector("#formular .fjs-form-field-error"), "Fältet måste fyllas i."));
+    chromium
+        .vanta()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#formular .fjs-form-field-error"), "Fältet måste fyllas i."));
     skarmdump("samtycke-fel");
     granska();
 
@@ -180,12 +165,13 @@ class WebblasareTest {
     valj("Field_samtyckeParter", "Arbetsförmedlingen");
     skarmdump("samtycke-ifyllt");
     klicka(By.id("slutfor"));
-    WebElement status = vanta.until(ExpectedConditions.visibilityOfElementLocated(By.id("status")));
+    WebElement status =
+        chromium.vanta().until(ExpectedConditions.visibilityOfElementLocated(By.id("status")));
     assertThat(status.getText())
         .startsWith(
             "Uppgiften Inhämta samtycke är slutförd. Ärendet går nu till beredningsgruppen");
     skarmdump("samtycke-slutfort");
-    vanta.until(ExpectedConditions.urlMatches("/uppgifter\\?klar=\\d+$"));
+    chromium.vanta().until(ExpectedConditions.urlMatches("/uppgifter\\?klar=\\d+$"));
     assertThat(text(By.id("bekraftelse")))
         .isEqualTo(
             "Uppgiften Inhämta samtycke är slutförd. Ärendet går nu till beredningsgruppen för"
@@ -196,7 +182,7 @@ class WebblasareTest {
     skarmdump("under-beredning");
     granska();
     klicka(By.xpath("//button[normalize-space()='Logga ut']"));
-    vanta.until(ExpectedConditions.urlContains("/login"));
+    chromium.vanta().until(ExpectedConditions.urlContains("/login"));
     assertThat(text(By.tagName("main"))).contains("Du är utloggad.");
 
     // Bengt (AF) logs in through the identity provider, takes the beredning from the group and
@@ -211,16 +197,20 @@ class WebblasareTest {
     assertThat(text(By.cssSelector("main .ok[role=status]"))).isEqualTo("Uppgiften är tilldelad.");
     WebElement slutforBeredning = vantaPaFormular();
     valj("Field_beslut", "Ja");
-    vanta
+    chromium
+        .vanta()
         .until(ExpectedConditions.elementToBeClickable(komponent("textarea", "Field_motivering")))
         .sendKeys("Behov hos både FK och AF; flerpartsmöte behövs.");
     valjIDropdown("Field_arendebarare", "Anna Lind (Försäkringskassan)");
     skarmdump("bered-ifyllt");
     slutforBeredning.click();
     assertThat(
-            vanta.until(ExpectedConditions.visibilityOfElementLocated(By.id("status"))).getText())
+            chromium
+                .vanta()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("status")))
+                .getText())
         .startsWith("Uppgiften Bered ärende är slutförd.");
-    vanta.until(ExpectedConditions.urlMatches("/uppgifter\\?klar=\\d+$"));
+    chromium.vanta().until(ExpectedConditions.urlMatches("/uppgifter\\?klar=\\d+$"));
     assertThat(text(By.id("bekraftelse"))).isEqualTo("Uppgiften Bered ärende är slutförd.");
 
     vantaPaStatus(arendeId, "Pågående");
@@ -229,11 +219,11 @@ class WebblasareTest {
 
     // Logging out ends the provider's session too, which sends him back to the login page.
     klicka(By.xpath("//button[normalize-space()='Logga ut']"));
-    vanta.until(ExpectedConditions.urlContains("/login?utloggad"));
+    chromium.vanta().until(ExpectedConditions.urlContains("/login?utloggad"));
     assertThat(text(By.tagName("main"))).contains("Du är utloggad.");
 
     // The Content-Security-Policy let every page work: nothing was blocked on the way.
-    assertThat(webblasare.manage().logs().get(LogType.BROWSER).getAll())
+    assertThat(chromium.driver().manage().logs().get(LogType.BROWSER).getAll())
         .extracting(LogEntry::getMessage)
         .noneMatch(m -> m.contains("Content Security Policy"));
   }
@@ -241,10 +231,10 @@ class WebblasareTest {
   @Test
   void felLosenordVisasPaSvenska() {
     oppna("/login");
-    webblasare.findElement(By.id("username")).sendKeys("anna");
-    webblasare.findElement(By.id("password")).sendKeys("fel");
+    chromium.driver().findElement(By.id("username")).sendKeys("anna");
+    chromium.driver().findElement(By.id("password")).sendKeys("fel");
     klicka(By.cssSelector("form.formular button[type=submit]"));
-    vanta.until(ExpectedConditions.urlContains("error"));
+    chromium.vanta().until(ExpectedConditions.urlContains("error"));
     assertThat(text(By.tagName("main"))).contains("Fel användarnamn eller lösenord.");
     granska();
   }
@@ -256,7 +246,7 @@ class WebblasareTest {
     klicka(By.linkText("Insatser och beredningsgrupper"));
     klicka(By.id("ny-insats"));
     String kod = "webb-" + System.nanoTime();
-    webblasare.findElement(By.id("kod")).sendKeys(kod);
+    chromium.driver().findElement(By.id("kod")).sendKeys(kod);
     skicka(By.id("spara"));
     assertThat(text(By.id("felsammanfattning")))
         .contains("Namn: Ange insatsens namn")
@@ -264,13 +254,13 @@ class WebblasareTest {
     skarmdump("insats-fel");
     granska();
 
-    webblasare.findElement(By.id("namn")).sendKeys("Webbinsats");
-    WebElement maxTid = webblasare.findElement(By.id("maxTid"));
+    chromium.driver().findElement(By.id("namn")).sendKeys("Webbinsats");
+    WebElement maxTid = chromium.driver().findElement(By.id("maxTid"));
     maxTid.clear();
     maxTid.sendKeys("P6M");
     klicka(By.cssSelector("input[name=beredningsgrupp][value=bengt]"));
     skicka(By.id("spara"));
-    vanta.until(ExpectedConditions.urlMatches("/admin/insatser/" + kod + "$"));
+    chromium.vanta().until(ExpectedConditions.urlMatches("/admin/insatser/" + kod + "$"));
     assertThat(text(By.tagName("h1"))).isEqualTo("Webbinsats");
     assertThat(text(By.cssSelector("main .ok[role=status]")))
         .isEqualTo("Insatsen Webbinsats är skapad.");
@@ -288,39 +278,43 @@ class WebblasareTest {
   private void loggaIn(String anvandare) {
     oppna("/login");
     assertThat(text(By.tagName("h1"))).isEqualTo("Logga in");
-    webblasare.findElement(By.id("username")).sendKeys(anvandare);
-    webblasare.findElement(By.id("password")).sendKeys("demo");
+    chromium.driver().findElement(By.id("username")).sendKeys(anvandare);
+    chromium.driver().findElement(By.id("password")).sendKeys("demo");
     klicka(By.cssSelector("form.formular button[type=submit]"));
-    vanta.until(
-        ExpectedConditions.presenceOfElementLocated(
-            By.xpath("//button[normalize-space()='Logga ut']")));
+    chromium
+        .vanta()
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//button[normalize-space()='Logga ut']")));
   }
 
   private void loggaInViaIdentitetsleverantoren(String epost) {
     idp.nastaInloggning(Map.of("sub", "idp-" + epost, "email", epost));
     oppna("/login");
     klicka(By.id("oidc-inloggning"));
-    vanta.until(
-        ExpectedConditions.presenceOfElementLocated(
-            By.xpath("//button[normalize-space()='Logga ut']")));
+    chromium
+        .vanta()
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//button[normalize-space()='Logga ut']")));
   }
 
   private void fyllAktualisering(String personnummer) {
-    WebElement pnr = webblasare.findElement(By.id("personnummer"));
+    WebElement pnr = chromium.driver().findElement(By.id("personnummer"));
     pnr.clear();
     pnr.sendKeys(personnummer);
-    WebElement skal = webblasare.findElement(By.id("skal"));
+    WebElement skal = chromium.driver().findElement(By.id("skal"));
     skal.clear();
     skal.sendKeys("Långvarig sjukskrivning; behöver stöd från FK och AF.");
-    WebElement namn = webblasare.findElement(By.id("namn"));
+    WebElement namn = chromium.driver().findElement(By.id("namn"));
     namn.clear();
     namn.sendKeys("Signe Åkerlund");
-    WebElement narstaende = webblasare.findElement(By.id("narstaende[0].namn"));
+    WebElement narstaende = chromium.driver().findElement(By.id("narstaende[0].namn"));
     narstaende.clear();
     narstaende.sendKeys("Tore Åkerlund");
     for (String part : List.of("FK", "AF")) {
       WebElement ruta =
-          webblasare.findElement(By.cssSelector("input[name=behov][value='" + part + "']"));
+          chromium.driver().findElement(By.cssSelector("input[name=behov][value='" + part + "']"));
       if (!ruta.isSelected()) {
         ruta.click();
       }
@@ -340,7 +334,7 @@ class WebblasareTest {
                 + arendenummer
                 + "')]]//a");
     WebElement lank =
-        new WebDriverWait(webblasare, MOTORN, Duration.ofMillis(500))
+        new WebDriverWait(chromium.driver(), MOTORN, Duration.ofMillis(500))
             .ignoring(StaleElementReferenceException.class)
             .until(
                 d -> {
@@ -355,19 +349,22 @@ class WebblasareTest {
     skarmdump("uppgiftslista-" + vy);
     granska();
     lank.click();
-    vanta.until(ExpectedConditions.urlMatches("/uppgifter/\\d+$"));
+    chromium.vanta().until(ExpectedConditions.urlMatches("/uppgifter/\\d+$"));
   }
 
   /** form-js has rendered the form and the script has added the submit button. */
   private WebElement vantaPaFormular() {
-    vanta.until(
-        ExpectedConditions.presenceOfElementLocated(By.cssSelector("#formular .fjs-container")));
-    return vanta.until(ExpectedConditions.elementToBeClickable(By.id("slutfor")));
+    chromium
+        .vanta()
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#formular .fjs-container")));
+    return chromium.vanta().until(ExpectedConditions.elementToBeClickable(By.id("slutfor")));
   }
 
   /** The case page, reloaded until the engine has moved the case on. */
   private void vantaPaStatus(String arendeId, String forvantad) {
-    new WebDriverWait(webblasare, MOTORN, Duration.ofMillis(500))
+    new WebDriverWait(chromium.driver(), MOTORN, Duration.ofMillis(500))
         .ignoring(NoSuchElementException.class)
         .ignoring(StaleElementReferenceException.class)
         .withMessage(() -> "ärendet fick aldrig status " + forvantad)
@@ -390,34 +387,39 @@ class WebblasareTest {
   /** Ticks a radio option or a checklist box, found by its label. */
   private void valj(String komponentId, String etikett) {
     WebElement etikettElement =
-        vanta.until(
-            ExpectedConditions.visibilityOfElementLocated(
-                By.xpath(
-                    "//div[@id='formular']//label[starts-with(@for, 'fjs-form-')][contains(@for, '-"
-                        + komponentId
-                        + "-')][normalize-space()='"
-                        + etikett
-                        + "']")));
+        chromium
+            .vanta()
+            .until(
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.xpath(
+                        "//div[@id='formular']//label[starts-with(@for, 'fjs-form-')][contains(@for, '-"
+                            + komponentId
+                            + "-')][normalize-space()='"
+                            + etikett
+                            + "']")));
     By input = By.id(etikettElement.getDomAttribute("for"));
-    WebElement ruta = vanta.until(ExpectedConditions.elementToBeClickable(input));
+    WebElement ruta = chromium.vanta().until(ExpectedConditions.elementToBeClickable(input));
     if (!ruta.isSelected()) {
       ruta.click();
     }
-    vanta.until(ExpectedConditions.elementSelectionStateToBe(input, true));
+    chromium.vanta().until(ExpectedConditions.elementSelectionStateToBe(input, true));
   }
 
   /** form-js draws a select as its own dropdown list: open it and pick the option by label. */
   private void valjIDropdown(String komponentId, String etikett) {
     WebElement falt =
-        vanta.until(
-            ExpectedConditions.visibilityOfElementLocated(
-                By.xpath(
-                    "//div[@id='formular']//div[contains(@class, 'fjs-form-field-select')]"
-                        + "[.//*[contains(@id, '-"
-                        + komponentId
-                        + "')]]")));
+        chromium
+            .vanta()
+            .until(
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.xpath(
+                        "//div[@id='formular']//div[contains(@class, 'fjs-form-field-select')]"
+                            + "[.//*[contains(@id, '-"
+                            + komponentId
+                            + "')]]")));
     falt.findElement(By.cssSelector(".fjs-input-group")).click();
-    vanta
+    chromium
+        .vanta()
         .until(
             ExpectedConditions.elementToBeClickable(
                 By.xpath(
@@ -426,14 +428,14 @@ class WebblasareTest {
                         + etikett
                         + "']")))
         .click();
-    vanta.until(ExpectedConditions.textToBePresentInElement(falt, etikett));
+    chromium.vanta().until(ExpectedConditions.textToBePresentInElement(falt, etikett));
   }
 
   // --- helpers ---
 
   /** axe-core finds nothing against WCAG 2.1 A/AA on the page shown. */
   private void granska() {
-    chromium.granskaTillganglighet();
+    chromium.webblasare().granskaTillganglighet();
   }
 
   /**
@@ -441,32 +443,37 @@ class WebblasareTest {
    * pages: a raw error (a JSON problem, a white-label page) fails at once with what it shows.
    */
   private void skicka(By knapp) {
-    WebElement sida = webblasare.findElement(By.tagName("html"));
+    WebElement sida = chromium.driver().findElement(By.tagName("html"));
     klicka(knapp);
     // While the old page goes, Chromium answers either "stale element" or "node does not belong to
     // the document"; both mean it is gone.
-    vanta.until(
-        d -> {
-          try {
-            sida.isEnabled();
-            return false;
-          } catch (org.openqa.selenium.WebDriverException borta) {
-            return true;
-          }
-        });
-    vanta.until(
-        d ->
-            "complete"
-                .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-    assertThat(webblasare.findElements(By.cssSelector("header.sidhuvud")))
+    chromium
+        .vanta()
+        .until(
+            d -> {
+              try {
+                sida.isEnabled();
+                return false;
+              } catch (org.openqa.selenium.WebDriverException borta) {
+                return true;
+              }
+            });
+    chromium
+        .vanta()
+        .until(
+            d ->
+                "complete"
+                    .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    assertThat(chromium.driver().findElements(By.cssSelector("header.sidhuvud")))
         .as(
             "Flerparts sidmall på %s; sidan visar: %s",
-            webblasare.getCurrentUrl(), webblasare.findElement(By.tagName("body")).getText())
+            chromium.driver().getCurrentUrl(),
+            chromium.driver().findElement(By.tagName("body")).getText())
         .isNotEmpty();
   }
 
   private void oppna(String sokvag) {
-    webblasare.navigate().to(url(sokvag));
+    chromium.driver().navigate().to(url(sokvag));
   }
 
   private String url(String sokvag) {
@@ -474,11 +481,15 @@ class WebblasareTest {
   }
 
   private void klicka(By var) {
-    vanta.until(ExpectedConditions.elementToBeClickable(var)).click();
+    chromium.vanta().until(ExpectedConditions.elementToBeClickable(var)).click();
   }
 
   private String text(By var) {
-    return vanta.until(ExpectedConditions.presenceOfElementLocated(var)).getText().strip();
+    return chromium
+        .vanta()
+        .until(ExpectedConditions.presenceOfElementLocated(var))
+        .getText()
+        .strip();
   }
 
   /** A value in the case page's facts list, by its heading. */
@@ -506,7 +517,7 @@ class WebblasareTest {
    */
   private void skarmdump(String namn) {
     boolean fel = "fel".equals(namn);
-    if (webblasare == null || !(fel || Boolean.getBoolean("flerpart.webblasartest.skarmdumpar"))) {
+    if (!(fel || Boolean.getBoolean("flerpart.webblasartest.skarmdumpar"))) {
       return;
     }
     try {
@@ -515,12 +526,12 @@ class WebblasareTest {
               "target",
               String.format("webblasartest-%s-%02d-%s.png", testnamn, fel ? 99 : ++steg, namn));
       Files.createDirectories(fil.getParent());
-      Path png = ((TakesScreenshot) webblasare).getScreenshotAs(OutputType.FILE).toPath();
+      Path png = ((TakesScreenshot) chromium.driver()).getScreenshotAs(OutputType.FILE).toPath();
       Files.copy(png, fil, StandardCopyOption.REPLACE_EXISTING);
       if (fel) {
         Files.writeString(
             Path.of("target", "webblasartest-" + testnamn + "-99-fel.html"),
-            webblasare.getCurrentUrl() + "\n" + webblasare.getPageSource());
+            chromium.driver().getCurrentUrl() + "\n" + chromium.driver().getPageSource());
         System.err.println("Webbläsartestet: skärmdump i " + fil.toAbsolutePath());
       }
     } catch (Exception e) {

@@ -4,27 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import se.flerpart.ApiKlient;
-import se.flerpart.Webblasare;
+import se.flerpart.WebblasarePerTest;
 import se.flerpart.arende.ArendeService;
 import se.flerpart.arende.ArendeSteg;
 import se.flerpart.embedded.EmbeddedMotor;
@@ -44,29 +40,13 @@ class BeredningsmoteWebblasareTest {
   @Autowired EmbeddedMotor motor;
   @Autowired JdbcClient jdbc;
 
-  private ApiKlient api;
-  private Webblasare chromium;
-  private WebDriver webblasare;
-  private WebDriverWait vanta;
+  @RegisterExtension final WebblasarePerTest chromium = new WebblasarePerTest();
 
-  @BeforeAll
-  static void kravPaWebblasare() {
-    Webblasare.kravPaWebblasare();
-  }
+  private ApiKlient api;
 
   @BeforeEach
-  void starta() throws IOException {
+  void starta() {
     api = new ApiKlient(port);
-    chromium = Webblasare.starta();
-    webblasare = chromium.driver();
-    vanta = new WebDriverWait(webblasare, Duration.ofSeconds(20));
-  }
-
-  @AfterEach
-  void stang() throws IOException {
-    if (chromium != null) {
-      chromium.close();
-    }
   }
 
   @Test
@@ -94,39 +74,48 @@ class BeredningsmoteWebblasareTest {
     String nummer1 = api.arende("anna", forsta).path("arendenummer").asText();
     String nummer2 = api.arende("anna", andra).path("arendenummer").asText();
 
-    chromium.loggaIn(port, "bengt");
-    vanta.until(ExpectedConditions.presenceOfElementLocated(By.id("meny-beredningsmote"))).click();
-    vanta.until(ExpectedConditions.titleContains("Beredningsmöte"));
+    chromium.webblasare().loggaIn(port, "bengt");
+    chromium
+        .vanta()
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("meny-beredningsmote")))
+        .click();
+    chromium.vanta().until(ExpectedConditions.titleContains("Beredningsmöte"));
     // bengt is in the demo insats' beredningsgrupp too: he picks this one.
-    if (!webblasare.getCurrentUrl().endsWith("/beredningsmote/" + kod)) {
-      vanta.until(ExpectedConditions.elementToBeClickable(By.linkText(namn))).click();
+    if (!chromium.driver().getCurrentUrl().endsWith("/beredningsmote/" + kod)) {
+      chromium.vanta().until(ExpectedConditions.elementToBeClickable(By.linkText(namn))).click();
     }
-    vanta.until(ExpectedConditions.titleContains(namn));
+    chromium.vanta().until(ExpectedConditions.titleContains(namn));
     assertThat(text(By.id("motesdag"))).contains("kl. 10:00");
     assertThat(text(By.id("dagordning"))).contains(nummer1).contains(nummer2);
     assertThat(text(By.id("formularrubrik"))).isEqualTo("Ärende " + nummer1);
 
     besluta("Ingen samordning behövs för Greta.");
     assertThat(
-            vanta.until(ExpectedConditions.visibilityOfElementLocated(By.id("status"))).getText())
+            chromium
+                .vanta()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("status")))
+                .getText())
         .contains("Nästa ärende visas.");
-    vanta.until(ExpectedConditions.textToBe(By.id("formularrubrik"), "Ärende " + nummer2));
-    assertThat(webblasare.getCurrentUrl())
+    chromium
+        .vanta()
+        .until(ExpectedConditions.textToBe(By.id("formularrubrik"), "Ärende " + nummer2));
+    assertThat(chromium.driver().getCurrentUrl())
         .contains("/beredningsmote/" + kod)
         .doesNotContain("/uppgifter");
     assertThat(text(By.id("bekraftelse"))).startsWith("Uppgiften Bered ärende är slutförd.");
     assertThat(text(By.id("dagordning"))).doesNotContain(nummer1).contains(nummer2);
     vantaPaFormular();
-    chromium.granskaTillganglighet();
+    chromium.webblasare().granskaTillganglighet();
 
     besluta("Ingen samordning behövs för Hugo.");
     assertThat(
-            vanta
+            chromium
+                .vanta()
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("dagordning-klar")))
                 .getText())
         .startsWith("Dagordningen är klar");
-    assertThat(webblasare.findElements(By.id("formular"))).isEmpty();
-    chromium.granskaTillganglighet();
+    assertThat(chromium.driver().findElements(By.id("formular"))).isEmpty();
+    chromium.webblasare().granskaTillganglighet();
 
     for (String id : List.of(forsta, andra)) {
       await()
@@ -146,15 +135,18 @@ class BeredningsmoteWebblasareTest {
   private void besluta(String motivering) {
     WebElement slutfor = vantaPaFormular();
     WebElement etikett =
-        vanta.until(
-            ExpectedConditions.visibilityOfElementLocated(
-                By.xpath(
-                    "//div[@id='formular']//label[starts-with(@for, 'fjs-form-')]"
-                        + "[contains(@for, '-Field_beslut-')][normalize-space()='Nej']")));
+        chromium
+            .vanta()
+            .until(
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.xpath(
+                        "//div[@id='formular']//label[starts-with(@for, 'fjs-form-')]"
+                            + "[contains(@for, '-Field_beslut-')][normalize-space()='Nej']")));
     By ruta = By.id(etikett.getDomAttribute("for"));
-    vanta.until(ExpectedConditions.elementToBeClickable(ruta)).click();
-    vanta.until(ExpectedConditions.elementSelectionStateToBe(ruta, true));
-    vanta
+    chromium.vanta().until(ExpectedConditions.elementToBeClickable(ruta)).click();
+    chromium.vanta().until(ExpectedConditions.elementSelectionStateToBe(ruta, true));
+    chromium
+        .vanta()
         .until(
             ExpectedConditions.elementToBeClickable(
                 By.cssSelector("#formular textarea[id$='-Field_motivering']")))
@@ -163,7 +155,7 @@ class BeredningsmoteWebblasareTest {
   }
 
   private WebElement vantaPaFormular() {
-    return vanta.until(ExpectedConditions.elementToBeClickable(By.id("slutfor")));
+    return chromium.vanta().until(ExpectedConditions.elementToBeClickable(By.id("slutfor")));
   }
 
   private String arende(String insats, String namn) {
@@ -184,10 +176,10 @@ class BeredningsmoteWebblasareTest {
   }
 
   private String text(By vad) {
-    return vanta.until(ExpectedConditions.visibilityOfElementLocated(vad)).getText();
+    return chromium.vanta().until(ExpectedConditions.visibilityOfElementLocated(vad)).getText();
   }
 
   private void oppna(String sokvag) {
-    webblasare.navigate().to("http://localhost:" + port + sokvag);
+    chromium.driver().navigate().to("http://localhost:" + port + sokvag);
   }
 }

@@ -14,19 +14,16 @@ import java.time.temporal.IsoFields;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import se.flerpart.ApiKlient;
-import se.flerpart.Webblasare;
+import se.flerpart.WebblasarePerTest;
 import se.flerpart.arende.ArendeService;
 import se.flerpart.arende.ArendeSteg;
 import se.flerpart.embedded.EmbeddedMotor;
@@ -43,29 +40,13 @@ class MinaMotenWebblasareTest {
   @LocalServerPort int port;
   @Autowired EmbeddedMotor motor;
 
-  private ApiKlient api;
-  private Webblasare chromium;
-  private WebDriver webblasare;
-  private WebDriverWait vanta;
+  @RegisterExtension final WebblasarePerTest chromium = new WebblasarePerTest();
 
-  @BeforeAll
-  static void kravPaWebblasare() {
-    Webblasare.kravPaWebblasare();
-  }
+  private ApiKlient api;
 
   @BeforeEach
-  void starta() throws IOException {
+  void starta() {
     api = new ApiKlient(port);
-    chromium = Webblasare.starta();
-    webblasare = chromium.driver();
-    vanta = new WebDriverWait(webblasare, Duration.ofSeconds(20));
-  }
-
-  @AfterEach
-  void stang() throws IOException {
-    if (chromium != null) {
-      chromium.close();
-    }
   }
 
   @Test
@@ -83,16 +64,23 @@ class MinaMotenWebblasareTest {
     Instant motesTid = motor.nu().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
     MotesSteg.kallaTillVideomote(api, id, "anna", motesTid, "https://video.example/rum-7");
 
-    chromium.loggaIn(port, "cecilia");
-    vanta.until(ExpectedConditions.presenceOfElementLocated(By.id("meny-mina-moten"))).click();
-    vanta.until(ExpectedConditions.titleContains("Mina möten"));
+    chromium.webblasare().loggaIn(port, "cecilia");
+    chromium
+        .vanta()
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("meny-mina-moten")))
+        .click();
+    chromium.vanta().until(ExpectedConditions.titleContains("Mina möten"));
 
     String vecka =
         "Vecka " + motesTid.atZone(ArendeService.SVERIGE).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
     var sektion =
-        webblasare.findElement(
-            By.xpath(
-                "//section[@class='vecka'][h2[starts-with(normalize-space(), '" + vecka + "')]]"));
+        chromium
+            .driver()
+            .findElement(
+                By.xpath(
+                    "//section[@class='vecka'][h2[starts-with(normalize-space(), '"
+                        + vecka
+                        + "')]]"));
     assertThat(
             // This case's row: other tests in the same application may have meetings that week.
             sektion
@@ -107,22 +95,25 @@ class MinaMotenWebblasareTest {
         .contains("Ingrid Kalender")
         .contains("Ordförande")
         .contains("Videolänk");
-    chromium.granskaTillganglighet();
+    chromium.webblasare().granskaTillganglighet();
 
-    webblasare.findElement(By.id("skapa-kalenderflode")).click();
+    chromium.driver().findElement(By.id("skapa-kalenderflode")).click();
     String url =
-        vanta
+        chromium
+            .vanta()
             .until(ExpectedConditions.presenceOfElementLocated(By.id("kalenderflode-url")))
             .getDomProperty("value");
     assertThat(url).contains("/kalender/").endsWith(".ics");
     assertThat(url)
         .isEqualTo(api.get("cecilia", "/api/moten/kalenderflode").kropp().path("url").asText());
     assertThat(hamta(url)).isEqualTo(200);
-    chromium.granskaTillganglighet();
+    chromium.webblasare().granskaTillganglighet();
 
-    webblasare.findElement(By.id("aterkalla-kalenderflode")).click();
-    vanta.until(ExpectedConditions.presenceOfElementLocated(By.id("skapa-kalenderflode")));
-    assertThat(webblasare.findElements(By.id("kalenderflode-url"))).isEmpty();
+    chromium.driver().findElement(By.id("aterkalla-kalenderflode")).click();
+    chromium
+        .vanta()
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("skapa-kalenderflode")));
+    assertThat(chromium.driver().findElements(By.id("kalenderflode-url"))).isEmpty();
     assertThat(hamta(url)).isEqualTo(404);
   }
 
@@ -136,6 +127,6 @@ class MinaMotenWebblasareTest {
   }
 
   private void oppna(String sokvag) {
-    webblasare.navigate().to("http://localhost:" + port + sokvag);
+    chromium.driver().navigate().to("http://localhost:" + port + sokvag);
   }
 }

@@ -1,7 +1,6 @@
 package se.flerpart.mote;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static se.flerpart.ApiKlient.mailTill;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,28 +11,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import se.flerpart.ApiKlient;
-import se.flerpart.Webblasare;
+import se.flerpart.WebblasarePerTest;
 import se.flerpart.embedded.EmbeddedMotor;
 
 /**
@@ -47,53 +41,19 @@ import se.flerpart.embedded.EmbeddedMotor;
     properties = "flerpart.demo.arenden=false")
 class SvarssidaWebblasareTest {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Pattern SVARSLANK =
       Pattern.compile("(/svar/[A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)");
 
   @LocalServerPort int port;
   @Autowired EmbeddedMotor motor;
+  @RegisterExtension final WebblasarePerTest chromium = new WebblasarePerTest();
   ApiKlient api;
-  WebDriver webblasare;
-  Path profil;
 
   @BeforeEach
-  void starta() throws IOException {
-    boolean finns = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if (!"krav".equals(System.getenv("FLERPART_WEBBLASARTEST"))) {
-      assumeTrue(finns, "Chromium och chromedriver saknas; webbläsartestet hoppas över");
-    }
+  void starta() {
     api = new ApiKlient(port);
-    profil = Files.createTempDirectory("flerpart-chromium");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1100,1400",
-        "--user-data-dir=" + profil);
-    ChromeDriverService tjanst =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    webblasare = new ChromeDriver(tjanst, options);
-  }
-
-  @AfterEach
-  void stang() throws IOException {
-    if (webblasare != null) {
-      webblasare.quit();
-    }
-    if (profil != null) {
-      try (var filer = Files.walk(profil)) {
-        filer.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
+    // The window the screenshots have always been taken in.
+    chromium.webblasare().storlek(1100, 1400);
   }
 
   @Test
@@ -105,58 +65,62 @@ class SvarssidaWebblasareTest {
     assertThat(m.find()).isTrue();
     String lank = "http://localhost:" + port + m.group(1);
 
-    webblasare.get(lank);
-    assertThat(webblasare.findElement(By.tagName("h1")).getText())
+    chromium.driver().get(lank);
+    assertThat(chromium.driver().findElement(By.tagName("h1")).getText())
         .isEqualTo("Kallelse till flerpartsmöte");
-    assertThat(webblasare.findElement(By.cssSelector("#syfte p")).getText())
+    assertThat(chromium.driver().findElement(By.cssSelector("#syfte p")).getText())
         .isEqualTo("Gemensam plan för återgång i arbete");
-    assertThat(webblasare.getPageSource()).doesNotContain("19121212");
+    assertThat(chromium.driver().getPageSource()).doesNotContain("19121212");
     bild("svarssida");
-    Webblasare.granskaTillganglighet(webblasare);
+    chromium.webblasare().granskaTillganglighet();
 
-    webblasare.findElement(By.id("svar-avbojer")).click();
-    webblasare.findElement(By.id("skicka-svar")).click();
+    chromium.driver().findElement(By.id("svar-avbojer")).click();
+    chromium.driver().findElement(By.id("skicka-svar")).click();
     // The answer page is posted and rendered again; wait for it rather than read the old one.
     assertThat(
-            new WebDriverWait(webblasare, Duration.ofSeconds(20))
+            chromium
+                .vanta()
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("felsammanfattning")))
                 .getText())
         .contains("Skriv varför du inte kan komma");
-    assertThat(webblasare.findElement(By.id("svar-avbojer")).isSelected()).isTrue();
-    Webblasare.granskaTillganglighet(webblasare);
+    assertThat(chromium.driver().findElement(By.id("svar-avbojer")).isSelected()).isTrue();
+    chromium.webblasare().granskaTillganglighet();
 
-    webblasare.findElement(By.id("kommentar")).sendKeys("Krockar med en utbildning");
-    webblasare.findElement(By.id("skicka-svar")).click();
+    chromium.driver().findElement(By.id("kommentar")).sendKeys("Krockar med en utbildning");
+    chromium.driver().findElement(By.id("skicka-svar")).click();
     assertThat(
-            new WebDriverWait(webblasare, Duration.ofSeconds(20))
+            chromium
+                .vanta()
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("kvittens")))
                 .getText())
         .contains("inte kan komma");
-    Webblasare.granskaTillganglighet(webblasare);
+    chromium.webblasare().granskaTillganglighet();
 
-    webblasare.get(lank);
-    assertThat(webblasare.findElement(By.id("orsak")).getText())
+    chromium.driver().get(lank);
+    assertThat(chromium.driver().findElement(By.id("orsak")).getText())
         .startsWith("Du har redan svarat på kallelsen (avböjer)");
-    assertThat(webblasare.findElements(By.id("skicka-svar"))).isEmpty();
-    Webblasare.granskaTillganglighet(webblasare);
+    assertThat(chromium.driver().findElements(By.id("skicka-svar"))).isEmpty();
+    chromium.webblasare().granskaTillganglighet();
 
-    webblasare.get("http://localhost:" + port + "/login");
-    webblasare.findElement(By.id("username")).sendKeys("anna");
-    webblasare.findElement(By.id("password")).sendKeys("demo");
-    webblasare.findElement(By.cssSelector("form button[type=submit]")).click();
-    new WebDriverWait(webblasare, Duration.ofSeconds(10))
+    chromium.driver().get("http://localhost:" + port + "/login");
+    chromium.driver().findElement(By.id("username")).sendKeys("anna");
+    chromium.driver().findElement(By.id("password")).sendKeys("demo");
+    chromium.driver().findElement(By.cssSelector("form button[type=submit]")).click();
+    new WebDriverWait(chromium.driver(), Duration.ofSeconds(10))
         .until(ExpectedConditions.urlContains("/uppgifter"));
-    webblasare.get("http://localhost:" + port + "/arenden/" + id);
+    chromium.driver().get("http://localhost:" + port + "/arenden/" + id);
     String rad =
-        webblasare
+        chromium
+            .driver()
             .findElement(
                 By.xpath("//table[contains(@class,'kallade')]//tr[contains(., 'David Holm')]"))
             .getText();
     assertThat(rad).contains("Avböjer", "Krockar med en utbildning");
-    assertThat(webblasare.findElements(By.xpath("//summary[normalize-space()='Flytta mötet']")))
+    assertThat(
+            chromium.driver().findElements(By.xpath("//summary[normalize-space()='Flytta mötet']")))
         .hasSize(1);
     bild("arendesida-mote");
-    Webblasare.granskaTillganglighet(webblasare);
+    chromium.webblasare().granskaTillganglighet();
   }
 
   /** A case through beredning JA with a kallelse sent to two parts and the individual. */
@@ -231,6 +195,6 @@ class SvarssidaWebblasareTest {
   private void bild(String namn) throws IOException {
     Path fil = Path.of("target", "skarmbilder", namn + ".png");
     Files.createDirectories(fil.getParent());
-    Files.write(fil, ((TakesScreenshot) webblasare).getScreenshotAs(OutputType.BYTES));
+    Files.write(fil, ((TakesScreenshot) chromium.driver()).getScreenshotAs(OutputType.BYTES));
   }
 }

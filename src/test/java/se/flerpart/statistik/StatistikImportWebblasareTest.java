@@ -6,21 +6,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import se.flerpart.Webblasare;
+import se.flerpart.WebblasarePerTest;
 
 /**
  * The administrator's statistics pages in Chromium: the history import's file field with its errors
@@ -35,30 +32,17 @@ class StatistikImportWebblasareTest {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
-  private Webblasare chromium;
-  private WebDriver webblasare;
-  private WebDriverWait vanta;
+  @RegisterExtension final WebblasarePerTest chromium = new WebblasarePerTest();
   private Path katalog;
-
-  @BeforeAll
-  static void kravPaWebblasare() {
-    Webblasare.kravPaWebblasare();
-  }
 
   @BeforeEach
   void starta() throws IOException {
     HistorikimportApiTest.skapaInsats(jdbc, INSATS);
-    chromium = Webblasare.starta();
-    webblasare = chromium.driver();
-    vanta = new WebDriverWait(webblasare, Duration.ofSeconds(20));
     katalog = Files.createTempDirectory("import");
   }
 
   @AfterEach
-  void stang() throws IOException {
-    if (chromium != null) {
-      chromium.close();
-    }
+  void stang() {
     HistorikimportApiTest.stada(jdbc, INSATS);
   }
 
@@ -67,10 +51,10 @@ class StatistikImportWebblasareTest {
       "Givet importsidan i webbläsaren när administratören väljer en fil med fel så listas felen"
           + " och inget importeras; med exempelfilen säger sidan hur många som importerades")
   void importeraIWebblasaren() throws IOException {
-    chromium.loggaIn(port, "admin");
+    chromium.webblasare().loggaIn(port, "admin");
 
     oppna("/statistik/import");
-    chromium.granskaTillganglighet();
+    chromium.webblasare().granskaTillganglighet();
     Path fel = katalog.resolve("fel.csv");
     Files.writeString(
         fel,
@@ -78,32 +62,38 @@ class StatistikImportWebblasareTest {
         StandardCharsets.UTF_8);
     ladda(fel);
     String felText =
-        vanta
+        chromium
+            .vanta()
             .until(ExpectedConditions.visibilityOfElementLocated(By.id("felsammanfattning")))
             .getText();
     assertThat(felText).contains("rad 2, startdatum: Datumet ska skrivas ÅÅÅÅ-MM-DD");
-    chromium.granskaTillganglighet();
+    chromium.webblasare().granskaTillganglighet();
 
     Path exempel = katalog.resolve("deltagare-2025.csv");
     Files.write(exempel, HistorikimportApiTest.exempelfil(INSATS));
     ladda(exempel);
     assertThat(
-            vanta.until(ExpectedConditions.visibilityOfElementLocated(By.id("resultat"))).getText())
+            chromium
+                .vanta()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("resultat")))
+                .getText())
         .isEqualTo("40 deltagare importerade.");
-    assertThat(webblasare.findElement(By.id("tidigare")).getText()).contains("deltagare-2025.csv");
-    chromium.granskaTillganglighet();
+    assertThat(chromium.driver().findElement(By.id("tidigare")).getText())
+        .contains("deltagare-2025.csv");
+    chromium.webblasare().granskaTillganglighet();
 
     oppna("/admin/statistikdefinitioner?ar=2004");
-    assertThat(webblasare.findElement(By.id("galler")).getText()).contains("ingen egen definition");
-    chromium.granskaTillganglighet();
+    assertThat(chromium.driver().findElement(By.id("galler")).getText())
+        .contains("ingen egen definition");
+    chromium.webblasare().granskaTillganglighet();
   }
 
   private void ladda(Path fil) {
-    webblasare.findElement(By.id("fil")).sendKeys(fil.toAbsolutePath().toString());
-    webblasare.findElement(By.cssSelector("form.formular button[type=submit]")).click();
+    chromium.driver().findElement(By.id("fil")).sendKeys(fil.toAbsolutePath().toString());
+    chromium.driver().findElement(By.cssSelector("form.formular button[type=submit]")).click();
   }
 
   private void oppna(String sokvag) {
-    webblasare.navigate().to("http://localhost:" + port + sokvag);
+    chromium.driver().navigate().to("http://localhost:" + port + sokvag);
   }
 }

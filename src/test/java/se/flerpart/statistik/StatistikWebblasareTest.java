@@ -2,25 +2,21 @@ package se.flerpart.statistik;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import se.flerpart.Webblasare;
+import se.flerpart.WebblasarePerTest;
 
 /**
  * The Statistik page in headless Chromium: petra chooses a period and an insats, sees every table
@@ -32,37 +28,23 @@ import se.flerpart.Webblasare;
     properties = "flerpart.demo.arenden=false")
 class StatistikWebblasareTest {
 
-  private static final Duration VANTETID = Duration.ofSeconds(20);
   private static final String NYCKEL = "statistik-webblasartest-";
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
 
-  private Webblasare chromium;
-  private WebDriver webblasare;
-  private WebDriverWait vanta;
-
-  @BeforeAll
-  static void kravPaWebblasare() {
-    Webblasare.kravPaWebblasare();
-  }
+  @RegisterExtension final WebblasarePerTest chromium = new WebblasarePerTest();
 
   @BeforeEach
-  void starta() throws IOException {
+  void starta() {
     deltagare(1, "KVINNA", "2019-02-01", "2019-05-10", "STUDIER");
     deltagare(2, "MAN", "2019-03-01", null, null);
     // Closed without avslutsorsak: a data problem the checks must show.
     deltagare(3, "KVINNA", "2019-01-20", "2019-04-02", null);
-    chromium = Webblasare.starta();
-    webblasare = chromium.driver();
-    vanta = new WebDriverWait(webblasare, VANTETID);
   }
 
   @AfterEach
-  void stang() throws IOException {
-    if (chromium != null) {
-      chromium.close();
-    }
+  void stang() {
     jdbc.sql("delete from statistik_deltagare where import_nyckel like ?")
         .param(NYCKEL + "%")
         .update();
@@ -72,51 +54,59 @@ class StatistikWebblasareTest {
   void processledarenSerTabellerMedDiagramKontrollerOchNedladdningar() {
     loggaIn("petra");
     klicka(By.id("meny-statistik"));
-    vanta.until(ExpectedConditions.presenceOfElementLocated(By.id("rapportrubrik")));
-    assertThat(webblasare.findElement(By.id("fran")).getAttribute("value")).endsWith("-01-01");
+    chromium.vanta().until(ExpectedConditions.presenceOfElementLocated(By.id("rapportrubrik")));
+    assertThat(chromium.driver().findElement(By.id("fran")).getAttribute("value"))
+        .endsWith("-01-01");
 
     skriv(By.id("fran"), "2019-01-01");
     skriv(By.id("till"), "2019-12-31");
-    new Select(webblasare.findElement(By.id("insats"))).selectByVisibleText("Flerpartssamverkan");
+    new Select(chromium.driver().findElement(By.id("insats")))
+        .selectByVisibleText("Flerpartssamverkan");
     klicka(By.id("visa"));
-    vanta.until(ExpectedConditions.urlContains("fran=2019-01-01"));
+    chromium.vanta().until(ExpectedConditions.urlContains("fran=2019-01-01"));
 
-    assertThat(webblasare.findElement(By.id("rapportrubrik")).getText())
+    assertThat(chromium.driver().findElement(By.id("rapportrubrik")).getText())
         .isEqualTo("Flerpartssamverkan, 2019-01-01 – 2019-12-31");
-    List<WebElement> tabeller = webblasare.findElements(By.cssSelector("section.statistiktabell"));
+    List<WebElement> tabeller =
+        chromium.driver().findElements(By.cssSelector("section.statistiktabell"));
     assertThat(tabeller.stream().map(t -> t.getAttribute("data-tabell")))
         .containsExactlyElementsOf(Statistikrapporter.TABELLER);
     for (WebElement t : tabeller) {
       assertThat(t.findElement(By.tagName("caption")).getText())
           .endsWith("Flerpartssamverkan, 2019-01-01 – 2019-12-31");
     }
-    vanta.until(
-        d ->
-            (Boolean)
-                ((JavascriptExecutor) d)
-                    .executeScript(
-                        "return Array.from(document.querySelectorAll('canvas[data-diagram]'))"
-                            + ".every(c => Chart.getChart(c) !== undefined);"));
+    chromium
+        .vanta()
+        .until(
+            d ->
+                (Boolean)
+                    ((JavascriptExecutor) d)
+                        .executeScript(
+                            "return Array.from(document.querySelectorAll('canvas[data-diagram]'))"
+                                + ".every(c => Chart.getChart(c) !== undefined);"));
     Object staplar =
-        ((JavascriptExecutor) webblasare)
+        ((JavascriptExecutor) chromium.driver())
             .executeScript(
                 "const c = Chart.getChart(document.querySelector('canvas[data-diagram=deltagare]'));"
                     + " return c.data.datasets.map(d => d.label);");
     assertThat(staplar).isEqualTo(List.of("Kvinnor", "Män", "Annat/okänt"));
 
-    WebElement varning = webblasare.findElement(By.id("kontrollvarning"));
+    WebElement varning = chromium.driver().findElement(By.id("kontrollvarning"));
     assertThat(varning.getAttribute("role")).isEqualTo("alert");
     assertThat(varning.getText()).startsWith("Varning:");
-    assertThat(webblasare.findElements(By.cssSelector(".kontrollfel li"))).isNotEmpty();
-    assertThat(webblasare.findElement(By.id("definition")).getText()).startsWith("Beräknad med");
-    assertThat(webblasare.findElement(By.id("ladda-ner-pdf")).getAttribute("href"))
+    assertThat(chromium.driver().findElements(By.cssSelector(".kontrollfel li"))).isNotEmpty();
+    assertThat(chromium.driver().findElement(By.id("definition")).getText())
+        .startsWith("Beräknad med");
+    assertThat(chromium.driver().findElement(By.id("ladda-ner-pdf")).getAttribute("href"))
         .endsWith(
             "/api/rapporter?format=pdf&fran=2019-01-01&till=2019-12-31&insats=flerpartssamverkan");
-    assertThat(webblasare.findElement(By.id("ladda-ner-excel")).getAttribute("href"))
+    assertThat(chromium.driver().findElement(By.id("ladda-ner-excel")).getAttribute("href"))
         .contains("format=xlsx");
-    assertThat(webblasare.findElements(By.id("till-import"))).as("importen är för ADMIN").isEmpty();
+    assertThat(chromium.driver().findElements(By.id("till-import")))
+        .as("importen är för ADMIN")
+        .isEmpty();
 
-    chromium.granskaTillganglighet();
+    chromium.webblasare().granskaTillganglighet();
   }
 
   private void deltagare(int n, String kon, String start, String avslut, String orsak) {
@@ -133,15 +123,15 @@ class StatistikWebblasareTest {
   }
 
   private void loggaIn(String anvandare) {
-    chromium.loggaIn(port, anvandare);
+    chromium.webblasare().loggaIn(port, anvandare);
   }
 
   private void klicka(By vad) {
-    vanta.until(ExpectedConditions.elementToBeClickable(vad)).click();
+    chromium.vanta().until(ExpectedConditions.elementToBeClickable(vad)).click();
   }
 
   private void skriv(By vad, String text) {
-    WebElement falt = vanta.until(ExpectedConditions.elementToBeClickable(vad));
+    WebElement falt = chromium.vanta().until(ExpectedConditions.elementToBeClickable(vad));
     falt.clear();
     falt.sendKeys(text);
   }
