@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,11 +39,16 @@ class FormularWebblasareTest {
   /** Far from Sweden, so that a time taken from the browser's clock would show. */
   @RegisterExtension final WebblasarePerTest chromium = new WebblasarePerTest("America/New_York");
 
+  private WebDriver webblasare;
+  private WebDriverWait vanta;
+
   private final ObjectMapper json = new ObjectMapper();
   private ApiKlient api;
 
   @BeforeEach
   void starta() {
+    webblasare = chromium.driver();
+    vanta = chromium.vanta();
     api = new ApiKlient(port);
   }
 
@@ -61,11 +68,9 @@ class FormularWebblasareTest {
     // The calendar is Swedish, Monday first.
     datum.click();
     WebElement kalender =
-        chromium
-            .vanta()
-            .until(
-                ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector("#formular .flatpickr-calendar.open")));
+        vanta.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#formular .flatpickr-calendar.open")));
     assertThat(
             kalender.findElements(By.cssSelector(".flatpickr-weekday")).stream()
                 .map(e -> e.getText().strip())
@@ -84,13 +89,10 @@ class FormularWebblasareTest {
     skriv(falt("textarea", "Field_syfte"), "Gemensam plan för återgång i arbete");
 
     // The draft is saved while she types, and says so.
-    chromium
-        .vanta()
-        .until(
-            ExpectedConditions.textMatches(
-                By.id("utkaststatus"),
-                java.util.regex.Pattern.compile("Utkast sparat \\d\\d:\\d\\d")));
-    assertThat(chromium.driver().findElement(By.id("utkaststatus")).getDomAttribute("aria-live"))
+    vanta.until(
+        ExpectedConditions.textMatches(
+            By.id("utkaststatus"), java.util.regex.Pattern.compile("Utkast sparat \\d\\d:\\d\\d")));
+    assertThat(webblasare.findElement(By.id("utkaststatus")).getDomAttribute("aria-live"))
         .isEqualTo("polite");
     JsonNode utkast = vantaPaUtkast(id, "anna", "syfte");
     assertThat(utkast.path("motesTid").asText())
@@ -99,15 +101,14 @@ class FormularWebblasareTest {
     assertThat(utkast.path("syfte").asText()).isEqualTo("Gemensam plan för återgång i arbete");
 
     // A reload (a closed tab) keeps it.
-    chromium.driver().navigate().refresh();
+    webblasare.navigate().refresh();
     vantaPaFormular();
     assertThat(falt("textarea", "Field_syfte").getDomProperty("value"))
         .isEqualTo("Gemensam plan för återgång i arbete");
     assertThat(falt("input", "Field_motesTid-date").getDomProperty("value"))
         .isEqualTo("2026-12-04");
     assertThat(falt("input", "Field_motesTid-time").getDomProperty("value")).isEqualTo("10:00");
-    assertThat(chromium.driver().findElement(By.id("utkaststatus")).getText())
-        .contains("återställt");
+    assertThat(webblasare.findElement(By.id("utkaststatus")).getText()).contains("återställt");
     chromium.webblasare().granskaTillganglighet();
 
     // What cannot be read is kept as typed, with a Swedish message, and nothing is sent.
@@ -116,18 +117,13 @@ class FormularWebblasareTest {
       skriv(falt, oläsbart);
       assertThat(falt.getDomProperty("value")).isEqualTo(oläsbart);
       assertThat(falt.getDomAttribute("aria-invalid")).isEqualTo("true");
-      assertThat(
-              chromium
-                  .driver()
-                  .findElement(By.cssSelector("#formular .flerpart-datumfel"))
-                  .getText())
+      assertThat(webblasare.findElement(By.cssSelector("#formular .flerpart-datumfel")).getText())
           .isEqualTo(
               "Datumet kunde inte läsas. Skriv det som ÅÅÅÅ-MM-DD, till exempel 2026-12-04.");
     }
-    chromium.driver().findElement(By.id("slutfor")).click();
+    webblasare.findElement(By.id("slutfor")).click();
     assertThat(
-            chromium
-                .vanta()
+            vanta
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("felsammanfattning")))
                 .getText())
         .contains("Ett datum kunde inte läsas");
@@ -136,8 +132,7 @@ class FormularWebblasareTest {
 
     // Corrected, the message goes.
     skriv(falt("input", "Field_motesTid-date"), "2026-12-04");
-    assertThat(chromium.driver().findElements(By.cssSelector("#formular .flerpart-datumfel")))
-        .isEmpty();
+    assertThat(webblasare.findElements(By.cssSelector("#formular .flerpart-datumfel"))).isEmpty();
 
     // A time it cannot read stays as typed with a Swedish message, and nothing is sent; TTMM is
     // read as TT:MM.
@@ -145,33 +140,24 @@ class FormularWebblasareTest {
     skriv(tid, "kl tio");
     assertThat(tid.getDomProperty("value")).isEqualTo("kl tio");
     assertThat(tid.getDomAttribute("aria-invalid")).isEqualTo("true");
-    assertThat(
-            chromium.driver().findElement(By.cssSelector("#formular .flerpart-tidfel")).getText())
+    assertThat(webblasare.findElement(By.cssSelector("#formular .flerpart-tidfel")).getText())
         .isEqualTo("Tiden kunde inte läsas. Skriv den som TT:MM, till exempel 10:00.");
     chromium.webblasare().granskaTillganglighet();
-    chromium.driver().findElement(By.id("slutfor")).click();
-    chromium
-        .vanta()
-        .until(
-            ExpectedConditions.textToBePresentInElementLocated(
-                By.id("felsammanfattning"), "En tid kunde inte läsas"));
+    webblasare.findElement(By.id("slutfor")).click();
+    vanta.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("felsammanfattning"), "En tid kunde inte läsas"));
     assertThat(api.hittaUppgift("anna", "mina", arendeId, "forbered-kallelse")).isPresent();
     skriv(falt("input", "Field_motesTid-time"), "1030");
-    chromium
-        .vanta()
-        .until(d -> "10:30".equals(falt("input", "Field_motesTid-time").getDomProperty("value")));
-    assertThat(chromium.driver().findElements(By.cssSelector("#formular .flerpart-tidfel")))
-        .isEmpty();
+    vanta.until(d -> "10:30".equals(falt("input", "Field_motesTid-time").getDomProperty("value")));
+    assertThat(webblasare.findElements(By.cssSelector("#formular .flerpart-tidfel"))).isEmpty();
     String[] senast = {null};
     try {
-      chromium
-          .vanta()
-          .until(
-              d ->
-                  "2026-12-04T10:30"
-                      .equals(
-                          senast[0] =
-                              vantaPaUtkast(id, "anna", "motesTid").path("motesTid").asText()));
+      vanta.until(
+          d ->
+              "2026-12-04T10:30"
+                  .equals(
+                      senast[0] = vantaPaUtkast(id, "anna", "motesTid").path("motesTid").asText()));
     } catch (org.openqa.selenium.TimeoutException e) {
       assertThat(senast[0]).as("utkastets mötestid").isEqualTo("2026-12-04T10:30");
     }
@@ -194,12 +180,10 @@ class FormularWebblasareTest {
     WebElement motivering = falt("textarea", "Field_motivering");
     motivering.sendKeys("Behov hos både FK och AF");
     // Straight on to "Ta uppgiften", without waiting for anything.
-    chromium.driver().findElement(By.id("ta-uppgiften")).click();
-    chromium
-        .vanta()
-        .until(
-            ExpectedConditions.textToBe(
-                By.cssSelector("main .ok[role=status]"), "Uppgiften är tilldelad."));
+    webblasare.findElement(By.id("ta-uppgiften")).click();
+    vanta.until(
+        ExpectedConditions.textToBe(
+            By.cssSelector("main .ok[role=status]"), "Uppgiften är tilldelad."));
     vantaPaFormular();
     assertThat(falt("textarea", "Field_motivering").getDomProperty("value"))
         .isEqualTo("Behov hos både FK och AF");
@@ -244,28 +228,21 @@ class FormularWebblasareTest {
     loggaIn("anna");
     oppna("/uppgifter/" + id);
     vantaPaFormular();
-    chromium
-        .vanta()
-        .until(
-            ExpectedConditions.textToBePresentInElementLocated(
-                By.id("utkaststatus"), "återställt"));
-    chromium
-        .vanta()
-        .until(
-            d -> "2030-01-10".equals(falt("input", "Field_motesTid-date").getDomProperty("value")));
-    chromium.driver().findElement(By.id("slutfor")).click();
+    vanta.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("utkaststatus"), "återställt"));
+    vanta.until(
+        d -> "2030-01-10".equals(falt("input", "Field_motesTid-date").getDomProperty("value")));
+    webblasare.findElement(By.id("slutfor")).click();
 
     WebElement fel =
-        chromium
-            .vanta()
-            .until(ExpectedConditions.visibilityOfElementLocated(By.id("felsammanfattning")));
+        vanta.until(ExpectedConditions.visibilityOfElementLocated(By.id("felsammanfattning")));
     assertThat(fel.getText())
         .as("raden och fältets etikett, inte sökvägen deltagare[0].epost")
         .contains("Deltagare 1: e-post – ange e-post, eller kryssa i att personen saknar e-post")
         .contains("Ordförande: Cecilia Berg (Uppsala kommun) kan inte vara ordförande")
         .doesNotContain("deltagare[0]")
         .doesNotContain("epost:");
-    assertThat(chromium.driver().switchTo().activeElement().getDomAttribute("id"))
+    assertThat(webblasare.switchTo().activeElement().getDomAttribute("id"))
         .as("felsammanfattningen får fokus")
         .isEqualTo("felsammanfattning");
     assertThat(api.hittaUppgift("anna", "mina", arendeId, "forbered-kallelse")).isPresent();
@@ -288,30 +265,25 @@ class FormularWebblasareTest {
   }
 
   private void oppna(String sokvag) {
-    chromium.driver().navigate().to("http://localhost:" + port + sokvag);
+    webblasare.navigate().to("http://localhost:" + port + sokvag);
   }
 
   private void vantaPaFormular() {
-    chromium
-        .vanta()
-        .until(
-            ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#formular .fjs-container")));
-    chromium.vanta().until(ExpectedConditions.elementToBeClickable(By.id("slutfor")));
+    vanta.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("#formular .fjs-container")));
+    vanta.until(ExpectedConditions.elementToBeClickable(By.id("slutfor")));
   }
 
   /** A form-js input by its component id in forms/*.form ("fjs-form-<random>-Field_x"). */
   private WebElement falt(String tagg, String komponentId) {
-    return chromium
-        .vanta()
-        .until(
-            ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#formular " + tagg + "[id$='-" + komponentId + "']")));
+    return vanta.until(
+        ExpectedConditions.elementToBeClickable(
+            By.cssSelector("#formular " + tagg + "[id$='-" + komponentId + "']")));
   }
 
   /** Replaces the field's text and leaves it with Tab, as a user does. */
   private void skriv(WebElement falt, String text) {
-    if (!falt.equals(chromium.driver().switchTo().activeElement())) {
+    if (!falt.equals(webblasare.switchTo().activeElement())) {
       falt.click();
     }
     falt.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
@@ -322,12 +294,10 @@ class FormularWebblasareTest {
   /** The draft as its owner reads it back (it is encrypted in the table), once it holds the key. */
   private JsonNode vantaPaUtkast(long uppgiftId, String anvandare, String nyckel) {
     String sokvag = "/api/uppgifter/" + uppgiftId + "/utkast";
-    return chromium
-        .vanta()
-        .until(
-            d -> {
-              var svar = api.get(anvandare, sokvag);
-              return svar.status() == 200 && svar.kropp().has(nyckel) ? svar.kropp() : null;
-            });
+    return vanta.until(
+        d -> {
+          var svar = api.get(anvandare, sokvag);
+          return svar.status() == 200 && svar.kropp().has(nyckel) ? svar.kropp() : null;
+        });
   }
 }

@@ -21,10 +21,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -52,11 +54,15 @@ class SurfplattaWebblasareTest {
   @Autowired EmbeddedMotor motor;
 
   @RegisterExtension final WebblasarePerTest chromium = new WebblasarePerTest();
+  private WebDriver webblasare;
+  private WebDriverWait vanta;
 
   private ApiKlient api;
 
   @BeforeEach
   void starta() {
+    webblasare = chromium.driver();
+    vanta = chromium.vanta();
     api = new ApiKlient(port);
   }
 
@@ -98,12 +104,9 @@ class SurfplattaWebblasareTest {
 
     // The task form: form-js's own checkboxes, radio buttons and labels.
     oppna("/uppgifter/" + samtycke);
-    chromium
-        .vanta()
-        .until(
-            ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#formular .fjs-container")));
-    chromium.vanta().until(ExpectedConditions.elementToBeClickable(By.id("slutfor")));
+    vanta.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("#formular .fjs-container")));
+    vanta.until(ExpectedConditions.elementToBeClickable(By.id("slutfor")));
     granska();
     String appensTypsnitt = typsnitt("main h1");
     assertThat(typsnitt("#formular .fjs-form-field-label"))
@@ -116,12 +119,12 @@ class SurfplattaWebblasareTest {
 
     // The case's meeting section, the person's own meeting.
     oppna("/arenden/" + kallat);
-    assertThat(chromium.driver().findElements(By.cssSelector(".motesektion"))).isNotEmpty();
+    assertThat(webblasare.findElements(By.cssSelector(".motesektion"))).isNotEmpty();
 
     klicka(By.xpath("//button[normalize-space()='Logga ut']"));
-    chromium.vanta().until(ExpectedConditions.urlContains("/login"));
+    vanta.until(ExpectedConditions.urlContains("/login"));
     granska();
-    chromium.driver().navigate().to(url(svarslank));
+    webblasare.navigate().to(url(svarslank));
     assertThat(text(By.tagName("h1"))).isEqualTo("Kallelse till flerpartsmöte");
     granska();
 
@@ -151,7 +154,7 @@ class SurfplattaWebblasareTest {
     chromium.webblasare().storlek(768, 1024);
 
     klicka(By.xpath("//button[normalize-space()='Logga ut']"));
-    chromium.vanta().until(ExpectedConditions.urlContains("/login"));
+    vanta.until(ExpectedConditions.urlContains("/login"));
     loggaIn("lena");
     oppna("/loggkontroll");
     granska();
@@ -199,10 +202,9 @@ class SurfplattaWebblasareTest {
 
     // Sorting by case number: ascending, then descending, announced with aria-sort.
     klicka(By.cssSelector("th[data-kolumn=arende] a"));
-    chromium.vanta().until(ExpectedConditions.urlContains("sortering=arende"));
+    vanta.until(ExpectedConditions.urlContains("sortering=arende"));
     assertThat(
-            chromium
-                .driver()
+            webblasare
                 .findElement(By.cssSelector("th[data-kolumn=arende]"))
                 .getDomAttribute("aria-sort"))
         .isEqualTo("ascending");
@@ -210,10 +212,9 @@ class SurfplattaWebblasareTest {
     assertThat(stigande).isSortedAccordingTo(Comparator.naturalOrder());
     assertThat(stigande.indexOf(nr1)).isLessThan(stigande.indexOf(nr2));
     klicka(By.cssSelector("th[data-kolumn=arende] a"));
-    chromium.vanta().until(ExpectedConditions.urlContains("sortering=-arende"));
+    vanta.until(ExpectedConditions.urlContains("sortering=-arende"));
     assertThat(
-            chromium
-                .driver()
+            webblasare
                 .findElement(By.cssSelector("th[data-kolumn=arende]"))
                 .getDomAttribute("aria-sort"))
         .isEqualTo("descending");
@@ -221,23 +222,21 @@ class SurfplattaWebblasareTest {
     assertThat(fallande).isSortedAccordingTo(Comparator.reverseOrder());
     assertThat(fallande.indexOf(nr2)).isLessThan(fallande.indexOf(nr1));
     assertThat(
-            chromium
-                .driver()
+            webblasare
                 .findElement(By.cssSelector("th[data-kolumn=uppgift]"))
                 .getDomAttribute("aria-sort"))
         .isNull();
 
     // Filtering by task type.
-    new Select(chromium.driver().findElement(By.id("filter-typ"))).selectByValue("bered-arende");
+    new Select(webblasare.findElement(By.id("filter-typ"))).selectByValue("bered-arende");
     skickaFilter();
     assertThat(radernasTyper()).containsOnly("bered-arende");
     assertThat(arendenummer()).contains(nr1, nr2).doesNotContain(nr3);
-    new Select(chromium.driver().findElement(By.id("filter-typ")))
-        .selectByValue("forbered-kallelse");
+    new Select(webblasare.findElement(By.id("filter-typ"))).selectByValue("forbered-kallelse");
     skickaFilter();
     assertThat(radernasTyper()).containsOnly("forbered-kallelse");
     assertThat(arendenummer()).contains(nr3).doesNotContain(nr1, nr2);
-    new Select(chromium.driver().findElement(By.id("filter-typ"))).selectByValue("");
+    new Select(webblasare.findElement(By.id("filter-typ"))).selectByValue("");
 
     // Searching by case number, then by the person's name.
     sok(nr2);
@@ -253,19 +252,17 @@ class SurfplattaWebblasareTest {
     malytor();
     sidhuvudetPaEnRad();
     sok(nr2);
-    WebElement rad = chromium.driver().findElement(By.cssSelector("#uppgiftslista tbody tr"));
+    WebElement rad = webblasare.findElement(By.cssSelector("#uppgiftslista tbody tr"));
     assertThat(rad.findElement(By.cssSelector("td.tilldelad")).getText()).isEqualTo("Ingen");
     skicka(rad.findElement(By.cssSelector("button.ta-uppgiften")));
     assertThat(text(By.cssSelector("main .ok[role=status]"))).isNotBlank();
     WebElement tagen =
-        chromium
-            .driver()
-            .findElement(
-                By.xpath(
-                    "//table[@id='uppgiftslista']//tr[td[contains(@class,'arendenummer')]"
-                        + "[starts-with(normalize-space(), '"
-                        + nr2
-                        + "')]]"));
+        webblasare.findElement(
+            By.xpath(
+                "//table[@id='uppgiftslista']//tr[td[contains(@class,'arendenummer')]"
+                    + "[starts-with(normalize-space(), '"
+                    + nr2
+                    + "')]]"));
     assertThat(tagen.findElement(By.cssSelector("td.tilldelad")).getText()).isEqualTo("Bengt Ek");
     assertThat(tagen.findElements(By.cssSelector("button.ta-uppgiften"))).isEmpty();
     assertThat(
@@ -279,19 +276,14 @@ class SurfplattaWebblasareTest {
 
     // The kallelse form at tablet width: form-js's "Lägg till" and × of the invitee list too.
     oppna("/uppgifter/" + kallelse);
-    chromium
-        .vanta()
-        .until(
-            ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#formular .fjs-container")));
-    chromium.vanta().until(ExpectedConditions.elementToBeClickable(By.id("slutfor")));
+    vanta.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("#formular .fjs-container")));
+    vanta.until(ExpectedConditions.elementToBeClickable(By.id("slutfor")));
     assertThat(
-            chromium
-                .driver()
-                .findElements(
-                    By.cssSelector(
-                        "#formular .fjs-repeat-render-footer button,"
-                            + " #formular .fjs-repeat-row-remove")))
+            webblasare.findElements(
+                By.cssSelector(
+                    "#formular .fjs-repeat-render-footer button,"
+                        + " #formular .fjs-repeat-row-remove")))
         .isNotEmpty();
     granska();
   }
@@ -300,8 +292,8 @@ class SurfplattaWebblasareTest {
 
   /** axe-core, and at tablet width the target sizes and the one-row header. */
   private void granska() {
-    assertThat(chromium.driver().getTitle())
-        .as("sidan %s", chromium.driver().getCurrentUrl())
+    assertThat(webblasare.getTitle())
+        .as("sidan %s", webblasare.getCurrentUrl())
         .doesNotStartWith("Något gick fel")
         .doesNotContain("hittades inte");
     chromium.webblasare().granskaTillganglighet();
@@ -332,7 +324,7 @@ class SurfplattaWebblasareTest {
                 }
                 return sma;
                 """);
-    assertThat(for_sma).as("för små mål på %s", chromium.driver().getCurrentUrl()).isEmpty();
+    assertThat(for_sma).as("för små mål på %s", webblasare.getCurrentUrl()).isEmpty();
   }
 
   /** The menu's items all stand on the same row. */
@@ -351,7 +343,7 @@ class SurfplattaWebblasareTest {
     assertThat(rader)
         .as(
             "sidhuvudets menyrad på %s vid bredden %s",
-            chromium.driver().getCurrentUrl(), js("return window.innerWidth"))
+            webblasare.getCurrentUrl(), js("return window.innerWidth"))
         .allSatisfy(mitt -> assertThat(Math.abs(mitt.doubleValue() - forsta)).isLessThan(4));
     Number hojd =
         (Number) js("return document.querySelector('header .meny').getBoundingClientRect().height");
@@ -444,27 +436,25 @@ class SurfplattaWebblasareTest {
   }
 
   private void sok(String text) {
-    WebElement falt = chromium.driver().findElement(By.id("sok"));
+    WebElement falt = webblasare.findElement(By.id("sok"));
     falt.clear();
     falt.sendKeys(text);
     skickaFilter();
   }
 
   private void skickaFilter() {
-    skicka(chromium.driver().findElement(By.id("filtrera")));
+    skicka(webblasare.findElement(By.id("filtrera")));
   }
 
   /** Clicks and waits for the next page. */
   private void skicka(WebElement knapp) {
-    WebElement sida = chromium.driver().findElement(By.tagName("html"));
+    WebElement sida = webblasare.findElement(By.tagName("html"));
     knapp.click();
-    chromium.vanta().until(d -> borta(sida));
-    chromium
-        .vanta()
-        .until(
-            d ->
-                "complete"
-                    .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    vanta.until(d -> borta(sida));
+    vanta.until(
+        d ->
+            "complete"
+                .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
   }
 
   /**
@@ -488,26 +478,25 @@ class SurfplattaWebblasareTest {
   private List<String> arendenummer() {
     List<String> nummer = new ArrayList<>();
     for (WebElement cell :
-        chromium
-            .driver()
-            .findElements(By.cssSelector("#uppgiftslista td.arendenummer > span:first-child"))) {
+        webblasare.findElements(
+            By.cssSelector("#uppgiftslista td.arendenummer > span:first-child"))) {
       nummer.add(cell.getText().strip());
     }
     return nummer;
   }
 
   private List<String> radernasTyper() {
-    return chromium.driver().findElements(By.cssSelector("#uppgiftslista tbody tr")).stream()
+    return webblasare.findElements(By.cssSelector("#uppgiftslista tbody tr")).stream()
         .map(r -> r.getDomAttribute("data-element-id"))
         .toList();
   }
 
   private Object js(String skript, Object... argument) {
-    return ((JavascriptExecutor) chromium.driver()).executeScript(skript, argument);
+    return ((JavascriptExecutor) webblasare).executeScript(skript, argument);
   }
 
   private void oppna(String sokvag) {
-    chromium.driver().navigate().to(url(sokvag));
+    webblasare.navigate().to(url(sokvag));
   }
 
   private String url(String sokvag) {
@@ -515,14 +504,10 @@ class SurfplattaWebblasareTest {
   }
 
   private void klicka(By var) {
-    chromium.vanta().until(ExpectedConditions.elementToBeClickable(var)).click();
+    vanta.until(ExpectedConditions.elementToBeClickable(var)).click();
   }
 
   private String text(By var) {
-    return chromium
-        .vanta()
-        .until(ExpectedConditions.presenceOfElementLocated(var))
-        .getText()
-        .strip();
+    return vanta.until(ExpectedConditions.presenceOfElementLocated(var)).getText().strip();
   }
 }

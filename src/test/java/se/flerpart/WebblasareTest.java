@@ -23,6 +23,7 @@ import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -73,6 +74,8 @@ class WebblasareTest {
   @Autowired JdbcTemplate jdbc;
 
   @RegisterExtension final WebblasarePerTest chromium = new WebblasarePerTest();
+  private WebDriver webblasare;
+  private WebDriverWait vanta;
 
   private String testnamn = "okand";
   private int steg;
@@ -87,6 +90,8 @@ class WebblasareTest {
 
   @BeforeEach
   void sparaTestnamn(TestInfo info) {
+    webblasare = chromium.driver();
+    vanta = chromium.vanta();
     testnamn = info.getTestMethod().map(m -> m.getName()).orElse("okand");
   }
 
@@ -99,31 +104,29 @@ class WebblasareTest {
     fyllAktualisering("19121212-1213");
     skicka(By.id("registrera"));
     WebElement felsammanfattning =
-        chromium
-            .vanta()
-            .until(ExpectedConditions.visibilityOfElementLocated(By.id("felsammanfattning")));
+        vanta.until(ExpectedConditions.visibilityOfElementLocated(By.id("felsammanfattning")));
     assertThat(felsammanfattning.getText()).contains("Personnumrets kontrollsiffra stämmer inte");
-    assertThat(chromium.driver().findElements(By.cssSelector(".faltfel")))
+    assertThat(webblasare.findElements(By.cssSelector(".faltfel")))
         .extracting(WebElement::getText)
         .contains("Personnumrets kontrollsiffra stämmer inte");
-    assertThat(chromium.driver().findElement(By.id("personnummer")).getDomAttribute("aria-invalid"))
+    assertThat(webblasare.findElement(By.id("personnummer")).getDomAttribute("aria-invalid"))
         .isEqualTo("true");
     assertThat(antalArenden()).as("inget ärende registreras").isEqualTo(arendenFore);
     skarmdump("aktualisering-fel");
     granska();
 
     // The form keeps what she wrote; she corrects the personnummer.
-    assertThat(chromium.driver().findElement(By.id("skal")).getDomProperty("value"))
+    assertThat(webblasare.findElement(By.id("skal")).getDomProperty("value"))
         .isEqualTo("Långvarig sjukskrivning; behöver stöd från FK och AF.");
-    assertThat(chromium.driver().findElement(By.id("namn")).getDomProperty("value"))
+    assertThat(webblasare.findElement(By.id("namn")).getDomProperty("value"))
         .isEqualTo("Signe Åkerlund");
-    WebElement personnummer = chromium.driver().findElement(By.id("personnummer"));
+    WebElement personnummer = webblasare.findElement(By.id("personnummer"));
     personnummer.clear();
     personnummer.sendKeys("19121212-1212");
     skicka(By.id("registrera"));
-    chromium.vanta().until(ExpectedConditions.urlMatches(ARENDE_URL.pattern()));
-    String arendeId = arendeId(chromium.driver().getCurrentUrl());
-    String arendenummer = chromium.driver().findElement(By.cssSelector("h1 span")).getText();
+    vanta.until(ExpectedConditions.urlMatches(ARENDE_URL.pattern()));
+    String arendeId = arendeId(webblasare.getCurrentUrl());
+    String arendenummer = webblasare.findElement(By.cssSelector("h1 span")).getText();
     assertThat(text(By.id("arendestatus"))).isEqualTo("Samtycke inhämtas");
     // The person's name and närstående, entered with the aktualisering, are on the case page.
     assertThat(text(By.id("individnamn"))).isEqualTo("Signe Åkerlund");
@@ -141,9 +144,7 @@ class WebblasareTest {
     skarmdump("samtycke-tomt");
     slutfor.click();
     WebElement fel =
-        chromium
-            .vanta()
-            .until(ExpectedConditions.visibilityOfElementLocated(By.id("felsammanfattning")));
+        vanta.until(ExpectedConditions.visibilityOfElementLocated(By.id("felsammanfattning")));
     assertThat(fel.getText())
         .contains("Formuläret är inte komplett")
         .as("felet nämner fältet med dess etikett")
@@ -151,11 +152,9 @@ class WebblasareTest {
         .as("form-js egna felmeddelanden visas på svenska")
         .contains("Fältet måste fyllas i.")
         .doesNotContain("Field is required");
-    chromium
-        .vanta()
-        .until(
-            ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("#formular .fjs-form-field-error"), "Fältet måste fyllas i."));
+    vanta.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("#formular .fjs-form-field-error"), "Fältet måste fyllas i."));
     skarmdump("samtycke-fel");
     granska();
 
@@ -165,13 +164,12 @@ class WebblasareTest {
     valj("Field_samtyckeParter", "Arbetsförmedlingen");
     skarmdump("samtycke-ifyllt");
     klicka(By.id("slutfor"));
-    WebElement status =
-        chromium.vanta().until(ExpectedConditions.visibilityOfElementLocated(By.id("status")));
+    WebElement status = vanta.until(ExpectedConditions.visibilityOfElementLocated(By.id("status")));
     assertThat(status.getText())
         .startsWith(
             "Uppgiften Inhämta samtycke är slutförd. Ärendet går nu till beredningsgruppen");
     skarmdump("samtycke-slutfort");
-    chromium.vanta().until(ExpectedConditions.urlMatches("/uppgifter\\?klar=\\d+$"));
+    vanta.until(ExpectedConditions.urlMatches("/uppgifter\\?klar=\\d+$"));
     assertThat(text(By.id("bekraftelse")))
         .isEqualTo(
             "Uppgiften Inhämta samtycke är slutförd. Ärendet går nu till beredningsgruppen för"
@@ -182,7 +180,7 @@ class WebblasareTest {
     skarmdump("under-beredning");
     granska();
     klicka(By.xpath("//button[normalize-space()='Logga ut']"));
-    chromium.vanta().until(ExpectedConditions.urlContains("/login"));
+    vanta.until(ExpectedConditions.urlContains("/login"));
     assertThat(text(By.tagName("main"))).contains("Du är utloggad.");
 
     // Bengt (AF) logs in through the identity provider, takes the beredning from the group and
@@ -197,20 +195,16 @@ class WebblasareTest {
     assertThat(text(By.cssSelector("main .ok[role=status]"))).isEqualTo("Uppgiften är tilldelad.");
     WebElement slutforBeredning = vantaPaFormular();
     valj("Field_beslut", "Ja");
-    chromium
-        .vanta()
+    vanta
         .until(ExpectedConditions.elementToBeClickable(komponent("textarea", "Field_motivering")))
         .sendKeys("Behov hos både FK och AF; flerpartsmöte behövs.");
     valjIDropdown("Field_arendebarare", "Anna Lind (Försäkringskassan)");
     skarmdump("bered-ifyllt");
     slutforBeredning.click();
     assertThat(
-            chromium
-                .vanta()
-                .until(ExpectedConditions.visibilityOfElementLocated(By.id("status")))
-                .getText())
+            vanta.until(ExpectedConditions.visibilityOfElementLocated(By.id("status"))).getText())
         .startsWith("Uppgiften Bered ärende är slutförd.");
-    chromium.vanta().until(ExpectedConditions.urlMatches("/uppgifter\\?klar=\\d+$"));
+    vanta.until(ExpectedConditions.urlMatches("/uppgifter\\?klar=\\d+$"));
     assertThat(text(By.id("bekraftelse"))).isEqualTo("Uppgiften Bered ärende är slutförd.");
 
     vantaPaStatus(arendeId, "Pågående");
@@ -219,11 +213,11 @@ class WebblasareTest {
 
     // Logging out ends the provider's session too, which sends him back to the login page.
     klicka(By.xpath("//button[normalize-space()='Logga ut']"));
-    chromium.vanta().until(ExpectedConditions.urlContains("/login?utloggad"));
+    vanta.until(ExpectedConditions.urlContains("/login?utloggad"));
     assertThat(text(By.tagName("main"))).contains("Du är utloggad.");
 
     // The Content-Security-Policy let every page work: nothing was blocked on the way.
-    assertThat(chromium.driver().manage().logs().get(LogType.BROWSER).getAll())
+    assertThat(webblasare.manage().logs().get(LogType.BROWSER).getAll())
         .extracting(LogEntry::getMessage)
         .noneMatch(m -> m.contains("Content Security Policy"));
   }
@@ -231,10 +225,10 @@ class WebblasareTest {
   @Test
   void felLosenordVisasPaSvenska() {
     oppna("/login");
-    chromium.driver().findElement(By.id("username")).sendKeys("anna");
-    chromium.driver().findElement(By.id("password")).sendKeys("fel");
+    webblasare.findElement(By.id("username")).sendKeys("anna");
+    webblasare.findElement(By.id("password")).sendKeys("fel");
     klicka(By.cssSelector("form.formular button[type=submit]"));
-    chromium.vanta().until(ExpectedConditions.urlContains("error"));
+    vanta.until(ExpectedConditions.urlContains("error"));
     assertThat(text(By.tagName("main"))).contains("Fel användarnamn eller lösenord.");
     granska();
   }
@@ -246,7 +240,7 @@ class WebblasareTest {
     klicka(By.linkText("Insatser och beredningsgrupper"));
     klicka(By.id("ny-insats"));
     String kod = "webb-" + System.nanoTime();
-    chromium.driver().findElement(By.id("kod")).sendKeys(kod);
+    webblasare.findElement(By.id("kod")).sendKeys(kod);
     skicka(By.id("spara"));
     assertThat(text(By.id("felsammanfattning")))
         .contains("Namn: Ange insatsens namn")
@@ -254,13 +248,13 @@ class WebblasareTest {
     skarmdump("insats-fel");
     granska();
 
-    chromium.driver().findElement(By.id("namn")).sendKeys("Webbinsats");
-    WebElement maxTid = chromium.driver().findElement(By.id("maxTid"));
+    webblasare.findElement(By.id("namn")).sendKeys("Webbinsats");
+    WebElement maxTid = webblasare.findElement(By.id("maxTid"));
     maxTid.clear();
     maxTid.sendKeys("P6M");
     klicka(By.cssSelector("input[name=beredningsgrupp][value=bengt]"));
     skicka(By.id("spara"));
-    chromium.vanta().until(ExpectedConditions.urlMatches("/admin/insatser/" + kod + "$"));
+    vanta.until(ExpectedConditions.urlMatches("/admin/insatser/" + kod + "$"));
     assertThat(text(By.tagName("h1"))).isEqualTo("Webbinsats");
     assertThat(text(By.cssSelector("main .ok[role=status]")))
         .isEqualTo("Insatsen Webbinsats är skapad.");
@@ -278,43 +272,39 @@ class WebblasareTest {
   private void loggaIn(String anvandare) {
     oppna("/login");
     assertThat(text(By.tagName("h1"))).isEqualTo("Logga in");
-    chromium.driver().findElement(By.id("username")).sendKeys(anvandare);
-    chromium.driver().findElement(By.id("password")).sendKeys("demo");
+    webblasare.findElement(By.id("username")).sendKeys(anvandare);
+    webblasare.findElement(By.id("password")).sendKeys("demo");
     klicka(By.cssSelector("form.formular button[type=submit]"));
-    chromium
-        .vanta()
-        .until(
-            ExpectedConditions.presenceOfElementLocated(
-                By.xpath("//button[normalize-space()='Logga ut']")));
+    vanta.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.xpath("//button[normalize-space()='Logga ut']")));
   }
 
   private void loggaInViaIdentitetsleverantoren(String epost) {
     idp.nastaInloggning(Map.of("sub", "idp-" + epost, "email", epost));
     oppna("/login");
     klicka(By.id("oidc-inloggning"));
-    chromium
-        .vanta()
-        .until(
-            ExpectedConditions.presenceOfElementLocated(
-                By.xpath("//button[normalize-space()='Logga ut']")));
+    vanta.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.xpath("//button[normalize-space()='Logga ut']")));
   }
 
   private void fyllAktualisering(String personnummer) {
-    WebElement pnr = chromium.driver().findElement(By.id("personnummer"));
+    WebElement pnr = webblasare.findElement(By.id("personnummer"));
     pnr.clear();
     pnr.sendKeys(personnummer);
-    WebElement skal = chromium.driver().findElement(By.id("skal"));
+    WebElement skal = webblasare.findElement(By.id("skal"));
     skal.clear();
     skal.sendKeys("Långvarig sjukskrivning; behöver stöd från FK och AF.");
-    WebElement namn = chromium.driver().findElement(By.id("namn"));
+    WebElement namn = webblasare.findElement(By.id("namn"));
     namn.clear();
     namn.sendKeys("Signe Åkerlund");
-    WebElement narstaende = chromium.driver().findElement(By.id("narstaende[0].namn"));
+    WebElement narstaende = webblasare.findElement(By.id("narstaende[0].namn"));
     narstaende.clear();
     narstaende.sendKeys("Tore Åkerlund");
     for (String part : List.of("FK", "AF")) {
       WebElement ruta =
-          chromium.driver().findElement(By.cssSelector("input[name=behov][value='" + part + "']"));
+          webblasare.findElement(By.cssSelector("input[name=behov][value='" + part + "']"));
       if (!ruta.isSelected()) {
         ruta.click();
       }
@@ -334,7 +324,7 @@ class WebblasareTest {
                 + arendenummer
                 + "')]]//a");
     WebElement lank =
-        new WebDriverWait(chromium.driver(), MOTORN, Duration.ofMillis(500))
+        new WebDriverWait(webblasare, MOTORN, Duration.ofMillis(500))
             .ignoring(StaleElementReferenceException.class)
             .until(
                 d -> {
@@ -349,22 +339,19 @@ class WebblasareTest {
     skarmdump("uppgiftslista-" + vy);
     granska();
     lank.click();
-    chromium.vanta().until(ExpectedConditions.urlMatches("/uppgifter/\\d+$"));
+    vanta.until(ExpectedConditions.urlMatches("/uppgifter/\\d+$"));
   }
 
   /** form-js has rendered the form and the script has added the submit button. */
   private WebElement vantaPaFormular() {
-    chromium
-        .vanta()
-        .until(
-            ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#formular .fjs-container")));
-    return chromium.vanta().until(ExpectedConditions.elementToBeClickable(By.id("slutfor")));
+    vanta.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("#formular .fjs-container")));
+    return vanta.until(ExpectedConditions.elementToBeClickable(By.id("slutfor")));
   }
 
   /** The case page, reloaded until the engine has moved the case on. */
   private void vantaPaStatus(String arendeId, String forvantad) {
-    new WebDriverWait(chromium.driver(), MOTORN, Duration.ofMillis(500))
+    new WebDriverWait(webblasare, MOTORN, Duration.ofMillis(500))
         .ignoring(NoSuchElementException.class)
         .ignoring(StaleElementReferenceException.class)
         .withMessage(() -> "ärendet fick aldrig status " + forvantad)
@@ -387,39 +374,34 @@ class WebblasareTest {
   /** Ticks a radio option or a checklist box, found by its label. */
   private void valj(String komponentId, String etikett) {
     WebElement etikettElement =
-        chromium
-            .vanta()
-            .until(
-                ExpectedConditions.visibilityOfElementLocated(
-                    By.xpath(
-                        "//div[@id='formular']//label[starts-with(@for, 'fjs-form-')][contains(@for, '-"
-                            + komponentId
-                            + "-')][normalize-space()='"
-                            + etikett
-                            + "']")));
+        vanta.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.xpath(
+                    "//div[@id='formular']//label[starts-with(@for, 'fjs-form-')][contains(@for, '-"
+                        + komponentId
+                        + "-')][normalize-space()='"
+                        + etikett
+                        + "']")));
     By input = By.id(etikettElement.getDomAttribute("for"));
-    WebElement ruta = chromium.vanta().until(ExpectedConditions.elementToBeClickable(input));
+    WebElement ruta = vanta.until(ExpectedConditions.elementToBeClickable(input));
     if (!ruta.isSelected()) {
       ruta.click();
     }
-    chromium.vanta().until(ExpectedConditions.elementSelectionStateToBe(input, true));
+    vanta.until(ExpectedConditions.elementSelectionStateToBe(input, true));
   }
 
   /** form-js draws a select as its own dropdown list: open it and pick the option by label. */
   private void valjIDropdown(String komponentId, String etikett) {
     WebElement falt =
-        chromium
-            .vanta()
-            .until(
-                ExpectedConditions.visibilityOfElementLocated(
-                    By.xpath(
-                        "//div[@id='formular']//div[contains(@class, 'fjs-form-field-select')]"
-                            + "[.//*[contains(@id, '-"
-                            + komponentId
-                            + "')]]")));
+        vanta.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.xpath(
+                    "//div[@id='formular']//div[contains(@class, 'fjs-form-field-select')]"
+                        + "[.//*[contains(@id, '-"
+                        + komponentId
+                        + "')]]")));
     falt.findElement(By.cssSelector(".fjs-input-group")).click();
-    chromium
-        .vanta()
+    vanta
         .until(
             ExpectedConditions.elementToBeClickable(
                 By.xpath(
@@ -428,7 +410,7 @@ class WebblasareTest {
                         + etikett
                         + "']")))
         .click();
-    chromium.vanta().until(ExpectedConditions.textToBePresentInElement(falt, etikett));
+    vanta.until(ExpectedConditions.textToBePresentInElement(falt, etikett));
   }
 
   // --- helpers ---
@@ -443,37 +425,32 @@ class WebblasareTest {
    * pages: a raw error (a JSON problem, a white-label page) fails at once with what it shows.
    */
   private void skicka(By knapp) {
-    WebElement sida = chromium.driver().findElement(By.tagName("html"));
+    WebElement sida = webblasare.findElement(By.tagName("html"));
     klicka(knapp);
     // While the old page goes, Chromium answers either "stale element" or "node does not belong to
     // the document"; both mean it is gone.
-    chromium
-        .vanta()
-        .until(
-            d -> {
-              try {
-                sida.isEnabled();
-                return false;
-              } catch (org.openqa.selenium.WebDriverException borta) {
-                return true;
-              }
-            });
-    chromium
-        .vanta()
-        .until(
-            d ->
-                "complete"
-                    .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-    assertThat(chromium.driver().findElements(By.cssSelector("header.sidhuvud")))
+    vanta.until(
+        d -> {
+          try {
+            sida.isEnabled();
+            return false;
+          } catch (org.openqa.selenium.WebDriverException borta) {
+            return true;
+          }
+        });
+    vanta.until(
+        d ->
+            "complete"
+                .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    assertThat(webblasare.findElements(By.cssSelector("header.sidhuvud")))
         .as(
             "Flerparts sidmall på %s; sidan visar: %s",
-            chromium.driver().getCurrentUrl(),
-            chromium.driver().findElement(By.tagName("body")).getText())
+            webblasare.getCurrentUrl(), webblasare.findElement(By.tagName("body")).getText())
         .isNotEmpty();
   }
 
   private void oppna(String sokvag) {
-    chromium.driver().navigate().to(url(sokvag));
+    webblasare.navigate().to(url(sokvag));
   }
 
   private String url(String sokvag) {
@@ -481,15 +458,11 @@ class WebblasareTest {
   }
 
   private void klicka(By var) {
-    chromium.vanta().until(ExpectedConditions.elementToBeClickable(var)).click();
+    vanta.until(ExpectedConditions.elementToBeClickable(var)).click();
   }
 
   private String text(By var) {
-    return chromium
-        .vanta()
-        .until(ExpectedConditions.presenceOfElementLocated(var))
-        .getText()
-        .strip();
+    return vanta.until(ExpectedConditions.presenceOfElementLocated(var)).getText().strip();
   }
 
   /** A value in the case page's facts list, by its heading. */
@@ -526,12 +499,12 @@ class WebblasareTest {
               "target",
               String.format("webblasartest-%s-%02d-%s.png", testnamn, fel ? 99 : ++steg, namn));
       Files.createDirectories(fil.getParent());
-      Path png = ((TakesScreenshot) chromium.driver()).getScreenshotAs(OutputType.FILE).toPath();
+      Path png = ((TakesScreenshot) webblasare).getScreenshotAs(OutputType.FILE).toPath();
       Files.copy(png, fil, StandardCopyOption.REPLACE_EXISTING);
       if (fel) {
         Files.writeString(
             Path.of("target", "webblasartest-" + testnamn + "-99-fel.html"),
-            chromium.driver().getCurrentUrl() + "\n" + chromium.driver().getPageSource());
+            webblasare.getCurrentUrl() + "\n" + webblasare.getPageSource());
         System.err.println("Webbläsartestet: skärmdump i " + fil.toAbsolutePath());
       }
     } catch (Exception e) {

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,11 +43,15 @@ class BeredningsmoteWebblasareTest {
   @Autowired JdbcClient jdbc;
 
   @RegisterExtension final WebblasarePerTest chromium = new WebblasarePerTest();
+  private WebDriver webblasare;
+  private WebDriverWait vanta;
 
   private ApiKlient api;
 
   @BeforeEach
   void starta() {
+    webblasare = chromium.driver();
+    vanta = chromium.vanta();
     api = new ApiKlient(port);
   }
 
@@ -75,31 +81,23 @@ class BeredningsmoteWebblasareTest {
     String nummer2 = api.arende("anna", andra).path("arendenummer").asText();
 
     chromium.webblasare().loggaIn(port, "bengt");
-    chromium
-        .vanta()
-        .until(ExpectedConditions.presenceOfElementLocated(By.id("meny-beredningsmote")))
-        .click();
-    chromium.vanta().until(ExpectedConditions.titleContains("Beredningsmöte"));
+    vanta.until(ExpectedConditions.presenceOfElementLocated(By.id("meny-beredningsmote"))).click();
+    vanta.until(ExpectedConditions.titleContains("Beredningsmöte"));
     // bengt is in the demo insats' beredningsgrupp too: he picks this one.
-    if (!chromium.driver().getCurrentUrl().endsWith("/beredningsmote/" + kod)) {
-      chromium.vanta().until(ExpectedConditions.elementToBeClickable(By.linkText(namn))).click();
+    if (!webblasare.getCurrentUrl().endsWith("/beredningsmote/" + kod)) {
+      vanta.until(ExpectedConditions.elementToBeClickable(By.linkText(namn))).click();
     }
-    chromium.vanta().until(ExpectedConditions.titleContains(namn));
+    vanta.until(ExpectedConditions.titleContains(namn));
     assertThat(text(By.id("motesdag"))).contains("kl. 10:00");
     assertThat(text(By.id("dagordning"))).contains(nummer1).contains(nummer2);
     assertThat(text(By.id("formularrubrik"))).isEqualTo("Ärende " + nummer1);
 
     besluta("Ingen samordning behövs för Greta.");
     assertThat(
-            chromium
-                .vanta()
-                .until(ExpectedConditions.visibilityOfElementLocated(By.id("status")))
-                .getText())
+            vanta.until(ExpectedConditions.visibilityOfElementLocated(By.id("status"))).getText())
         .contains("Nästa ärende visas.");
-    chromium
-        .vanta()
-        .until(ExpectedConditions.textToBe(By.id("formularrubrik"), "Ärende " + nummer2));
-    assertThat(chromium.driver().getCurrentUrl())
+    vanta.until(ExpectedConditions.textToBe(By.id("formularrubrik"), "Ärende " + nummer2));
+    assertThat(webblasare.getCurrentUrl())
         .contains("/beredningsmote/" + kod)
         .doesNotContain("/uppgifter");
     assertThat(text(By.id("bekraftelse"))).startsWith("Uppgiften Bered ärende är slutförd.");
@@ -109,12 +107,11 @@ class BeredningsmoteWebblasareTest {
 
     besluta("Ingen samordning behövs för Hugo.");
     assertThat(
-            chromium
-                .vanta()
+            vanta
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("dagordning-klar")))
                 .getText())
         .startsWith("Dagordningen är klar");
-    assertThat(chromium.driver().findElements(By.id("formular"))).isEmpty();
+    assertThat(webblasare.findElements(By.id("formular"))).isEmpty();
     chromium.webblasare().granskaTillganglighet();
 
     for (String id : List.of(forsta, andra)) {
@@ -135,18 +132,15 @@ class BeredningsmoteWebblasareTest {
   private void besluta(String motivering) {
     WebElement slutfor = vantaPaFormular();
     WebElement etikett =
-        chromium
-            .vanta()
-            .until(
-                ExpectedConditions.visibilityOfElementLocated(
-                    By.xpath(
-                        "//div[@id='formular']//label[starts-with(@for, 'fjs-form-')]"
-                            + "[contains(@for, '-Field_beslut-')][normalize-space()='Nej']")));
+        vanta.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.xpath(
+                    "//div[@id='formular']//label[starts-with(@for, 'fjs-form-')]"
+                        + "[contains(@for, '-Field_beslut-')][normalize-space()='Nej']")));
     By ruta = By.id(etikett.getDomAttribute("for"));
-    chromium.vanta().until(ExpectedConditions.elementToBeClickable(ruta)).click();
-    chromium.vanta().until(ExpectedConditions.elementSelectionStateToBe(ruta, true));
-    chromium
-        .vanta()
+    vanta.until(ExpectedConditions.elementToBeClickable(ruta)).click();
+    vanta.until(ExpectedConditions.elementSelectionStateToBe(ruta, true));
+    vanta
         .until(
             ExpectedConditions.elementToBeClickable(
                 By.cssSelector("#formular textarea[id$='-Field_motivering']")))
@@ -155,7 +149,7 @@ class BeredningsmoteWebblasareTest {
   }
 
   private WebElement vantaPaFormular() {
-    return chromium.vanta().until(ExpectedConditions.elementToBeClickable(By.id("slutfor")));
+    return vanta.until(ExpectedConditions.elementToBeClickable(By.id("slutfor")));
   }
 
   private String arende(String insats, String namn) {
@@ -176,10 +170,10 @@ class BeredningsmoteWebblasareTest {
   }
 
   private String text(By vad) {
-    return chromium.vanta().until(ExpectedConditions.visibilityOfElementLocated(vad)).getText();
+    return vanta.until(ExpectedConditions.visibilityOfElementLocated(vad)).getText();
   }
 
   private void oppna(String sokvag) {
-    chromium.driver().navigate().to("http://localhost:" + port + sokvag);
+    webblasare.navigate().to("http://localhost:" + port + sokvag);
   }
 }

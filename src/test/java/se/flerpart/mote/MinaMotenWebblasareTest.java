@@ -18,7 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,11 +43,15 @@ class MinaMotenWebblasareTest {
   @Autowired EmbeddedMotor motor;
 
   @RegisterExtension final WebblasarePerTest chromium = new WebblasarePerTest();
+  private WebDriver webblasare;
+  private WebDriverWait vanta;
 
   private ApiKlient api;
 
   @BeforeEach
   void starta() {
+    webblasare = chromium.driver();
+    vanta = chromium.vanta();
     api = new ApiKlient(port);
   }
 
@@ -65,22 +71,15 @@ class MinaMotenWebblasareTest {
     MotesSteg.kallaTillVideomote(api, id, "anna", motesTid, "https://video.example/rum-7");
 
     chromium.webblasare().loggaIn(port, "cecilia");
-    chromium
-        .vanta()
-        .until(ExpectedConditions.presenceOfElementLocated(By.id("meny-mina-moten")))
-        .click();
-    chromium.vanta().until(ExpectedConditions.titleContains("Mina möten"));
+    vanta.until(ExpectedConditions.presenceOfElementLocated(By.id("meny-mina-moten"))).click();
+    vanta.until(ExpectedConditions.titleContains("Mina möten"));
 
     String vecka =
         "Vecka " + motesTid.atZone(ArendeService.SVERIGE).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
     var sektion =
-        chromium
-            .driver()
-            .findElement(
-                By.xpath(
-                    "//section[@class='vecka'][h2[starts-with(normalize-space(), '"
-                        + vecka
-                        + "')]]"));
+        webblasare.findElement(
+            By.xpath(
+                "//section[@class='vecka'][h2[starts-with(normalize-space(), '" + vecka + "')]]"));
     assertThat(
             // This case's row: other tests in the same application may have meetings that week.
             sektion
@@ -97,10 +96,9 @@ class MinaMotenWebblasareTest {
         .contains("Videolänk");
     chromium.webblasare().granskaTillganglighet();
 
-    chromium.driver().findElement(By.id("skapa-kalenderflode")).click();
+    webblasare.findElement(By.id("skapa-kalenderflode")).click();
     String url =
-        chromium
-            .vanta()
+        vanta
             .until(ExpectedConditions.presenceOfElementLocated(By.id("kalenderflode-url")))
             .getDomProperty("value");
     assertThat(url).contains("/kalender/").endsWith(".ics");
@@ -109,11 +107,9 @@ class MinaMotenWebblasareTest {
     assertThat(hamta(url)).isEqualTo(200);
     chromium.webblasare().granskaTillganglighet();
 
-    chromium.driver().findElement(By.id("aterkalla-kalenderflode")).click();
-    chromium
-        .vanta()
-        .until(ExpectedConditions.presenceOfElementLocated(By.id("skapa-kalenderflode")));
-    assertThat(chromium.driver().findElements(By.id("kalenderflode-url"))).isEmpty();
+    webblasare.findElement(By.id("aterkalla-kalenderflode")).click();
+    vanta.until(ExpectedConditions.presenceOfElementLocated(By.id("skapa-kalenderflode")));
+    assertThat(webblasare.findElements(By.id("kalenderflode-url"))).isEmpty();
     assertThat(hamta(url)).isEqualTo(404);
   }
 
@@ -127,6 +123,6 @@ class MinaMotenWebblasareTest {
   }
 
   private void oppna(String sokvag) {
-    chromium.driver().navigate().to("http://localhost:" + port + sokvag);
+    webblasare.navigate().to("http://localhost:" + port + sokvag);
   }
 }

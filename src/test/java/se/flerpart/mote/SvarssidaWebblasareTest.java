@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,10 +48,14 @@ class SvarssidaWebblasareTest {
   @LocalServerPort int port;
   @Autowired EmbeddedMotor motor;
   @RegisterExtension final WebblasarePerTest chromium = new WebblasarePerTest();
+  private WebDriver webblasare;
+  private WebDriverWait vanta;
   ApiKlient api;
 
   @BeforeEach
   void starta() {
+    webblasare = chromium.driver();
+    vanta = chromium.vanta();
     api = new ApiKlient(port);
     // The window the screenshots have always been taken in.
     chromium.webblasare().storlek(1100, 1400);
@@ -65,59 +70,53 @@ class SvarssidaWebblasareTest {
     assertThat(m.find()).isTrue();
     String lank = "http://localhost:" + port + m.group(1);
 
-    chromium.driver().get(lank);
-    assertThat(chromium.driver().findElement(By.tagName("h1")).getText())
+    webblasare.get(lank);
+    assertThat(webblasare.findElement(By.tagName("h1")).getText())
         .isEqualTo("Kallelse till flerpartsmöte");
-    assertThat(chromium.driver().findElement(By.cssSelector("#syfte p")).getText())
+    assertThat(webblasare.findElement(By.cssSelector("#syfte p")).getText())
         .isEqualTo("Gemensam plan för återgång i arbete");
-    assertThat(chromium.driver().getPageSource()).doesNotContain("19121212");
+    assertThat(webblasare.getPageSource()).doesNotContain("19121212");
     bild("svarssida");
     chromium.webblasare().granskaTillganglighet();
 
-    chromium.driver().findElement(By.id("svar-avbojer")).click();
-    chromium.driver().findElement(By.id("skicka-svar")).click();
+    webblasare.findElement(By.id("svar-avbojer")).click();
+    webblasare.findElement(By.id("skicka-svar")).click();
     // The answer page is posted and rendered again; wait for it rather than read the old one.
     assertThat(
-            chromium
-                .vanta()
+            vanta
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("felsammanfattning")))
                 .getText())
         .contains("Skriv varför du inte kan komma");
-    assertThat(chromium.driver().findElement(By.id("svar-avbojer")).isSelected()).isTrue();
+    assertThat(webblasare.findElement(By.id("svar-avbojer")).isSelected()).isTrue();
     chromium.webblasare().granskaTillganglighet();
 
-    chromium.driver().findElement(By.id("kommentar")).sendKeys("Krockar med en utbildning");
-    chromium.driver().findElement(By.id("skicka-svar")).click();
+    webblasare.findElement(By.id("kommentar")).sendKeys("Krockar med en utbildning");
+    webblasare.findElement(By.id("skicka-svar")).click();
     assertThat(
-            chromium
-                .vanta()
-                .until(ExpectedConditions.visibilityOfElementLocated(By.id("kvittens")))
-                .getText())
+            vanta.until(ExpectedConditions.visibilityOfElementLocated(By.id("kvittens"))).getText())
         .contains("inte kan komma");
     chromium.webblasare().granskaTillganglighet();
 
-    chromium.driver().get(lank);
-    assertThat(chromium.driver().findElement(By.id("orsak")).getText())
+    webblasare.get(lank);
+    assertThat(webblasare.findElement(By.id("orsak")).getText())
         .startsWith("Du har redan svarat på kallelsen (avböjer)");
-    assertThat(chromium.driver().findElements(By.id("skicka-svar"))).isEmpty();
+    assertThat(webblasare.findElements(By.id("skicka-svar"))).isEmpty();
     chromium.webblasare().granskaTillganglighet();
 
-    chromium.driver().get("http://localhost:" + port + "/login");
-    chromium.driver().findElement(By.id("username")).sendKeys("anna");
-    chromium.driver().findElement(By.id("password")).sendKeys("demo");
-    chromium.driver().findElement(By.cssSelector("form button[type=submit]")).click();
-    new WebDriverWait(chromium.driver(), Duration.ofSeconds(10))
+    webblasare.get("http://localhost:" + port + "/login");
+    webblasare.findElement(By.id("username")).sendKeys("anna");
+    webblasare.findElement(By.id("password")).sendKeys("demo");
+    webblasare.findElement(By.cssSelector("form button[type=submit]")).click();
+    new WebDriverWait(webblasare, Duration.ofSeconds(10))
         .until(ExpectedConditions.urlContains("/uppgifter"));
-    chromium.driver().get("http://localhost:" + port + "/arenden/" + id);
+    webblasare.get("http://localhost:" + port + "/arenden/" + id);
     String rad =
-        chromium
-            .driver()
+        webblasare
             .findElement(
                 By.xpath("//table[contains(@class,'kallade')]//tr[contains(., 'David Holm')]"))
             .getText();
     assertThat(rad).contains("Avböjer", "Krockar med en utbildning");
-    assertThat(
-            chromium.driver().findElements(By.xpath("//summary[normalize-space()='Flytta mötet']")))
+    assertThat(webblasare.findElements(By.xpath("//summary[normalize-space()='Flytta mötet']")))
         .hasSize(1);
     bild("arendesida-mote");
     chromium.webblasare().granskaTillganglighet();
@@ -195,6 +194,6 @@ class SvarssidaWebblasareTest {
   private void bild(String namn) throws IOException {
     Path fil = Path.of("target", "skarmbilder", namn + ".png");
     Files.createDirectories(fil.getParent());
-    Files.write(fil, ((TakesScreenshot) chromium.driver()).getScreenshotAs(OutputType.BYTES));
+    Files.write(fil, ((TakesScreenshot) webblasare).getScreenshotAs(OutputType.BYTES));
   }
 }

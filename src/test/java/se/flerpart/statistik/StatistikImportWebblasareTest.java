@@ -12,7 +12,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,10 +35,14 @@ class StatistikImportWebblasareTest {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @RegisterExtension final WebblasarePerTest chromium = new WebblasarePerTest();
+  private WebDriver webblasare;
+  private WebDriverWait vanta;
   private Path katalog;
 
   @BeforeEach
   void starta() throws IOException {
+    webblasare = chromium.driver();
+    vanta = chromium.vanta();
     HistorikimportApiTest.skapaInsats(jdbc, INSATS);
     katalog = Files.createTempDirectory("import");
   }
@@ -62,8 +68,7 @@ class StatistikImportWebblasareTest {
         StandardCharsets.UTF_8);
     ladda(fel);
     String felText =
-        chromium
-            .vanta()
+        vanta
             .until(ExpectedConditions.visibilityOfElementLocated(By.id("felsammanfattning")))
             .getText();
     assertThat(felText).contains("rad 2, startdatum: Datumet ska skrivas ÅÅÅÅ-MM-DD");
@@ -73,27 +78,22 @@ class StatistikImportWebblasareTest {
     Files.write(exempel, HistorikimportApiTest.exempelfil(INSATS));
     ladda(exempel);
     assertThat(
-            chromium
-                .vanta()
-                .until(ExpectedConditions.visibilityOfElementLocated(By.id("resultat")))
-                .getText())
+            vanta.until(ExpectedConditions.visibilityOfElementLocated(By.id("resultat"))).getText())
         .isEqualTo("40 deltagare importerade.");
-    assertThat(chromium.driver().findElement(By.id("tidigare")).getText())
-        .contains("deltagare-2025.csv");
+    assertThat(webblasare.findElement(By.id("tidigare")).getText()).contains("deltagare-2025.csv");
     chromium.webblasare().granskaTillganglighet();
 
     oppna("/admin/statistikdefinitioner?ar=2004");
-    assertThat(chromium.driver().findElement(By.id("galler")).getText())
-        .contains("ingen egen definition");
+    assertThat(webblasare.findElement(By.id("galler")).getText()).contains("ingen egen definition");
     chromium.webblasare().granskaTillganglighet();
   }
 
   private void ladda(Path fil) {
-    chromium.driver().findElement(By.id("fil")).sendKeys(fil.toAbsolutePath().toString());
-    chromium.driver().findElement(By.cssSelector("form.formular button[type=submit]")).click();
+    webblasare.findElement(By.id("fil")).sendKeys(fil.toAbsolutePath().toString());
+    webblasare.findElement(By.cssSelector("form.formular button[type=submit]")).click();
   }
 
   private void oppna(String sokvag) {
-    chromium.driver().navigate().to("http://localhost:" + port + sokvag);
+    webblasare.navigate().to("http://localhost:" + port + sokvag);
   }
 }

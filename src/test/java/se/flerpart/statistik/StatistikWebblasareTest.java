@@ -9,9 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,9 +36,13 @@ class StatistikWebblasareTest {
   @Autowired JdbcClient jdbc;
 
   @RegisterExtension final WebblasarePerTest chromium = new WebblasarePerTest();
+  private WebDriver webblasare;
+  private WebDriverWait vanta;
 
   @BeforeEach
   void starta() {
+    webblasare = chromium.driver();
+    vanta = chromium.vanta();
     deltagare(1, "KVINNA", "2019-02-01", "2019-05-10", "STUDIER");
     deltagare(2, "MAN", "2019-03-01", null, null);
     // Closed without avslutsorsak: a data problem the checks must show.
@@ -54,57 +60,49 @@ class StatistikWebblasareTest {
   void processledarenSerTabellerMedDiagramKontrollerOchNedladdningar() {
     loggaIn("petra");
     klicka(By.id("meny-statistik"));
-    chromium.vanta().until(ExpectedConditions.presenceOfElementLocated(By.id("rapportrubrik")));
-    assertThat(chromium.driver().findElement(By.id("fran")).getAttribute("value"))
-        .endsWith("-01-01");
+    vanta.until(ExpectedConditions.presenceOfElementLocated(By.id("rapportrubrik")));
+    assertThat(webblasare.findElement(By.id("fran")).getAttribute("value")).endsWith("-01-01");
 
     skriv(By.id("fran"), "2019-01-01");
     skriv(By.id("till"), "2019-12-31");
-    new Select(chromium.driver().findElement(By.id("insats")))
-        .selectByVisibleText("Flerpartssamverkan");
+    new Select(webblasare.findElement(By.id("insats"))).selectByVisibleText("Flerpartssamverkan");
     klicka(By.id("visa"));
-    chromium.vanta().until(ExpectedConditions.urlContains("fran=2019-01-01"));
+    vanta.until(ExpectedConditions.urlContains("fran=2019-01-01"));
 
-    assertThat(chromium.driver().findElement(By.id("rapportrubrik")).getText())
+    assertThat(webblasare.findElement(By.id("rapportrubrik")).getText())
         .isEqualTo("Flerpartssamverkan, 2019-01-01 – 2019-12-31");
-    List<WebElement> tabeller =
-        chromium.driver().findElements(By.cssSelector("section.statistiktabell"));
+    List<WebElement> tabeller = webblasare.findElements(By.cssSelector("section.statistiktabell"));
     assertThat(tabeller.stream().map(t -> t.getAttribute("data-tabell")))
         .containsExactlyElementsOf(Statistikrapporter.TABELLER);
     for (WebElement t : tabeller) {
       assertThat(t.findElement(By.tagName("caption")).getText())
           .endsWith("Flerpartssamverkan, 2019-01-01 – 2019-12-31");
     }
-    chromium
-        .vanta()
-        .until(
-            d ->
-                (Boolean)
-                    ((JavascriptExecutor) d)
-                        .executeScript(
-                            "return Array.from(document.querySelectorAll('canvas[data-diagram]'))"
-                                + ".every(c => Chart.getChart(c) !== undefined);"));
+    vanta.until(
+        d ->
+            (Boolean)
+                ((JavascriptExecutor) d)
+                    .executeScript(
+                        "return Array.from(document.querySelectorAll('canvas[data-diagram]'))"
+                            + ".every(c => Chart.getChart(c) !== undefined);"));
     Object staplar =
-        ((JavascriptExecutor) chromium.driver())
+        ((JavascriptExecutor) webblasare)
             .executeScript(
                 "const c = Chart.getChart(document.querySelector('canvas[data-diagram=deltagare]'));"
                     + " return c.data.datasets.map(d => d.label);");
     assertThat(staplar).isEqualTo(List.of("Kvinnor", "Män", "Annat/okänt"));
 
-    WebElement varning = chromium.driver().findElement(By.id("kontrollvarning"));
+    WebElement varning = webblasare.findElement(By.id("kontrollvarning"));
     assertThat(varning.getAttribute("role")).isEqualTo("alert");
     assertThat(varning.getText()).startsWith("Varning:");
-    assertThat(chromium.driver().findElements(By.cssSelector(".kontrollfel li"))).isNotEmpty();
-    assertThat(chromium.driver().findElement(By.id("definition")).getText())
-        .startsWith("Beräknad med");
-    assertThat(chromium.driver().findElement(By.id("ladda-ner-pdf")).getAttribute("href"))
+    assertThat(webblasare.findElements(By.cssSelector(".kontrollfel li"))).isNotEmpty();
+    assertThat(webblasare.findElement(By.id("definition")).getText()).startsWith("Beräknad med");
+    assertThat(webblasare.findElement(By.id("ladda-ner-pdf")).getAttribute("href"))
         .endsWith(
             "/api/rapporter?format=pdf&fran=2019-01-01&till=2019-12-31&insats=flerpartssamverkan");
-    assertThat(chromium.driver().findElement(By.id("ladda-ner-excel")).getAttribute("href"))
+    assertThat(webblasare.findElement(By.id("ladda-ner-excel")).getAttribute("href"))
         .contains("format=xlsx");
-    assertThat(chromium.driver().findElements(By.id("till-import")))
-        .as("importen är för ADMIN")
-        .isEmpty();
+    assertThat(webblasare.findElements(By.id("till-import"))).as("importen är för ADMIN").isEmpty();
 
     chromium.webblasare().granskaTillganglighet();
   }
@@ -127,11 +125,11 @@ class StatistikWebblasareTest {
   }
 
   private void klicka(By vad) {
-    chromium.vanta().until(ExpectedConditions.elementToBeClickable(vad)).click();
+    vanta.until(ExpectedConditions.elementToBeClickable(vad)).click();
   }
 
   private void skriv(By vad, String text) {
-    WebElement falt = chromium.vanta().until(ExpectedConditions.elementToBeClickable(vad));
+    WebElement falt = vanta.until(ExpectedConditions.elementToBeClickable(vad));
     falt.clear();
     falt.sendKeys(text);
   }
