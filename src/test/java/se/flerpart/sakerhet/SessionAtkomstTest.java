@@ -78,25 +78,22 @@ class SessionAtkomstTest {
 
   @Test
   void senasteAtkomstenAndrasNarUpplosningenEllerEnTiondelAvTidsgransenHarGatt() {
-    Instant start = Instant.parse("2026-12-02T08:00:00Z");
-    MapSession lang = new MapSession();
-    lang.setMaxInactiveInterval(Duration.ofHours(8));
-    lang.setLastAccessedTime(start);
-    var gles = new SessionAtkomst.Repository.GlesSession<>(lang, Duration.ofMinutes(1));
-    gles.setLastAccessedTime(start.plusSeconds(59));
-    assertThat(lang.getLastAccessedTime()).isEqualTo(start);
-    gles.setLastAccessedTime(start.plusSeconds(60));
-    assertThat(lang.getLastAccessedTime()).isEqualTo(start.plusSeconds(60));
-
+    andrasForstEfter(Duration.ofHours(8), Duration.ofMinutes(1));
     // With a five-minute timeout a tenth of it (30 s) is the resolution, not the minute.
-    MapSession kort = new MapSession();
-    kort.setMaxInactiveInterval(Duration.ofMinutes(5));
-    kort.setLastAccessedTime(start);
-    var glesKort = new SessionAtkomst.Repository.GlesSession<>(kort, Duration.ofMinutes(1));
-    glesKort.setLastAccessedTime(start.plusSeconds(29));
-    assertThat(kort.getLastAccessedTime()).isEqualTo(start);
-    glesKort.setLastAccessedTime(start.plusSeconds(30));
-    assertThat(kort.getLastAccessedTime()).isEqualTo(start.plusSeconds(30));
+    andrasForstEfter(Duration.ofMinutes(5), Duration.ofSeconds(30));
+  }
+
+  /** A session with the timeout {@code tidsgrans} passes on a last access {@code efter} later. */
+  private static void andrasForstEfter(Duration tidsgrans, Duration efter) {
+    Instant start = Instant.parse("2026-12-02T08:00:00Z");
+    MapSession session = new MapSession();
+    session.setMaxInactiveInterval(tidsgrans);
+    session.setLastAccessedTime(start);
+    var gles = new SessionAtkomst.Repository.GlesSession<>(session, Duration.ofMinutes(1));
+    gles.setLastAccessedTime(start.plus(efter).minusSeconds(1));
+    assertThat(session.getLastAccessedTime()).isEqualTo(start);
+    gles.setLastAccessedTime(start.plus(efter));
+    assertThat(session.getLastAccessedTime()).isEqualTo(start.plus(efter));
   }
 
   @Test
