@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.flerpart.arende.ArendeSteg;
 import se.flerpart.embedded.EmbeddedMotor;
+import se.flerpart.mote.MotesSteg;
 
 /**
  * Flerpart on a tablet and for everyone: every page the users walk through passes axe-core's WCAG
@@ -45,9 +45,6 @@ import se.flerpart.embedded.EmbeddedMotor;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "flerpart.demo.arenden=false")
 class SurfplattaWebblasareTest {
-
-  private static final Pattern SVARSLANK =
-      Pattern.compile("(/svar/[A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)");
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
@@ -426,9 +423,9 @@ class SurfplattaWebblasareTest {
 
   private String svarslank(String arendenummer) {
     JsonNode mail = api.vantaPaMail(mailTill("bengt@af.example", "ärende " + arendenummer));
-    Matcher m = SVARSLANK.matcher(mail.path("text").asText());
+    Matcher m = MotesSteg.SVARSLANK.matcher(mail.path("text").asText());
     assertThat(m.find()).as("svarslänken i kallelsen").isTrue();
-    return m.group(1);
+    return "/svar/" + m.group(1);
   }
 
   private void loggaIn(String anvandare) {

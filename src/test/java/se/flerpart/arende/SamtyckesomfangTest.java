@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -33,6 +32,7 @@ import se.flerpart.ApiKlient;
 import se.flerpart.ApiKlient.Svar;
 import se.flerpart.Sidklient;
 import se.flerpart.embedded.EmbeddedMotor;
+import se.flerpart.mote.MotesSteg;
 import se.flerpart.uppfoljning.UppfoljningSteg;
 
 /**
@@ -50,9 +50,6 @@ class SamtyckesomfangTest {
   private static final String SYFTE = "Planera återgången till arbete och vården framåt";
   private static final String MAL = "Arbete på halvtid inom ett år";
   private static final List<String> ALLA_PARTER = List.of("FK", "AF", "REGION", "KOMMUN-UPPSALA");
-  private static final Pattern SVARSLANK =
-      Pattern.compile("/svar/([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)");
-
   @LocalServerPort int port;
   @Autowired EmbeddedMotor motor;
   @Autowired JdbcClient jdbc;
@@ -514,7 +511,7 @@ class SamtyckesomfangTest {
   }
 
   private static String token(JsonNode mail) {
-    Matcher m = SVARSLANK.matcher(mail.path("text").asText());
+    Matcher m = MotesSteg.SVARSLANK.matcher(mail.path("text").asText());
     assertThat(m.find()).as("svarslänk i mailet").isTrue();
     return m.group(1);
   }

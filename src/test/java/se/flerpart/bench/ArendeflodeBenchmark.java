@@ -11,15 +11,18 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import se.flerpart.arende.ArendeService;
 import se.flerpart.arende.ArendeSteg;
 import se.flerpart.embedded.EmbeddedMotor;
@@ -29,9 +32,10 @@ import se.flerpart.mote.MotesSteg;
  * Complete cases per second through the REST API: N clients (bench.klienter, default 8), each with
  * its own logged-in sessions for anna, bengt and cecilia, take one case each per round
  * (bench.omgangar rounds, default 5, after bench.uppvarmning warm-up rounds, default 3) from
- * aktualisering through samtycke, beredning, kallelse, the meeting with its plan, the follow-up and
- * avslut. The engine clock is moved by one admin session between the phases of a round, while no
- * client is working (a meeting needs its time to come, the follow-up its date).
+ * aktualisering through samtycke, beredning, kallelse (answered by the invitee through the link in
+ * the mail), the meeting with its plan, the follow-up and avslut. The engine clock is moved by one
+ * admin session between the phases of a round, while no client is working (a meeting needs its time
+ * to come, the follow-up its date).
  *
  * <p>A client waiting for its next task asks for its case's tasks ({@code GET
  * /api/uppgifter?arende=<nummer>&vanta=10}) with the {@code ETag} of its last answer, and the
@@ -68,6 +72,7 @@ class ArendeflodeBenchmark {
 
   @LocalServerPort int port;
   @Autowired EmbeddedMotor motor;
+  @Autowired JdbcClient jdbc;
 
   /** Task visible, measured during the throughput part (to the nearest poll interval). */
   private final List<Long> synligUnderLast = Collections.synchronizedList(new ArrayList<>());
@@ -77,6 +82,7 @@ class ArendeflodeBenchmark {
     final Session anna = Session.inloggad(port, "anna");
     final Session bengt = Session.inloggad(port, "bengt");
     final Session cecilia = Session.inloggad(port, "cecilia");
+    final Session inbjuden = Session.utanInloggning(port);
     String id;
     String nummer;
 
@@ -114,6 +120,34 @@ class ArendeflodeBenchmark {
       JsonNode kallelse = vanta(anna, "mina", "forbered-kallelse", klar);
       Instant motesTid = motor.nu().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MINUTES);
       krav(anna.post(slutfor(kallelse), MotesSteg.kallelse(motesTid)), 200);
+      // The invitee answers through the link in the kallelse mail, without a login.
+      krav(inbjuden.post("/api/kallelsesvar/" + svarslank(), Map.of("svar", "ACCEPTERAR")), 200);
+    }
+
+    /**
+     * The answer token of the kallelse mailed to Bengt Ek, the invitee, once it is in the mail
+     * outbox (the text the SMTP server gets), asked for every 10 ms.
+     */
+    String svarslank() {
+      long grans = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (System.nanoTime() < grans) {
+        Optional<String> text =
+            jdbc.sql(
+                    "select text from mail_utkorg where arende_id = ?::uuid"
+                        + " and 'bengt@af.example' = any(mottagare) and text like '%/svar/%'"
+                        + " order by id desc limit 1")
+                .param(id)
+                .query(String.class)
+                .optional();
+        if (text.isPresent()) {
+          Matcher m = MotesSteg.SVARSLANK.matcher(text.get());
+          if (m.find()) {
+            return m.group(1);
+          }
+        }
+        sov(Duration.ofMillis(10));
+      }
+      throw new IllegalStateException("Ingen kallelse med svarslänk i ärende " + nummer);
     }
 
     void mote() {

@@ -45,6 +45,11 @@ final class Session {
             .build();
   }
 
+  /** A visitor without a login, e.g. an invitee following the answer link of a kallelse. */
+  static Session utanInloggning(int port) {
+    return new Session(port);
+  }
+
   static Session inloggad(int port, String anvandare) {
     Session s = new Session(port);
     s.csrf = s.hittaToken(s.text("/login"), CSRF_FALT);
@@ -83,13 +88,15 @@ final class Session {
 
   Svar post(String sokvag, Object kropp) {
     try {
-      return json(
+      HttpRequest.Builder b =
           HttpRequest.newBuilder(URI.create(bas + sokvag))
               .header("Accept", "application/json")
-              .header("Content-Type", "application/json")
-              .header("X-CSRF-TOKEN", csrf)
-              .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(kropp)))
-              .build());
+              .header("Content-Type", "application/json");
+      if (csrf != null) {
+        b.header("X-CSRF-TOKEN", csrf);
+      }
+      return json(
+          b.POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(kropp))).build());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -52,6 +52,7 @@ import se.flerpart.ApiKlient;
 import se.flerpart.arende.Personnummer;
 import se.flerpart.arende.PersonnummerSkydd;
 import se.flerpart.embedded.EmbeddedMotor;
+import se.flerpart.mote.MotesSteg;
 import se.flerpart.referens.InsatsRepository;
 import se.flerpart.uppfoljning.UppfoljningSteg;
 import se.flerpart.web.ValideringsFel;
@@ -69,9 +70,6 @@ class GallringApiTest {
 
   /** An insats of the test's own with a short gallring time, so the clock moves only a month. */
   static final String INSATS = "gallringstest";
-
-  private static final Pattern SVARSLANK =
-      Pattern.compile("/svar/([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)");
 
   @LocalServerPort int port;
   @Autowired EmbeddedMotor motor;
@@ -491,7 +489,7 @@ class GallringApiTest {
     JsonNode mail =
         api.vantaPaMail(
             m -> ApiKlient.stream(m.path("till")).anyMatch(t -> t.asText().equals(p.epost())));
-    Matcher lank = SVARSLANK.matcher(mail.path("text").asText());
+    Matcher lank = MotesSteg.SVARSLANK.matcher(mail.path("text").asText());
     assertThat(lank.find()).isTrue();
     assertThat(
             api.post(

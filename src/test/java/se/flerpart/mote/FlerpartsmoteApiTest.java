@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,8 +55,6 @@ import se.flerpart.uppfoljning.UppfoljningSteg;
     properties = "flerpart.demo.arenden=false")
 class FlerpartsmoteApiTest {
 
-  private static final Pattern SVARSLANK =
-      Pattern.compile("/svar/([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)");
   private static final List<String> ALLA_PARTER = List.of("FK", "AF", "REGION", "KOMMUN-UPPSALA");
 
   @LocalServerPort int port;
@@ -616,7 +613,7 @@ class FlerpartsmoteApiTest {
   }
 
   private static String token(JsonNode mail) {
-    Matcher m = SVARSLANK.matcher(mail.path("text").asText());
+    Matcher m = MotesSteg.SVARSLANK.matcher(mail.path("text").asText());
     assertThat(m.find()).as("svarslänk i mailet").isTrue();
     return m.group(1);
   }

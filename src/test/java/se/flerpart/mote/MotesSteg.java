@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import se.flerpart.ApiKlient;
 import se.flerpart.arende.ArendeService;
 import se.flerpart.embedded.EmbeddedMotor;
@@ -20,6 +21,10 @@ import se.flerpart.embedded.EmbeddedMotor;
  * process goes after the meeting.
  */
 public final class MotesSteg {
+
+  /** The answer link in a kallelse mail, {@code /svar/<token>}; group 1 is the token. */
+  public static final Pattern SVARSLANK =
+      Pattern.compile("/svar/([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)");
 
   private MotesSteg() {}
 

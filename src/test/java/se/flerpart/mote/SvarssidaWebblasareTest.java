@@ -14,7 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,9 +41,6 @@ import se.flerpart.embedded.EmbeddedMotor;
     properties = "flerpart.demo.arenden=false")
 class SvarssidaWebblasareTest {
 
-  private static final Pattern SVARSLANK =
-      Pattern.compile("(/svar/[A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)");
-
   @LocalServerPort int port;
   @Autowired EmbeddedMotor motor;
   @RegisterExtension final WebblasarePerTest chromium = new WebblasarePerTest();
@@ -66,9 +62,9 @@ class SvarssidaWebblasareTest {
     String id = kallat();
     String nummer = api.arende("anna", id).path("arendenummer").asText();
     JsonNode mail = api.vantaPaMail(mailTill("david@region.example", "ärende " + nummer));
-    Matcher m = SVARSLANK.matcher(mail.path("text").asText());
+    Matcher m = MotesSteg.SVARSLANK.matcher(mail.path("text").asText());
     assertThat(m.find()).isTrue();
-    String lank = "http://localhost:" + port + m.group(1);
+    String lank = "http://localhost:" + port + "/svar/" + m.group(1);
 
     webblasare.get(lank);
     assertThat(webblasare.findElement(By.tagName("h1")).getText())
