@@ -186,6 +186,7 @@ public class EmbeddedStack
   static ZeebeTestEngine startaMotor(int port) {
     try {
       ZeebeTestEngine engine = EngineFactory.create(port);
+      MotorloggSynkronisering.gor(engine);
       engine.start();
       return engine;
     } catch (RuntimeException e) {
