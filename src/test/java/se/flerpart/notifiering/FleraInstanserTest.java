@@ -44,9 +44,8 @@ import se.flerpart.FlerpartApplication;
 import se.flerpart.Sidklient;
 import se.flerpart.embedded.EmbeddedStack;
 import se.flerpart.process.SchedulerLock;
-import se.flerpart.uppgift.Uppgift;
+import se.flerpart.uppgift.Testuppgift;
 import se.flerpart.uppgift.UppgiftRepository;
-import se.flerpart.uppgift.UppgiftStatus;
 
 /**
  * Two Flerpart instances against one database, one engine, one Kafka broker and one SMTP server, as
@@ -349,25 +348,7 @@ class FleraInstanserTest {
     Thread.sleep(300);
     long id = 7_000_000_000L + java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 30);
     b.getBean(UppgiftRepository.class)
-        .skapaOmNy(
-            new Uppgift(
-                id,
-                id,
-                id,
-                "test",
-                typ,
-                "Lagrad av den andra instansen",
-                null,
-                "test",
-                "anna",
-                List.of(),
-                null,
-                Map.of("arendenummer", "2026-" + id),
-                UppgiftStatus.OPPEN,
-                java.time.Instant.now(),
-                null,
-                null,
-                null));
+        .skapaOmNy(Testuppgift.oppen(id, typ, "Lagrad av den andra instansen", "anna"));
 
     se.flerpart.ApiKlient.Svar svar = vantar.get(30, TimeUnit.SECONDS);
     assertThat(svar.status()).isEqualTo(200);

@@ -225,25 +225,7 @@ class UppgiftVantanTest {
   /** A task stored as the job worker stores it, through the repository. */
   private long lagra(String tilldelad) {
     long id = NASTA_ID.incrementAndGet();
-    uppgifter.skapaOmNy(
-        new Uppgift(
-            id,
-            id,
-            id,
-            "test",
-            typ,
-            "Väntad uppgift",
-            null,
-            "test",
-            tilldelad,
-            List.of(),
-            null,
-            Map.of("arendenummer", "2026-" + id),
-            UppgiftStatus.OPPEN,
-            Instant.now(),
-            null,
-            null,
-            null));
+    uppgifter.skapaOmNy(Testuppgift.oppen(id, typ, "Väntad uppgift", tilldelad));
     return id;
   }
 
