@@ -5,7 +5,6 @@ import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.camunda.zeebe.client.api.worker.JobClient;
 import io.camunda.zeebe.client.api.worker.JobWorker;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import se.flerpart.embedded.EmbeddedStack;
 
 /**
  * The engine-only baseline: the same BPMN, DMN and forms (processes/, forms/) on the same in-memory
@@ -60,8 +60,7 @@ class MotorbaslinjeBenchmark {
     int n = Benchresultat.heltal("bench.klienter", 8);
     int omgangar = Benchresultat.heltal("bench.omgangar", 5);
     n *= Benchresultat.heltal("bench.arendenPerKlient", 4);
-    ZeebeTestEngine engine = EngineFactory.create();
-    engine.start();
+    ZeebeTestEngine engine = EmbeddedStack.startaMotor();
     client = engine.createClient();
     List<JobWorker> workers = new ArrayList<>();
     try {

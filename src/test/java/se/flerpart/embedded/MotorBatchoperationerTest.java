@@ -1,0 +1,107 @@
+package se.flerpart.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded engine's batch-operation scheduler no longer reads the engine state while clients
+ * work and the clock is moved: before, it failed with a {@code ConcurrentModificationException}
+ * (logged by the engine's actor scheduler) several times in ten seconds of this load.
+ */
+class MotorBatchoperationerTest {
+
+  @Test
+  void ingaFelFranMotornsAktorerUnderLastMedKlockflyttar() throws Exception {
+    ListAppender<ILoggingEvent> fel = new ListAppender<>();
+    Logger motorlogg = (Logger) LoggerFactory.getLogger("io.camunda.zeebe");
+    fel.start();
+    motorlogg.addAppender(fel);
+    ZeebeTestEngine engine = EmbeddedStack.startaMotor();
+    ExecutorService tradar = Executors.newFixedThreadPool(5);
+    try (ZeebeClient client = engine.createClient()) {
+      client
+          .newDeployResourceCommand()
+          .addProcessModel(
+              Bpmn.createExecutableProcess("vanta")
+                  .startEvent()
+                  .intermediateCatchEvent("timer", t -> t.timerWithDuration("PT1H"))
+                  .userTask("uppgift")
+                  .endEvent()
+                  .done(),
+              "vanta.bpmn")
+          .send()
+          .join(10, TimeUnit.SECONDS);
+      AtomicBoolean slut = new AtomicBoolean();
+      AtomicInteger skapade = new AtomicInteger();
+      List<Future<?>> arbete = new ArrayList<>();
+      for (int k = 0; k < 4; k++) {
+        arbete.add(
+            tradar.submit(
+                () -> {
+                  while (!slut.get()) {
+                    client
+                        .newCreateInstanceCommand()
+                        .bpmnProcessId("vanta")
+                        .latestVersion()
+                        .requestTimeout(Duration.ofSeconds(10))
+                        .send()
+                        .join();
+                    skapade.incrementAndGet();
+                  }
+                  return null;
+                }));
+      }
+      arbete.add(
+          tradar.submit(
+              () -> {
+                while (!slut.get()) {
+                  engine.increaseTime(Duration.ofMinutes(90));
+                  Thread.sleep(20);
+                }
+                return null;
+              }));
+      Thread.sleep(10_000);
+      slut.set(true);
+      for (Future<?> f : arbete) {
+        f.get(30, TimeUnit.SECONDS);
+      }
+      assertThat(skapade.get()).isGreaterThan(100);
+      assertThat(fel.list)
+          .filteredOn(h -> h.getLevel().isGreaterOrEqual(Level.ERROR))
+          .extracting(ILoggingEvent::getFormattedMessage)
+          .isEmpty();
+      assertThat(
+              client
+                  .newCreateInstanceCommand()
+                  .bpmnProcessId("vanta")
+                  .latestVersion()
+                  .requestTimeout(Duration.ofSeconds(10))
+                  .send()
+                  .join()
+                  .getProcessInstanceKey())
+          .isPositive();
+    } finally {
+      tradar.shutdownNow();
+      engine.stop();
+      motorlogg.detachAppender(fel);
+    }
+  }
+}
