@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import se.flerpart.process.Processmodeller;
 
@@ -24,9 +25,12 @@ import se.flerpart.process.Processmodeller;
  * Takes the engine's user tasks (jobs of type {@code io.camunda.zeebe:userTask}) into the task
  * list. A job is activated for {@link #AKTIVERING} only: an instance that dies between activating
  * it and storing the task leaves it to come back to any instance that soon. Once the task is stored
- * the job's timeout is extended to {@link #LAGRAD}, so it stays activated until the task is
- * completed; if it still times out and comes back, the stored task is kept as it is. Public because
- * the Camunda client calls its job worker reflectively.
+ * the job's timeout is extended to {@code flerpart.uppgift.jobb-tidsgrans}, so it stays activated
+ * until the task is completed; if it still times out and comes back, an open stored task is kept as
+ * it is. A task stored as completed whose job comes back has a completion the engine never got (the
+ * engine was restored from a backup older than it): it goes back to {@link
+ * UppgiftStatus#INSKICKAD}, and the retry sends its stored answer again, so the case does not stand
+ * still. Public because the Camunda client calls its job worker reflectively.
  */
 @Component
 public class UppgiftMottagare {
@@ -35,9 +39,6 @@ public class UppgiftMottagare {
 
   /** How long a job activated but not yet stored stays with the instance that took it. */
   static final Duration AKTIVERING = Duration.ofMinutes(1);
-
-  /** How long a stored task's job stays activated; renewed if it ever comes back. */
-  static final Duration LAGRAD = Duration.ofDays(30);
 
   private static final Logger log = LoggerFactory.getLogger(UppgiftMottagare.class);
 
@@ -48,12 +49,21 @@ public class UppgiftMottagare {
 
   private final Clock klocka;
 
+  /** How long a stored task's job stays activated; renewed if it ever comes back. */
+  private final Duration lagrad;
+
   UppgiftMottagare(
       UppgiftRepository uppgifter,
       CamundaClient camunda,
       Processmodeller modeller,
       ObjectMapper json,
-      Clock klocka) {
+      Clock klocka,
+      @Value("${flerpart.uppgift.jobb-tidsgrans}") Duration lagrad) {
+    if (lagrad.compareTo(AKTIVERING) <= 0) {
+      throw new IllegalArgumentException(
+          "flerpart.uppgift.jobb-tidsgrans måste vara längre än " + AKTIVERING + ", var " + lagrad);
+    }
+    this.lagrad = lagrad;
     this.klocka = klocka;
     this.camunda = camunda;
     this.uppgifter = uppgifter;
@@ -91,17 +101,25 @@ public class UppgiftMottagare {
           uppgift.id(),
           uppgift.elementId(),
           job.getProcessInstanceKey());
+    } else if (uppgifter.skickaIgenOmSlutford(job.getKey())) {
+      log.warn(
+          "Uppgift {} ({}) i process {} var slutförd men motorn väntar fortfarande på den; det"
+              + " sparade svaret skickas igen",
+          uppgift.id(),
+          uppgift.elementId(),
+          job.getProcessInstanceKey());
     }
     forlang(job.getKey());
   }
 
   /**
-   * The task is stored: keep the job activated while it is open. If this fails (the engine is
-   * away), the job comes back after {@link #AKTIVERING}, finds the task stored and tries again.
+   * The task is stored: keep the job activated while it is open (or until its stored answer has
+   * been sent). If this fails (the engine is away), the job comes back after {@link #AKTIVERING},
+   * finds the task stored and tries again.
    */
   private void forlang(long jobbnyckel) {
     try {
-      camunda.newUpdateTimeoutCommand(jobbnyckel).timeout(LAGRAD).send().join();
+      camunda.newUpdateTimeoutCommand(jobbnyckel).timeout(lagrad).send().join();
     } catch (RuntimeException e) {
       log.warn("Uppgiftsjobbet {} fick inte längre tidsgräns: {}", jobbnyckel, e.getMessage());
     }

@@ -537,6 +537,20 @@ public class UppgiftRepository {
     jdbc.sql("delete from uppgift_utkast where uppgift_id = ?").param(id).update();
   }
 
+  /**
+   * The engine handed out again the job of a task stored as completed: it never got the completion.
+   * The task goes back to waiting for the engine, so that its stored answer is sent again; true
+   * when it did. A task whose answer has been gallrad is left as it is.
+   */
+  public boolean skickaIgenOmSlutford(long id) {
+    return jdbc.sql(
+                "update uppgift set status = 'INSKICKAD' where id = ? and status = 'SLUTFORD'"
+                    + " and inskickad_data is not null")
+            .param(id)
+            .update()
+        == 1;
+  }
+
   public void markeraSlutford(long id) {
     jdbc.sql("update uppgift set status = 'SLUTFORD', senaste_fel = null where id = ?")
         .param(id)
