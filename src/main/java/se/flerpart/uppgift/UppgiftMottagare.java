@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,18 +54,26 @@ public class UppgiftMottagare {
   /** How long a stored task's job stays activated; renewed if it ever comes back. */
   private final Duration lagrad;
 
+  private final Counter skickadeIgen;
+
   UppgiftMottagare(
       UppgiftRepository uppgifter,
       CamundaClient camunda,
       Processmodeller modeller,
       ObjectMapper json,
       Clock klocka,
+      MeterRegistry registry,
       @Value("${flerpart.uppgift.jobb-tidsgrans}") Duration lagrad) {
     if (lagrad.compareTo(AKTIVERING) <= 0) {
       throw new IllegalArgumentException(
           "flerpart.uppgift.jobb-tidsgrans måste vara längre än " + AKTIVERING + ", var " + lagrad);
     }
     this.lagrad = lagrad;
+    this.skickadeIgen =
+        Counter.builder("flerpart.uppgifter.skickade.igen")
+            .description(
+                "Slutförda uppgifter vars jobb kom tillbaka från motorn, så att svaret skickas igen")
+            .register(registry);
     this.klocka = klocka;
     this.camunda = camunda;
     this.uppgifter = uppgifter;
@@ -102,6 +112,7 @@ public class UppgiftMottagare {
           uppgift.elementId(),
           job.getProcessInstanceKey());
     } else if (uppgifter.skickaIgenOmSlutford(job.getKey())) {
+      skickadeIgen.increment();
       log.warn(
           "Uppgift {} ({}) i process {} var slutförd men motorn väntar fortfarande på den; det"
               + " sparade svaret skickas igen",

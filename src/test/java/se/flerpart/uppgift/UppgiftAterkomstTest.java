@@ -3,6 +3,7 @@ package se.flerpart.uppgift;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,7 @@ class UppgiftAterkomstTest {
   @Autowired AnvandareRepository anvandare;
   @Autowired TransactionTemplate transaktion;
   @Autowired JdbcClient jdbc;
+  @Autowired MeterRegistry registry;
 
   @Test
   void enSlutfordUppgiftVarsJobbKommerTillbakaSkickasIgenOchArendetGarVidare() {
@@ -73,6 +75,7 @@ class UppgiftAterkomstTest {
     JsonNode beredning = api.vantaPaUppgift("bengt", "grupp", id, "bered-arende");
     assertThat(beredning.path("namn").asText()).isNotBlank();
     assertThat(uppgifter.hitta(samtycke).orElseThrow().status()).isEqualTo(UppgiftStatus.SLUTFORD);
+    assertThat(registry.get("flerpart.uppgifter.skickade.igen").counter().count()).isEqualTo(1.0);
     assertThat(
             jdbc.sql("select count(*) from uppgift where arende_id = ?::uuid and element_id = ?")
                 .params(id, "inhamta-samtycke")
