@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -17,14 +19,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends a queued mail once the change that queued it has committed, from the event publication
@@ -62,7 +62,8 @@ class MailDispatcher {
 
   private final JdbcClient jdbc;
   private final ObjectMapper json;
-  private final JavaMailSender mailSender;
+  private final JavaMailSenderImpl mailSender;
+  private final TransactionTemplate transaktion;
   private final Clock klocka;
   private final String avsandare;
 
@@ -71,11 +72,13 @@ class MailDispatcher {
   MailDispatcher(
       JdbcClient jdbc,
       ObjectMapper json,
-      JavaMailSender mailSender,
+      JavaMailSenderImpl mailSender,
+      TransactionTemplate transaktion,
       Clock klocka,
       @Value("${flerpart.mail.avsandare}") String avsandare,
       MeterRegistry registry) {
     this.jdbc = jdbc;
+    this.transaktion = transaktion;
     this.mailfel =
         Counter.builder("flerpart.mail.fel")
             .description("Försök att skicka ett mail som misslyckades (försöks igen)")
@@ -87,22 +90,38 @@ class MailDispatcher {
   }
 
   /**
-   * An application module listener ({@code @ApplicationModuleListener}: after the commit, on a
-   * thread of its own, in a transaction of its own) whose transaction also commits when the mail
-   * could not be sent: the failed attempt is recorded with the same connection that holds the row's
-   * lock, and the exception still leaves the publication incomplete for its retry.
+   * An application module listener (after the commit, on a thread of its own) that locks the mail's
+   * row, hands the mail to the SMTP server and marks it sent in one transaction, committed as soon
+   * as the server has taken the mail: the SMTP session is ended ({@code QUIT}) only after the
+   * commit. A crash between the server's acceptance and the commit leaves the mail unmarked, and
+   * the resubmitted publication sends it again; ending the session first made that window a round
+   * trip longer. A mail the server does not take has its attempt recorded in the same transaction,
+   * with the connection that holds the row's lock, and the exception leaves the publication
+   * incomplete for its retry.
    */
   @Async
-  @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = MailSkickadesInte.class)
   @TransactionalEventListener
   void skicka(MailKoat koat) {
+    Smtp smtp = new Smtp();
+    try {
+      Exception fel = transaktion.execute(status -> skickaOchMarkera(koat.mailId(), smtp));
+      if (fel != null) {
+        throw new MailSkickadesInte(koat.mailId(), fel);
+      }
+    } finally {
+      smtp.stang();
+    }
+  }
+
+  /** In the transaction: null when the mail is sent and marked (or not this instance's to send). */
+  private Exception skickaOchMarkera(long id, Smtp smtp) {
     Utgaende mail =
         jdbc.sql(
                 """
                 select id, idempotensnyckel, mottagare, amne, text, bilagor from mail_utkorg
                 where id = ? and skickad is null for update skip locked
                 """)
-            .param(koat.mailId())
+            .param(id)
             .query(
                 (rs, n) ->
                     new Utgaende(
@@ -116,23 +135,74 @@ class MailDispatcher {
             .orElse(null);
     if (mail == null) {
       // Sent already, or being sent by another instance right now.
-      return;
+      return null;
     }
     try {
-      mailSender.send(meddelande(mail));
-    } catch (MailException | MessagingException e) {
+      smtp.skicka(meddelande(mail));
+    } catch (MessagingException | RuntimeException e) {
       // Logged without recipients or subject, which name people.
       mailfel.increment();
       log.warn("Mail {} kunde inte skickas ännu och försöks igen: {}", mail.id(), typ(e));
       jdbc.sql("update mail_utkorg set forsok = forsok + 1, senaste_fel = ? where id = ?")
           .params(typ(e), mail.id())
           .update();
-      throw new MailSkickadesInte(mail.id(), e);
+      return e;
     }
     jdbc.sql("update mail_utkorg set skickad = ?, forsok = forsok + 1 where id = ?")
         .params(Timestamp.from(klocka.instant()), mail.id())
         .update();
     log.info("Mail {} skickat till {} mottagare", mail.id(), mail.mottagare().size());
+    return null;
+  }
+
+  /**
+   * One SMTP session, as {@link JavaMailSenderImpl#send} opens it (host, port, protocol, user and
+   * the session's properties of {@code spring.mail.*}), but ended by {@link #stang} rather than
+   * right after the mail.
+   */
+  private final class Smtp {
+
+    private Transport transport;
+
+    void skicka(MimeMessage message) throws MessagingException {
+      Session session = mailSender.getSession();
+      String protokoll = mailSender.getProtocol();
+      if (protokoll == null) {
+        protokoll = session.getProperty("mail.transport.protocol");
+      }
+      transport = session.getTransport(protokoll == null ? "smtp" : protokoll);
+      String anvandare = mailSender.getUsername();
+      String losenord = mailSender.getPassword();
+      if ("".equals(anvandare)) {
+        anvandare = null;
+        if ("".equals(losenord)) {
+          losenord = null;
+        }
+      }
+      transport.connect(mailSender.getHost(), mailSender.getPort(), anvandare, losenord);
+      if (message.getSentDate() == null) {
+        message.setSentDate(new java.util.Date());
+      }
+      // saveChanges gives the message a new Message-ID; the mail's own is put back.
+      String messageId = message.getMessageID();
+      message.saveChanges();
+      if (messageId != null) {
+        message.setHeader("Message-ID", messageId);
+      }
+      transport.sendMessage(message, message.getAllRecipients());
+    }
+
+    /** Ends the session, after the commit; the mail is the server's already. */
+    void stang() {
+      if (transport == null) {
+        return;
+      }
+      try {
+        transport.close();
+      } catch (MessagingException e) {
+        log.debug("SMTP-sessionen kunde inte avslutas: {}", typ(e));
+      }
+    }
   }
 
   /** The SMTP server did not take the mail; the attempt is recorded, the mail is tried again. */

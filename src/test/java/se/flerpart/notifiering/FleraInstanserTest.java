@@ -224,6 +224,107 @@ class FleraInstanserTest {
   }
 
   /**
+   * The mail is marked sent, and committed, as soon as the SMTP server has taken it (its answer to
+   * the mail's data), not after the session's end: an SMTP server here holds its answer to {@code
+   * QUIT} until the test has seen the row marked sent from another connection. A crash in that time
+   * would otherwise leave a mail the server has taken unmarked, to be sent again.
+   */
+  @Test
+  void ettMailMarkerasSkickatInnanSmtpSessionenAvslutas() throws Exception {
+    JdbcClient jdbc = a.getBean(JdbcClient.class);
+    long id =
+        jdbc.sql(
+                "insert into mail_utkorg (idempotensnyckel, mottagare, amne, text, skapad)"
+                    + " values ('test-quit:1', ?, 'Test', 'Test', now()) returning id")
+            .param(new String[] {"quit@smtp-langsam.example"})
+            .query(Long.class)
+            .single();
+    CountDownLatch quitMottaget = new CountDownLatch(1);
+    CountDownLatch svaraPaQuit = new CountDownLatch(1);
+    List<String> data = Collections.synchronizedList(new ArrayList<>());
+    // Threads of their own: the common pool may have a single one on two cores.
+    ExecutorService tradar = Executors.newFixedThreadPool(2);
+    try (ServerSocket server = new ServerSocket(0)) {
+      CompletableFuture<Void> smtpServer =
+          CompletableFuture.runAsync(
+              () -> svaraSomSmtp(server, data, quitMottaget, svaraPaQuit), tradar);
+      JavaMailSenderImpl langsam = new JavaMailSenderImpl();
+      langsam.setHost("127.0.0.1");
+      langsam.setPort(server.getLocalPort());
+      MailDispatcher dispatcher =
+          new MailDispatcher(
+              jdbc,
+              a.getBean(ObjectMapper.class),
+              langsam,
+              a.getBean(TransactionTemplate.class),
+              java.time.Clock.systemUTC(),
+              a.getEnvironment().getRequiredProperty("flerpart.mail.avsandare"),
+              new SimpleMeterRegistry());
+      CompletableFuture<Void> skickas =
+          CompletableFuture.runAsync(() -> dispatcher.skicka(new MailKoat(id)), tradar);
+      try {
+        assertThat(quitMottaget.await(30, TimeUnit.SECONDS)).isTrue();
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () ->
+                    jdbc.sql("select skickad is not null from mail_utkorg where id = ?")
+                        .param(id)
+                        .query(Boolean.class)
+                        .single());
+        assertThat(skickas).isNotDone();
+      } finally {
+        svaraPaQuit.countDown();
+      }
+      skickas.get(30, TimeUnit.SECONDS);
+      smtpServer.get(30, TimeUnit.SECONDS);
+    } finally {
+      tradar.shutdownNow();
+    }
+    assertThat(data).anyMatch(rad -> rad.startsWith("Message-ID:"));
+    assertThat(forsok(jdbc, id)).isEqualTo(1);
+  }
+
+  /** One SMTP session that takes one mail, and answers QUIT when {@code svaraPaQuit} opens. */
+  private static void svaraSomSmtp(
+      ServerSocket server,
+      List<String> data,
+      CountDownLatch quitMottaget,
+      CountDownLatch svaraPaQuit) {
+    try (java.net.Socket s = server.accept();
+        var in =
+            new java.io.BufferedReader(
+                new java.io.InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+        var out = new java.io.PrintWriter(s.getOutputStream(), true, StandardCharsets.US_ASCII)) {
+      out.print("220 langsam\r\n");
+      out.flush();
+      String rad;
+      while ((rad = in.readLine()) != null) {
+        String kommando = rad.toUpperCase(java.util.Locale.ROOT);
+        if (kommando.startsWith("DATA")) {
+          out.print("354 skicka\r\n");
+          out.flush();
+          while (!(rad = in.readLine()).equals(".")) {
+            data.add(rad);
+          }
+          out.print("250 tagen\r\n");
+        } else if (kommando.startsWith("QUIT")) {
+          quitMottaget.countDown();
+          vanta(svaraPaQuit);
+          out.print("221 hej\r\n");
+          out.flush();
+          return;
+        } else {
+          out.print("250 ok\r\n");
+        }
+        out.flush();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
    * A mail the SMTP server does not take is one attempt recorded (without addresses) in the
    * listener's own transaction, with the connection that holds the mail's row: with a pool of one
    * connection nothing waits for a second. Its publication stays incomplete, and it is sent, once,
@@ -255,15 +356,13 @@ class FleraInstanserTest {
               JdbcClient.create(en),
               a.getBean(ObjectMapper.class),
               stangd,
+              new TransactionTemplate(new DataSourceTransactionManager(en)),
               java.time.Clock.systemUTC(),
               avsandare,
               new SimpleMeterRegistry());
-      new TransactionTemplate(new DataSourceTransactionManager(en))
-          .executeWithoutResult(
-              status ->
-                  org.assertj.core.api.Assertions.assertThatThrownBy(
-                          () -> dispatcher.skicka(new MailKoat(enAnslutning)))
-                      .isInstanceOf(MailDispatcher.MailSkickadesInte.class));
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> dispatcher.skicka(new MailKoat(enAnslutning)))
+          .isInstanceOf(MailDispatcher.MailSkickadesInte.class);
       assertThat(forsok(jdbc, enAnslutning)).isEqualTo(1);
 
       // The application's listener, after the commit of the mail it queued.
