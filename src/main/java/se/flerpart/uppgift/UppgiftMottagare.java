@@ -111,7 +111,7 @@ public class UppgiftMottagare {
           uppgift.id(),
           uppgift.elementId(),
           job.getProcessInstanceKey());
-    } else if (uppgifter.skickaIgenOmSlutford(job.getKey())) {
+    } else if (uppgifter.skickaIgenOmSlutford(uppgift)) {
       skickadeIgen.increment();
       log.warn(
           "Uppgift {} ({}) i process {} var slutförd men motorn väntar fortfarande på den; det"

@@ -540,13 +540,26 @@ public class UppgiftRepository {
   /**
    * The engine handed out again the job of a task stored as completed: it never got the completion.
    * The task goes back to waiting for the engine, so that its stored answer is sent again; true
-   * when it did. A task whose answer has been gallrad is left as it is.
+   * when it did. Only when the stored task is that job's: the same element instance, process
+   * instance and element. An engine that lost its state (the in-memory engine restarted) or was
+   * restored from an older backup gives out its keys again, so a new job can carry the key of an
+   * old task; that task is left as it is. A task whose answer has been gallrad is left as it is
+   * too.
    */
-  public boolean skickaIgenOmSlutford(long id) {
+  public boolean skickaIgenOmSlutford(Uppgift jobbet) {
     return jdbc.sql(
-                "update uppgift set status = 'INSKICKAD' where id = ? and status = 'SLUTFORD'"
-                    + " and inskickad_data is not null")
-            .param(id)
+                """
+                update uppgift set status = 'INSKICKAD'
+                where id = ? and status = 'SLUTFORD' and inskickad_data is not null
+                  and element_instans_nyckel = ? and process_instans_nyckel = ? and element_id = ?
+                  and process_id = ?
+                """)
+            .params(
+                jobbet.id(),
+                jobbet.elementInstansNyckel(),
+                jobbet.processInstansNyckel(),
+                jobbet.elementId(),
+                jobbet.processId())
             .update()
         == 1;
   }

@@ -15,6 +15,22 @@ public final class ArendeSteg {
 
   private ArendeSteg() {}
 
+  /**
+   * A referral for flerpartssamverkan of 19121212-1212 with {@code skal} as its reason and {@code
+   * behov} as the parts it needs.
+   */
+  public static Map<String, Object> aktualisering(String skal, List<String> behov) {
+    return Map.of(
+        "personnummer",
+        "19121212-1212",
+        "insats",
+        "flerpartssamverkan",
+        "skal",
+        skal,
+        "behov",
+        behov);
+  }
+
   /** The inhamta-samtycke form's answer: written consent, JA, for {@code parter}. */
   public static Map<String, Object> samtyckeJa(List<String> parter, boolean susSamtycke) {
     return Map.of(

@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import se.flerpart.ApiKlient;
+import se.flerpart.arende.ArendeSteg;
 
 /**
  * An instance that activates a user-task job and dies before storing the task must not hide the
@@ -62,11 +63,8 @@ class UppgiftAktiveringTest {
     String id =
         api.aktualisera(
             "anna",
-            Map.of(
-                "personnummer", "19121212-1212",
-                "insats", "flerpartssamverkan",
-                "skal", "Lång sjukskrivning, behöver stöd från flera parter",
-                "behov", List.of("FK", "AF")));
+            ArendeSteg.aktualisering(
+                "Lång sjukskrivning, behöver stöd från flera parter", List.of("FK", "AF")));
     // The instance that dies: it activates the samtycke task as the worker does, then nothing.
     List<ActivatedJob> tagna =
         await()

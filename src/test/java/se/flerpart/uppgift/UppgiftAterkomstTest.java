@@ -47,11 +47,8 @@ class UppgiftAterkomstTest {
     String id =
         api.aktualisera(
             "anna",
-            Map.of(
-                "personnummer", "19121212-1212",
-                "insats", "flerpartssamverkan",
-                "skal", "Lång sjukskrivning, behöver stöd från flera parter",
-                "behov", List.of("FK", "AF")));
+            ArendeSteg.aktualisering(
+                "Lång sjukskrivning, behöver stöd från flera parter", List.of("FK", "AF")));
     long samtycke = api.vantaPaUppgift("anna", "mina", id, "inhamta-samtycke").path("id").asLong();
 
     // The form is submitted and stored as completed, but the engine never hears of it: the
@@ -82,5 +79,50 @@ class UppgiftAterkomstTest {
                 .query(Integer.class)
                 .single())
         .isEqualTo(1);
+  }
+
+  /**
+   * An engine that lost its state, or was restored from an older backup, gives out its keys again:
+   * a new job with an old completed task's key is another task, and the old one's answer is not
+   * sent to it. The same job (same element instance, process instance and element) is.
+   */
+  @Test
+  void ettNyttJobbMedEnGammalUppgiftsNyckelFarInteDessSvar() {
+    long id = 9_100_000_000L + System.nanoTime() % 1_000_000;
+    Uppgift gammal = Testuppgift.oppen(id, "inhamta-samtycke", "Inhämta samtycke", "anna");
+    assertThat(uppgifter.skapaOmNy(gammal)).isTrue();
+    uppgifter.markeraInskickad(id, Map.of("samtycke", "JA"), "anna");
+    uppgifter.markeraSlutford(id);
+
+    Uppgift annatJobb =
+        new Uppgift(
+            id,
+            id + 1,
+            id + 2,
+            gammal.processId(),
+            gammal.elementId(),
+            gammal.namn(),
+            null,
+            gammal.formularId(),
+            null,
+            List.of(),
+            null,
+            Map.of(),
+            UppgiftStatus.OPPEN,
+            gammal.skapad(),
+            null,
+            null,
+            null);
+    assertThat(uppgifter.skickaIgenOmSlutford(annatJobb)).isFalse();
+    assertThat(uppgifter.hitta(id).orElseThrow().status()).isEqualTo(UppgiftStatus.SLUTFORD);
+
+    // In one transaction, which holds the row: it is not a real job, and the retry is not to send
+    // it.
+    transaktion.executeWithoutResult(
+        t -> {
+          assertThat(uppgifter.skickaIgenOmSlutford(gammal)).isTrue();
+          assertThat(uppgifter.hitta(id).orElseThrow().status()).isEqualTo(UppgiftStatus.INSKICKAD);
+          uppgifter.markeraSlutford(id);
+        });
   }
 }
