@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +21,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.flerpart.ApiKlient;
+import se.flerpart.arende.ArendeSteg;
 
 /**
  * Kafka is down when a case is registered: Flerpart works all the same, the event waits in the
@@ -86,14 +86,7 @@ class KafkaNereTest {
   @Test
   void handelsenVantarIRegistretTillsKafkaSvararOchGarSedanUt() {
     ApiKlient api = new ApiKlient(port);
-    String id =
-        api.aktualisera(
-            "anna",
-            Map.of(
-                "personnummer", "19121212-1212",
-                "insats", "flerpartssamverkan",
-                "skal", "Kafka är nere",
-                "behov", List.of("FK")));
+    String id = api.aktualisera("anna", ArendeSteg.aktualisering("Kafka är nere", List.of("FK")));
     // The case is there and its process runs, although no event could be sent.
     api.vantaPaUppgift("anna", "mina", id, "inhamta-samtycke");
     // Sending and the resubmissions (every 2 s) have failed meanwhile; the publication stays.

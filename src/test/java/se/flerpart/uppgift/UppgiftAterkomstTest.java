@@ -125,4 +125,15 @@ class UppgiftAterkomstTest {
           uppgifter.markeraSlutford(id);
         });
   }
+
+  /** A time no longer than the worker's own minute would hand the job out while it is stored. */
+  @Test
+  void enJobbTidsgransSomInteArLangreAnAktiveringenStopparStarten() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                new UppgiftMottagare(
+                    uppgifter, null, null, null, null, registry, UppgiftMottagare.AKTIVERING))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("flerpart.uppgift.jobb-tidsgrans");
+  }
 }

@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import se.flerpart.ApiKlient;
 import se.flerpart.ApiKlient.Svar;
+import se.flerpart.arende.ArendeSteg;
 
 /**
  * A client that retries a create with the same Idempotency-Key gets the first result back and
@@ -40,15 +41,7 @@ class IdempotensApiTest {
   }
 
   private static Map<String, Object> aktualisering(String skal) {
-    return Map.of(
-        "personnummer",
-        "19121212-1212",
-        "insats",
-        "flerpartssamverkan",
-        "skal",
-        skal,
-        "behov",
-        List.of("FK", "AF"));
+    return ArendeSteg.aktualisering(skal, List.of("FK", "AF"));
   }
 
   private Svar skapa(String sokvag, Object kropp, String nyckel) {
