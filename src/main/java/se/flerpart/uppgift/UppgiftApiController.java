@@ -114,16 +114,18 @@ public class UppgiftApiController {
         Uppgiftsurval.tolka(
             vy, sortering, typ, forfallen, sok, arende, insats, tilldelad, sida, storlek);
     Duration vantetid = vantetid(vanta, urval);
-    long generation = signal.generation();
-    UppgiftRepository.Sida svar = uppgifter.lista(urval, in.anvandare());
+    UppgiftRepository.Sida svar;
     String etag = null;
-    if (vantetid != null || omInteSamma != null) {
-      etag = UppgiftEtag.av(json, svar);
+    // The wait is taken before the list is read, so that no change after the read is missed.
+    try (UppgiftSignal.Vantan vantan = vantetid == null ? null : signal.vantan(urval.arende())) {
+      svar = uppgifter.lista(urval, in.anvandare());
+      if (vantetid != null || omInteSamma != null) {
+        etag = UppgiftEtag.av(json, svar);
+      }
       if (vantetid != null && signal.taPlats()) {
         long grans = System.nanoTime() + vantetid.toNanos();
         try {
-          while (!andrad(svar, etag, omInteSamma) && signal.vanta(generation, grans)) {
-            generation = signal.generation();
+          while (!andrad(svar, etag, omInteSamma) && signal.vanta(vantan, grans)) {
             svar = uppgifter.lista(urval, in.anvandare());
             etag = UppgiftEtag.av(json, svar);
           }
@@ -133,12 +135,12 @@ public class UppgiftApiController {
           signal.lamnaPlats();
         }
       }
-      if (samma(omInteSamma, etag)) {
-        return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
-            .eTag(etag)
-            .header(TOTALT_ANTAL, String.valueOf(svar.totalt()))
-            .build();
-      }
+    }
+    if (etag != null && samma(omInteSamma, etag)) {
+      return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+          .eTag(etag)
+          .header(TOTALT_ANTAL, String.valueOf(svar.totalt()))
+          .build();
     }
     var ok = ResponseEntity.ok().header(TOTALT_ANTAL, String.valueOf(svar.totalt()));
     if (etag != null) {

@@ -19,9 +19,10 @@ import org.springframework.stereotype.Component;
  * Hears the changes to tasks that other instances write. Each write sends {@code NOTIFY
  * flerpart_uppgift} in its own transaction ({@link UppgiftRepository}), which PostgreSQL delivers
  * when it commits; this instance listens on a connection of its own, not one of the pool (which may
- * be small), and wakes its requests that wait for the task list to change. When the connection
- * breaks it connects again after {@link #PAUS}; meanwhile the waiting requests still find changes
- * by asking again ({@code flerpart.uppgift.vanta.kontroll-intervall}).
+ * be small), and wakes its requests that wait for the changed cases' tasks ({@link
+ * UppgiftSignal#hord}; its own notices are left alone, their requests were woken at the commit).
+ * When the connection breaks it connects again after {@link #PAUS}; meanwhile the waiting requests
+ * still find changes by asking again ({@code flerpart.uppgift.vanta.kontroll-intervall}).
  */
 @Component
 class UppgiftNotifyListener implements SmartLifecycle {
@@ -106,8 +107,10 @@ class UppgiftNotifyListener implements SmartLifecycle {
         PGConnection pg = c.unwrap(PGConnection.class);
         while (igang) {
           PGNotification[] notiser = pg.getNotifications((int) PAUS.toMillis());
-          if (notiser != null && notiser.length > 0) {
-            signal.vack();
+          if (notiser != null) {
+            for (PGNotification notis : notiser) {
+              signal.hord(notis.getParameter());
+            }
           }
         }
       } catch (SQLException | RuntimeException e) {

@@ -40,45 +40,54 @@ public class UppgiftRepository {
   }
 
   /**
-   * Wakes the requests waiting for the list to change once {@code andrade} rows are committed: this
-   * instance's at once, the other instances' through {@code NOTIFY}, which PostgreSQL delivers when
-   * the transaction commits ({@link UppgiftNotifyListener}).
+   * Wakes the requests waiting for the tasks of the cases numbered {@code arenden} (one for each
+   * row written) once the rows are committed: this instance's at once, the other instances' through
+   * {@code NOTIFY}, which PostgreSQL delivers when the transaction commits ({@link
+   * UppgiftNotifyListener}). The number of rows written.
    */
-  private int signalera(int andrade) {
-    if (andrade > 0) {
-      jdbc.sql("select pg_notify('" + UppgiftNotifyListener.KANAL + "', '')").query(rs -> {});
-      signal.andrad();
+  private int signalera(List<String> arenden) {
+    if (!arenden.isEmpty()) {
+      jdbc.sql("select pg_notify(?, ?)")
+          .params(UppgiftNotifyListener.KANAL, signal.notis(arenden))
+          .query(rs -> {});
+      signal.andrad(arenden);
     }
-    return andrade;
+    return arenden.size();
+  }
+
+  /** Runs a write that ends {@link #ANDRADE}: the case number of each row it wrote. */
+  private static List<String> andrade(JdbcClient.StatementSpec skrivning) {
+    return skrivning.query((rs, n) -> rs.getString(1)).list();
   }
 
   /** Stores a newly activated task; a job activated again after its timeout changes nothing. */
   public boolean skapaOmNy(Uppgift u) {
     return signalera(
-            jdbc.sql(
-                    """
-                insert into uppgift (id, element_instans_nyckel, process_instans_nyckel, process_id,
+            andrade(
+                jdbc.sql(
+                        """
+                insert into uppgift as u (id, element_instans_nyckel, process_instans_nyckel, process_id,
                   element_id, namn, arende_id, formular_id, tilldelad, kandidatgrupper, forfallodatum,
                   variabler, status, skapad)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
                 on conflict (id) do nothing
-                """)
-                .params(
-                    u.id(),
-                    u.elementInstansNyckel(),
-                    u.processInstansNyckel(),
-                    u.processId(),
-                    u.elementId(),
-                    u.namn(),
-                    u.arendeId(),
-                    u.formularId(),
-                    u.tilldelad(),
-                    u.kandidatgrupper().toArray(String[]::new),
-                    u.forfallodatum() == null ? null : Timestamp.from(u.forfallodatum()),
-                    skriv(u.variabler()),
-                    u.status().name(),
-                    Timestamp.from(u.skapad()))
-                .update())
+                """
+                            + ANDRADE)
+                    .params(
+                        u.id(),
+                        u.elementInstansNyckel(),
+                        u.processInstansNyckel(),
+                        u.processId(),
+                        u.elementId(),
+                        u.namn(),
+                        u.arendeId(),
+                        u.formularId(),
+                        u.tilldelad(),
+                        u.kandidatgrupper().toArray(String[]::new),
+                        u.forfallodatum() == null ? null : Timestamp.from(u.forfallodatum()),
+                        skriv(u.variabler()),
+                        u.status().name(),
+                        Timestamp.from(u.skapad()))))
         == 1;
   }
 
@@ -120,6 +129,9 @@ public class UppgiftRepository {
    */
   private static final String ARENDENUMMER =
       "coalesce(u.variabler->>'arendenummer', u.variabler->>'avvikelsenummer')";
+
+  /** Ends a write to {@code uppgift u}: each written row's case number, for {@link #signalera}. */
+  private static final String ANDRADE = " returning " + ARENDENUMMER;
 
   /** What each sort column sorts by ({@code a}: the holder's user row). */
   private static final Map<String, String> SORTERING =
@@ -402,17 +414,19 @@ public class UppgiftRepository {
   /** Marks an open task cancelled; false when it was no longer open. */
   public boolean avbryt(long id) {
     return signalera(
-            jdbc.sql("update uppgift set status = 'AVBRUTEN' where id = ? and status = 'OPPEN'")
-                .param(id)
-                .update())
+            andrade(
+                jdbc.sql(
+                        "update uppgift u set status = 'AVBRUTEN' where id = ? and status = 'OPPEN'"
+                            + ANDRADE)
+                    .param(id)))
         == 1;
   }
 
   public void andraForfallodatum(long id, Instant forfallodatum) {
     signalera(
-        jdbc.sql("update uppgift set forfallodatum = ? where id = ?")
-            .params(Timestamp.from(forfallodatum), id)
-            .update());
+        andrade(
+            jdbc.sql("update uppgift u set forfallodatum = ? where id = ?" + ANDRADE)
+                .params(Timestamp.from(forfallodatum), id)));
   }
 
   private static String villkor(Fraga f, Map<String, Object> p, boolean medSok) {
@@ -523,16 +537,19 @@ public class UppgiftRepository {
 
   public void tilldela(long id, String anvandare) {
     signalera(
-        jdbc.sql("update uppgift set tilldelad = ? where id = ?").params(anvandare, id).update());
+        andrade(
+            jdbc.sql("update uppgift u set tilldelad = ? where id = ?" + ANDRADE)
+                .params(anvandare, id)));
   }
 
   public void markeraInskickad(long id, Map<String, Object> data, String anvandare) {
     signalera(
-        jdbc.sql(
-                "update uppgift set status = 'INSKICKAD', inskickad_data = ?::jsonb,"
-                    + " slutford_av = ?, slutford_tid = ? where id = ?")
-            .params(skriv(data), anvandare, Timestamp.from(klocka.instant()), id)
-            .update());
+        andrade(
+            jdbc.sql(
+                    "update uppgift u set status = 'INSKICKAD', inskickad_data = ?::jsonb,"
+                        + " slutford_av = ?, slutford_tid = ? where id = ?"
+                        + ANDRADE)
+                .params(skriv(data), anvandare, Timestamp.from(klocka.instant()), id)));
     // The form is submitted: nobody's draft of it is needed any more.
     jdbc.sql("delete from uppgift_utkast where uppgift_id = ?").param(id).update();
   }
@@ -581,10 +598,13 @@ public class UppgiftRepository {
   /** Tasks of a closed case that nobody is to do any more. */
   public int avbrytOppnaForArende(UUID arendeId) {
     int avbrutna =
-        jdbc.sql("update uppgift set status = 'AVBRUTEN' where arende_id = ? and status = 'OPPEN'")
-            .param(arendeId)
-            .update();
-    signalera(avbrutna);
+        signalera(
+            andrade(
+                jdbc.sql(
+                        "update uppgift u set status = 'AVBRUTEN' where arende_id = ?"
+                            + " and status = 'OPPEN'"
+                            + ANDRADE)
+                    .param(arendeId)));
     jdbc.sql(
             "delete from uppgift_utkast k using uppgift u"
                 + " where u.id = k.uppgift_id and u.arende_id = ? and u.status = 'AVBRUTEN'")

@@ -1,6 +1,11 @@
 package se.flerpart.uppgift;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -13,21 +18,40 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Wakes the requests that wait for the task list to change ({@code GET /api/uppgifter?vanta=…}).
- * This instance signals each change to the tasks it writes once the change is committed; a change
- * written by another instance is found by asking again every {@code kontroll-intervall}. At most
- * {@code max-samtidiga} requests wait at a time, so that waiting never takes every request thread;
- * beyond that a request is answered at once. When the application closes, every wait ends, so that
- * a graceful shutdown is not held up by them.
+ * Each change names the case numbers of the tasks it wrote, and wakes only the requests that wait
+ * for one of those cases' tasks, or for a list not limited to one case ({@code arende}): with many
+ * clients each waiting for its own case, a change to one case no longer sends every one of them to
+ * the database. This instance signals each change to the tasks it writes once the change is
+ * committed, and sends it to the other instances with {@code NOTIFY} ({@link #notis}, heard by
+ * {@link UppgiftNotifyListener}, which leaves this instance's own notices alone); a change they
+ * miss is found by asking again every {@code kontroll-intervall}. At most {@code max-samtidiga}
+ * requests wait at a time, so that waiting never takes every request thread; beyond that a request
+ * is answered at once. When the application closes, every wait ends, so that a graceful shutdown is
+ * not held up by them.
  */
 @Component
 public class UppgiftSignal {
 
+  /**
+   * A {@code NOTIFY} payload may hold 8 000 bytes; a change to more cases' tasks than fit is sent
+   * as a change to any.
+   */
+  static final int MAX_NOTIS = 7_000;
+
   private final ReentrantLock las = new ReentrantLock();
-  private final Condition andrad = las.newCondition();
+
+  /**
+   * The requests waiting now, each with the case it waits for (or none). Guarded by {@link #las}.
+   */
+  private final Set<Vantan> vantar = new HashSet<>();
+
   private final Semaphore platser;
   private final int max;
   private final long kontrollNanos;
-  private long generation;
+
+  /** This instance's name in its notices, so that its listener can leave them alone. */
+  private final String instans = UUID.randomUUID().toString();
+
   private volatile boolean stangd;
 
   UppgiftSignal(
@@ -38,49 +62,127 @@ public class UppgiftSignal {
     this.platser = new Semaphore(max);
   }
 
-  /** A task was written: wakes the waiting requests, after the commit when in a transaction. */
-  public void andrad() {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-              vack();
-            }
-          });
-    } else {
-      vack();
+  /**
+   * One request waiting for the list to change: for one case's tasks ({@code arende}, its number),
+   * or for any task. Taken before the list is first read, so that no change after that read is
+   * missed; closed when the request is answered.
+   */
+  public final class Vantan implements AutoCloseable {
+
+    private final String arende;
+    private final Condition vackt = las.newCondition();
+
+    /** A change this request waits for came since it last read the list. Guarded by las. */
+    private boolean andrad;
+
+    private Vantan(String arende) {
+      this.arende = arende;
+    }
+
+    private boolean galler(Set<String> arenden) {
+      return arenden == null || arende == null || arenden.contains(arende);
+    }
+
+    @Override
+    public void close() {
+      las.lock();
+      try {
+        vantar.remove(this);
+      } finally {
+        las.unlock();
+      }
     }
   }
 
-  /** Wakes the waiting requests now (a change seen elsewhere, or the application closing). */
-  void vack() {
+  /** Starts a wait for changes to the tasks of case {@code arende} (a number), or of any case. */
+  public Vantan vantan(String arende) {
     las.lock();
     try {
-      generation++;
-      andrad.signalAll();
-    } finally {
-      las.unlock();
-    }
-  }
-
-  /** Where the changes stand now; pass it to {@link #vanta}. */
-  public long generation() {
-    las.lock();
-    try {
-      return generation;
+      Vantan v = new Vantan(arende);
+      vantar.add(v);
+      return v;
     } finally {
       las.unlock();
     }
   }
 
   /**
-   * Waits until a change after {@code sedan}, the next check for other instances' changes, or
-   * {@code gransNanos} (a {@link System#nanoTime()}), whichever comes first. True when the list is
-   * to be asked again: a change came, or it is time for the check. False when the wait is over: the
-   * deadline came with no change, or the application is closing.
+   * Tasks of the cases numbered {@code arenden} were written (a task of no case as null): wakes the
+   * requests waiting for them, after the commit when in a transaction.
    */
-  public boolean vanta(long sedan, long gransNanos) throws InterruptedException {
+  public void andrad(Collection<String> arenden) {
+    Set<String> nummer = new HashSet<>(arenden);
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              vack(nummer);
+            }
+          });
+    } else {
+      vack(nummer);
+    }
+  }
+
+  /** Wakes every waiting request now (a change not known in detail, or the application closing). */
+  void vack() {
+    vack(null);
+  }
+
+  /** Wakes the requests waiting for the tasks of {@code arenden}; null: every one. */
+  void vack(Set<String> arenden) {
+    las.lock();
+    try {
+      for (Vantan v : vantar) {
+        if (v.galler(arenden)) {
+          v.andrad = true;
+          v.vackt.signal();
+        }
+      }
+    } finally {
+      las.unlock();
+    }
+  }
+
+  /**
+   * The {@code NOTIFY} payload for a change to the tasks of {@code arenden}: this instance's name,
+   * then one case number a line (an empty line for a task of no case); only the name when they do
+   * not fit, which the other instances read as a change to any task.
+   */
+  String notis(Collection<String> arenden) {
+    StringBuilder s = new StringBuilder(instans);
+    for (String nummer : new HashSet<>(arenden)) {
+      String n = nummer == null ? "" : nummer;
+      if (n.indexOf('\n') >= 0 || s.length() + n.length() + 1 > MAX_NOTIS) {
+        return instans;
+      }
+      s.append('\n').append(n);
+    }
+    return s.toString();
+  }
+
+  /**
+   * A notice heard on the channel: wakes the requests it concerns, unless this instance sent it
+   * (those were woken at its commit). A notice without case numbers (another instance's old
+   * version, or too many cases) wakes every request.
+   */
+  void hord(String notis) {
+    String[] rader = notis == null ? new String[] {""} : notis.split("\n", -1);
+    if (rader[0].equals(instans)) {
+      return;
+    }
+    vack(rader.length == 1 ? null : Set.of(Arrays.copyOfRange(rader, 1, rader.length)));
+  }
+
+  /**
+   * Waits until a change {@code vantan} waits for came since the list was last read, the next check
+   * for changes other instances' notices did not bring, or {@code gransNanos} (a {@link
+   * System#nanoTime()}), whichever comes first. True when the list is to be read again: a change
+   * came, or it is time for the check. False when the wait is over: the deadline came with no
+   * change, or the application is closing.
+   */
+  public boolean vanta(Vantan vantan, long gransNanos) throws InterruptedException {
     long kvar = gransNanos - System.nanoTime();
     if (stangd || kvar <= 0) {
       return false;
@@ -89,13 +191,15 @@ public class UppgiftSignal {
     las.lockInterruptibly();
     try {
       long tid = Math.min(kvar, kontrollNanos);
-      while (generation == sedan && !stangd && tid > 0) {
-        tid = andrad.awaitNanos(tid);
+      while (!vantan.andrad && !stangd && tid > 0) {
+        tid = vantan.vackt.awaitNanos(tid);
       }
       if (stangd) {
         return false;
       }
-      return generation != sedan || !tillGransen;
+      boolean andrad = vantan.andrad;
+      vantan.andrad = false;
+      return andrad || !tillGransen;
     } finally {
       las.unlock();
     }

@@ -3,8 +3,14 @@ package se.flerpart.uppgift;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -15,34 +21,110 @@ class UppgiftSignalTest {
     return System.nanoTime() + d.toNanos();
   }
 
+  /** The waits' own threads: a wait left waiting by a failed test must hold up nothing else. */
+  private final ExecutorService tradar = Executors.newCachedThreadPool();
+
+  @AfterEach
+  void stangTradarna() {
+    tradar.shutdownNow();
+  }
+
+  /** Waits on a thread of its own for {@code vantan}, with no check before an hour. */
+  private CompletableFuture<Boolean> vantaPa(UppgiftSignal signal, UppgiftSignal.Vantan v) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return signal.vanta(v, om(Duration.ofHours(1)));
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+        },
+        tradar);
+  }
+
   @Test
   @DisplayName("En ändring väcker den som väntar, långt före nästa kontroll")
   void andringVacker() throws Exception {
     UppgiftSignal signal = new UppgiftSignal(Duration.ofHours(1), 10);
-    long sedan = signal.generation();
-    CompletableFuture<Boolean> vantar =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return signal.vanta(sedan, om(Duration.ofHours(1)));
-              } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-              }
-            });
-    Thread.sleep(200);
-    assertThat(vantar).isNotDone();
-    signal.andrad();
-    assertThat(vantar.get(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(signal.generation()).isEqualTo(sedan + 1);
+    try (var v = signal.vantan(null)) {
+      CompletableFuture<Boolean> vantar = vantaPa(signal, v);
+      Thread.sleep(200);
+      assertThat(vantar).isNotDone();
+      signal.andrad(List.of("2026-0001"));
+      assertThat(vantar.get(30, TimeUnit.SECONDS)).isTrue();
+    }
   }
 
   @Test
-  @DisplayName("En ändring efter frågan men före väntan går inte förlorad")
+  @DisplayName("En ändring efter frågan men före väntan går inte förlorad, och räknas en gång")
   void andringForeVantan() throws Exception {
+    UppgiftSignal signal = new UppgiftSignal(Duration.ofMillis(300), 10);
+    try (var v = signal.vantan("2026-0001")) {
+      signal.andrad(List.of("2026-0001"));
+      long fore = System.nanoTime();
+      assertThat(signal.vanta(v, om(Duration.ofHours(1)))).isTrue();
+      assertThat(System.nanoTime() - fore).isLessThan(Duration.ofMillis(250).toNanos());
+      // The change was seen: the next wait lasts until the check.
+      fore = System.nanoTime();
+      assertThat(signal.vanta(v, om(Duration.ofHours(1)))).as("nästa kontroll").isTrue();
+      assertThat(System.nanoTime() - fore).isGreaterThanOrEqualTo(Duration.ofMillis(250).toNanos());
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "En ändring av ett ärendes uppgifter väcker den som väntar på det ärendet eller på alla,"
+          + " inte den som väntar på ett annat")
+  void baraDetArendeSomAndrats() throws Exception {
     UppgiftSignal signal = new UppgiftSignal(Duration.ofHours(1), 10);
-    long sedan = signal.generation();
-    signal.andrad();
-    assertThat(signal.vanta(sedan, om(Duration.ofHours(1)))).isTrue();
+    try (var ett = signal.vantan("2026-0001");
+        var annat = signal.vantan("2026-0002");
+        var alla = signal.vantan(null)) {
+      CompletableFuture<Boolean> paEtt = vantaPa(signal, ett);
+      CompletableFuture<Boolean> paAnnat = vantaPa(signal, annat);
+      CompletableFuture<Boolean> paAlla = vantaPa(signal, alla);
+      Thread.sleep(200);
+      signal.andrad(List.of("2026-0001"));
+      assertThat(paEtt.get(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(paAlla.get(30, TimeUnit.SECONDS)).isTrue();
+      Thread.sleep(300);
+      assertThat(paAnnat).as("väntar på ett annat ärende").isNotDone();
+      signal.andrad(Arrays.asList("2026-0003", null));
+      Thread.sleep(300);
+      assertThat(paAnnat).as("väntar på ett annat ärende").isNotDone();
+      signal.andrad(List.of("2026-0002", "2026-0004"));
+      assertThat(paAnnat.get(30, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "En annan instans notis väcker dem den gäller; instansens egen notis och en som inte ryms")
+  void notiser() throws Exception {
+    UppgiftSignal har = new UppgiftSignal(Duration.ofHours(1), 10);
+    UppgiftSignal annan = new UppgiftSignal(Duration.ofHours(1), 10);
+    try (var ett = har.vantan("2026-0001");
+        var annat = har.vantan("2026-0002")) {
+      CompletableFuture<Boolean> paEtt = vantaPa(har, ett);
+      CompletableFuture<Boolean> paAnnat = vantaPa(har, annat);
+      Thread.sleep(200);
+      har.hord(har.notis(List.of("2026-0001", "2026-0002")));
+      Thread.sleep(300);
+      assertThat(paEtt).as("instansens egen notis: väckt redan vid incheckningen").isNotDone();
+      har.hord(annan.notis(Arrays.asList("2026-0001", null)));
+      assertThat(paEtt.get(30, TimeUnit.SECONDS)).isTrue();
+      Thread.sleep(300);
+      assertThat(paAnnat).isNotDone();
+
+      List<String> manga = new ArrayList<>();
+      for (int i = 0; manga.size() * 10 <= UppgiftSignal.MAX_NOTIS; i++) {
+        manga.add(String.format("2026-%05d", i));
+      }
+      String forLang = annan.notis(manga);
+      assertThat(forLang).as("bara instansens namn: alla").doesNotContain("\n");
+      har.hord(forLang);
+      assertThat(paAnnat.get(30, TimeUnit.SECONDS)).isTrue();
+    }
   }
 
   @Test
@@ -50,28 +132,22 @@ class UppgiftSignalTest {
       "Utan ändring: tillbaka vid nästa kontroll; efter tidsgränsen och vid stängning över")
   void kontrollGransOchStangning() throws Exception {
     UppgiftSignal signal = new UppgiftSignal(Duration.ofMillis(50), 10);
-    long sedan = signal.generation();
-    assertThat(signal.vanta(sedan, om(Duration.ofHours(1)))).as("nästa kontroll").isTrue();
-    assertThat(signal.vanta(sedan, System.nanoTime() - 1)).as("tiden är ute").isFalse();
-    assertThat(signal.vanta(sedan, om(Duration.ofMillis(20))))
-        .as("tidsgränsen före nästa kontroll, utan ändring")
-        .isFalse();
+    try (var v = signal.vantan(null)) {
+      assertThat(signal.vanta(v, om(Duration.ofHours(1)))).as("nästa kontroll").isTrue();
+      assertThat(signal.vanta(v, System.nanoTime() - 1)).as("tiden är ute").isFalse();
+      assertThat(signal.vanta(v, om(Duration.ofMillis(20))))
+          .as("tidsgränsen före nästa kontroll, utan ändring")
+          .isFalse();
+    }
 
     UppgiftSignal stangs = new UppgiftSignal(Duration.ofHours(1), 10);
-    long fore = stangs.generation();
-    CompletableFuture<Boolean> vantar =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return stangs.vanta(fore, om(Duration.ofHours(1)));
-              } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-              }
-            });
-    Thread.sleep(200);
-    stangs.stang();
-    assertThat(vantar.get(30, TimeUnit.SECONDS)).isFalse();
-    assertThat(stangs.taPlats()).as("ingen ny väntan när programmet stängs").isFalse();
+    try (var v = stangs.vantan("2026-0001")) {
+      CompletableFuture<Boolean> vantar = vantaPa(stangs, v);
+      Thread.sleep(200);
+      stangs.stang();
+      assertThat(vantar.get(30, TimeUnit.SECONDS)).isFalse();
+      assertThat(stangs.taPlats()).as("ingen ny väntan när programmet stängs").isFalse();
+    }
   }
 
   @Test

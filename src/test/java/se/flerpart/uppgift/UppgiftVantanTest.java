@@ -40,6 +40,7 @@ class UppgiftVantanTest {
   @Autowired JdbcClient jdbc;
   @Autowired UppgiftRepository uppgifter;
   @Autowired UppgiftNotifyListener lyssnare;
+  @Autowired UppgiftSignal signal;
   @Autowired org.springframework.transaction.support.TransactionTemplate transaktion;
   ApiKlient api;
   String typ;
@@ -62,6 +63,39 @@ class UppgiftVantanTest {
     assertThat(svar.status()).isEqualTo(200);
     assertThat(ids(svar)).containsExactly(id);
     assertThat(svar.rubriker().getETag()).startsWith("W/\"");
+  }
+
+  @Test
+  @DisplayName(
+      "Varje skrivning av en uppgift väcker bara dem som väntar på dess ärende, eller på alla")
+  void skrivningarVackerSittArende() throws Exception {
+    long ett = NASTA_ID.incrementAndGet();
+    long annat = NASTA_ID.incrementAndGet();
+    try (var paEtt = signal.vantan("2026-" + ett);
+        var paAlla = signal.vantan(null)) {
+      uppgifter.skapaOmNy(Testuppgift.oppen(annat, typ, "Ett annat ärendes uppgift", "anna"));
+      uppgifter.tilldela(annat, "bengt");
+      uppgifter.andraForfallodatum(annat, Instant.now());
+      uppgifter.markeraInskickad(annat, Map.of(), "bengt");
+      assertThat(signal.vanta(paEtt, omMs(500))).as("ett annat ärendes skrivningar").isFalse();
+      assertThat(signal.vanta(paAlla, omMs(500))).as("den som väntar på alla").isTrue();
+
+      uppgifter.skapaOmNy(Testuppgift.oppen(ett, typ, "Ärendets uppgift", "anna"));
+      assertThat(signal.vanta(paEtt, omMs(5_000))).as("lagrad").isTrue();
+      uppgifter.tilldela(ett, "bengt");
+      assertThat(signal.vanta(paEtt, omMs(5_000))).as("tilldelad").isTrue();
+      uppgifter.andraForfallodatum(ett, Instant.now());
+      assertThat(signal.vanta(paEtt, omMs(5_000))).as("nytt förfallodatum").isTrue();
+      uppgifter.markeraInskickad(ett, Map.of(), "bengt");
+      assertThat(signal.vanta(paEtt, omMs(5_000))).as("inskickad").isTrue();
+      assertThat(signal.vanta(paEtt, omMs(500))).as("inget mer").isFalse();
+      uppgifter.skapaOmNy(Testuppgift.oppen(ett, typ, "Ärendets uppgift", "anna"));
+      assertThat(signal.vanta(paEtt, omMs(500))).as("samma jobb igen: ingen ändring").isFalse();
+    }
+  }
+
+  private static long omMs(long ms) {
+    return System.nanoTime() + ms * 1_000_000;
   }
 
   @Test
