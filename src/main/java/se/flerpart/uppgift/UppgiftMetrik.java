@@ -1,5 +1,6 @@
 package se.flerpart.uppgift;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +23,12 @@ class UppgiftMetrik {
     // other instances' changes (NOTIFY) or only finds them by asking again.
     Gauge.builder("flerpart.uppgifter.vantande.fragor", signal::vantande)
         .description("Förfrågningar som väntar på att uppgiftslistan ändras (vanta), på instansen")
+        .register(registry);
+    FunctionCounter.builder(
+            "flerpart.uppgifter.vanta.omlasningar", signal, UppgiftSignal::omlasningar)
+        .description(
+            "Gånger en väntande förfrågan läste om uppgiftslistan, efter en ändring i det den"
+                + " väntar på eller vid kontrollen, på instansen")
         .register(registry);
     Gauge.builder("flerpart.uppgifter.notify.ansluten", () -> lyssnare.lyssnar() ? 1 : 0)
         .description("1 när instansen lyssnar på andra instansers uppgiftsändringar (LISTEN)")

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,6 +54,9 @@ public class UppgiftSignal {
   private final String instans = UUID.randomUUID().toString();
 
   private volatile boolean stangd;
+
+  /** How many times a waiting request was sent to read the list again. */
+  private final AtomicLong omlasningar = new AtomicLong();
 
   UppgiftSignal(
       @Value("${flerpart.uppgift.vanta.kontroll-intervall:10s}") Duration kontrollIntervall,
@@ -199,7 +203,11 @@ public class UppgiftSignal {
       }
       boolean andrad = vantan.andrad;
       vantan.andrad = false;
-      return andrad || !tillGransen;
+      if (andrad || !tillGransen) {
+        omlasningar.incrementAndGet();
+        return true;
+      }
+      return false;
     } finally {
       las.unlock();
     }
@@ -212,6 +220,11 @@ public class UppgiftSignal {
 
   public void lamnaPlats() {
     platser.release();
+  }
+
+  /** How many times, since the start, a waiting request was sent to read the list again. */
+  long omlasningar() {
+    return omlasningar.get();
   }
 
   /** How many requests wait now. */

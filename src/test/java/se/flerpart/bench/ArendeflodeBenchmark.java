@@ -1,6 +1,7 @@
 package se.flerpart.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -73,6 +74,7 @@ class ArendeflodeBenchmark {
   @LocalServerPort int port;
   @Autowired EmbeddedMotor motor;
   @Autowired JdbcClient jdbc;
+  @Autowired MeterRegistry registry;
 
   /** Task visible, measured during the throughput part (to the nearest poll interval). */
   private final List<Long> synligUnderLast = Collections.synchronizedList(new ArrayList<>());
@@ -207,6 +209,14 @@ class ArendeflodeBenchmark {
     }
   }
 
+  /**
+   * How many times, so far, a request waiting for the task list read it again (after a change it
+   * waits for, or at the check for other instances' changes).
+   */
+  private double omlasningar() {
+    return registry.get("flerpart.uppgifter.vanta.omlasningar").functionCounter().count();
+  }
+
   @Test
   void heltArendeGenomApiet() throws Exception {
     int n = Benchresultat.heltal("bench.klienter", 8);
@@ -223,6 +233,7 @@ class ArendeflodeBenchmark {
         omgang(pool, klienter, admin, false);
       }
       long forfragningarFore = Session.FORFRAGNINGAR.get();
+      double omlasningarFore = omlasningar();
       long start = System.nanoTime();
       for (int i = 0; i < omgangar; i++) {
         omgang(pool, klienter, admin, true);
@@ -230,6 +241,7 @@ class ArendeflodeBenchmark {
       double sekunder = (System.nanoTime() - start) / 1e9;
       int arenden = n * perKlient * omgangar;
       long forfragningar = Session.FORFRAGNINGAR.get() - forfragningarFore;
+      double omlasta = omlasningar() - omlasningarFore;
 
       // Task visible at a moderate load: few clients, each polling its case every 5 ms.
       Map<String, Object> moderat = lastpunkt(admin, latensKlienter, perKlient, latensOmgangar);
@@ -272,6 +284,7 @@ class ArendeflodeBenchmark {
       r.put("vantarPaAndring", VANTA);
       r.put("pollMs", poll.toMillis());
       r.put("forfragningarPerArende", Math.round(forfragningar * 10.0 / arenden) / 10.0);
+      r.put("omlasningarPerArende", Math.round(omlasta * 10.0 / arenden) / 10.0);
       r.put("uppgiftSynligUnderLastP50Ms", Benchresultat.percentil(synligUnderLast, 50));
       r.put("uppgiftSynligUnderLastP99Ms", Benchresultat.percentil(synligUnderLast, 99));
       r.put("latensKlienter", latensKlienter);

@@ -71,6 +71,7 @@ class UppgiftVantanTest {
   void skrivningarVackerSittArende() throws Exception {
     long ett = NASTA_ID.incrementAndGet();
     long annat = NASTA_ID.incrementAndGet();
+    long omlasningar = signal.omlasningar();
     try (var paEtt = signal.vantan("2026-" + ett);
         var paAlla = signal.vantan(null)) {
       uppgifter.skapaOmNy(Testuppgift.oppen(annat, typ, "Ett annat ärendes uppgift", "anna"));
@@ -92,6 +93,7 @@ class UppgiftVantanTest {
       uppgifter.skapaOmNy(Testuppgift.oppen(ett, typ, "Ärendets uppgift", "anna"));
       assertThat(signal.vanta(paEtt, omMs(500))).as("samma jobb igen: ingen ändring").isFalse();
     }
+    assertThat(signal.omlasningar()).as("omläsningar").isEqualTo(omlasningar + 5);
   }
 
   private static long omMs(long ms) {
