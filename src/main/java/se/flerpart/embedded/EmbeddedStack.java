@@ -4,23 +4,21 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.apache.kafka.common.utils.Exit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.beans.factory.support.BeanDefinitionBuilder;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -48,82 +46,35 @@ public class EmbeddedStack
       return;
     }
     Map<String, Object> properties = new HashMap<>();
-    var beans = (DefaultListableBeanFactory) context.getBeanFactory();
+    var beans = context.getBeanFactory();
 
     // Each service that is not configured starts on a thread of its own: none needs another, and
-    // together they take a few seconds instead of the sum of them. Their ports and the database's
-    // password are chosen here, so the configuration that points at them is complete before the
-    // context is refreshed; the services start while the context reads its configuration classes
-    // (a few seconds of its start), and the context waits for them before it creates any bean
-    // (Vantan below). Their stops are registered first, so they are destroyed after every other
-    // bean, in the reverse order: Kafka, the mail server, the engine, and PostgreSQL last.
+    // together they take a few seconds instead of the sum of them. All have started (or failed)
+    // before the context is refreshed.
     long borjan = System.nanoTime();
     Start<InbyggdPostgres> postgresStart = null;
     Start<ZeebeTestEngine> motorStart = null;
     Start<GreenMail> smtpStart = null;
     Start<EmbeddedKafkaKraftBroker> kafkaStart = null;
-    List<String> startade = new ArrayList<>();
+    List<Runnable> kafkaStadning = new ArrayList<>();
+    int motorPort = 0;
+    int smtpPort = 0;
     if (!env.containsProperty("spring.datasource.url")) {
-      int port = freePort();
-      String losenord = InbyggdPostgres.slumpat();
-      postgresStart =
-          Start.pa(
-              "postgres", () -> InbyggdPostgres.starta(port, losenord), InbyggdPostgres::stang);
-      properties.put("spring.datasource.url", InbyggdPostgres.jdbcUrl(port));
-      properties.put("spring.datasource.username", "postgres");
-      properties.put("spring.datasource.password", losenord);
-      stoppaSist(beans, "embeddedPostgres", postgresStart);
-      startade.add("Inbyggd PostgreSQL startad på port " + port + " (data försvinner vid omstart)");
+      postgresStart = Start.pa("postgres", InbyggdPostgres::starta, InbyggdPostgres::stang);
     }
     if (!env.containsProperty("camunda.client.grpc-address")
         && !env.containsProperty("camunda.client.mode")) {
       int port = freePort();
-      Start<ZeebeTestEngine> start =
-          Start.pa("motor", () -> startaMotor(port), ZeebeTestEngine::stop);
-      motorStart = start;
-      properties.put("camunda.client.grpc-address", "http://localhost:" + port);
-      properties.put("camunda.client.rest-address", "http://localhost:" + freePort());
-      properties.put("camunda.client.prefer-rest-over-grpc", false);
-      properties.put("flerpart.embedded.motor", true);
-      // Bean definitions, not beans: the engine is still starting. Registered now, they are seen
-      // by the configuration's conditions (the engine's clock replaces the system clock).
-      beans.registerBeanDefinition(
-          "embeddedMotor",
-          BeanDefinitionBuilder.genericBeanDefinition(
-                  EmbeddedMotor.class, () -> new EmbeddedMotor(start.tjanst()))
-              .getBeanDefinition());
-      beans.registerBeanDefinition(
-          "embeddedKlocka",
-          BeanDefinitionBuilder.genericBeanDefinition(
-                  Clock.class, () -> beans.getBean("embeddedMotor", EmbeddedMotor.class).klocka())
-              .getBeanDefinition());
-      stoppaSist(beans, "embeddedMotor", start);
-      startade.add(
-          "Inbyggd Zeebe-motor startad på port "
-              + port
-              + ": processernas tillstånd hålls i minnet och försvinner när Flerpart stoppas."
-              + " Ange CAMUNDA_CLIENT_* för ett Camunda 8-kluster.");
+      motorPort = port;
+      motorStart = Start.pa("motor", () -> startaMotor(port), ZeebeTestEngine::stop);
     }
     if (!env.containsProperty("spring.mail.host")) {
       int port = freePort();
-      Start<GreenMail> start = Start.pa("smtp", () -> startaSmtp(port), GreenMail::stop);
-      smtpStart = start;
-      properties.put("spring.mail.host", "127.0.0.1");
-      properties.put("spring.mail.port", port);
-      properties.put("flerpart.embedded.mail", true);
-      beans.registerBeanDefinition(
-          "embeddedMailserver",
-          BeanDefinitionBuilder.genericBeanDefinition(
-                  EmbeddedMailserver.class, () -> new EmbeddedMailserver(start.tjanst()))
-              .getBeanDefinition());
-      stoppaSist(beans, "embeddedMailserver", start);
-      startade.add(
-          "Inbyggd SMTP-server startad på port " + port + "; skickade mail visas på /dev/mail");
+      smtpPort = port;
+      smtpStart = Start.pa("smtp", () -> startaSmtp(port), GreenMail::stop);
     }
     if (!env.containsProperty("spring.kafka.bootstrap-servers")) {
-      int valdPort = env.getProperty("flerpart.embedded.kafka-port", Integer.class, 9092);
-      int port = valdPort == 0 ? freePort() : valdPort;
-      List<Runnable> kafkaStadning = new ArrayList<>();
+      int port = env.getProperty("flerpart.embedded.kafka-port", Integer.class, 9092);
       kafkaStart =
           Start.pa(
               "kafka",
@@ -132,46 +83,75 @@ public class EmbeddedStack
                 kafka.destroy();
                 kafkaStadning.forEach(Runnable::run);
               });
-      properties.put("spring.kafka.bootstrap-servers", "localhost:" + port);
-      stoppaSist(beans, "embeddedKafka", kafkaStart);
-      startade.add(
-          "Inbyggd Kafka-broker (KRaft) startad: en Kafka-klient ansluter till localhost:"
-              + port
-              + ". Brokern håller meddelandena bara medan Flerpart kör (en tillfällig katalog som"
-              + " tas bort vid stopp). Ange SPRING_KAFKA_BOOTSTRAP_SERVERS för ett Kafka-kluster.");
     }
-    if (startade.isEmpty()) {
-      return;
-    }
-    env.getPropertySources().addFirst(new MapPropertySource("flerpart-embedded", properties));
-    context.addBeanFactoryPostProcessor(
-        new Vantan(borjan, startade, postgresStart, motorStart, smtpStart, kafkaStart));
-  }
-
-  /**
-   * Waits for the embedded services once the context has read its configuration, before it creates
-   * any bean: a service that failed to start fails the start with its own message.
-   */
-  private record Vantan(long borjan, List<String> startade, Start<?>... starter)
-      implements BeanFactoryPostProcessor {
-
-    @Override
-    public void postProcessBeanFactory(ConfigurableListableBeanFactory beans) {
-      long vantade = System.nanoTime();
-      vantaPaAlla(starter);
-      List<String> tider = new ArrayList<>();
-      for (Start<?> s : starter) {
-        if (s != null) {
-          tider.add(s.namn + " " + s.millis + " ms");
-        }
+    vantaPaAlla(postgresStart, motorStart, smtpStart, kafkaStart);
+    List<String> tider = new ArrayList<>();
+    for (Start<?> s : Arrays.asList(postgresStart, motorStart, smtpStart, kafkaStart)) {
+      if (s != null) {
+        tider.add(s.namn + " " + s.millis + " ms");
       }
-      log.info(
-          "Inbyggda tjänster startade på {} ms, samtidigt ({}); starten väntade på dem i {} ms",
-          (System.nanoTime() - borjan) / 1_000_000,
-          String.join(", ", tider),
-          (System.nanoTime() - vantade) / 1_000_000);
-      startade.forEach(log::info);
     }
+    if (!tider.isEmpty()) {
+      log.info(
+          "Inbyggda tjänster startade på {} ms, samtidigt ({})",
+          (System.nanoTime() - borjan) / 1_000_000,
+          String.join(", ", tider));
+    }
+
+    // Registered in this order, they are destroyed in the reverse one: Kafka, the mail server,
+    // the engine, and PostgreSQL last.
+    if (postgresStart != null) {
+      InbyggdPostgres inbyggd = postgresStart.tjanst();
+      EmbeddedPostgres postgres = inbyggd.postgres();
+      properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+      properties.put("spring.datasource.username", "postgres");
+      properties.put("spring.datasource.password", inbyggd.losenord());
+      beans.registerSingleton("embeddedPostgres", postgres);
+      stoppaSist(beans, "embeddedPostgres", postgresStart);
+      log.info(
+          "Inbyggd PostgreSQL startad på port {} (data försvinner vid omstart)",
+          postgres.getPort());
+    }
+
+    if (motorStart != null) {
+      ZeebeTestEngine engine = motorStart.tjanst();
+      properties.put("camunda.client.grpc-address", "http://localhost:" + motorPort);
+      properties.put("camunda.client.rest-address", "http://localhost:" + freePort());
+      properties.put("camunda.client.prefer-rest-over-grpc", false);
+      EmbeddedMotor motor = new EmbeddedMotor(engine);
+      beans.registerSingleton("embeddedMotor", motor);
+      beans.registerSingleton("embeddedKlocka", motor.klocka());
+      properties.put("flerpart.embedded.motor", true);
+      stoppaSist(beans, "embeddedMotor", motorStart);
+      log.warn(
+          "Inbyggd Zeebe-motor startad på port {}: processernas tillstånd hålls i minnet och"
+              + " försvinner när Flerpart stoppas. Ange CAMUNDA_CLIENT_* för ett Camunda 8-kluster.",
+          motorPort);
+    }
+
+    if (smtpStart != null) {
+      GreenMail greenMail = smtpStart.tjanst();
+      properties.put("spring.mail.host", "127.0.0.1");
+      properties.put("spring.mail.port", greenMail.getSmtp().getPort());
+      beans.registerSingleton("embeddedMailserver", new EmbeddedMailserver(greenMail));
+      properties.put("flerpart.embedded.mail", true);
+      stoppaSist(beans, "embeddedMailserver", smtpStart);
+      log.info(
+          "Inbyggd SMTP-server startad på port {}; skickade mail visas på /dev/mail", smtpPort);
+    }
+
+    if (kafkaStart != null) {
+      EmbeddedKafkaKraftBroker kafka = kafkaStart.tjanst();
+      properties.put("spring.kafka.bootstrap-servers", kafka.getBrokersAsString());
+      stoppaSist(beans, "embeddedKafka", kafkaStart);
+      log.info(
+          "Inbyggd Kafka-broker (KRaft) startad: en Kafka-klient ansluter till {}. Brokern håller"
+              + " meddelandena bara medan Flerpart kör (en tillfällig katalog som tas bort vid"
+              + " stopp). Ange SPRING_KAFKA_BOOTSTRAP_SERVERS för ett Kafka-kluster.",
+          kafka.getBrokersAsString());
+    }
+
+    env.getPropertySources().addFirst(new MapPropertySource("flerpart-embedded", properties));
   }
 
   /**
@@ -319,7 +299,6 @@ public class EmbeddedStack
     private volatile T tjanst;
     private volatile RuntimeException fel;
     private volatile long millis;
-    private final AtomicBoolean stoppad = new AtomicBoolean();
 
     private Start(String namn, Supplier<T> starta, Stopp<T> stopp) {
       this.namn = namn;
@@ -367,13 +346,8 @@ public class EmbeddedStack
       return tjanst;
     }
 
-    /**
-     * Stops the service once its start has ended, if it started; only once, however often it is
-     * called (by a failed start and again by the context that closes after it).
-     */
     void stoppaOmStartad() {
-      vanta();
-      if (tjanst == null || !stoppad.compareAndSet(false, true)) {
+      if (tjanst == null) {
         return;
       }
       try {

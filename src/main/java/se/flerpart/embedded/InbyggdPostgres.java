@@ -60,24 +60,12 @@ final class InbyggdPostgres {
     return Path.of(System.getProperty("java.io.tmpdir"), "flerpart-postgres");
   }
 
-  /**
-   * Starts a database owned by this JVM on {@code port}, with {@code losenord} as the superuser's
-   * password, after removing any orphan of an earlier run.
-   */
-  static InbyggdPostgres starta(int port, String losenord) {
-    return starta(baskatalog(), ProcessHandle.current().pid(), port, losenord);
-  }
-
-  /** The JDBC URL of the embedded database on {@code port}, as the driver takes it. */
-  static String jdbcUrl(int port) {
-    return "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
+  /** Starts a database owned by this JVM, after removing any orphan of an earlier run. */
+  static InbyggdPostgres starta() {
+    return starta(baskatalog(), ProcessHandle.current().pid());
   }
 
   static InbyggdPostgres starta(Path bas, long agare) {
-    return starta(bas, agare, 0, slumpat());
-  }
-
-  private static InbyggdPostgres starta(Path bas, long agare, int port, String losenord) {
     try {
       Files.createDirectories(bas);
       stadaForaldralosa(bas);
@@ -85,7 +73,8 @@ final class InbyggdPostgres {
       // Marked before initdb, so that a Flerpart starting at the same moment never takes the new
       // directory for an orphan.
       Files.writeString(agarfil(data), Long.toString(agare));
-      return new InbyggdPostgres(starta(bas, data, true, port, losenord), losenord, data);
+      String losenord = slumpat();
+      return new InbyggdPostgres(starta(bas, data, true, 0, losenord), losenord, data);
     } catch (IOException e) {
       throw new UncheckedIOException("Kunde inte starta inbyggd PostgreSQL", e);
     }
@@ -235,8 +224,7 @@ final class InbyggdPostgres {
     }
   }
 
-  /** A new random password for the superuser. */
-  static String slumpat() {
+  private static String slumpat() {
     byte[] b = new byte[24];
     new SecureRandom().nextBytes(b);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
