@@ -156,8 +156,9 @@ public class UppgiftSignal {
    */
   String notis(Collection<String> arenden) {
     StringBuilder s = new StringBuilder(instans);
-    for (String nummer : new HashSet<>(arenden)) {
-      String n = nummer == null ? "" : nummer;
+    Set<String> nummer = new HashSet<>();
+    arenden.forEach(a -> nummer.add(a == null ? "" : a));
+    for (String n : nummer) {
       if (n.indexOf('\n') >= 0 || s.length() + n.length() + 1 > MAX_NOTIS) {
         return instans;
       }
@@ -176,7 +177,7 @@ public class UppgiftSignal {
     if (rader[0].equals(instans)) {
       return;
     }
-    vack(rader.length == 1 ? null : Set.of(Arrays.copyOfRange(rader, 1, rader.length)));
+    vack(rader.length == 1 ? null : new HashSet<>(Arrays.asList(rader).subList(1, rader.length)));
   }
 
   /**
