@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
 import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -78,8 +80,12 @@ class MotorBatchoperationerTest {
         f.get(30, TimeUnit.SECONDS);
       }
       assertThat(skapade.get()).isGreaterThan(100);
+      // The engine's logger is shared by every engine in the JVM: in the whole suite, the engines
+      // of other tests' application contexts log to it too (e.g. a job activation whose client
+      // had gone). What this test is about is the state read while it is written.
       assertThat(fel.list)
           .filteredOn(h -> h.getLevel().isGreaterOrEqual(Level.ERROR))
+          .filteredOn(MotorBatchoperationerTest::samtidigAndring)
           .extracting(ILoggingEvent::getFormattedMessage)
           .isEmpty();
       // The engine still takes commands.
@@ -101,5 +107,15 @@ class MotorBatchoperationerTest {
         .send()
         .join()
         .getProcessInstanceKey();
+  }
+
+  /** Whether the event's exception, or one of its causes, is a ConcurrentModificationException. */
+  private static boolean samtidigAndring(ILoggingEvent h) {
+    for (IThrowableProxy t = h.getThrowableProxy(); t != null; t = t.getCause()) {
+      if (ConcurrentModificationException.class.getName().equals(t.getClassName())) {
+        return true;
+      }
+    }
+    return false;
   }
 }
