@@ -1,11 +1,21 @@
 package se.flerpart.embedded;
 
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.ConcurrentModificationException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /** The in-memory engine of the embedded default; its clock can be moved forward for demos. */
 public class EmbeddedMotor {
@@ -33,6 +43,49 @@ public class EmbeddedMotor {
   /** The engine's time: the wall clock plus how far it has been moved. */
   public Instant nu() {
     return Instant.now().plus(framflyttad);
+  }
+
+  /**
+   * When the engine created each of these jobs, in its own time (the timestamp of the job's {@code
+   * CREATED} record, on the clock {@link #nu()} follows). A key the engine's record stream does not
+   * hold is left out. Reads the whole record stream, so it is meant for measurements, not for
+   * requests.
+   */
+  public Map<Long, Instant> jobbSkapade(Collection<Long> nycklar) {
+    Set<Long> sokta = new HashSet<>(nycklar);
+    Map<Long, Instant> skapade = new HashMap<>();
+    lasLoggen(
+        engine,
+        skapade::clear,
+        r -> {
+          if (r.getValueType() == ValueType.JOB
+              && r.getIntent() == JobIntent.CREATED
+              && sokta.contains(r.getKey())) {
+            skapade.put(r.getKey(), Instant.ofEpochMilli(r.getTimestamp()));
+          }
+        });
+    return skapade;
+  }
+
+  /**
+   * Hands every record of the engine's record stream to {@code post}, from the first. When the
+   * engine appends while the stream is read, it is read again from the start, after {@code borjaOm}
+   * has undone what {@code post} gathered.
+   */
+  static void lasLoggen(ZeebeTestEngine engine, Runnable borjaOm, Consumer<Record<?>> post) {
+    for (int forsok = 0; ; forsok++) {
+      try {
+        for (Record<?> r : engine.getRecordStreamSource().getRecords()) {
+          post.accept(r);
+        }
+        return;
+      } catch (ConcurrentModificationException e) {
+        if (forsok > 10) {
+          throw e;
+        }
+        borjaOm.run();
+      }
+    }
   }
 
   /** The application's {@link Clock}, which follows this engine's. */

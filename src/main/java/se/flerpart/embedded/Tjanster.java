@@ -6,7 +6,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.value.JobRecordValue;
@@ -20,7 +19,6 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.ConcurrentModificationException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -132,16 +130,20 @@ public final class Tjanster {
    * completed ({@code slutforda}).
    */
   static Map<String, Set<Long>> anvandaruppgiftsjobb(ZeebeTestEngine engine) {
-    for (int forsok = 0; ; forsok++) {
-      try {
-        Set<Long> oppna = new LinkedHashSet<>();
-        Set<Long> slutforda = new LinkedHashSet<>();
-        for (Record<?> r : engine.getRecordStreamSource().getRecords()) {
+    Set<Long> oppna = new LinkedHashSet<>();
+    Set<Long> slutforda = new LinkedHashSet<>();
+    EmbeddedMotor.lasLoggen(
+        engine,
+        () -> {
+          oppna.clear();
+          slutforda.clear();
+        },
+        r -> {
           if (r.getValueType() != ValueType.JOB
               || !(r.getValue() instanceof JobRecordValue jobb)
               || !"io.camunda.zeebe:userTask".equals(jobb.getType())
               || !(r.getIntent() instanceof JobIntent intent)) {
-            continue;
+            return;
           }
           switch (intent) {
             case CREATED -> oppna.add(r.getKey());
@@ -152,18 +154,11 @@ public final class Tjanster {
             case CANCELED, ERROR_THROWN -> oppna.remove(r.getKey());
             default -> {}
           }
-        }
-        Map<String, Set<Long>> svar = new LinkedHashMap<>();
-        svar.put("oppna", oppna);
-        svar.put("slutforda", slutforda);
-        return svar;
-      } catch (ConcurrentModificationException e) {
-        // The engine appended while the stream was read: read it again.
-        if (forsok > 10) {
-          throw e;
-        }
-      }
-    }
+        });
+    Map<String, Set<Long>> svar = new LinkedHashMap<>();
+    svar.put("oppna", oppna);
+    svar.put("slutforda", slutforda);
+    return svar;
   }
 
   static AutoCloseable postgres(int port, Path data) {

@@ -1,0 +1,91 @@
+package se.flerpart.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.client.api.response.ActivatedJob;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The embedded engine's clock and what the benchmark reads from its record stream. */
+class EmbeddedMotorTest {
+
+  private ZeebeTestEngine engine;
+  private ZeebeClient klient;
+  private EmbeddedMotor motor;
+
+  @BeforeEach
+  void starta() {
+    engine = EmbeddedStack.startaMotor();
+    klient = engine.createClient();
+    motor = new EmbeddedMotor(engine);
+    klient
+        .newDeployResourceCommand()
+        .addProcessModel(
+            Bpmn.createExecutableProcess("prov").startEvent().userTask("gor").endEvent().done(),
+            "prov.bpmn")
+        .send()
+        .join();
+  }
+
+  @AfterEach
+  void stoppa() {
+    klient.close();
+    engine.stop();
+  }
+
+  @Test
+  @DisplayName(
+      "Ett jobbs skapelsetid ur motorns logg ligger på samma klocka som nu(), också efter att"
+          + " klockan flyttats fram")
+  void jobbSkapadePaMotornsKlocka() throws Exception {
+    long fore = motor.nu().toEpochMilli();
+    long forsta = nyttJobb();
+    long efter = motor.nu().toEpochMilli();
+
+    motor.flyttaKlockanFram(Duration.ofHours(1));
+    long foreAndra = motor.nu().toEpochMilli();
+    long andra = nyttJobb();
+    long efterAndra = motor.nu().toEpochMilli();
+
+    Map<Long, Instant> skapade = motor.jobbSkapade(List.of(forsta, andra, 424242L));
+    assertThat(andra).isNotEqualTo(forsta);
+    assertThat(skapade).containsOnlyKeys(forsta, andra);
+    assertThat(skapade.get(forsta).toEpochMilli()).isBetween(fore, efter);
+    assertThat(skapade.get(andra).toEpochMilli()).isBetween(foreAndra, efterAndra);
+    assertThat(foreAndra - efter).isGreaterThanOrEqualTo(Duration.ofHours(1).toMillis());
+    assertThat(motor.jobbSkapade(List.of())).isEmpty();
+  }
+
+  /**
+   * Starts an instance and returns the key of its user-task job, taken and completed at once (so
+   * that the clock's move cannot time it out and hand it out again).
+   */
+  private long nyttJobb() throws Exception {
+    klient.newCreateInstanceCommand().bpmnProcessId("prov").latestVersion().send().join();
+    for (int forsok = 0; forsok < 100; forsok++) {
+      List<ActivatedJob> jobb =
+          klient
+              .newActivateJobsCommand()
+              .jobType("io.camunda.zeebe:userTask")
+              .maxJobsToActivate(1)
+              .requestTimeout(Duration.ofSeconds(5))
+              .send()
+              .join()
+              .getJobs();
+      if (!jobb.isEmpty()) {
+        klient.newCompleteCommand(jobb.get(0).getKey()).send().join();
+        return jobb.get(0).getKey();
+      }
+    }
+    throw new AssertionError("Inget användaruppgiftsjobb");
+  }
+}
