@@ -246,6 +246,24 @@
         if (utkaststatus) {
           utkaststatus.hidden = true;
         }
+        if (kropp.varning) {
+          // The answer is stored but reached no process: the page stays, so that it can be read.
+          statusrad.textContent = kropp.varning + " ";
+          statusrad.className = "textvarning";
+          const tillListan = document.createElement("a");
+          tillListan.href = "/uppgifter";
+          tillListan.textContent = "Till uppgiftslistan";
+          statusrad.append(tillListan);
+          statusrad.hidden = false;
+          document.querySelectorAll(".knappar").forEach((e) => e.remove());
+          const uppgiftsstatus = document.getElementById("uppgiftsstatus");
+          if (uppgiftsstatus) {
+            uppgiftsstatus.textContent = "Sparad, nådde ingen process";
+          }
+          behallare.remove();
+          knapp.remove();
+          return;
+        }
         // The list repeats the confirmation, so it can be read after the page has moved on.
         // The Beredningsmöte view goes on to its next case instead (data-efter).
         const efter = behallare.dataset.efter;

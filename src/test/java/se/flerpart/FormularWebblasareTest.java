@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.CamundaClient;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ class FormularWebblasareTest {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired CamundaClient camunda;
 
   /** Far from Sweden, so that a time taken from the browser's clock would show. */
   @RegisterExtension final WebblasarePerTest chromium = new WebblasarePerTest("America/New_York");
@@ -246,6 +248,57 @@ class FormularWebblasareTest {
         .as("felsammanfattningen får fokus")
         .isEqualTo("felsammanfattning");
     assertThat(api.hittaUppgift("anna", "mina", arendeId, "forbered-kallelse")).isPresent();
+  }
+
+  @Test
+  void ettSvarSomIngenProcessVantarPaLangreSagsOchSidanStannar() throws IOException {
+    String arendeId = aktualisera();
+    JsonNode samtycke = api.vantaPaUppgift("anna", "mina", arendeId, "inhamta-samtycke");
+    long id = samtycke.path("id").asLong();
+    // The whole answer as a draft, which the page restores.
+    assertThat(
+            api.anrop(
+                    "anna",
+                    "PUT",
+                    "/api/uppgifter/" + id + "/utkast",
+                    ArendeSteg.samtyckeJa(List.of("FK", "AF"), false))
+                .status())
+        .isEqualTo(200);
+    // The engine no longer has the task's job, as after it lost its state.
+    camunda
+        .newCancelInstanceCommand(
+            jdbc.queryForObject(
+                "select process_instans_nyckel from uppgift where id = ?", Long.class, id))
+        .send()
+        .join();
+
+    loggaIn("anna");
+    oppna("/uppgifter/" + id);
+    vantaPaFormular();
+    vanta.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("utkaststatus"), "återställt"));
+    webblasare.findElement(By.id("slutfor")).click();
+
+    WebElement status =
+        vanta.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#status")));
+    vanta.until(ExpectedConditions.textToBePresentInElement(status, "väntade inte längre"));
+    assertThat(status.getText())
+        .startsWith("Svaret är sparat, men processmotorn väntade inte längre på uppgiften")
+        .endsWith("Till uppgiftslistan");
+    assertThat(status.getDomAttribute("class")).isEqualTo("textvarning");
+    assertThat(status.findElement(By.linkText("Till uppgiftslistan")).getDomAttribute("href"))
+        .isEqualTo("/uppgifter");
+    // The page stays, so that the warning can be read; the usual confirmation moves on.
+    chromium.webblasare().granskaTillganglighet();
+    try {
+      Thread.sleep(2500);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    assertThat(webblasare.getCurrentUrl()).endsWith("/uppgifter/" + id);
+    assertThat(webblasare.findElements(By.id("slutfor"))).isEmpty();
+    assertThat(jdbc.queryForObject("select status from uppgift where id = ?", String.class, id))
+        .isEqualTo("SLUTFORD");
   }
 
   // --- steps ---

@@ -266,17 +266,43 @@ public class UppgiftApiController {
       @RequestBody(required = false) Map<String, Object> variabler,
       @AuthenticationPrincipal Inloggning in) {
     Uppgift u = uppgifter.slutfor(id, variabler == null ? Map.of() : variabler, in.anvandare());
-    boolean iMotorn = uppgifter.skickaTillMotorn(id);
-    return Map.of(
-        "id",
-        id,
-        "status",
-        iMotorn ? UppgiftStatus.SLUTFORD.name() : UppgiftStatus.INSKICKAD.name(),
-        "meddelande",
-        iMotorn
-            ? uppgifter.bekraftelse(u)
-            : "Uppgiften är sparad och skickas till processmotorn så snart den svarar.");
+    return switch (uppgifter.skickaForstaGangen(id)) {
+      case I_MOTORN ->
+          Map.of(
+              "id",
+              id,
+              "status",
+              UppgiftStatus.SLUTFORD.name(),
+              "meddelande",
+              uppgifter.bekraftelse(u));
+      case VANTAR ->
+          Map.of(
+              "id",
+              id,
+              "status",
+              UppgiftStatus.INSKICKAD.name(),
+              "meddelande",
+              "Uppgiften är sparad och skickas till processmotorn så snart den svarar.");
+      case SAKNAS_I_MOTORN ->
+          Map.of(
+              "id",
+              id,
+              "status",
+              UppgiftStatus.SLUTFORD.name(),
+              "meddelande",
+              SAKNAS_I_MOTORN,
+              "varning",
+              SAKNAS_I_MOTORN);
+    };
   }
+
+  /**
+   * What the user is told when the engine no longer had the task's job: the answer is kept, but the
+   * case does not go on from it.
+   */
+  static final String SAKNAS_I_MOTORN =
+      "Svaret är sparat, men processmotorn väntade inte längre på uppgiften, så ärendet går inte"
+          + " vidare av det. Kontakta den som förvaltar Flerpart.";
 
   static UppgiftService.Vy vy(String vy) {
     return Uppgiftsurval.vy(vy);

@@ -529,8 +529,13 @@ public class UppgiftRepository {
         .isPresent();
   }
 
-  public List<Long> vantarPaMotorn() {
-    return jdbc.sql("select id from uppgift where status = 'INSKICKAD' order by slutford_tid")
+  /** The tasks whose stored answer waits for the engine, submitted no later than {@code fore}. */
+  public List<Long> vantarPaMotorn(Instant fore) {
+    return jdbc.sql(
+            "select id from uppgift where status = 'INSKICKAD'"
+                + " and (slutford_tid is null or slutford_tid <= ?)"
+                + " order by slutford_tid")
+        .param(Timestamp.from(fore))
         .query(Long.class)
         .list();
   }

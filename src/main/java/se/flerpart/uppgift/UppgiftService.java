@@ -68,6 +68,7 @@ public class UppgiftService {
   private final Clock klocka;
 
   private final Counter motorfel;
+  private final Counter saknadeIMotorn;
   private final TransactionTemplate transaktion;
 
   public UppgiftService(
@@ -87,6 +88,13 @@ public class UppgiftService {
     this.motorfel =
         Counter.builder("flerpart.motor.fel")
             .description("Slutförda uppgifter som motorn inte tog emot (försöks igen)")
+            .register(registry);
+    this.saknadeIMotorn =
+        Counter.builder("flerpart.uppgifter.saknade.i.motorn")
+            .description(
+                "Svar som skickades första gången till ett jobb som motorn inte längre hade"
+                    + " (motorn återställd eller omstartad, eller processen avslutad utanför"
+                    + " Flerpart); svaret är sparat men når ingen process")
             .register(registry);
     this.kommentarer = kommentarer;
     this.klocka = klocka;
@@ -398,7 +406,7 @@ public class UppgiftService {
     return uppgifter.hitta(id).orElseThrow();
   }
 
-  /** Validates and stores the form; {@link #skickaTillMotorn} then tells the engine. */
+  /** Validates and stores the form; {@link #skickaForstaGangen} then tells the engine. */
   @Transactional
   public Uppgift slutfor(long id, Map<String, Object> inskickat, Anvandare a) {
     Uppgift u =
@@ -441,12 +449,62 @@ public class UppgiftService {
     return uppgifter.hitta(id).orElseThrow();
   }
 
-  /** Completes the job; true when the engine has it. Safe to call again. */
+  /** What became of a submitted form when it was sent to the engine. */
+  public enum Skickad {
+    /** The engine has it: the job is completed. */
+    I_MOTORN,
+    /** The engine did not take it yet: it is stored, and the retry sends it. */
+    VANTAR,
+    /**
+     * The engine no longer had the job when the form was sent for the first time: the answer is
+     * stored and the task completed, but no process was waiting for it.
+     */
+    SAKNAS_I_MOTORN
+  }
+
+  /**
+   * How long after it was submitted a form is left to the request that stored it, before the retry
+   * ({@link #forsokIgen}) may send it. The request sends it at once; this keeps the retry from
+   * sending it first and so taking its place.
+   */
+  static final Duration FORSTA_SANDNINGEN = Duration.ofSeconds(2);
+
+  /**
+   * Sends a form that {@link #slutfor} has just stored, for the first time. It holds the task's row
+   * while it does, as the retry does, so the two never send the same form at once; a form the retry
+   * has already sent is left as it is. So "not found" from the engine here cannot mean "completed
+   * by an earlier attempt": the engine no longer had the job (it lost its state or was restored, or
+   * the process was ended outside Flerpart). The answer is kept and the task completed, as before,
+   * but it is counted ({@code flerpart.uppgifter.saknade.i.motorn}) and logged with the task's and
+   * process's keys, and the caller tells the user.
+   */
+  public Skickad skickaForstaGangen(long id) {
+    return transaktion.execute(
+        status -> {
+          Uppgift u = uppgifter.hittaForUppdatering(id).orElse(null);
+          if (u == null || u.status() != UppgiftStatus.INSKICKAD) {
+            return u != null && u.status() == UppgiftStatus.SLUTFORD
+                ? Skickad.I_MOTORN
+                : Skickad.VANTAR;
+          }
+          return skicka(u, true);
+        });
+  }
+
+  /**
+   * Sends a stored form again (the retry); true when the engine has it. "Not found" counts as
+   * completed by an earlier attempt whose answer was lost. Safe to call again.
+   */
   public boolean skickaTillMotorn(long id) {
     Uppgift u = uppgifter.hitta(id).orElse(null);
     if (u == null || u.status() != UppgiftStatus.INSKICKAD) {
       return u != null && u.status() == UppgiftStatus.SLUTFORD;
     }
+    return skicka(u, false) != Skickad.VANTAR;
+  }
+
+  private Skickad skicka(Uppgift u, boolean forstaGangen) {
+    long id = u.id();
     Map<String, Object> variabler =
         u.inskickadData() == null ? new HashMap<>() : new HashMap<>(u.inskickadData());
     UppgiftHandler handler = handlers.get(u.elementId());
@@ -460,22 +518,33 @@ public class UppgiftService {
     try {
       camunda.newCompleteCommand(id).variables(variabler).send().join();
       uppgifter.markeraSlutford(id);
-      return true;
+      return Skickad.I_MOTORN;
     } catch (ClientStatusException e) {
       if (e.getStatusCode() == Status.Code.NOT_FOUND) {
-        // Completed by an earlier attempt whose answer was lost, or no longer awaited.
         uppgifter.markeraSlutford(id);
-        return true;
+        if (!forstaGangen) {
+          // Completed by an earlier attempt whose answer was lost.
+          return Skickad.I_MOTORN;
+        }
+        saknadeIMotorn.increment();
+        log.warn(
+            "Uppgift {} ({}) i process {} fanns inte i motorn när svaret skickades första gången:"
+                + " svaret är sparat men når ingen process (motorn återställd eller omstartad,"
+                + " eller processen avslutad utanför Flerpart)",
+            id,
+            u.elementId(),
+            u.processInstansNyckel());
+        return Skickad.SAKNAS_I_MOTORN;
       }
       uppgifter.noteraFel(id, e.getMessage());
       motorfel.increment();
       log.warn("Uppgift {} kunde inte slutföras i motorn ännu: {}", id, e.getMessage());
-      return false;
+      return Skickad.VANTAR;
     } catch (RuntimeException e) {
       uppgifter.noteraFel(id, e.getMessage());
       motorfel.increment();
       log.warn("Uppgift {} kunde inte slutföras i motorn ännu: {}", id, e.getMessage());
-      return false;
+      return Skickad.VANTAR;
     }
   }
 
@@ -494,7 +563,7 @@ public class UppgiftService {
       var uppgift = uppgifter.oppna().stream().filter(vilken).findFirst();
       if (uppgift.isPresent()) {
         slutfor(uppgift.get().id(), data, vem);
-        skickaTillMotorn(uppgift.get().id());
+        skickaForstaGangen(uppgift.get().id());
         return true;
       }
       try {
@@ -509,7 +578,7 @@ public class UppgiftService {
 
   @Scheduled(fixedDelayString = "${flerpart.uppgift.aterforsok-intervall}")
   public void forsokIgen() {
-    for (long id : uppgifter.vantarPaMotorn()) {
+    for (long id : uppgifter.vantarPaMotorn(klocka.instant().minus(FORSTA_SANDNINGEN))) {
       // Each task by one instance at a time: the others skip it while its row is locked. One
       // task that cannot be sent does not hold up the rest.
       try {

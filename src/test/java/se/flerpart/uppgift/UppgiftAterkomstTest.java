@@ -3,12 +3,17 @@ package se.flerpart.uppgift;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.client.CamundaClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
@@ -31,6 +36,7 @@ import se.flerpart.sakerhet.AnvandareRepository;
       "flerpart.uppgift.jobb-tidsgrans=PT10M"
     })
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 class UppgiftAterkomstTest {
 
   @LocalServerPort int port;
@@ -40,6 +46,7 @@ class UppgiftAterkomstTest {
   @Autowired TransactionTemplate transaktion;
   @Autowired JdbcClient jdbc;
   @Autowired MeterRegistry registry;
+  @Autowired CamundaClient camunda;
 
   @Test
   void enSlutfordUppgiftVarsJobbKommerTillbakaSkickasIgenOchArendetGarVidare() {
@@ -124,6 +131,77 @@ class UppgiftAterkomstTest {
           assertThat(uppgifter.hitta(id).orElseThrow().status()).isEqualTo(UppgiftStatus.INSKICKAD);
           uppgifter.markeraSlutford(id);
         });
+  }
+
+  @Test
+  @DisplayName(
+      "Ett svar till ett jobb som motorn inte längre har sparas, räknas och loggas, och den som"
+          + " skickade det får veta att ärendet inte går vidare av det")
+  void ettSvarTillEttJobbSomMotornInteHarSparasOchAnvandarenFarVeta(CapturedOutput utdata) {
+    ApiKlient api = new ApiKlient(port);
+    String id =
+        api.aktualisera("anna", ArendeSteg.aktualisering("Behöver stöd", List.of("FK", "AF")));
+    JsonNode samtycke = api.vantaPaUppgift("anna", "mina", id, "inhamta-samtycke");
+    long uppgift = samtycke.path("id").asLong();
+    // The engine no longer has the job: its process was ended outside Flerpart, as it would be
+    // lost by an engine that lost its state.
+    long process = uppgifter.hitta(uppgift).orElseThrow().processInstansNyckel();
+    camunda.newCancelInstanceCommand(process).send().join();
+    double fore = saknade();
+
+    ApiKlient.Svar svar =
+        api.slutfor("anna", samtycke, ArendeSteg.samtyckeJa(List.of("FK", "AF"), false));
+
+    assertThat(svar.status()).isEqualTo(200);
+    assertThat(svar.kropp().path("status").asText()).isEqualTo("SLUTFORD");
+    assertThat(svar.kropp().path("varning").asText())
+        .isEqualTo(UppgiftApiController.SAKNAS_I_MOTORN)
+        .contains("väntade inte längre på uppgiften");
+    assertThat(svar.kropp().path("meddelande").asText())
+        .isEqualTo(UppgiftApiController.SAKNAS_I_MOTORN);
+    Uppgift sparad = uppgifter.hitta(uppgift).orElseThrow();
+    assertThat(sparad.status()).isEqualTo(UppgiftStatus.SLUTFORD);
+    assertThat(sparad.inskickadData()).containsEntry("samtycke", "JA");
+    assertThat(saknade()).isEqualTo(fore + 1);
+    assertThat(utdata.getOut())
+        .contains("Uppgift " + uppgift + " (inhamta-samtycke) i process " + process)
+        .doesNotContain("19121212");
+  }
+
+  @Test
+  @DisplayName(
+      "Återförsöket väntar tills begäran som sparade svaret har skickat det, tar ett saknat jobb"
+          + " för slutfört av ett tidigare försök, och ett svar som återförsöket redan skickat"
+          + " skickas inte igen")
+  void aterforsoketTarInteForstaSandningensPlats() {
+    ApiKlient api = new ApiKlient(port);
+    String id =
+        api.aktualisera("anna", ArendeSteg.aktualisering("Behöver stöd", List.of("FK", "AF")));
+    long uppgift = api.vantaPaUppgift("anna", "mina", id, "inhamta-samtycke").path("id").asLong();
+    camunda
+        .newCancelInstanceCommand(uppgifter.hitta(uppgift).orElseThrow().processInstansNyckel())
+        .send()
+        .join();
+    double fore = saknade();
+    service.slutfor(
+        uppgift,
+        ArendeSteg.samtyckeJa(List.of("FK", "AF"), false),
+        anvandare.hitta("anna").orElseThrow());
+
+    // Just submitted: the retry leaves it to the request that stored it.
+    service.forsokIgen();
+    assertThat(uppgifter.hitta(uppgift).orElseThrow().status()).isEqualTo(UppgiftStatus.INSKICKAD);
+
+    // A retry: "not found" is an earlier attempt's completion, and nothing is counted.
+    assertThat(service.skickaTillMotorn(uppgift)).isTrue();
+    assertThat(uppgifter.hitta(uppgift).orElseThrow().status()).isEqualTo(UppgiftStatus.SLUTFORD);
+    // The request's own send comes after it: the form is sent, so it is not sent again.
+    assertThat(service.skickaForstaGangen(uppgift)).isEqualTo(UppgiftService.Skickad.I_MOTORN);
+    assertThat(saknade()).isEqualTo(fore);
+  }
+
+  private double saknade() {
+    return registry.get("flerpart.uppgifter.saknade.i.motorn").counter().count();
   }
 
   /** A time no longer than the worker's own minute would hand the job out while it is stored. */

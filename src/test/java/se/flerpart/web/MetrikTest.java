@@ -138,6 +138,7 @@ class MetrikTest {
             "flerpart_mail_misslyckade",
             "flerpart_handelser_ej_utgivna",
             "flerpart_motor_fel_total",
+            "flerpart_uppgifter_saknade_i_motorn_total",
             "flerpart_mail_fel_total",
             "flerpart_arenden_steg{process=\"flerpartsmote\",steg=\"samla-in-svar\"}",
             "flerpart_arenden_steg{process=\"uppfoljning\",steg=\"vantar-pa-uppfoljningsdag\"}")) {
