@@ -254,14 +254,7 @@
           tillListan.href = "/uppgifter";
           tillListan.textContent = "Till uppgiftslistan";
           statusrad.append(tillListan);
-          statusrad.hidden = false;
-          document.querySelectorAll(".knappar").forEach((e) => e.remove());
-          const uppgiftsstatus = document.getElementById("uppgiftsstatus");
-          if (uppgiftsstatus) {
-            uppgiftsstatus.textContent = "Sparad, nådde ingen process";
-          }
-          behallare.remove();
-          knapp.remove();
+          formularetKlart(knapp, "Sparad, nådde ingen process");
           return;
         }
         // The list repeats the confirmation, so it can be read after the page has moved on.
@@ -269,14 +262,7 @@
         const efter = behallare.dataset.efter;
         statusrad.textContent =
           (kropp.meddelande || "Uppgiften är slutförd.") + (efter ? " Nästa ärende visas." : " Du skickas till uppgiftslistan.");
-        statusrad.hidden = false;
-        document.querySelectorAll(".knappar").forEach((e) => e.remove());
-        const status = document.getElementById("uppgiftsstatus");
-        if (status) {
-          status.textContent = "Slutförd";
-        }
-        behallare.remove();
-        knapp.remove();
+        formularetKlart(knapp, "Slutförd");
         const dit = efter || "/uppgifter?klar=" + encodeURIComponent(uppgiftId);
         setTimeout(() => (window.location.href = dit), efter ? 800 : 1500);
         return;
@@ -287,6 +273,18 @@
     }
     knapp.disabled = false;
     knapp.textContent = "Slutför uppgiften";
+  }
+
+  /** The form is sent: shows the status row, and takes away the form and its buttons. */
+  function formularetKlart(knapp, uppgiftensStatus) {
+    statusrad.hidden = false;
+    document.querySelectorAll(".knappar").forEach((e) => e.remove());
+    const status = document.getElementById("uppgiftsstatus");
+    if (status) {
+      status.textContent = uppgiftensStatus;
+    }
+    behallare.remove();
+    knapp.remove();
   }
 
   async function starta() {

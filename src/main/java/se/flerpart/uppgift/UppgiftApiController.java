@@ -3,6 +3,7 @@ package se.flerpart.uppgift;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -266,34 +267,26 @@ public class UppgiftApiController {
       @RequestBody(required = false) Map<String, Object> variabler,
       @AuthenticationPrincipal Inloggning in) {
     Uppgift u = uppgifter.slutfor(id, variabler == null ? Map.of() : variabler, in.anvandare());
-    return switch (uppgifter.skickaForstaGangen(id)) {
-      case I_MOTORN ->
-          Map.of(
-              "id",
-              id,
-              "status",
-              UppgiftStatus.SLUTFORD.name(),
-              "meddelande",
-              uppgifter.bekraftelse(u));
-      case VANTAR ->
-          Map.of(
-              "id",
-              id,
-              "status",
-              UppgiftStatus.INSKICKAD.name(),
-              "meddelande",
-              "Uppgiften är sparad och skickas till processmotorn så snart den svarar.");
-      case SAKNAS_I_MOTORN ->
-          Map.of(
-              "id",
-              id,
-              "status",
-              UppgiftStatus.SLUTFORD.name(),
-              "meddelande",
-              SAKNAS_I_MOTORN,
-              "varning",
-              SAKNAS_I_MOTORN);
-    };
+    UppgiftService.Skickad skickad = uppgifter.skickaForstaGangen(id);
+    Map<String, Object> svar = new LinkedHashMap<>();
+    svar.put("id", id);
+    svar.put(
+        "status",
+        (skickad == UppgiftService.Skickad.VANTAR
+                ? UppgiftStatus.INSKICKAD
+                : UppgiftStatus.SLUTFORD)
+            .name());
+    svar.put(
+        "meddelande",
+        switch (skickad) {
+          case I_MOTORN -> uppgifter.bekraftelse(u);
+          case VANTAR -> "Uppgiften är sparad och skickas till processmotorn så snart den svarar.";
+          case SAKNAS_I_MOTORN -> SAKNAS_I_MOTORN;
+        });
+    if (skickad == UppgiftService.Skickad.SAKNAS_I_MOTORN) {
+      svar.put("varning", SAKNAS_I_MOTORN);
+    }
+    return svar;
   }
 
   /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
-import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,13 +26,7 @@ class EmbeddedMotorTest {
     engine = EmbeddedStack.startaMotor();
     klient = engine.createClient();
     motor = new EmbeddedMotor(engine);
-    klient
-        .newDeployResourceCommand()
-        .addProcessModel(
-            Bpmn.createExecutableProcess("prov").startEvent().userTask("gor").endEvent().done(),
-            "prov.bpmn")
-        .send()
-        .join();
+    TjansterTest.driftsattProv(klient);
   }
 
   @AfterEach

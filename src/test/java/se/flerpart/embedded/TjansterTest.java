@@ -77,6 +77,17 @@ class TjansterTest {
     }
   }
 
+  /** Deploys "prov": a start, one user task ("gor") and an end. */
+  static void driftsattProv(ZeebeClient klient) {
+    klient
+        .newDeployResourceCommand()
+        .addProcessModel(
+            Bpmn.createExecutableProcess("prov").startEvent().userTask("gor").endEvent().done(),
+            "prov.bpmn")
+        .send()
+        .join();
+  }
+
   @Test
   void motornVisarOppnaOchSlutfordaAnvandaruppgiftsjobbOchFlyttarKlockan() throws Exception {
     int grpc = ledigPort();
@@ -87,13 +98,7 @@ class TjansterTest {
             .grpcAddress(URI.create("http://localhost:" + grpc))
             .usePlaintext()
             .build()) {
-      klient
-          .newDeployResourceCommand()
-          .addProcessModel(
-              Bpmn.createExecutableProcess("prov").startEvent().userTask("gor").endEvent().done(),
-              "prov.bpmn")
-          .send()
-          .join();
+      driftsattProv(klient);
       klient.newCreateInstanceCommand().bpmnProcessId("prov").latestVersion().send().join();
       JsonNode jobb =
           await()
