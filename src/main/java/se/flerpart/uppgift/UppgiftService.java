@@ -463,32 +463,34 @@ public class UppgiftService {
   }
 
   /**
-   * How long after it was submitted a form is left to the request that stored it, before the retry
-   * ({@link #forsokIgen}) may send it. The request sends it at once; this keeps the retry from
-   * sending it first and so taking its place.
+   * The longest the request that stored a form waits for the engine to take it ({@link
+   * #skickaForstaGangen}); after that the form waits for the retry.
    */
-  static final Duration FORSTA_SANDNINGEN = Duration.ofSeconds(2);
+  static final Duration FORSTA_SANDNINGEN = Duration.ofSeconds(5);
 
   /**
-   * Sends a form that {@link #slutfor} has just stored, for the first time. It holds the task's row
-   * while it does, as the retry does, so the two never send the same form at once; a form the retry
-   * has already sent is left as it is. So "not found" from the engine here cannot mean "completed
-   * by an earlier attempt": the engine no longer had the job (it lost its state or was restored, or
-   * the process was ended outside Flerpart). The answer is kept and the task completed, as before,
-   * but it is counted ({@code flerpart.uppgifter.saknade.i.motorn}) and logged with the task's and
-   * process's keys, and the caller tells the user.
+   * How long after it was submitted a form is left to the request that stored it, before the retry
+   * ({@link #forsokIgen}) may send it: longer than the first send may take, so the two never send
+   * the same form at the same time.
+   */
+  static final Duration FORE_ATERFORSOK = FORSTA_SANDNINGEN.multipliedBy(2);
+
+  /**
+   * Sends a form that {@link #slutfor} has just stored, for the first time, waiting at most {@link
+   * #FORSTA_SANDNINGEN}. No other attempt can have been made: the retry leaves the form alone until
+   * this one is over ({@link #FORE_ATERFORSOK}). So "not found" from the engine here cannot mean
+   * "completed by an earlier attempt": the engine no longer had the job (it lost its state or was
+   * restored, or the process was ended outside Flerpart). The answer is kept and the task
+   * completed, as before, but it is counted ({@code flerpart.uppgifter.saknade.i.motorn}) and
+   * logged with the task's and process's keys, and the caller tells the user. No database
+   * connection is held while the engine answers.
    */
   public Skickad skickaForstaGangen(long id) {
-    return transaktion.execute(
-        status -> {
-          Uppgift u = uppgifter.hittaForUppdatering(id).orElse(null);
-          if (u == null || u.status() != UppgiftStatus.INSKICKAD) {
-            return u != null && u.status() == UppgiftStatus.SLUTFORD
-                ? Skickad.I_MOTORN
-                : Skickad.VANTAR;
-          }
-          return skicka(u, true);
-        });
+    Uppgift u = uppgifter.hitta(id).orElse(null);
+    if (u == null || u.status() != UppgiftStatus.INSKICKAD) {
+      return u != null && u.status() == UppgiftStatus.SLUTFORD ? Skickad.I_MOTORN : Skickad.VANTAR;
+    }
+    return skicka(u, true);
   }
 
   /**
@@ -516,7 +518,8 @@ public class UppgiftService {
       variabler.putAll(handler.harleddaProcessvariabler(u));
     }
     try {
-      camunda.newCompleteCommand(id).variables(variabler).send().join();
+      var slutfor = camunda.newCompleteCommand(id).variables(variabler);
+      (forstaGangen ? slutfor.requestTimeout(FORSTA_SANDNINGEN) : slutfor).send().join();
       uppgifter.markeraSlutford(id);
       return Skickad.I_MOTORN;
     } catch (ClientStatusException e) {
@@ -578,7 +581,7 @@ public class UppgiftService {
 
   @Scheduled(fixedDelayString = "${flerpart.uppgift.aterforsok-intervall}")
   public void forsokIgen() {
-    for (long id : uppgifter.vantarPaMotorn(klocka.instant().minus(FORSTA_SANDNINGEN))) {
+    for (long id : uppgifter.vantarPaMotorn(klocka.instant().minus(FORE_ATERFORSOK))) {
       // Each task by one instance at a time: the others skip it while its row is locked. One
       // task that cannot be sent does not hold up the rest.
       try {
