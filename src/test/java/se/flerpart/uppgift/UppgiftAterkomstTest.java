@@ -4,9 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.gateway.protocol.GatewayGrpc;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CompleteJobRequest;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CompleteJobResponse;
+import io.grpc.stub.StreamObserver;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,6 +56,11 @@ class UppgiftAterkomstTest {
   @Autowired JdbcClient jdbc;
   @Autowired MeterRegistry registry;
   @Autowired CamundaClient camunda;
+  @Autowired KommentarRepository kommentarer;
+  @Autowired Clock klocka;
+  @Autowired FormularRegister formular;
+  @Autowired FormularValidator validator;
+  @Autowired ArendeOmfang omfang;
 
   @Test
   void enSlutfordUppgiftVarsJobbKommerTillbakaSkickasIgenOchArendetGarVidare() {
@@ -198,6 +212,90 @@ class UppgiftAterkomstTest {
     // The request's own send comes after it: the form is sent, so it is not sent again.
     assertThat(service.skickaForstaGangen(uppgift)).isEqualTo(UppgiftService.Skickad.I_MOTORN);
     assertThat(saknade()).isEqualTo(fore);
+  }
+
+  @Test
+  @DisplayName(
+      "Första sändningen väntar högst fem sekunder på en motor som inte svarar; svaret ligger kvar"
+          + " för återförsöket, som frågar med klientens egen tidsgräns")
+  void forstaSandningenVantarHogstFemSekunder() throws Exception {
+    ApiKlient api = new ApiKlient(port);
+    String id =
+        api.aktualisera("anna", ArendeSteg.aktualisering("Behöver stöd", List.of("FK", "AF")));
+    long uppgift = api.vantaPaUppgift("anna", "mina", id, "inhamta-samtycke").path("id").asLong();
+    service.slutfor(
+        uppgift,
+        ArendeSteg.samtyckeJa(List.of("FK", "AF"), false),
+        anvandare.hitta("anna").orElseThrow());
+
+    // A gateway that takes the first completion and never answers it, as a stalled engine does,
+    // and refuses every later one at once; it notes the time each one was given.
+    List<Long> tidsgranser = new java.util.concurrent.CopyOnWriteArrayList<>();
+    io.grpc.Server gateway =
+        io.grpc.ServerBuilder.forPort(0)
+            .addService(
+                new GatewayGrpc.GatewayImplBase() {
+                  @Override
+                  public void completeJob(
+                      CompleteJobRequest request, StreamObserver<CompleteJobResponse> svar) {
+                    var grans = io.grpc.Context.current().getDeadline();
+                    tidsgranser.add(
+                        grans == null
+                            ? Long.MAX_VALUE
+                            : grans.timeRemaining(TimeUnit.MILLISECONDS));
+                    if (tidsgranser.size() > 1) {
+                      svar.onError(io.grpc.Status.UNAVAILABLE.asRuntimeException());
+                    }
+                  }
+                })
+            .build()
+            .start();
+    try (CamundaClient stannad =
+        CamundaClient.newClientBuilder()
+            .grpcAddress(URI.create("http://127.0.0.1:" + gateway.getPort()))
+            .restAddress(URI.create("http://127.0.0.1:" + gateway.getPort()))
+            .preferRestOverGrpc(false)
+            .defaultRequestTimeout(Duration.ofMinutes(1))
+            .build()) {
+      UppgiftService motStannadMotor =
+          new UppgiftService(
+              uppgifter,
+              kommentarer,
+              klocka,
+              formular,
+              validator,
+              anvandare,
+              stannad,
+              omfang,
+              List.of(),
+              new SimpleMeterRegistry(),
+              transaktion);
+
+      assertThat(motStannadMotor.skickaForstaGangen(uppgift))
+          .isEqualTo(UppgiftService.Skickad.VANTAR);
+      assertThat(tidsgranser).hasSize(1);
+      assertThat(tidsgranser.get(0))
+          .as("the first send's deadline, in ms")
+          .isPositive()
+          .isLessThanOrEqualTo(UppgiftService.FORSTA_SANDNINGEN.toMillis());
+      Uppgift vantar = uppgifter.hitta(uppgift).orElseThrow();
+      assertThat(vantar.status()).isEqualTo(UppgiftStatus.INSKICKAD);
+      assertThat(uppgifter.vantarPaMotorn(klocka.instant().plus(Duration.ofMinutes(1))))
+          .contains(uppgift);
+
+      // The retry asks with the client's own time, not the first send's.
+      assertThat(motStannadMotor.skickaTillMotorn(uppgift)).isFalse();
+      assertThat(tidsgranser).hasSize(2);
+      assertThat(tidsgranser.get(1)).isGreaterThan(UppgiftService.FORSTA_SANDNINGEN.toMillis());
+    } finally {
+      gateway.shutdownNow();
+    }
+
+    // The engine that does answer takes the stored form, and the case goes on.
+    assertThat(service.skickaTillMotorn(uppgift)).isTrue();
+    assertThat(uppgifter.hitta(uppgift).orElseThrow().status()).isEqualTo(UppgiftStatus.SLUTFORD);
+    assertThat(api.vantaPaUppgift("bengt", "grupp", id, "bered-arende").path("id").asLong())
+        .isPositive();
   }
 
   private double saknade() {
