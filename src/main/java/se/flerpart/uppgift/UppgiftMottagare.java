@@ -32,7 +32,10 @@ import se.flerpart.process.Processmodeller;
  * it is. A task stored as completed whose job comes back has a completion the engine never got (the
  * engine was restored from a backup older than it): it goes back to {@link
  * UppgiftStatus#INSKICKAD}, and the retry sends its stored answer again, so the case does not stand
- * still. Public because the Camunda client calls its job worker reflectively.
+ * still. A job that comes with the key of another stored task (an engine restored or restarted
+ * behind the database gives out its keys again) is not stored: it is counted and logged, and left
+ * to come back after {@link #AKTIVERING}, so that it is stored once the stale row is gone. Public
+ * because the Camunda client calls its job worker reflectively.
  */
 @Component
 public class UppgiftMottagare {
@@ -56,6 +59,8 @@ public class UppgiftMottagare {
 
   private final Counter skickadeIgen;
 
+  private final Counter nycklarIgen;
+
   UppgiftMottagare(
       UppgiftRepository uppgifter,
       CamundaClient camunda,
@@ -73,6 +78,12 @@ public class UppgiftMottagare {
         Counter.builder("flerpart.uppgifter.skickade.igen")
             .description(
                 "Slutförda uppgifter vars jobb kom tillbaka från motorn, så att svaret skickas igen")
+            .register(registry);
+    this.nycklarIgen =
+        Counter.builder("flerpart.uppgifter.nycklar.igen")
+            .description(
+                "Uppgiftsjobb som motorn gav en nyckel som en annan, sparad uppgift redan har"
+                    + " (motorn äldre än databasen); jobbet visas inte förrän den raden är borta")
             .register(registry);
     this.klocka = klocka;
     this.camunda = camunda;
@@ -119,6 +130,21 @@ public class UppgiftMottagare {
           uppgift.id(),
           uppgift.elementId(),
           job.getProcessInstanceKey());
+    } else if (!uppgifter.arSammaJobb(uppgift)) {
+      // The engine gave out this key again, to another job: it was restored or restarted and is
+      // older than the database. The stored row is from its earlier state. The job is not
+      // extended, so it comes back after AKTIVERING, and is stored once that row is cleared.
+      nycklarIgen.increment();
+      log.error(
+          "Motorn gav ut nyckeln {} igen, till ett annat jobb ({} i process {}), men uppgiften {}"
+              + " finns redan sparad från motorns tidigare tillstånd: den nya uppgiften visas inte"
+              + " i listan. Motorn och databasen är från olika tidpunkter (återställda eller"
+              + " omstartade var för sig).",
+          job.getKey(),
+          job.getElementId(),
+          job.getProcessInstanceKey(),
+          job.getKey());
+      return;
     }
     forlang(job.getKey());
   }

@@ -570,20 +570,39 @@ public class UppgiftRepository {
    */
   public boolean skickaIgenOmSlutford(Uppgift jobbet) {
     return jdbc.sql(
-                """
-                update uppgift set status = 'INSKICKAD'
-                where id = ? and status = 'SLUTFORD' and inskickad_data is not null
-                  and element_instans_nyckel = ? and process_instans_nyckel = ? and element_id = ?
-                  and process_id = ?
-                """)
-            .params(
-                jobbet.id(),
-                jobbet.elementInstansNyckel(),
-                jobbet.processInstansNyckel(),
-                jobbet.elementId(),
-                jobbet.processId())
+                "update uppgift set status = 'INSKICKAD' where "
+                    + SAMMA_JOBB
+                    + " and status = 'SLUTFORD' and inskickad_data is not null")
+            .params(jobbetsIdentitet(jobbet))
             .update()
         == 1;
+  }
+
+  /**
+   * Whether the task stored under {@code jobbet}'s key is that job's (the same element instance,
+   * process instance and element), as when an activation times out and the job comes back. False
+   * when the key is another job's, or nothing is stored under it.
+   */
+  public boolean arSammaJobb(Uppgift jobbet) {
+    return jdbc.sql("select exists (select 1 from uppgift where " + SAMMA_JOBB + ")")
+        .params(jobbetsIdentitet(jobbet))
+        .query(Boolean.class)
+        .single();
+  }
+
+  /** The stored task is the job's: its key, and the job's place in its process. */
+  private static final String SAMMA_JOBB =
+      "id = ? and element_instans_nyckel = ? and process_instans_nyckel = ? and element_id = ?"
+          + " and process_id = ?";
+
+  private static Object[] jobbetsIdentitet(Uppgift jobbet) {
+    return new Object[] {
+      jobbet.id(),
+      jobbet.elementInstansNyckel(),
+      jobbet.processInstansNyckel(),
+      jobbet.elementId(),
+      jobbet.processId()
+    };
   }
 
   public void markeraSlutford(long id) {

@@ -1,6 +1,7 @@
 package se.flerpart.uppgift;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.CamundaClient;
@@ -296,6 +297,57 @@ class UppgiftAterkomstTest {
     assertThat(uppgifter.hitta(uppgift).orElseThrow().status()).isEqualTo(UppgiftStatus.SLUTFORD);
     assertThat(api.vantaPaUppgift("bengt", "grupp", id, "bered-arende").path("id").asLong())
         .isPositive();
+  }
+
+  @Test
+  @DisplayName(
+      "Ett jobb med en nyckel som en annan, sparad uppgift redan har räknas och loggas utan"
+          + " personuppgifter, förlängs inte, och sparas när den gamla raden är borta")
+  void ettJobbMedEnAnnanUppgiftsNyckelSparasNarDenGamlaRadenArBorta(CapturedOutput utdata) {
+    ApiKlient api = new ApiKlient(port);
+    String id =
+        api.aktualisera("anna", ArendeSteg.aktualisering("Behöver stöd", List.of("FK", "AF")));
+    long nyckel = api.vantaPaUppgift("anna", "mina", id, "inhamta-samtycke").path("id").asLong();
+    // The row under the job's key is made another job's, as when the engine is older than the
+    // database and gives out a stored task's key again.
+    jdbc.sql(
+            "update uppgift set element_instans_nyckel = element_instans_nyckel + 1000,"
+                + " process_instans_nyckel = process_instans_nyckel + 1000 where id = ?")
+        .param(nyckel)
+        .update();
+    double fore = nycklarIgen();
+
+    // Past the job's time: the engine hands it out again, and it is counted, not stored.
+    flyttaKlockan(api, "PT11M");
+    await().atMost(Duration.ofSeconds(60)).until(() -> nycklarIgen() >= fore + 1);
+    assertThat(utdata.getOut())
+        .contains("Motorn gav ut nyckeln " + nyckel + " igen, till ett annat jobb")
+        .doesNotContain("19121212");
+    // It was not kept for the jobb-tidsgrans: it comes back after the worker's minute.
+    flyttaKlockan(api, "PT2M");
+    await().atMost(Duration.ofSeconds(60)).until(() -> nycklarIgen() >= fore + 2);
+
+    // With the stale row gone, the job is stored when it comes back, and the case goes on.
+    jdbc.sql("delete from uppgift_oppen_grupp where uppgift_id = ?").param(nyckel).update();
+    jdbc.sql("delete from uppgift where id = ?").param(nyckel).update();
+    flyttaKlockan(api, "PT2M");
+    JsonNode samtycke = api.vantaPaUppgift("anna", "mina", id, "inhamta-samtycke");
+    assertThat(samtycke.path("id").asLong()).isEqualTo(nyckel);
+    assertThat(uppgifter.arSammaJobb(uppgifter.hitta(nyckel).orElseThrow())).isTrue();
+    assertThat(
+            api.slutfor("anna", samtycke, ArendeSteg.samtyckeJa(List.of("FK", "AF"), false))
+                .status())
+        .isEqualTo(200);
+    assertThat(api.vantaPaUppgift("bengt", "grupp", id, "bered-arende").path("id").asLong())
+        .isPositive();
+  }
+
+  private double nycklarIgen() {
+    return registry.get("flerpart.uppgifter.nycklar.igen").counter().count();
+  }
+
+  private static void flyttaKlockan(ApiKlient api, String fram) {
+    assertThat(api.post("admin", "/api/dev/klocka", Map.of("fram", fram)).status()).isEqualTo(200);
   }
 
   private double saknade() {

@@ -139,6 +139,8 @@ class MetrikTest {
             "flerpart_handelser_ej_utgivna",
             "flerpart_motor_fel_total",
             "flerpart_uppgifter_saknade_i_motorn_total",
+            "flerpart_uppgifter_skickade_igen_total",
+            "flerpart_uppgifter_nycklar_igen_total",
             "flerpart_mail_fel_total",
             "flerpart_arenden_steg{process=\"flerpartsmote\",steg=\"samla-in-svar\"}",
             "flerpart_arenden_steg{process=\"uppfoljning\",steg=\"vantar-pa-uppfoljningsdag\"}")) {
