@@ -1,6 +1,7 @@
 package se.flerpart;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
@@ -114,8 +115,18 @@ public record ProcessMotor(ZeebeClient client, ZeebeTestEngine engine, Deploymen
       String meddelande, String processId, String idVariabel, Map<String, Object> variabler)
       throws Exception {
     var svar = publiceraStart(meddelande, idVariabel, variabler);
-    engine.waitForIdleState(IDLE);
-    BpmnAssert.assertThat(svar).hasCreatedProcessInstance();
+    // As with jobs: the engine may report idle before it has correlated the message to the start
+    // event (on a loaded machine), so it is asked again for a while.
+    await()
+        .atMost(IDLE)
+        .pollInSameThread() // the assertions' record stream is the test thread's
+        .pollInterval(Duration.ofMillis(50))
+        .ignoreExceptionsInstanceOf(TimeoutException.class)
+        .untilAsserted(
+            () -> {
+              engine.waitForIdleState(IDLE);
+              BpmnAssert.assertThat(svar).hasCreatedProcessInstance();
+            });
     return instans(processId, idVariabel, (String) variabler.get(idVariabel));
   }
 
