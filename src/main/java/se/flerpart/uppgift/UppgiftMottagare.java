@@ -132,18 +132,22 @@ public class UppgiftMottagare {
           job.getProcessInstanceKey());
     } else if (!uppgifter.arSammaJobb(uppgift)) {
       // The engine gave out this key again, to another job: it was restored or restarted and is
-      // older than the database. The stored row is from its earlier state. The job is not
-      // extended, so it comes back after AKTIVERING, and is stored once that row is cleared.
+      // older than the database. The stored row is from its earlier state, and its own job is
+      // gone: it is cancelled if it was still to be done or sent, so that its answer can never
+      // complete this other job. The job is not extended, so it comes back after AKTIVERING, and
+      // is stored once that row is cleared.
+      boolean avbruten = uppgifter.avbrytFranTidigareMotor(job.getKey());
       nycklarIgen.increment();
       log.error(
           "Motorn gav ut nyckeln {} igen, till ett annat jobb ({} i process {}), men uppgiften {}"
-              + " finns redan sparad från motorns tidigare tillstånd: den nya uppgiften visas inte"
-              + " i listan. Motorn och databasen är från olika tidpunkter (återställda eller"
+              + " finns redan sparad från motorns tidigare tillstånd{}: den nya uppgiften visas"
+              + " inte i listan. Motorn och databasen är från olika tidpunkter (återställda eller"
               + " omstartade var för sig).",
           job.getKey(),
           job.getElementId(),
           job.getProcessInstanceKey(),
-          job.getKey());
+          job.getKey(),
+          avbruten ? " och är nu avbruten" : "");
       return;
     }
     forlang(job.getKey());

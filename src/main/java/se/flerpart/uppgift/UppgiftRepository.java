@@ -411,15 +411,67 @@ public class UppgiftRepository {
   public record Sammanfattning(
       Map<UppgiftService.Vy, Long> antal, Map<String, String> typer, List<String> insatser) {}
 
-  /** Marks an open task cancelled; false when it was no longer open. */
+  /**
+   * Marks an open task cancelled: nobody is to do it, and nobody's draft of it is kept. False when
+   * it was no longer open.
+   */
   public boolean avbryt(long id) {
-    return signalera(
-            andrade(
-                jdbc.sql(
-                        "update uppgift u set status = 'AVBRUTEN' where id = ? and status = 'OPPEN'"
-                            + ANDRADE)
-                    .param(id)))
-        == 1;
+    return avbrytOm(id, "status = 'OPPEN'");
+  }
+
+  /**
+   * A task stored under a key the engine has since given to another job (the engine is older than
+   * the database): its own job is gone. Cancelled when open, and also when its stored answer still
+   * waits for the engine, so that the retry does not send that answer to the other job. False when
+   * it was neither.
+   */
+  public boolean avbrytFranTidigareMotor(long id) {
+    return avbrytOm(id, "status in ('OPPEN', 'INSKICKAD')");
+  }
+
+  private boolean avbrytOm(long id, String villkor) {
+    boolean avbruten =
+        signalera(
+                andrade(
+                    jdbc.sql(
+                            "update uppgift u set status = 'AVBRUTEN' where id = ? and "
+                                + villkor
+                                + ANDRADE)
+                        .param(id)))
+            == 1;
+    if (avbruten) {
+      jdbc.sql("delete from uppgift_utkast where uppgift_id = ?").param(id).update();
+    }
+    return avbruten;
+  }
+
+  /**
+   * Takes up to {@code antal} open tasks last looked for in the engine (or stored) before {@code
+   * fore}, the longest ago first, and notes them as looked for at {@code nu}, so that no other run
+   * takes them; rows another transaction holds are left for the next run.
+   */
+  public List<Long> taForAvstamning(Instant fore, Instant nu, int antal) {
+    return jdbc.sql(
+            """
+            update uppgift set avstamd = ? where id in (
+              select id from uppgift
+              where status = 'OPPEN' and coalesce(avstamd, skapad) < ?
+              order by coalesce(avstamd, skapad), id
+              limit ? for update skip locked)
+            returning id
+            """)
+        .params(Timestamp.from(nu), Timestamp.from(fore), antal)
+        .query(Long.class)
+        .list();
+  }
+
+  /** Tasks taken for the reconciliation but not looked for: the next run takes them first. */
+  public void slappAvstamning(Collection<Long> ids) {
+    if (!ids.isEmpty()) {
+      jdbc.sql("update uppgift set avstamd = null where id = any (?)")
+          .param(ids.toArray(Long[]::new))
+          .update();
+    }
   }
 
   public void andraForfallodatum(long id, Instant forfallodatum) {

@@ -62,6 +62,7 @@ class UppgiftAterkomstTest {
   @Autowired FormularRegister formular;
   @Autowired FormularValidator validator;
   @Autowired ArendeOmfang omfang;
+  @Autowired UppgiftAvstamning avstamning;
 
   @Test
   void enSlutfordUppgiftVarsJobbKommerTillbakaSkickasIgenOchArendetGarVidare() {
@@ -322,7 +323,18 @@ class UppgiftAterkomstTest {
     await().atMost(Duration.ofSeconds(60)).until(() -> nycklarIgen() >= fore + 1);
     assertThat(utdata.getOut())
         .contains("Motorn gav ut nyckeln " + nyckel + " igen, till ett annat jobb")
+        .contains("och är nu avbruten")
         .doesNotContain("19121212");
+    // The stale task's own job is gone: it is cancelled, so its answer can never complete the
+    // job that now has its key.
+    assertThat(uppgifter.hitta(nyckel).orElseThrow().status()).isEqualTo(UppgiftStatus.AVBRUTEN);
+    ApiKlient.Svar inaktuell =
+        api.post(
+            "anna",
+            "/api/uppgifter/" + nyckel + "/slutfor",
+            ArendeSteg.samtyckeJa(List.of("FK", "AF"), false));
+    assertThat(inaktuell.status()).isEqualTo(409);
+    assertThat(inaktuell.kropp().path("meddelande").asText()).contains("avbruten");
     // It was not kept for the jobb-tidsgrans: it comes back after the worker's minute.
     flyttaKlockan(api, "PT2M");
     await().atMost(Duration.ofSeconds(60)).until(() -> nycklarIgen() >= fore + 2);
@@ -340,6 +352,62 @@ class UppgiftAterkomstTest {
         .isEqualTo(200);
     assertThat(api.vantaPaUppgift("bengt", "grupp", id, "bered-arende").path("id").asLong())
         .isPositive();
+  }
+
+  @Test
+  @DisplayName(
+      "Avstämningen markerar en öppen uppgift vars jobb motorn inte längre har som avbruten,"
+          + " räknar och loggar den utan personuppgifter, och förnyar de andras jobb")
+  void avstamningenAvbryterUppgifterVarsJobbArBorta(CapturedOutput utdata) {
+    ApiKlient api = new ApiKlient(port);
+    String borta =
+        api.aktualisera("anna", ArendeSteg.aktualisering("Behöver stöd", List.of("FK", "AF")));
+    String kvar =
+        api.aktualisera("anna", ArendeSteg.aktualisering("Behöver också stöd", List.of("FK")));
+    long utanJobb =
+        api.vantaPaUppgift("anna", "mina", borta, "inhamta-samtycke").path("id").asLong();
+    long medJobb = api.vantaPaUppgift("anna", "mina", kvar, "inhamta-samtycke").path("id").asLong();
+    long process = uppgifter.hitta(utanJobb).orElseThrow().processInstansNyckel();
+    // The engine no longer has the one's job, as after a restore or a restart that lost it.
+    camunda.newCancelInstanceCommand(process).send().join();
+    // Both were last looked for two days ago; a task looked for an hour ago is left alone.
+    var tvaDagar = java.sql.Timestamp.from(klocka.instant().minus(Duration.ofDays(2)));
+    jdbc.sql("update uppgift set avstamd = ? where id in (?, ?)")
+        .params(tvaDagar, utanJobb, medJobb)
+        .update();
+    double fore = registry.get("flerpart.uppgifter.utan.jobb").counter().count();
+
+    assertThat(avstamning.stamAv()).isGreaterThanOrEqualTo(2);
+
+    assertThat(uppgifter.hitta(utanJobb).orElseThrow().status()).isEqualTo(UppgiftStatus.AVBRUTEN);
+    assertThat(api.hittaUppgift("anna", "mina", borta, "inhamta-samtycke")).isEmpty();
+    assertThat(registry.get("flerpart.uppgifter.utan.jobb").counter().count()).isEqualTo(fore + 1);
+    assertThat(utdata.getOut())
+        .contains(
+            "Uppgift "
+                + utanJobb
+                + " (inhamta-samtycke) i process "
+                + process
+                + " fanns inte längre i motorn")
+        .doesNotContain("19121212");
+    Uppgift forsedd = uppgifter.hitta(medJobb).orElseThrow();
+    assertThat(forsedd.status()).isEqualTo(UppgiftStatus.OPPEN);
+    assertThat(
+            jdbc.sql("select avstamd > ? from uppgift where id = ?")
+                .params(tvaDagar, medJobb)
+                .query(Boolean.class)
+                .single())
+        .isTrue();
+    // Nothing is taken twice: both were looked for just now.
+    assertThat(avstamning.stamAv()).isZero();
+    // The other case goes on as before.
+    assertThat(
+            api.slutfor(
+                    "anna",
+                    api.vantaPaUppgift("anna", "mina", kvar, "inhamta-samtycke"),
+                    ArendeSteg.samtyckeJa(List.of("FK"), false))
+                .status())
+        .isEqualTo(200);
   }
 
   private double nycklarIgen() {
