@@ -141,6 +141,7 @@ class MetrikTest {
             "flerpart_uppgifter_saknade_i_motorn_total",
             "flerpart_uppgifter_skickade_igen_total",
             "flerpart_uppgifter_nycklar_igen_total",
+            "flerpart_uppgifter_utan_jobb_total",
             "flerpart_mail_fel_total",
             "flerpart_arenden_steg{process=\"flerpartsmote\",steg=\"samla-in-svar\"}",
             "flerpart_arenden_steg{process=\"uppfoljning\",steg=\"vantar-pa-uppfoljningsdag\"}")) {
