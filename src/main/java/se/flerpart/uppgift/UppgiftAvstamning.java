@@ -83,6 +83,7 @@ class UppgiftAvstamning {
     List<Long> tagna = new ArrayList<>();
     var nu = klocka.instant();
     las.korEnsam(JOBB, () -> tagna.addAll(uppgifter.taForAvstamning(nu.minus(alder), nu, antal)));
+    int borta = 0;
     for (int i = 0; i < tagna.size(); i++) {
       long id = tagna.get(i);
       try {
@@ -90,7 +91,7 @@ class UppgiftAvstamning {
       } catch (ClientStatusException e) {
         Status.Code kod = e.getStatusCode();
         if (kod == Status.Code.NOT_FOUND) {
-          utanJobbet(id);
+          borta += utanJobbet(id) ? 1 : 0;
           continue;
         }
         if (kod == Status.Code.FAILED_PRECONDITION || kod == Status.Code.INVALID_ARGUMENT) {
@@ -103,20 +104,29 @@ class UppgiftAvstamning {
         return avbruten(tagna, i, e);
       }
     }
+    if (!tagna.isEmpty()) {
+      log.info(
+          "Avstämningen sökte {} öppna uppgifters jobb i motorn; {} fanns inte längre",
+          tagna.size(),
+          borta);
+    }
     return tagna.size();
   }
 
-  private void utanJobbet(long id) {
+  /** True when the task was open and is now cancelled. */
+  private boolean utanJobbet(long id) {
     Uppgift u = uppgifter.hitta(id).orElse(null);
-    if (u != null && uppgifter.avbryt(id)) {
-      utanJobb.increment();
-      log.warn(
-          "Uppgift {} ({}) i process {} fanns inte längre i motorn och är markerad avbruten"
-              + " (motorn återställd eller omstartad, eller processen avslutad utanför Flerpart)",
-          id,
-          u.elementId(),
-          u.processInstansNyckel());
+    if (u == null || !uppgifter.avbryt(id)) {
+      return false;
     }
+    utanJobb.increment();
+    log.warn(
+        "Uppgift {} ({}) i process {} fanns inte längre i motorn och är markerad avbruten"
+            + " (motorn återställd eller omstartad, eller processen avslutad utanför Flerpart)",
+        id,
+        u.elementId(),
+        u.processInstansNyckel());
+    return true;
   }
 
   private int avbruten(List<Long> tagna, int fran, RuntimeException e) {

@@ -389,6 +389,7 @@ class UppgiftAterkomstTest {
                 + " (inhamta-samtycke) i process "
                 + process
                 + " fanns inte längre i motorn")
+        .containsPattern("Avstämningen sökte \\d+ öppna uppgifters jobb i motorn; \\d+ fanns inte")
         .doesNotContain("19121212");
     Uppgift forsedd = uppgifter.hitta(medJobb).orElseThrow();
     assertThat(forsedd.status()).isEqualTo(UppgiftStatus.OPPEN);
