@@ -72,7 +72,7 @@ class UppgiftAterkomstTest {
             "anna",
             ArendeSteg.aktualisering(
                 "Lång sjukskrivning, behöver stöd från flera parter", List.of("FK", "AF")));
-    long samtycke = api.vantaPaUppgift("anna", "mina", id, "inhamta-samtycke").path("id").asLong();
+    long samtycke = samtycke(api, id);
 
     // The form is submitted and stored as completed, but the engine never hears of it: the
     // database is newer than the restored engine.
@@ -155,8 +155,7 @@ class UppgiftAterkomstTest {
           + " skickade det får veta att ärendet inte går vidare av det")
   void ettSvarTillEttJobbSomMotornInteHarSparasOchAnvandarenFarVeta(CapturedOutput utdata) {
     ApiKlient api = new ApiKlient(port);
-    String id =
-        api.aktualisera("anna", ArendeSteg.aktualisering("Behöver stöd", List.of("FK", "AF")));
+    String id = nyttArende(api);
     JsonNode samtycke = api.vantaPaUppgift("anna", "mina", id, "inhamta-samtycke");
     long uppgift = samtycke.path("id").asLong();
     // The engine no longer has the job: its process was ended outside Flerpart, as it would be
@@ -191,9 +190,8 @@ class UppgiftAterkomstTest {
           + " skickas inte igen")
   void aterforsoketTarInteForstaSandningensPlats() {
     ApiKlient api = new ApiKlient(port);
-    String id =
-        api.aktualisera("anna", ArendeSteg.aktualisering("Behöver stöd", List.of("FK", "AF")));
-    long uppgift = api.vantaPaUppgift("anna", "mina", id, "inhamta-samtycke").path("id").asLong();
+    String id = nyttArende(api);
+    long uppgift = samtycke(api, id);
     camunda
         .newCancelInstanceCommand(uppgifter.hitta(uppgift).orElseThrow().processInstansNyckel())
         .send()
@@ -222,9 +220,8 @@ class UppgiftAterkomstTest {
           + " för återförsöket, som frågar med klientens egen tidsgräns")
   void forstaSandningenVantarHogstFemSekunder() throws Exception {
     ApiKlient api = new ApiKlient(port);
-    String id =
-        api.aktualisera("anna", ArendeSteg.aktualisering("Behöver stöd", List.of("FK", "AF")));
-    long uppgift = api.vantaPaUppgift("anna", "mina", id, "inhamta-samtycke").path("id").asLong();
+    String id = nyttArende(api);
+    long uppgift = samtycke(api, id);
     service.slutfor(
         uppgift,
         ArendeSteg.samtyckeJa(List.of("FK", "AF"), false),
@@ -306,9 +303,8 @@ class UppgiftAterkomstTest {
           + " personuppgifter, förlängs inte, och sparas när den gamla raden är borta")
   void ettJobbMedEnAnnanUppgiftsNyckelSparasNarDenGamlaRadenArBorta(CapturedOutput utdata) {
     ApiKlient api = new ApiKlient(port);
-    String id =
-        api.aktualisera("anna", ArendeSteg.aktualisering("Behöver stöd", List.of("FK", "AF")));
-    long nyckel = api.vantaPaUppgift("anna", "mina", id, "inhamta-samtycke").path("id").asLong();
+    String id = nyttArende(api);
+    long nyckel = samtycke(api, id);
     // The row under the job's key is made another job's, as when the engine is older than the
     // database and gives out a stored task's key again.
     jdbc.sql(
@@ -360,13 +356,11 @@ class UppgiftAterkomstTest {
           + " räknar och loggar den utan personuppgifter, och förnyar de andras jobb")
   void avstamningenAvbryterUppgifterVarsJobbArBorta(CapturedOutput utdata) {
     ApiKlient api = new ApiKlient(port);
-    String borta =
-        api.aktualisera("anna", ArendeSteg.aktualisering("Behöver stöd", List.of("FK", "AF")));
+    String borta = nyttArende(api);
     String kvar =
         api.aktualisera("anna", ArendeSteg.aktualisering("Behöver också stöd", List.of("FK")));
-    long utanJobb =
-        api.vantaPaUppgift("anna", "mina", borta, "inhamta-samtycke").path("id").asLong();
-    long medJobb = api.vantaPaUppgift("anna", "mina", kvar, "inhamta-samtycke").path("id").asLong();
+    long utanJobb = samtycke(api, borta);
+    long medJobb = samtycke(api, kvar);
     long process = uppgifter.hitta(utanJobb).orElseThrow().processInstansNyckel();
     // The engine no longer has the one's job, as after a restore or a restart that lost it.
     camunda.newCancelInstanceCommand(process).send().join();
@@ -417,6 +411,16 @@ class UppgiftAterkomstTest {
 
   private static void flyttaKlockan(ApiKlient api, String fram) {
     assertThat(api.post("admin", "/api/dev/klocka", Map.of("fram", fram)).status()).isEqualTo(200);
+  }
+
+  /** A new case from anna, needing FK and AF; its id. */
+  private static String nyttArende(ApiKlient api) {
+    return api.aktualisera("anna", ArendeSteg.aktualisering("Behöver stöd", List.of("FK", "AF")));
+  }
+
+  /** The key of the case's samtycke task, once anna has it. */
+  private static long samtycke(ApiKlient api, String arendeId) {
+    return api.vantaPaUppgift("anna", "mina", arendeId, "inhamta-samtycke").path("id").asLong();
   }
 
   private double saknade() {
