@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -81,8 +82,9 @@ class UppgiftAvstamning {
   /** One run; how many tasks were looked for in the engine. */
   int stamAv() {
     List<Long> tagna = new ArrayList<>();
-    var nu = klocka.instant();
-    las.korEnsam(JOBB, () -> tagna.addAll(uppgifter.taForAvstamning(nu.minus(alder), nu, antal)));
+    Instant nu = klocka.instant();
+    Instant fore = nu.minus(alder);
+    las.korEnsam(JOBB, () -> tagna.addAll(uppgifter.taForAvstamning(fore, nu, antal)));
     int borta = 0;
     for (int i = 0; i < tagna.size(); i++) {
       long id = tagna.get(i);
@@ -99,9 +101,9 @@ class UppgiftAvstamning {
           // out again): the worker takes it and keeps it.
           continue;
         }
-        return avbruten(tagna, i, e);
+        return avbruten(tagna, i, fore, e);
       } catch (RuntimeException e) {
-        return avbruten(tagna, i, e);
+        return avbruten(tagna, i, fore, e);
       }
     }
     if (!tagna.isEmpty()) {
@@ -129,8 +131,8 @@ class UppgiftAvstamning {
     return true;
   }
 
-  private int avbruten(List<Long> tagna, int fran, RuntimeException e) {
-    uppgifter.slappAvstamning(tagna.subList(fran, tagna.size()));
+  private int avbruten(List<Long> tagna, int fran, Instant fore, RuntimeException e) {
+    uppgifter.slappAvstamning(tagna.subList(fran, tagna.size()), fore.minusSeconds(1));
     log.warn(
         "Avstämningen av öppna uppgifter mot motorn avbröts efter {} av {}: {}",
         fran,

@@ -465,11 +465,14 @@ public class UppgiftRepository {
         .list();
   }
 
-  /** Tasks taken for the reconciliation but not looked for: the next run takes them first. */
-  public void slappAvstamning(Collection<Long> ids) {
+  /**
+   * Tasks taken for the reconciliation but not looked for: noted as looked for at {@code
+   * forfallen}, a time before the run's limit, so that the next run takes them again, and early.
+   */
+  public void slappAvstamning(Collection<Long> ids, Instant forfallen) {
     if (!ids.isEmpty()) {
-      jdbc.sql("update uppgift set avstamd = null where id = any (?)")
-          .param(ids.toArray(Long[]::new))
+      jdbc.sql("update uppgift set avstamd = ? where id = any (?)")
+          .params(Timestamp.from(forfallen), ids.toArray(Long[]::new))
           .update();
     }
   }

@@ -8,6 +8,8 @@ import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.gateway.protocol.GatewayGrpc;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CompleteJobRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CompleteJobResponse;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.UpdateJobTimeoutRequest;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.UpdateJobTimeoutResponse;
 import io.grpc.stub.StreamObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -63,6 +65,7 @@ class UppgiftAterkomstTest {
   @Autowired FormularValidator validator;
   @Autowired ArendeOmfang omfang;
   @Autowired UppgiftAvstamning avstamning;
+  @Autowired se.flerpart.process.SchedulerLock las;
 
   @Test
   void enSlutfordUppgiftVarsJobbKommerTillbakaSkickasIgenOchArendetGarVidare() {
@@ -231,31 +234,20 @@ class UppgiftAterkomstTest {
     // and refuses every later one at once; it notes the time each one was given.
     List<Long> tidsgranser = new java.util.concurrent.CopyOnWriteArrayList<>();
     io.grpc.Server gateway =
-        io.grpc.ServerBuilder.forPort(0)
-            .addService(
-                new GatewayGrpc.GatewayImplBase() {
-                  @Override
-                  public void completeJob(
-                      CompleteJobRequest request, StreamObserver<CompleteJobResponse> svar) {
-                    var grans = io.grpc.Context.current().getDeadline();
-                    tidsgranser.add(
-                        grans == null
-                            ? Long.MAX_VALUE
-                            : grans.timeRemaining(TimeUnit.MILLISECONDS));
-                    if (tidsgranser.size() > 1) {
-                      svar.onError(io.grpc.Status.UNAVAILABLE.asRuntimeException());
-                    }
-                  }
-                })
-            .build()
-            .start();
-    try (CamundaClient stannad =
-        CamundaClient.newClientBuilder()
-            .grpcAddress(URI.create("http://127.0.0.1:" + gateway.getPort()))
-            .restAddress(URI.create("http://127.0.0.1:" + gateway.getPort()))
-            .preferRestOverGrpc(false)
-            .defaultRequestTimeout(Duration.ofMinutes(1))
-            .build()) {
+        gateway(
+            new GatewayGrpc.GatewayImplBase() {
+              @Override
+              public void completeJob(
+                  CompleteJobRequest request, StreamObserver<CompleteJobResponse> svar) {
+                var grans = io.grpc.Context.current().getDeadline();
+                tidsgranser.add(
+                    grans == null ? Long.MAX_VALUE : grans.timeRemaining(TimeUnit.MILLISECONDS));
+                if (tidsgranser.size() > 1) {
+                  svar.onError(io.grpc.Status.UNAVAILABLE.asRuntimeException());
+                }
+              }
+            });
+    try (CamundaClient stannad = klient(gateway)) {
       UppgiftService motStannadMotor =
           new UppgiftService(
               uppgifter,
@@ -411,6 +403,69 @@ class UppgiftAterkomstTest {
 
   private static void flyttaKlockan(ApiKlient api, String fram) {
     assertThat(api.post("admin", "/api/dev/klocka", Map.of("fram", fram)).status()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName(
+      "En avstämning mot en motor som inte svarar ändrar inget och lämnar uppgifterna till nästa"
+          + " körning")
+  void avstamningenMotEnMotorSomInteSvararLamnarUppgifterna() throws Exception {
+    ApiKlient api = new ApiKlient(port);
+    String id = nyttArende(api);
+    long uppgift = samtycke(api, id);
+    var tvaDagar = java.sql.Timestamp.from(klocka.instant().minus(Duration.ofDays(2)));
+    jdbc.sql("update uppgift set avstamd = ? where id = ?").params(tvaDagar, uppgift).update();
+    // A gateway that refuses every renewal, as an engine that is away.
+    io.grpc.Server gateway =
+        gateway(
+            new GatewayGrpc.GatewayImplBase() {
+              @Override
+              public void updateJobTimeout(
+                  UpdateJobTimeoutRequest request, StreamObserver<UpdateJobTimeoutResponse> svar) {
+                svar.onError(io.grpc.Status.UNAVAILABLE.asRuntimeException());
+              }
+            });
+    try (CamundaClient borta = klient(gateway)) {
+      UppgiftAvstamning motBortaMotor =
+          new UppgiftAvstamning(
+              uppgifter,
+              borta,
+              las,
+              klocka,
+              new SimpleMeterRegistry(),
+              Duration.ofMinutes(10),
+              Duration.ofDays(1),
+              500);
+
+      assertThat(motBortaMotor.stamAv()).isZero();
+    } finally {
+      gateway.shutdownNow();
+    }
+    assertThat(uppgifter.hitta(uppgift).orElseThrow().status()).isEqualTo(UppgiftStatus.OPPEN);
+    // Released: due again, so the next run takes it.
+    assertThat(
+            jdbc.sql("select avstamd < ? from uppgift where id = ?")
+                .params(
+                    java.sql.Timestamp.from(klocka.instant().minus(Duration.ofDays(1))), uppgift)
+                .query(Boolean.class)
+                .single())
+        .isTrue();
+    assertThat(avstamning.stamAv()).isPositive();
+    assertThat(uppgifter.hitta(uppgift).orElseThrow().status()).isEqualTo(UppgiftStatus.OPPEN);
+  }
+
+  /** An engine's gateway, in this process, that does only what {@code tjanst} does. */
+  private static io.grpc.Server gateway(GatewayGrpc.GatewayImplBase tjanst) throws Exception {
+    return io.grpc.ServerBuilder.forPort(0).addService(tjanst).build().start();
+  }
+
+  private static CamundaClient klient(io.grpc.Server gateway) {
+    return CamundaClient.newClientBuilder()
+        .grpcAddress(URI.create("http://127.0.0.1:" + gateway.getPort()))
+        .restAddress(URI.create("http://127.0.0.1:" + gateway.getPort()))
+        .preferRestOverGrpc(false)
+        .defaultRequestTimeout(Duration.ofMinutes(1))
+        .build();
   }
 
   /** A new case from anna, needing FK and AF; its id. */
