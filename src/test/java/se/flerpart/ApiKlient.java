@@ -122,8 +122,13 @@ public final class ApiKlient {
 
   /** Waits for a mail to arrive at the embedded SMTP server and returns it. */
   public JsonNode vantaPaMail(Predicate<JsonNode> villkor) {
+    return vantaPaMail(villkor, Duration.ofSeconds(60));
+  }
+
+  /** As above, waiting at most {@code hogst}. */
+  public JsonNode vantaPaMail(Predicate<JsonNode> villkor, Duration hogst) {
     return await()
-        .atMost(Duration.ofSeconds(60))
+        .atMost(hogst)
         .pollInterval(Duration.ofMillis(200))
         .until(
             () -> stream(get("admin", "/api/dev/mail").kropp()).filter(villkor).findFirst(),

@@ -137,7 +137,7 @@ class UppgiftAvstamning {
         "Avstämningen av öppna uppgifter mot motorn avbröts efter {} av {}: {}",
         fran,
         tagna.size(),
-        e.getMessage());
+        e.toString());
     return fran;
   }
 }

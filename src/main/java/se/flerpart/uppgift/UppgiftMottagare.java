@@ -122,35 +122,47 @@ public class UppgiftMottagare {
           uppgift.id(),
           uppgift.elementId(),
           job.getProcessInstanceKey());
-    } else if (uppgifter.skickaIgenOmSlutford(uppgift)) {
-      skickadeIgen.increment();
-      log.warn(
-          "Uppgift {} ({}) i process {} var slutförd men motorn väntar fortfarande på den; det"
-              + " sparade svaret skickas igen",
-          uppgift.id(),
-          uppgift.elementId(),
-          job.getProcessInstanceKey());
-    } else if (!uppgifter.arSammaJobb(uppgift)) {
-      // The engine gave out this key again, to another job: it was restored or restarted and is
-      // older than the database. The stored row is from its earlier state, and its own job is
-      // gone: it is cancelled if it was still to be done or sent, so that its answer can never
-      // complete this other job. The job is not extended, so it comes back after AKTIVERING, and
-      // is stored once that row is cleared.
-      boolean avbruten = uppgifter.avbrytFranTidigareMotor(job.getKey());
-      nycklarIgen.increment();
-      log.error(
-          "Motorn gav ut nyckeln {} igen, till ett annat jobb ({} i process {}), men uppgiften {}"
-              + " finns redan sparad från motorns tidigare tillstånd{}: den nya uppgiften visas"
-              + " inte i listan. Motorn och databasen är från olika tidpunkter (återställda eller"
-              + " omstartade var för sig).",
-          job.getKey(),
-          job.getElementId(),
-          job.getProcessInstanceKey(),
-          job.getKey(),
-          avbruten ? " och är nu avbruten" : "");
-      return;
+    } else {
+      // The job came back (its activation timed out): one question tells whether the stored task
+      // is this job's, and how it stands.
+      var lagradStatus = uppgifter.sammaJobbetsStatus(uppgift);
+      if (lagradStatus.isEmpty()) {
+        annatJobbsNyckel(job);
+        return;
+      }
+      if (lagradStatus.get() == UppgiftStatus.SLUTFORD && uppgifter.skickaIgenOmSlutford(uppgift)) {
+        skickadeIgen.increment();
+        log.warn(
+            "Uppgift {} ({}) i process {} var slutförd men motorn väntar fortfarande på den; det"
+                + " sparade svaret skickas igen",
+            uppgift.id(),
+            uppgift.elementId(),
+            job.getProcessInstanceKey());
+      }
     }
     forlang(job.getKey());
+  }
+
+  /**
+   * The engine gave out this job's key again, to another job: it was restored or restarted and is
+   * older than the database. The stored row is from its earlier state, and its own job is gone: it
+   * is cancelled if it was still to be done or sent, so that its answer can never complete this
+   * other job. The job is not extended, so it comes back after {@link #AKTIVERING}, and is stored
+   * once that row is cleared.
+   */
+  private void annatJobbsNyckel(ActivatedJob job) {
+    boolean avbruten = uppgifter.avbrytFranTidigareMotor(job.getKey());
+    nycklarIgen.increment();
+    log.error(
+        "Motorn gav ut nyckeln {} igen, till ett annat jobb ({} i process {}), men uppgiften {}"
+            + " finns redan sparad från motorns tidigare tillstånd{}: den nya uppgiften visas"
+            + " inte i listan. Motorn och databasen är från olika tidpunkter (återställda eller"
+            + " omstartade var för sig).",
+        job.getKey(),
+        job.getElementId(),
+        job.getProcessInstanceKey(),
+        job.getKey(),
+        avbruten ? " och är nu avbruten" : "");
   }
 
   /**

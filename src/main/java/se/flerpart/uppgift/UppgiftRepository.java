@@ -634,15 +634,15 @@ public class UppgiftRepository {
   }
 
   /**
-   * Whether the task stored under {@code jobbet}'s key is that job's (the same element instance,
-   * process instance and element), as when an activation times out and the job comes back. False
-   * when the key is another job's, or nothing is stored under it.
+   * The status of the task stored under {@code jobbet}'s key when it is that job's (the same
+   * element instance, process instance and element), as when an activation times out and the job
+   * comes back. Empty when the key is another job's, or nothing is stored under it.
    */
-  public boolean arSammaJobb(Uppgift jobbet) {
-    return jdbc.sql("select exists (select 1 from uppgift where " + SAMMA_JOBB + ")")
+  public Optional<UppgiftStatus> sammaJobbetsStatus(Uppgift jobbet) {
+    return jdbc.sql("select status from uppgift where " + SAMMA_JOBB)
         .params(jobbetsIdentitet(jobbet))
-        .query(Boolean.class)
-        .single();
+        .query((rs, n) -> UppgiftStatus.valueOf(rs.getString(1)))
+        .optional();
   }
 
   /** The stored task is the job's: its key, and the job's place in its process. */

@@ -536,10 +536,14 @@ class GallringApiTest {
                     .anyMatch(b -> b.path("filnamn").asText().startsWith("gemensam-plan")));
   }
 
-  /** Waits for the återkoppling that is the case's last step, so nothing is written after it. */
+  /**
+   * Waits for the återkoppling that is the case's last step, so nothing is written after it. Up to
+   * three minutes: after the clock's month, every open task's job of the test context comes back
+   * and every timer fires at once, and the mail waits behind them on a loaded machine.
+   */
   private void vantaPaAterkoppling(String id, String rubrik) {
     String nummer = api.arende("anna", id).path("arendenummer").asText();
-    api.vantaPaMail(mailTill("anna@fk.example", nummer + ": " + rubrik));
+    api.vantaPaMail(mailTill("anna@fk.example", nummer + ": " + rubrik), Duration.ofMinutes(3));
   }
 
   private List<JsonNode> susRader(String arendeId) {

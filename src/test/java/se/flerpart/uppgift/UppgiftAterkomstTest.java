@@ -333,7 +333,8 @@ class UppgiftAterkomstTest {
     flyttaKlockan(api, "PT2M");
     JsonNode samtycke = api.vantaPaUppgift("anna", "mina", id, "inhamta-samtycke");
     assertThat(samtycke.path("id").asLong()).isEqualTo(nyckel);
-    assertThat(uppgifter.arSammaJobb(uppgifter.hitta(nyckel).orElseThrow())).isTrue();
+    assertThat(uppgifter.sammaJobbetsStatus(uppgifter.hitta(nyckel).orElseThrow()))
+        .contains(UppgiftStatus.OPPEN);
     assertThat(
             api.slutfor("anna", samtycke, ArendeSteg.samtyckeJa(List.of("FK", "AF"), false))
                 .status())
