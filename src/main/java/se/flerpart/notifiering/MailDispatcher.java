@@ -91,13 +91,14 @@ class MailDispatcher {
 
   /**
    * An application module listener (after the commit, on a thread of its own) that locks the mail's
-   * row, hands the mail to the SMTP server and marks it sent in one transaction, committed as soon
+   * row, marks it sent and hands the mail to the SMTP server in one transaction, committed as soon
    * as the server has taken the mail: the SMTP session is ended ({@code QUIT}) only after the
    * commit. A crash between the server's acceptance and the commit leaves the mail unmarked, and
-   * the resubmitted publication sends it again; ending the session first made that window a round
-   * trip longer. A mail the server does not take has its attempt recorded in the same transaction,
-   * with the connection that holds the row's lock, and the exception leaves the publication
-   * incomplete for its retry.
+   * the resubmitted publication sends it again; ending the session first, or marking the mail only
+   * after the server's answer, made that window a round trip longer each. A mail the server does
+   * not take is marked unsent again and its error recorded in the same transaction, with the
+   * connection that holds the row's lock, and the exception leaves the publication incomplete for
+   * its retry.
    */
   @Async
   @TransactionalEventListener
@@ -137,20 +138,23 @@ class MailDispatcher {
       // Sent already, or being sent by another instance right now.
       return null;
     }
+    // Marked sent before the mail goes out, in this transaction: once the SMTP server has taken
+    // it, only the commit is left, which PostgreSQL carries out even if this instance dies right
+    // after sending it. Undone if the server does not take the mail.
+    jdbc.sql("update mail_utkorg set skickad = ?, forsok = forsok + 1 where id = ?")
+        .params(Timestamp.from(klocka.instant()), mail.id())
+        .update();
     try {
       smtp.skicka(meddelande(mail));
     } catch (MessagingException | RuntimeException e) {
       // Logged without recipients or subject, which name people.
       mailfel.increment();
       log.warn("Mail {} kunde inte skickas ännu och försöks igen: {}", mail.id(), typ(e));
-      jdbc.sql("update mail_utkorg set forsok = forsok + 1, senaste_fel = ? where id = ?")
+      jdbc.sql("update mail_utkorg set skickad = null, senaste_fel = ? where id = ?")
           .params(typ(e), mail.id())
           .update();
       return e;
     }
-    jdbc.sql("update mail_utkorg set skickad = ?, forsok = forsok + 1 where id = ?")
-        .params(Timestamp.from(klocka.instant()), mail.id())
-        .update();
     log.info("Mail {} skickat till {} mottagare", mail.id(), mail.mottagare().size());
     return null;
   }

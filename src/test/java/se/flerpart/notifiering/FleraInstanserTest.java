@@ -244,10 +244,24 @@ class FleraInstanserTest {
     List<String> data = Collections.synchronizedList(new ArrayList<>());
     // Threads of their own: the common pool may have a single one on two cores.
     ExecutorService tradar = Executors.newFixedThreadPool(2);
+    // When the mail's data has come, before the server takes it: the sending transaction has
+    // already marked it sent (not yet committed), so that only the commit is left after the
+    // server's answer. Its connection's last statement is that update.
+    AtomicBoolean markeratForeSvaret = new AtomicBoolean();
+    Runnable foreSvaretPaData =
+        () ->
+            markeratForeSvaret.set(
+                jdbc.sql(
+                        "select count(*) > 0 from pg_stat_activity"
+                            + " where state = 'idle in transaction'"
+                            + " and query like 'update mail_utkorg set skickad = %'")
+                    .query(Boolean.class)
+                    .single());
     try (ServerSocket server = new ServerSocket(0)) {
       CompletableFuture<Void> smtpServer =
           CompletableFuture.runAsync(
-              () -> svaraSomSmtp(server, data, quitMottaget, svaraPaQuit), tradar);
+              () -> svaraSomSmtp(server, data, foreSvaretPaData, quitMottaget, svaraPaQuit),
+              tradar);
       JavaMailSenderImpl langsam = new JavaMailSenderImpl();
       langsam.setHost("127.0.0.1");
       langsam.setPort(server.getLocalPort());
@@ -282,13 +296,18 @@ class FleraInstanserTest {
       tradar.shutdownNow();
     }
     assertThat(data).anyMatch(rad -> rad.startsWith("Message-ID:"));
+    assertThat(markeratForeSvaret).as("markerat skickat innan servern svarat på data").isTrue();
     assertThat(forsok(jdbc, id)).isEqualTo(1);
   }
 
-  /** One SMTP session that takes one mail, and answers QUIT when {@code svaraPaQuit} opens. */
+  /**
+   * One SMTP session that takes one mail, runs {@code foreSvaretPaData} before it answers the
+   * mail's data, and answers QUIT when {@code svaraPaQuit} opens.
+   */
   private static void svaraSomSmtp(
       ServerSocket server,
       List<String> data,
+      Runnable foreSvaretPaData,
       CountDownLatch quitMottaget,
       CountDownLatch svaraPaQuit) {
     try (java.net.Socket s = server.accept();
@@ -307,6 +326,7 @@ class FleraInstanserTest {
           while (!(rad = in.readLine()).equals(".")) {
             data.add(rad);
           }
+          foreSvaretPaData.run();
           out.print("250 tagen\r\n");
         } else if (kommando.startsWith("QUIT")) {
           quitMottaget.countDown();
