@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import se.flerpart.process.Processmodeller;
 
 /**
@@ -33,9 +34,9 @@ import se.flerpart.process.Processmodeller;
  * engine was restored from a backup older than it): it goes back to {@link
  * UppgiftStatus#INSKICKAD}, and the retry sends its stored answer again, so the case does not stand
  * still. A job that comes with the key of another stored task (an engine restored or restarted
- * behind the database gives out its keys again) is not stored: it is counted and logged, and left
- * to come back after {@link #AKTIVERING}, so that it is stored once the stale row is gone. Public
- * because the Camunda client calls its job worker reflectively.
+ * behind the database gives out its keys again) is counted and logged; the stale task is cancelled
+ * and moved out of the key's way, and the job stored under it. Public because the Camunda client
+ * calls its job worker reflectively.
  */
 @Component
 public class UppgiftMottagare {
@@ -61,6 +62,8 @@ public class UppgiftMottagare {
 
   private final Counter nycklarIgen;
 
+  private final TransactionTemplate transaktion;
+
   UppgiftMottagare(
       UppgiftRepository uppgifter,
       CamundaClient camunda,
@@ -68,6 +71,7 @@ public class UppgiftMottagare {
       ObjectMapper json,
       Clock klocka,
       MeterRegistry registry,
+      TransactionTemplate transaktion,
       @Value("${flerpart.uppgift.jobb-tidsgrans}") Duration lagrad) {
     if (lagrad.compareTo(AKTIVERING) <= 0) {
       throw new IllegalArgumentException(
@@ -82,10 +86,11 @@ public class UppgiftMottagare {
     this.nycklarIgen =
         Counter.builder("flerpart.uppgifter.nycklar.igen")
             .description(
-                "Uppgiftsjobb som motorn gav en nyckel som en annan, sparad uppgift redan har"
-                    + " (motorn äldre än databasen); jobbet visas inte förrän den raden är borta")
+                "Uppgiftsjobb som motorn gav en nyckel som en annan, sparad uppgift redan hade"
+                    + " (motorn äldre än databasen); den gamla uppgiften fick ett eget id")
             .register(registry);
     this.klocka = klocka;
+    this.transaktion = transaktion;
     this.camunda = camunda;
     this.uppgifter = uppgifter;
     this.modeller = modeller;
@@ -117,17 +122,17 @@ public class UppgiftMottagare {
             null,
             null);
     if (uppgifter.skapaOmNy(uppgift)) {
-      log.info(
-          "Ny uppgift {} ({}) i process {}",
-          uppgift.id(),
-          uppgift.elementId(),
-          job.getProcessInstanceKey());
+      nyUppgift(uppgift);
     } else {
       // The job came back (its activation timed out): one question tells whether the stored task
       // is this job's, and how it stands.
       var lagradStatus = uppgifter.sammaJobbetsStatus(uppgift);
       if (lagradStatus.isEmpty()) {
-        annatJobbsNyckel(job);
+        if (!annatJobbsNyckel(uppgift)) {
+          return;
+        }
+        nyUppgift(uppgift);
+        forlang(job.getKey());
         return;
       }
       if (lagradStatus.get() == UppgiftStatus.SLUTFORD && uppgifter.skickaIgenOmSlutford(uppgift)) {
@@ -143,26 +148,45 @@ public class UppgiftMottagare {
     forlang(job.getKey());
   }
 
+  private void nyUppgift(Uppgift uppgift) {
+    log.info(
+        "Ny uppgift {} ({}) i process {}",
+        uppgift.id(),
+        uppgift.elementId(),
+        uppgift.processInstansNyckel());
+  }
+
   /**
    * The engine gave out this job's key again, to another job: it was restored or restarted and is
-   * older than the database. The stored row is from its earlier state, and its own job is gone: it
-   * is cancelled if it was still to be done or sent, so that its answer can never complete this
-   * other job. The job is not extended, so it comes back after {@link #AKTIVERING}, and is stored
-   * once that row is cleared.
+   * older than the database. The stored row is from its earlier state, and its own job is gone: in
+   * one transaction it is cancelled if it was still to be done or sent, so that its answer can
+   * never complete this other job, moved to an id of its own, and the job stored under its key.
+   * True when the job is stored now; false when the key turned out to be this job's after all (an
+   * instance that took the job before did the same just now), and the job comes back as any job.
    */
-  private void annatJobbsNyckel(ActivatedJob job) {
-    boolean avbruten = uppgifter.avbrytFranTidigareMotor(job.getKey());
+  private boolean annatJobbsNyckel(Uppgift uppgift) {
+    var flyttad =
+        transaktion.execute(
+            t ->
+                uppgifter
+                    .flyttaUndan(uppgift)
+                    .filter(f -> uppgifter.skapaOmNy(uppgift))
+                    .orElse(null));
+    if (flyttad == null) {
+      return false;
+    }
     nycklarIgen.increment();
     log.error(
-        "Motorn gav ut nyckeln {} igen, till ett annat jobb ({} i process {}), men uppgiften {}"
-            + " finns redan sparad från motorns tidigare tillstånd{}: den nya uppgiften visas"
-            + " inte i listan. Motorn och databasen är från olika tidpunkter (återställda eller"
-            + " omstartade var för sig).",
-        job.getKey(),
-        job.getElementId(),
-        job.getProcessInstanceKey(),
-        job.getKey(),
-        avbruten ? " och är nu avbruten" : "");
+        "Motorn gav ut nyckeln {} igen, till ett annat jobb ({} i process {}): uppgiften som var"
+            + " sparad under den från motorns tidigare tillstånd{} har nu id {}, och den nya"
+            + " uppgiften är sparad under nyckeln. Motorn och databasen är från olika tidpunkter"
+            + " (återställda eller omstartade var för sig).",
+        uppgift.id(),
+        uppgift.elementId(),
+        uppgift.processInstansNyckel(),
+        flyttad.avbruten() ? " är avbruten och" : "",
+        flyttad.id());
+    return true;
   }
 
   /**

@@ -645,10 +645,85 @@ public class UppgiftRepository {
         .optional();
   }
 
+  /** The tables whose rows belong to one task, by its id in {@code uppgift_id}. */
+  private static final List<String> UPPGIFTENS_RADER =
+      List.of(
+          "uppgift_kommentar",
+          "uppgift_utkast",
+          "uppgift_oppen_grupp",
+          "beredning_beslut",
+          "mote",
+          "uppfoljning");
+
+  /**
+   * The task stored under {@code jobbet}'s key is another job's: the engine gave the key out again
+   * (it restarted without its state, or was restored from a backup older than the database), and
+   * the stored task's own job is gone. It is cancelled if it was still to be done or sent, so that
+   * its answer can never complete this job, and moved with everything that belongs to it (comments,
+   * meeting, decision, follow-up) to a negative id, which no job's key ever is, so that the job can
+   * be stored under its own key. In the caller's transaction; empty when the stored task is this
+   * job's after all, or nothing is stored under the key.
+   */
+  public Optional<Flyttad> flyttaUndan(Uppgift jobbet) {
+    List<String> gamla =
+        jdbc.sql("select status from uppgift where " + ANNAT_JOBB + " for update")
+            .params(jobbetsIdentitet(jobbet))
+            .query(String.class)
+            .list();
+    if (gamla.isEmpty()) {
+      return Optional.empty();
+    }
+    long id = jobbet.id();
+    boolean avbruten = avbrytFranTidigareMotor(id);
+    long ny = -jdbc.sql("select nextval('uppgift_tidigare_id')").query(Long.class).single();
+    String kolumner = String.join(", ", uppgiftensKolumner());
+    jdbc.sql(
+            "insert into uppgift (id, "
+                + kolumner
+                + ") select ?, "
+                + kolumner
+                + " from uppgift where id = ?")
+        .params(ny, id)
+        .update();
+    for (String tabell : UPPGIFTENS_RADER) {
+      jdbc.sql("update " + tabell + " set uppgift_id = ? where uppgift_id = ?")
+          .params(ny, id)
+          .update();
+    }
+    jdbc.sql("delete from uppgift where id = ?").param(id).update();
+    return Optional.of(new Flyttad(ny, avbruten));
+  }
+
+  /** Where {@link #flyttaUndan} moved a task, and whether it cancelled it first. */
+  public record Flyttad(long id, boolean avbruten) {}
+
+  private volatile List<String> uppgiftensKolumner;
+
+  /** Every column of {@code uppgift} but its id, as the database has them now. */
+  private List<String> uppgiftensKolumner() {
+    List<String> kolumner = uppgiftensKolumner;
+    if (kolumner == null) {
+      kolumner =
+          jdbc.sql(
+                  "select column_name from information_schema.columns where table_schema ="
+                      + " current_schema() and table_name = 'uppgift' and column_name <> 'id'"
+                      + " and is_generated = 'NEVER' order by ordinal_position")
+              .query(String.class)
+              .list();
+      uppgiftensKolumner = kolumner;
+    }
+    return kolumner;
+  }
+
   /** The stored task is the job's: its key, and the job's place in its process. */
   private static final String SAMMA_JOBB =
       "id = ? and element_instans_nyckel = ? and process_instans_nyckel = ? and element_id = ?"
           + " and process_id = ?";
+
+  /** The stored task under the job's key is another job's (parameters as {@link #SAMMA_JOBB}). */
+  private static final String ANNAT_JOBB =
+      "id = ? and not (element_instans_nyckel = ? and process_instans_nyckel = ? and element_id"
+          + " = ? and process_id = ?)";
 
   private static Object[] jobbetsIdentitet(Uppgift jobbet) {
     return new Object[] {

@@ -292,11 +292,15 @@ class UppgiftAterkomstTest {
   @Test
   @DisplayName(
       "Ett jobb med en nyckel som en annan, sparad uppgift redan har räknas och loggas utan"
-          + " personuppgifter, förlängs inte, och sparas när den gamla raden är borta")
-  void ettJobbMedEnAnnanUppgiftsNyckelSparasNarDenGamlaRadenArBorta(CapturedOutput utdata) {
+          + " personuppgifter; den gamla uppgiften avbryts och flyttas med sina kommentarer till"
+          + " ett eget id, och jobbet sparas under nyckeln så att ärendet går vidare")
+  void ettJobbMedEnAnnanUppgiftsNyckelSparasOchDenGamlaFlyttasUndan(CapturedOutput utdata) {
     ApiKlient api = new ApiKlient(port);
     String id = nyttArende(api);
     long nyckel = samtycke(api, id);
+    String kommentarer = "/api/uppgifter/" + nyckel + "/kommentarer";
+    assertThat(api.post("anna", kommentarer, Map.of("text", "Ringer honom på fredag")).status())
+        .isEqualTo(201);
     // The row under the job's key is made another job's, as when the engine is older than the
     // database and gives out a stored task's key again.
     jdbc.sql(
@@ -304,43 +308,63 @@ class UppgiftAterkomstTest {
                 + " process_instans_nyckel = process_instans_nyckel + 1000 where id = ?")
         .param(nyckel)
         .update();
+    long gammalProcess = uppgifter.hitta(nyckel).orElseThrow().processInstansNyckel();
     double fore = nycklarIgen();
 
-    // Past the job's time: the engine hands it out again, and it is counted, not stored.
+    // Past the job's time: the engine hands it out again; it is counted, and stored under its key.
     flyttaKlockan(api, "PT11M");
     await().atMost(Duration.ofSeconds(60)).until(() -> nycklarIgen() >= fore + 1);
+    long flyttad =
+        jdbc.sql("select id from uppgift where process_instans_nyckel = ?")
+            .param(gammalProcess)
+            .query(Long.class)
+            .single();
+    assertThat(flyttad).isNegative();
     assertThat(utdata.getOut())
-        .contains("Motorn gav ut nyckeln " + nyckel + " igen, till ett annat jobb")
-        .contains("och är nu avbruten")
+        .contains(
+            "Motorn gav ut nyckeln "
+                + nyckel
+                + " igen, till ett annat jobb (inhamta-samtycke i process "
+                + (gammalProcess - 1000)
+                + "): uppgiften som var sparad under den från motorns tidigare tillstånd är"
+                + " avbruten och har nu id "
+                + flyttad)
         .doesNotContain("19121212");
-    // The stale task's own job is gone: it is cancelled, so its answer can never complete the
-    // job that now has its key.
-    assertThat(uppgifter.hitta(nyckel).orElseThrow().status()).isEqualTo(UppgiftStatus.AVBRUTEN);
+    // The stale task keeps its history under its new id, cancelled, so its answer can never
+    // complete the job that now has its key.
+    Uppgift gammal = uppgifter.hitta(flyttad).orElseThrow();
+    assertThat(gammal.status()).isEqualTo(UppgiftStatus.AVBRUTEN);
+    assertThat(gammal.arendeId().toString()).isEqualTo(id);
+    assertThat(api.get("anna", "/api/uppgifter/" + flyttad + "/kommentarer").kropp().toString())
+        .contains("Ringer honom på fredag");
+    assertThat(api.get("anna", kommentarer).kropp()).isEmpty();
     ApiKlient.Svar inaktuell =
         api.post(
             "anna",
-            "/api/uppgifter/" + nyckel + "/slutfor",
+            "/api/uppgifter/" + flyttad + "/slutfor",
             ArendeSteg.samtyckeJa(List.of("FK", "AF"), false));
     assertThat(inaktuell.status()).isEqualTo(409);
     assertThat(inaktuell.kropp().path("meddelande").asText()).contains("avbruten");
-    // It was not kept for the jobb-tidsgrans: it comes back after the worker's minute.
-    flyttaKlockan(api, "PT2M");
-    await().atMost(Duration.ofSeconds(60)).until(() -> nycklarIgen() >= fore + 2);
 
-    // With the stale row gone, the job is stored when it comes back, and the case goes on.
-    jdbc.sql("delete from uppgift_oppen_grupp where uppgift_id = ?").param(nyckel).update();
-    jdbc.sql("delete from uppgift where id = ?").param(nyckel).update();
-    flyttaKlockan(api, "PT2M");
+    // The new job is in the list under its key, once, and the case goes on.
     JsonNode samtycke = api.vantaPaUppgift("anna", "mina", id, "inhamta-samtycke");
     assertThat(samtycke.path("id").asLong()).isEqualTo(nyckel);
     assertThat(uppgifter.sammaJobbetsStatus(uppgifter.hitta(nyckel).orElseThrow()))
         .contains(UppgiftStatus.OPPEN);
+    assertThat(
+            jdbc.sql("select count(*) from uppgift where arende_id = ?::uuid and status = 'OPPEN'")
+                .param(id)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
     assertThat(
             api.slutfor("anna", samtycke, ArendeSteg.samtyckeJa(List.of("FK", "AF"), false))
                 .status())
         .isEqualTo(200);
     assertThat(api.vantaPaUppgift("bengt", "grupp", id, "bered-arende").path("id").asLong())
         .isPositive();
+    // Stored and extended: it did not come back.
+    assertThat(nycklarIgen()).isEqualTo(fore + 1);
   }
 
   @Test
@@ -355,6 +379,9 @@ class UppgiftAterkomstTest {
     long utanJobb = samtycke(api, borta);
     long medJobb = samtycke(api, kvar);
     long process = uppgifter.hitta(utanJobb).orElseThrow().processInstansNyckel();
+    // Anna had begun filling in the form; a draft of a task nobody can complete goes with it.
+    String utkast = "/api/uppgifter/" + utanJobb + "/utkast";
+    assertThat(api.anrop("anna", "PUT", utkast, Map.of("samtycke", "JA")).status()).isEqualTo(200);
     // The engine no longer has the one's job, as after a restore or a restart that lost it.
     camunda.newCancelInstanceCommand(process).send().join();
     // Both were last looked for two days ago; a task looked for an hour ago is left alone.
@@ -368,6 +395,14 @@ class UppgiftAterkomstTest {
 
     assertThat(uppgifter.hitta(utanJobb).orElseThrow().status()).isEqualTo(UppgiftStatus.AVBRUTEN);
     assertThat(api.hittaUppgift("anna", "mina", borta, "inhamta-samtycke")).isEmpty();
+    assertThat(
+            jdbc.sql("select count(*) from uppgift_utkast where uppgift_id = ?")
+                .param(utanJobb)
+                .query(Integer.class)
+                .single())
+        .as("utkastet till den avbrutna uppgiften")
+        .isZero();
+    assertThat(api.get("anna", utkast).status()).isEqualTo(404);
     assertThat(registry.get("flerpart.uppgifter.utan.jobb").counter().count()).isEqualTo(fore + 1);
     assertThat(utdata.getOut())
         .contains(
@@ -455,6 +490,59 @@ class UppgiftAterkomstTest {
     assertThat(uppgifter.hitta(uppgift).orElseThrow().status()).isEqualTo(UppgiftStatus.OPPEN);
   }
 
+  @Test
+  @DisplayName(
+      "En uppgift vars jobb finns men inte är utdelat just nu lämnas öppen och tas inte igen förrän"
+          + " den åter är äldst")
+  void avstamningenLamnarEnUppgiftVarsJobbVantarPaAttDelasUt() throws Exception {
+    ApiKlient api = new ApiKlient(port);
+    String id = nyttArende(api);
+    long uppgift = samtycke(api, id);
+    var tvaDagar = java.sql.Timestamp.from(klocka.instant().minus(Duration.ofDays(2)));
+    jdbc.sql("update uppgift set avstamd = ? where id = ?").params(tvaDagar, uppgift).update();
+    // The engine has the job, but it timed out and waits to be handed out again.
+    io.grpc.Server gateway =
+        gateway(
+            new GatewayGrpc.GatewayImplBase() {
+              @Override
+              public void updateJobTimeout(
+                  UpdateJobTimeoutRequest request, StreamObserver<UpdateJobTimeoutResponse> svar) {
+                svar.onError(
+                    io.grpc.Status.FAILED_PRECONDITION
+                        .withDescription("Job is not activated")
+                        .asRuntimeException());
+              }
+            });
+    SimpleMeterRegistry matare = new SimpleMeterRegistry();
+    try (CamundaClient vantande = klient(gateway)) {
+      UppgiftAvstamning motVantandeJobb =
+          new UppgiftAvstamning(
+              uppgifter,
+              vantande,
+              las,
+              klocka,
+              matare,
+              Duration.ofMinutes(10),
+              Duration.ofDays(1),
+              500);
+
+      assertThat(motVantandeJobb.stamAv()).isPositive();
+      assertThat(uppgifter.hitta(uppgift).orElseThrow().status()).isEqualTo(UppgiftStatus.OPPEN);
+      assertThat(matare.get("flerpart.uppgifter.utan.jobb").counter().count()).isZero();
+      // Looked for just now: the next run leaves it to the worker that takes the job.
+      assertThat(
+              jdbc.sql("select avstamd > ? from uppgift where id = ?")
+                  .params(tvaDagar, uppgift)
+                  .query(Boolean.class)
+                  .single())
+          .isTrue();
+      assertThat(motVantandeJobb.stamAv()).isZero();
+    } finally {
+      gateway.shutdownNow();
+    }
+    assertThat(api.hittaUppgift("anna", "mina", id, "inhamta-samtycke")).isPresent();
+  }
+
   /** An engine's gateway, in this process, that does only what {@code tjanst} does. */
   private static io.grpc.Server gateway(GatewayGrpc.GatewayImplBase tjanst) throws Exception {
     return io.grpc.ServerBuilder.forPort(0).addService(tjanst).build().start();
@@ -489,7 +577,7 @@ class UppgiftAterkomstTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->
                 new UppgiftMottagare(
-                    uppgifter, null, null, null, null, registry, UppgiftMottagare.AKTIVERING))
+                    uppgifter, null, null, null, null, registry, null, UppgiftMottagare.AKTIVERING))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("flerpart.uppgift.jobb-tidsgrans");
   }
