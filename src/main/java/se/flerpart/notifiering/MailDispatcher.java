@@ -8,12 +8,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.URLName;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,6 +25,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -91,21 +95,23 @@ class MailDispatcher {
 
   /**
    * An application module listener (after the commit, on a thread of its own) that locks the mail's
-   * row, marks it sent and hands the mail to the SMTP server in one transaction, committed as soon
-   * as the server has taken the mail: the SMTP session is ended ({@code QUIT}) only after the
-   * commit. A crash between the server's acceptance and the commit leaves the mail unmarked, and
-   * the resubmitted publication sends it again; ending the session first, or marking the mail only
-   * after the server's answer, made that window a round trip longer each. A mail the server does
-   * not take is marked unsent again and its error recorded in the same transaction, with the
-   * connection that holds the row's lock, and the exception leaves the publication incomplete for
-   * its retry.
+   * row, marks it sent and hands the mail to the SMTP server in one transaction, committed right
+   * after the mail's last line (the lone dot) is written, before the server's answer is read. From
+   * then on both sides go through even if this instance dies: the server has the whole mail in its
+   * socket and PostgreSQL the commit in its own. Only the time between those two writes, in one
+   * thread without a round trip between them, is left for a crash to send a mail twice; waiting for
+   * the server's answer before the commit made that window a round trip and two thread wake-ups
+   * long, and a crash test landed in it twice in twenty kills. A mail the server does not take is
+   * marked unsent again and its error recorded (in the marking transaction when the server refused
+   * it before its last line, by itself after), and the exception leaves the publication incomplete
+   * for its retry. The SMTP session is ended ({@code QUIT}) after that.
    */
   @Async
   @TransactionalEventListener
   void skicka(MailKoat koat) {
     Smtp smtp = new Smtp();
     try {
-      Exception fel = transaktion.execute(status -> skickaOchMarkera(koat.mailId(), smtp));
+      Exception fel = skickaOchMarkera(koat.mailId(), smtp);
       if (fel != null) {
         throw new MailSkickadesInte(koat.mailId(), fel);
       }
@@ -114,49 +120,85 @@ class MailDispatcher {
     }
   }
 
-  /** In the transaction: null when the mail is sent and marked (or not this instance's to send). */
+  /** Null when the mail is sent and marked (or not this instance's to send). */
   private Exception skickaOchMarkera(long id, Smtp smtp) {
-    Utgaende mail =
-        jdbc.sql(
-                """
-                select id, idempotensnyckel, mottagare, amne, text, bilagor from mail_utkorg
-                where id = ? and skickad is null for update skip locked
-                """)
-            .param(id)
-            .query(
-                (rs, n) ->
-                    new Utgaende(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        List.of((String[]) rs.getArray(3).getArray()),
-                        rs.getString(4),
-                        rs.getString(5),
-                        bilagor(rs.getString(6))))
-            .optional()
-            .orElse(null);
-    if (mail == null) {
-      // Sent already, or being sent by another instance right now.
-      return null;
-    }
-    // Marked sent before the mail goes out, in this transaction: once the SMTP server has taken
-    // it, only the commit is left, which PostgreSQL carries out even if this instance dies right
-    // after sending it. Undone if the server does not take the mail.
-    jdbc.sql("update mail_utkorg set skickad = ?, forsok = forsok + 1 where id = ?")
-        .params(Timestamp.from(klocka.instant()), mail.id())
-        .update();
+    Markering markering = new Markering(transaktion);
     try {
-      smtp.skicka(meddelande(mail));
-    } catch (MessagingException | RuntimeException e) {
-      // Logged without recipients or subject, which name people.
-      mailfel.increment();
-      log.warn("Mail {} kunde inte skickas ännu och försöks igen: {}", mail.id(), typ(e));
-      jdbc.sql("update mail_utkorg set skickad = null, senaste_fel = ? where id = ?")
-          .params(typ(e), mail.id())
+      Utgaende mail =
+          jdbc.sql(
+                  """
+                  select id, idempotensnyckel, mottagare, amne, text, bilagor from mail_utkorg
+                  where id = ? and skickad is null for update skip locked
+                  """)
+              .param(id)
+              .query(
+                  (rs, n) ->
+                      new Utgaende(
+                          rs.getLong(1),
+                          rs.getString(2),
+                          List.of((String[]) rs.getArray(3).getArray()),
+                          rs.getString(4),
+                          rs.getString(5),
+                          bilagor(rs.getString(6))))
+              .optional()
+              .orElse(null);
+      if (mail == null) {
+        // Sent already, or being sent by another instance right now.
+        markering.commit();
+        return null;
+      }
+      jdbc.sql("update mail_utkorg set skickad = ?, forsok = forsok + 1 where id = ?")
+          .params(Timestamp.from(klocka.instant()), mail.id())
           .update();
-      return e;
+      try {
+        smtp.skicka(meddelande(mail), markering::commit);
+      } catch (MessagingException | RuntimeException e) {
+        // Logged without recipients or subject, which name people.
+        mailfel.increment();
+        log.warn("Mail {} kunde inte skickas ännu och försöks igen: {}", mail.id(), typ(e));
+        jdbc.sql("update mail_utkorg set skickad = null, senaste_fel = ? where id = ?")
+            .params(typ(e), mail.id())
+            .update();
+        markering.commit();
+        return e;
+      }
+      // A transport that never wrote the lone dot (none does today) commits here instead.
+      markering.commit();
+      log.info("Mail {} skickat till {} mottagare", mail.id(), mail.mottagare().size());
+      return null;
+    } finally {
+      markering.rullaTillbakaOmOppen();
     }
-    log.info("Mail {} skickat till {} mottagare", mail.id(), mail.mottagare().size());
-    return null;
+  }
+
+  /**
+   * The transaction that locks and marks one mail, committed once: by the transport right after the
+   * mail's last line, or by the dispatcher. Statements after it run on their own.
+   */
+  private static final class Markering {
+
+    private final PlatformTransactionManager hanterare;
+    private final TransactionStatus status;
+    private boolean avslutad;
+
+    Markering(TransactionTemplate mall) {
+      this.hanterare = mall.getTransactionManager();
+      this.status = hanterare.getTransaction(mall);
+    }
+
+    void commit() {
+      if (!avslutad) {
+        avslutad = true;
+        hanterare.commit(status);
+      }
+    }
+
+    void rullaTillbakaOmOppen() {
+      if (!avslutad) {
+        avslutad = true;
+        hanterare.rollback(status);
+      }
+    }
   }
 
   /**
@@ -168,13 +210,23 @@ class MailDispatcher {
 
     private Transport transport;
 
-    void skicka(MimeMessage message) throws MessagingException {
+    /**
+     * Sends the mail and runs {@code efterData} as soon as its last line is written, before the
+     * server's answer to it is read.
+     */
+    void skicka(MimeMessage message, Runnable efterData) throws MessagingException {
       Session session = mailSender.getSession();
       String protokoll = mailSender.getProtocol();
       if (protokoll == null) {
         protokoll = session.getProperty("mail.transport.protocol");
       }
-      transport = session.getTransport(protokoll == null ? "smtp" : protokoll);
+      if (protokoll == null) {
+        protokoll = "smtp";
+      }
+      transport =
+          protokoll.equals("smtp") || protokoll.equals("smtps")
+              ? new SmtpMedEfterData(session, protokoll, efterData)
+              : session.getTransport(protokoll);
       String anvandare = mailSender.getUsername();
       String losenord = mailSender.getPassword();
       if ("".equals(anvandare)) {
@@ -205,6 +257,35 @@ class MailDispatcher {
         transport.close();
       } catch (MessagingException e) {
         log.debug("SMTP-sessionen kunde inte avslutas: {}", typ(e));
+      }
+    }
+  }
+
+  /**
+   * Jakarta Mail's SMTP transport, which runs {@code efterData} once, right after it has written
+   * the lone dot that ends a mail's data ({@code finishData} sends it as a command) and before it
+   * reads the server's answer; everything else, the answer's checks included, is its own.
+   */
+  static final class SmtpMedEfterData extends SMTPTransport {
+
+    private Runnable efterData;
+
+    SmtpMedEfterData(Session session, String protokoll, Runnable efterData) {
+      super(
+          session,
+          new URLName(protokoll, null, -1, null, null, null),
+          protokoll,
+          protokoll.equals("smtps"));
+      this.efterData = efterData;
+    }
+
+    @Override
+    protected void sendCommand(String kommando) throws MessagingException {
+      super.sendCommand(kommando);
+      if (".".equals(kommando) && efterData != null) {
+        Runnable r = efterData;
+        efterData = null;
+        r.run();
       }
     }
   }

@@ -224,44 +224,84 @@ class FleraInstanserTest {
   }
 
   /**
-   * The mail is marked sent, and committed, as soon as the SMTP server has taken it (its answer to
-   * the mail's data), not after the session's end: an SMTP server here holds its answer to {@code
-   * QUIT} until the test has seen the row marked sent from another connection. A crash in that time
-   * would otherwise leave a mail the server has taken unmarked, to be sent again.
+   * The mail is marked sent, and committed, right after its last line is written, before the SMTP
+   * server's answer to it is read: the server here holds that answer until the test has seen the
+   * row committed as sent from another connection. From then on a crash of the sender neither loses
+   * the mark nor stops the mail, so it cannot be sent again. A server that refuses the mail in that
+   * answer gets it marked unsent again, with the error, for its retry.
    */
   @Test
-  void ettMailMarkerasSkickatInnanSmtpSessionenAvslutas() throws Exception {
+  void ettMailArMarkeratSkickatInnanServernSvararPaDessData() throws Exception {
     JdbcClient jdbc = a.getBean(JdbcClient.class);
-    long id =
-        jdbc.sql(
-                "insert into mail_utkorg (idempotensnyckel, mottagare, amne, text, skapad)"
-                    + " values ('test-quit:1', ?, 'Test', 'Test', now()) returning id")
-            .param(new String[] {"quit@smtp-langsam.example"})
-            .query(Long.class)
-            .single();
-    CountDownLatch quitMottaget = new CountDownLatch(1);
-    CountDownLatch svaraPaQuit = new CountDownLatch(1);
+    long tagen = nyttMail(jdbc, "test-efter-data:tagen");
+    AtomicBoolean markeratForeSvaret = new AtomicBoolean();
+    List<String> data = skickaTill(jdbc, tagen, "250 tagen", markeratForeSvaret);
+    assertThat(data).anyMatch(rad -> rad.startsWith("Message-ID:"));
+    assertThat(markeratForeSvaret).as("markerat skickat innan servern svarat på data").isTrue();
+    assertThat(forsok(jdbc, tagen)).isEqualTo(1);
+    assertThat(
+            jdbc.sql("select skickad is not null from mail_utkorg where id = ?")
+                .param(tagen)
+                .query(Boolean.class)
+                .single())
+        .isTrue();
+
+    long nekad = nyttMail(jdbc, "test-efter-data:nekad");
+    AtomicBoolean nekadMarkerad = new AtomicBoolean();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> skickaTill(jdbc, nekad, "554 nekad", nekadMarkerad))
+        .hasCauseInstanceOf(MailDispatcher.MailSkickadesInte.class);
+    assertThat(nekadMarkerad).isTrue();
+    Map<String, Object> rad =
+        jdbc.sql("select skickad, senaste_fel, forsok from mail_utkorg where id = ?")
+            .param(nekad)
+            .query()
+            .singleRow();
+    assertThat(rad.get("skickad")).as("omarkerat för återförsöket").isNull();
+    assertThat((String) rad.get("senaste_fel")).contains("SMTPSendFailedException");
+    assertThat(((Number) rad.get("forsok")).intValue()).isEqualTo(1);
+  }
+
+  private static long nyttMail(JdbcClient jdbc, String nyckel) {
+    return jdbc.sql(
+            "insert into mail_utkorg (idempotensnyckel, mottagare, amne, text, skapad)"
+                + " values (?, ?, 'Test', 'Test', now()) returning id")
+        .params(nyckel, new String[] {"efter-data@smtp-langsam.example"})
+        .query(Long.class)
+        .single();
+  }
+
+  /**
+   * Sends mail {@code id} to an SMTP server of the test's own that answers the mail's data with
+   * {@code svar}, once it has seen (from another connection, for at most ten seconds) the row
+   * committed as sent; {@code markeratForeSvaret} tells whether it did. The lines of the mail's
+   * data.
+   */
+  private List<String> skickaTill(
+      JdbcClient jdbc, long id, String svar, AtomicBoolean markeratForeSvaret) throws Exception {
     List<String> data = Collections.synchronizedList(new ArrayList<>());
+    Runnable foreSvaretPaData =
+        () -> {
+          try {
+            await()
+                .atMost(Duration.ofSeconds(10))
+                .until(
+                    () ->
+                        jdbc.sql("select skickad is not null from mail_utkorg where id = ?")
+                            .param(id)
+                            .query(Boolean.class)
+                            .single());
+            markeratForeSvaret.set(true);
+          } catch (org.awaitility.core.ConditionTimeoutException e) {
+            markeratForeSvaret.set(false);
+          }
+        };
     // Threads of their own: the common pool may have a single one on two cores.
     ExecutorService tradar = Executors.newFixedThreadPool(2);
-    // When the mail's data has come, before the server takes it: the sending transaction has
-    // already marked it sent (not yet committed), so that only the commit is left after the
-    // server's answer. Its connection's last statement is that update.
-    AtomicBoolean markeratForeSvaret = new AtomicBoolean();
-    Runnable foreSvaretPaData =
-        () ->
-            markeratForeSvaret.set(
-                jdbc.sql(
-                        "select count(*) > 0 from pg_stat_activity"
-                            + " where state = 'idle in transaction'"
-                            + " and query like 'update mail_utkorg set skickad = %'")
-                    .query(Boolean.class)
-                    .single());
     try (ServerSocket server = new ServerSocket(0)) {
       CompletableFuture<Void> smtpServer =
           CompletableFuture.runAsync(
-              () -> svaraSomSmtp(server, data, foreSvaretPaData, quitMottaget, svaraPaQuit),
-              tradar);
+              () -> svaraSomSmtp(server, data, foreSvaretPaData, svar), tradar);
       JavaMailSenderImpl langsam = new JavaMailSenderImpl();
       langsam.setHost("127.0.0.1");
       langsam.setPort(server.getLocalPort());
@@ -274,42 +314,24 @@ class FleraInstanserTest {
               java.time.Clock.systemUTC(),
               a.getEnvironment().getRequiredProperty("flerpart.mail.avsandare"),
               new SimpleMeterRegistry());
-      CompletableFuture<Void> skickas =
-          CompletableFuture.runAsync(() -> dispatcher.skicka(new MailKoat(id)), tradar);
       try {
-        assertThat(quitMottaget.await(30, TimeUnit.SECONDS)).isTrue();
-        await()
-            .atMost(Duration.ofSeconds(10))
-            .until(
-                () ->
-                    jdbc.sql("select skickad is not null from mail_utkorg where id = ?")
-                        .param(id)
-                        .query(Boolean.class)
-                        .single());
-        assertThat(skickas).isNotDone();
+        CompletableFuture.runAsync(() -> dispatcher.skicka(new MailKoat(id)), tradar)
+            .get(30, TimeUnit.SECONDS);
       } finally {
-        svaraPaQuit.countDown();
+        smtpServer.get(30, TimeUnit.SECONDS);
       }
-      skickas.get(30, TimeUnit.SECONDS);
-      smtpServer.get(30, TimeUnit.SECONDS);
     } finally {
       tradar.shutdownNow();
     }
-    assertThat(data).anyMatch(rad -> rad.startsWith("Message-ID:"));
-    assertThat(markeratForeSvaret).as("markerat skickat innan servern svarat på data").isTrue();
-    assertThat(forsok(jdbc, id)).isEqualTo(1);
+    return data;
   }
 
   /**
    * One SMTP session that takes one mail, runs {@code foreSvaretPaData} before it answers the
-   * mail's data, and answers QUIT when {@code svaraPaQuit} opens.
+   * mail's data with {@code svarPaData}, and answers everything else with 250.
    */
   private static void svaraSomSmtp(
-      ServerSocket server,
-      List<String> data,
-      Runnable foreSvaretPaData,
-      CountDownLatch quitMottaget,
-      CountDownLatch svaraPaQuit) {
+      ServerSocket server, List<String> data, Runnable foreSvaretPaData, String svarPaData) {
     try (java.net.Socket s = server.accept();
         var in =
             new java.io.BufferedReader(
@@ -327,10 +349,8 @@ class FleraInstanserTest {
             data.add(rad);
           }
           foreSvaretPaData.run();
-          out.print("250 tagen\r\n");
+          out.print(svarPaData + "\r\n");
         } else if (kommando.startsWith("QUIT")) {
-          quitMottaget.countDown();
-          vanta(svaraPaQuit);
           out.print("221 hej\r\n");
           out.flush();
           return;
