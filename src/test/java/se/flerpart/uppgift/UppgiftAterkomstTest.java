@@ -449,29 +449,11 @@ class UppgiftAterkomstTest {
     ApiKlient api = new ApiKlient(port);
     String id = nyttArende(api);
     long uppgift = samtycke(api, id);
-    var tvaDagar = java.sql.Timestamp.from(klocka.instant().minus(Duration.ofDays(2)));
-    jdbc.sql("update uppgift set avstamd = ? where id = ?").params(tvaDagar, uppgift).update();
+    senastSoktForTvaDagarSedan(uppgift);
     // A gateway that refuses every renewal, as an engine that is away.
-    io.grpc.Server gateway =
-        gateway(
-            new GatewayGrpc.GatewayImplBase() {
-              @Override
-              public void updateJobTimeout(
-                  UpdateJobTimeoutRequest request, StreamObserver<UpdateJobTimeoutResponse> svar) {
-                svar.onError(io.grpc.Status.UNAVAILABLE.asRuntimeException());
-              }
-            });
+    io.grpc.Server gateway = fornyarInte(io.grpc.Status.UNAVAILABLE);
     try (CamundaClient borta = klient(gateway)) {
-      UppgiftAvstamning motBortaMotor =
-          new UppgiftAvstamning(
-              uppgifter,
-              borta,
-              las,
-              klocka,
-              new SimpleMeterRegistry(),
-              Duration.ofMinutes(10),
-              Duration.ofDays(1),
-              500);
+      UppgiftAvstamning motBortaMotor = avstamningMot(borta, new SimpleMeterRegistry());
 
       assertThat(motBortaMotor.stamAv()).isZero();
     } finally {
@@ -498,33 +480,13 @@ class UppgiftAterkomstTest {
     ApiKlient api = new ApiKlient(port);
     String id = nyttArende(api);
     long uppgift = samtycke(api, id);
-    var tvaDagar = java.sql.Timestamp.from(klocka.instant().minus(Duration.ofDays(2)));
-    jdbc.sql("update uppgift set avstamd = ? where id = ?").params(tvaDagar, uppgift).update();
+    java.sql.Timestamp tvaDagar = senastSoktForTvaDagarSedan(uppgift);
     // The engine has the job, but it timed out and waits to be handed out again.
     io.grpc.Server gateway =
-        gateway(
-            new GatewayGrpc.GatewayImplBase() {
-              @Override
-              public void updateJobTimeout(
-                  UpdateJobTimeoutRequest request, StreamObserver<UpdateJobTimeoutResponse> svar) {
-                svar.onError(
-                    io.grpc.Status.FAILED_PRECONDITION
-                        .withDescription("Job is not activated")
-                        .asRuntimeException());
-              }
-            });
+        fornyarInte(io.grpc.Status.FAILED_PRECONDITION.withDescription("Job is not activated"));
     SimpleMeterRegistry matare = new SimpleMeterRegistry();
     try (CamundaClient vantande = klient(gateway)) {
-      UppgiftAvstamning motVantandeJobb =
-          new UppgiftAvstamning(
-              uppgifter,
-              vantande,
-              las,
-              klocka,
-              matare,
-              Duration.ofMinutes(10),
-              Duration.ofDays(1),
-              500);
+      UppgiftAvstamning motVantandeJobb = avstamningMot(vantande, matare);
 
       assertThat(motVantandeJobb.stamAv()).isPositive();
       assertThat(uppgifter.hitta(uppgift).orElseThrow().status()).isEqualTo(UppgiftStatus.OPPEN);
@@ -541,6 +503,31 @@ class UppgiftAterkomstTest {
       gateway.shutdownNow();
     }
     assertThat(api.hittaUppgift("anna", "mina", id, "inhamta-samtycke")).isPresent();
+  }
+
+  /** Notes the task as last looked for in the engine two days ago (due); that time. */
+  private java.sql.Timestamp senastSoktForTvaDagarSedan(long uppgift) {
+    var tvaDagar = java.sql.Timestamp.from(klocka.instant().minus(Duration.ofDays(2)));
+    jdbc.sql("update uppgift set avstamd = ? where id = ?").params(tvaDagar, uppgift).update();
+    return tvaDagar;
+  }
+
+  /** A gateway that answers every renewal of a job's timeout with {@code fel}. */
+  private static io.grpc.Server fornyarInte(io.grpc.Status fel) throws Exception {
+    return gateway(
+        new GatewayGrpc.GatewayImplBase() {
+          @Override
+          public void updateJobTimeout(
+              UpdateJobTimeoutRequest request, StreamObserver<UpdateJobTimeoutResponse> svar) {
+            svar.onError(fel.asRuntimeException());
+          }
+        });
+  }
+
+  /** The reconciliation as configured, against another engine's client. */
+  private UppgiftAvstamning avstamningMot(CamundaClient motor, MeterRegistry matare) {
+    return new UppgiftAvstamning(
+        uppgifter, motor, las, klocka, matare, Duration.ofMinutes(10), Duration.ofDays(1), 500);
   }
 
   /** An engine's gateway, in this process, that does only what {@code tjanst} does. */
