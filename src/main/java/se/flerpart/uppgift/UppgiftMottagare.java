@@ -128,11 +128,10 @@ public class UppgiftMottagare {
       // is this job's, and how it stands.
       var lagradStatus = uppgifter.sammaJobbetsStatus(uppgift);
       if (lagradStatus.isEmpty()) {
-        if (!annatJobbsNyckel(uppgift)) {
-          return;
+        if (annatJobbsNyckel(uppgift)) {
+          nyUppgift(uppgift);
+          forlang(job.getKey());
         }
-        nyUppgift(uppgift);
-        forlang(job.getKey());
         return;
       }
       if (lagradStatus.get() == UppgiftStatus.SLUTFORD && uppgifter.skickaIgenOmSlutford(uppgift)) {

@@ -665,12 +665,13 @@ public class UppgiftRepository {
    * job's after all, or nothing is stored under the key.
    */
   public Optional<Flyttad> flyttaUndan(Uppgift jobbet) {
-    List<String> gamla =
-        jdbc.sql("select status from uppgift where " + ANNAT_JOBB + " for update")
+    boolean annatJobbs =
+        jdbc.sql("select true from uppgift where " + ANNAT_JOBB + " for update")
             .params(jobbetsIdentitet(jobbet))
-            .query(String.class)
-            .list();
-    if (gamla.isEmpty()) {
+            .query(Boolean.class)
+            .optional()
+            .isPresent();
+    if (!annatJobbs) {
       return Optional.empty();
     }
     long id = jobbet.id();
