@@ -31,6 +31,10 @@ public class RegistreraAvvikelseWorker {
       @CustomHeaders Map<String, String> headers,
       @JobKey long jobKey) {
     avvikelser.registreraAutomatiskt(
-        headers.get("typ"), arendeId, berordPart, avvikelseBeskrivning, "jobb:" + jobKey);
+        headers.get("typ"),
+        arendeId,
+        berordPart,
+        avvikelseBeskrivning,
+        "jobb:" + Jobbnyckel.inom(arendeId, jobKey));
   }
 }

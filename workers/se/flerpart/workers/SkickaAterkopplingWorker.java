@@ -30,10 +30,11 @@ public class SkickaAterkopplingWorker {
       @CustomHeaders Map<String, String> headers,
       @JobKey String jobKey) {
     String tillfalle = headers.get("tillfalle");
+    String nyckel = Jobbnyckel.inom(arendeId, jobKey);
     if ("beredning".equals(tillfalle)) {
-      beredning.skicka(arendeId, jobKey);
+      beredning.skicka(arendeId, nyckel);
     } else {
-      aterkoppling.skicka(arendeId, tillfalle, jobKey);
+      aterkoppling.skicka(arendeId, tillfalle, nyckel);
     }
   }
 }

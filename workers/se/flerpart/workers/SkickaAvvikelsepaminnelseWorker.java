@@ -19,6 +19,6 @@ public class SkickaAvvikelsepaminnelseWorker {
 
   @JobWorker(type = "skicka-avvikelsepaminnelse")
   public void skicka(@Variable(optional = false) UUID avvikelseId, @JobKey String jobKey) {
-    avvikelser.paminn(avvikelseId, jobKey);
+    avvikelser.paminn(avvikelseId, Jobbnyckel.inom(avvikelseId, jobKey));
   }
 }

@@ -49,6 +49,6 @@ public class SkickaPaminnelseWorker {
     if (uppgift == null) {
       throw new IllegalArgumentException("Okänd påminnelse: " + avser);
     }
-    paminnelse.paminn(arendeId, uppgift, "paminnelse-" + avser, jobKey);
+    paminnelse.paminn(arendeId, uppgift, "paminnelse-" + avser, Jobbnyckel.inom(arendeId, jobKey));
   }
 }

@@ -19,6 +19,6 @@ public class SusInregistreringWorker {
 
   @JobWorker(type = "sus-inregistrering")
   public void inregistrera(@Variable(optional = false) UUID arendeId, @JobKey String jobKey) {
-    sus.inregistrera(arendeId, jobKey);
+    sus.inregistrera(arendeId, Jobbnyckel.inom(arendeId, jobKey));
   }
 }

@@ -19,6 +19,6 @@ public class SusUtregistreringWorker {
 
   @JobWorker(type = "sus-utregistrering")
   public void utregistrera(@Variable(optional = false) UUID arendeId, @JobKey String jobKey) {
-    sus.utregistrera(arendeId, jobKey);
+    sus.utregistrera(arendeId, Jobbnyckel.inom(arendeId, jobKey));
   }
 }

@@ -52,7 +52,8 @@ public class Aterkoppling {
   /**
    * @param tillfalle {@code samtycke}, {@code avslut}, {@code aterkallat} or {@code avbrutet}; the
    *     beredning's outcome is told by its own module, through {@link #skickaOm}
-   * @param nyckel unique for this återkoppling (the job key), so a repeated job sends nothing new
+   * @param nyckel unique for this återkoppling (the job key within the case), so a repeated job
+   *     sends nothing new
    */
   @Transactional
   public void skicka(UUID arendeId, String tillfalle, String nyckel) {

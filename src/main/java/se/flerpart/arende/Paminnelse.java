@@ -41,7 +41,7 @@ public class Paminnelse {
    * @param elementId the task that is late, e.g. {@code inhamta-samtycke}
    * @param mall the mail template under {@code mail/} that says why the task matters, e.g. {@code
    *     paminnelse-samtycke}
-   * @param nyckel unique for this reminder (the job key)
+   * @param nyckel unique for this reminder (the job key within the case)
    */
   @Transactional
   public void paminn(UUID arendeId, String elementId, String mall, String nyckel) {

@@ -434,7 +434,7 @@ public class AvvikelseService {
   /**
    * The deviation has not moved for the configured time: the processledare are reminded of it.
    *
-   * @param nyckel unique for this reminder (the job key)
+   * @param nyckel unique for this reminder (the job key within the deviation)
    */
   @Transactional
   public void paminn(UUID id, String nyckel) {

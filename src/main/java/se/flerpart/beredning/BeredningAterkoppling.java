@@ -27,7 +27,8 @@ public class BeredningAterkoppling {
   }
 
   /**
-   * @param nyckel unique for this återkoppling (the job key), so a repeated job sends nothing new
+   * @param nyckel unique for this återkoppling (the job key within the case), so a repeated job
+   *     sends nothing new
    */
   @Transactional
   public void skicka(UUID arendeId, String nyckel) {
