@@ -164,13 +164,17 @@ public class UppgiftMottagare {
    * instance that took the job before did the same just now), and the job comes back as any job.
    */
   private boolean annatJobbsNyckel(Uppgift uppgift) {
-    var flyttad =
+    UppgiftRepository.Flyttad flyttad =
         transaktion.execute(
-            t ->
-                uppgifter
-                    .flyttaUndan(uppgift)
-                    .filter(f -> uppgifter.skapaOmNy(uppgift))
-                    .orElse(null));
+            t -> {
+              var undan = uppgifter.flyttaUndan(uppgift);
+              if (undan.isPresent() && !uppgifter.skapaOmNy(uppgift)) {
+                // Stored under the key meanwhile: nothing is moved, the job comes back as any job.
+                t.setRollbackOnly();
+                return null;
+              }
+              return undan.orElse(null);
+            });
     if (flyttad == null) {
       return false;
     }
