@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -365,6 +366,80 @@ class UppgiftAterkomstTest {
         .isPositive();
     // Stored and extended: it did not come back.
     assertThat(nycklarIgen()).isEqualTo(fore + 1);
+  }
+
+  @Test
+  @DisplayName(
+      "Uppgiften som flyttas undan tar med sig det som hör till den – kommentar,"
+          + " beredningsbeslut, möte och uppföljning – och lämnar inget kvar under nyckeln;"
+          + " utkastet till den avbrutna uppgiften tas bort")
+  void flyttenTarMedMoteBeslutOchUppfoljning() {
+    ApiKlient api = new ApiKlient(port);
+    String id = nyttArende(api);
+    long nyckel = samtycke(api, id);
+    Uppgift jobbet = uppgifter.hitta(nyckel).orElseThrow();
+    assertThat(
+            api.anrop(
+                    "anna", "PUT", "/api/uppgifter/" + nyckel + "/utkast", Map.of("samtycke", "JA"))
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            api.post("anna", "/api/uppgifter/" + nyckel + "/kommentarer", Map.of("text", "Ring"))
+                .status())
+        .isEqualTo(201);
+    // The rows a beredning, a meeting and a follow-up task leave under their task's id.
+    jdbc.sql(
+            "insert into beredning_beslut (arende_id, uppgift_id, beslut, beslutad)"
+                + " values (?::uuid, ?, 'JA', now())")
+        .params(id, nyckel)
+        .update();
+    jdbc.sql(
+            "insert into mote (id, arende_id, process_instans_nyckel, uppgift_id, syfte,"
+                + " motes_tid, ordforande, arendebarare, status, skapad) values"
+                + " (gen_random_uuid(), ?::uuid, 1, ?, 'Planera', now(), 'bengt', 'anna',"
+                + " 'KALLAD', now())")
+        .params(id, nyckel)
+        .update();
+    jdbc.sql(
+            "insert into uppfoljning (arende_id, uppgift_id, tid, utford_av, atgard_status,"
+                + " progression, beslut) values (?::uuid, ?, now(), 'anna', '{}', 3, 'FORTSATT')")
+        .params(id, nyckel)
+        .update();
+    // The stored row becomes another job's; the job read before it is the one that now has the key.
+    jdbc.sql(
+            "update uppgift set element_instans_nyckel = element_instans_nyckel + 1000,"
+                + " process_instans_nyckel = process_instans_nyckel + 1000 where id = ?")
+        .param(nyckel)
+        .update();
+
+    UppgiftRepository.Flyttad flyttad =
+        transaktion.execute(t -> uppgifter.flyttaUndan(jobbet)).orElseThrow();
+
+    assertThat(flyttad.id()).isNegative();
+    assertThat(flyttad.avbruten()).isTrue();
+    assertThat(uppgifter.hitta(nyckel)).isEmpty();
+    assertThat(uppgifter.hitta(flyttad.id()).orElseThrow().status())
+        .isEqualTo(UppgiftStatus.AVBRUTEN);
+    for (String tabell : List.of("uppgift_kommentar", "beredning_beslut", "mote", "uppfoljning")) {
+      assertThat(antal(tabell, flyttad.id())).as(tabell + " under det nya id:t").isEqualTo(1);
+      assertThat(antal(tabell, nyckel)).as(tabell + " under nyckeln").isZero();
+    }
+    // Cancelled: its draft is gone, as any ended task's, and it is in no group's list.
+    assertThat(antal("uppgift_utkast", flyttad.id())).isZero();
+    assertThat(antal("uppgift_utkast", nyckel)).isZero();
+    assertThat(antal("uppgift_oppen_grupp", flyttad.id())).isZero();
+    assertThat(antal("uppgift_oppen_grupp", nyckel)).isZero();
+    // Asked again (the row under the key is gone): nothing to move.
+    Optional<UppgiftRepository.Flyttad> igen =
+        transaktion.execute(t -> uppgifter.flyttaUndan(jobbet));
+    assertThat(igen).isEmpty();
+  }
+
+  private int antal(String tabell, long uppgift) {
+    return jdbc.sql("select count(*) from " + tabell + " where uppgift_id = ?")
+        .param(uppgift)
+        .query(Integer.class)
+        .single();
   }
 
   @Test
