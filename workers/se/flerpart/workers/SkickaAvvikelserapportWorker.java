@@ -2,11 +2,15 @@ package se.flerpart.workers;
 
 import io.camunda.client.annotation.JobKey;
 import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
 import org.springframework.stereotype.Component;
 import se.flerpart.avvikelse.Avvikelserapport;
 
 /**
  * Job {@code skicka-avvikelserapport}: the summary per part and type, as PDF, to the arbetsgrupp.
+ * Its idempotency key is the job's key within {@code aktiverad}, the engine's time when the task
+ * was entered (an input mapping of the task): the report belongs to no case, and an engine that
+ * lost its state gives out its job keys again.
  */
 @Component
 public class SkickaAvvikelserapportWorker {
@@ -18,7 +22,7 @@ public class SkickaAvvikelserapportWorker {
   }
 
   @JobWorker(type = "skicka-avvikelserapport")
-  public void skicka(@JobKey String jobKey) {
-    rapport.skicka(jobKey);
+  public void skicka(@JobKey long jobKey, @Variable String aktiverad) {
+    rapport.skicka(Jobbnyckel.inom(aktiverad, jobKey));
   }
 }

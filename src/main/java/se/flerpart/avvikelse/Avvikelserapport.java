@@ -154,7 +154,8 @@ public class Avvikelserapport {
   /**
    * Makes the report for the period up to now and mails it as a PDF to the arbetsgrupp.
    *
-   * @param nyckel unique for this report (the job key), so a repeated job mails nothing new
+   * @param nyckel unique for this report (the job's key within the time its task was entered), so a
+   *     repeated job mails nothing new
    */
   @Transactional
   public void skicka(String nyckel) {

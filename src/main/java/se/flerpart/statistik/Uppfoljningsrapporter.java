@@ -176,7 +176,8 @@ public class Uppfoljningsrapporter {
   /**
    * Job {@code sammanstall-rapport}: computes the report and stores it as a new draft.
    *
-   * @param nyckel unique for this job (its key), so a repeated job stores nothing new
+   * @param nyckel unique for this job (its key within the time its task was entered), so a repeated
+   *     job stores nothing new
    * @param fran with {@code till} the period, or null for the quarter just ended
    */
   @Transactional

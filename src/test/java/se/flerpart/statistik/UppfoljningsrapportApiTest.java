@@ -196,6 +196,13 @@ class UppfoljningsrapportApiTest {
     assertThat(version.path("fran").asText()).isEqualTo(fran);
     assertThat(version.path("status").asText()).isEqualTo("UTKAST");
     long id = version.path("id").asLong();
+    // Stored under the job's key within the engine's time when the task was entered.
+    assertThat(
+            jdbc.sql("select sammanstall_nyckel from uppfoljningsrapport where id = ?")
+                .param(id)
+                .query(String.class)
+                .single())
+        .matches("\\d{4}-\\d{2}-\\d{2}T.+:\\d+");
 
     JsonNode innehall =
         api.get("petra", "/api/rapporter/uppfoljningsrapporter/" + id + "?format=json").kropp();

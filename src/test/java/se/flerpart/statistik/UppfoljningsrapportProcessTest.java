@@ -93,7 +93,10 @@ class UppfoljningsrapportProcessTest {
     ActivatedJob sammanstall = motor.aktiveraJobb("sammanstall-rapport");
     assertThat(sammanstall.getVariablesAsMap())
         .containsEntry("fran", "2026-01-01")
-        .containsEntry("till", "2026-03-31");
+        .containsEntry("till", "2026-03-31")
+        // The engine's time when the task was entered: with the job's key, the compilation's
+        // idempotency key, which an engine that gives out its keys again does not repeat.
+        .hasEntrySatisfying("aktiverad", t -> assertThat(t).asString().matches("\\d{4}-.+"));
     slutfor(sammanstall, Map.of("rapportId", 7));
     ActivatedJob granska = motor.aktiveraJobb(ANVANDARUPPGIFT);
     assertThat(granska.getElementId()).isEqualTo("granska-rapport");
@@ -141,7 +144,8 @@ class UppfoljningsrapportProcessTest {
     assertThat(igen.getVariablesAsMap())
         .as("samma period som första gången")
         .containsEntry("fran", "2026-07-01")
-        .containsEntry("till", "2026-09-30");
+        .containsEntry("till", "2026-09-30")
+        .hasEntrySatisfying("aktiverad", t -> assertThat(t).asString().matches("\\d{4}-.+"));
     slutfor(igen, Map.of("rapportId", 2));
     slutfor(motor.aktiveraJobb(ANVANDARUPPGIFT), Map.of("granskning", "GODKAND"));
     ActivatedJob skicka = motor.aktiveraJobb("skicka-rapport");

@@ -30,6 +30,8 @@ class JobbnyckelTest {
   @Autowired SkickaAterkopplingWorker aterkoppling;
   @Autowired RegistreraAvvikelseWorker avvikelse;
   @Autowired SusInregistreringWorker sus;
+  @Autowired SkickaAvvikelserapportWorker avvikelserapport;
+  @Autowired SammanstallRapportWorker sammanstall;
 
   @Test
   @DisplayName(
@@ -59,6 +61,42 @@ class JobbnyckelTest {
       assertThat(antal("avvikelse", arende, jobKey)).as("avvikelsen för %s", arende).isEqualTo(1);
     }
     assertThat(antal("avvikelse", forsta, jobKey + 1)).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName(
+      "Rapportjobben, som inte hör till något ärende, gör sitt arbete när nyckeln kommer igen vid"
+          + " en annan tidpunkt, och samma jobb igen gör inget nytt")
+  void rapportjobbenNyckladeInomTidpunkten() {
+    long jobKey = 2_251_799_100_000_000L + System.nanoTime() % 1_000_000;
+    String fore = "2026-11-01T06:00:00.000Z";
+    String efter = "2026-12-01T06:00:00.000Z";
+    long[] rapporter = new long[4];
+    int i = 0;
+    for (String aktiverad : List.of(fore, efter, fore, efter)) {
+      avvikelserapport.skicka(jobKey, aktiverad);
+      rapporter[i] =
+          (long)
+              sammanstall.sammanstall(jobKey, jobKey + i, aktiverad, null, null).get("rapportId");
+      i++;
+    }
+    assertThat(
+            jdbc.sql("select count(*) from mail_utkorg where idempotensnyckel like ?")
+                .param("avvikelserapport:%:" + jobKey)
+                .query(Integer.class)
+                .single())
+        .as("avvikelserapportens mail")
+        .isEqualTo(2);
+    assertThat(
+            jdbc.sql("select count(*) from uppfoljningsrapport where sammanstall_nyckel like ?")
+                .param("%:" + jobKey)
+                .query(Integer.class)
+                .single())
+        .as("sammanställda uppföljningsrapporter")
+        .isEqualTo(2);
+    assertThat(rapporter[1]).isNotEqualTo(rapporter[0]);
+    assertThat(rapporter[2]).isEqualTo(rapporter[0]);
+    assertThat(rapporter[3]).isEqualTo(rapporter[1]);
   }
 
   /** The rows of {@code tabell} about the case whose idempotency key ends with the job's key. */
