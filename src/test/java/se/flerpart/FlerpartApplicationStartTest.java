@@ -25,7 +25,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /**
  * Starts Flerpart through {@link FlerpartApplication#main} with no configuration besides a port, as
@@ -161,6 +163,30 @@ class FlerpartApplicationStartTest {
     JsonNode api = JSON.readTree(svar.body());
     assertThat(api.path("openapi").asText()).startsWith("3.");
     assertThat(api.path("paths").has("/api/arenden")).as("paths: %s", api.path("paths")).isTrue();
+  }
+
+  @Test
+  void apiDokumentationenLaddarSittGranssnittOchSinaFiler() throws Exception {
+    HttpResponse<String> sida = hamta("/swagger-ui/index.html", null);
+    assertThat(sida.statusCode()).isEqualTo(200);
+    assertThat(sida.body()).contains("swagger-ui-bundle.js");
+    HttpResponse<String> skript = hamta("/swagger-ui/swagger-ui-bundle.js", null);
+    assertThat(skript.statusCode()).isEqualTo(200);
+    assertThat(skript.body()).hasSizeGreaterThan(100_000);
+    assertThat(hamta("/swagger-ui/swagger-initializer.js", null).body()).contains("/v3/api-docs");
+  }
+
+  @Test
+  void sidornasLankarSlasInteUppSomResurserPaKlassvagen() {
+    // The resource chain (turned on by the API documentation's webjar) encodes every link of a
+    // page through a class-path lookup; no page needs it, and it took half of a page's time.
+    List<String> filter = new ArrayList<>();
+    for (FilterRegistrationBean<?> r :
+        applikation.getBeansOfType(FilterRegistrationBean.class).values()) {
+      filter.add(r.getFilter().getClass().getName());
+    }
+    assertThat(filter).isNotEmpty().doesNotContain(ResourceUrlEncodingFilter.class.getName());
+    assertThat(applikation.getBeansOfType(ResourceUrlEncodingFilter.class)).isEmpty();
   }
 
   private static HttpResponse<String> hamta(String sokvag, String anvandare)
