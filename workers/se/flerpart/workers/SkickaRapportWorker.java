@@ -1,6 +1,5 @@
 package se.flerpart.workers;
 
-import io.camunda.client.annotation.JobKey;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import org.springframework.stereotype.Component;
@@ -19,7 +18,7 @@ public class SkickaRapportWorker {
   }
 
   @JobWorker(type = "skicka-rapport")
-  public void skicka(@JobKey String jobKey, @Variable(optional = false) Long rapportId) {
-    rapporter.skicka(rapportId, jobKey);
+  public void skicka(@Variable(optional = false) Long rapportId) {
+    rapporter.skicka(rapportId);
   }
 }

@@ -381,11 +381,12 @@ public class Uppfoljningsrapporter {
    * Job {@code skicka-rapport}: the approved version's PDF and Excel file to the styrgrupp of each
    * insats that has one; when no insats has, to the processledare instead, so it is not lost.
    *
-   * @param nyckel unique for this job (its key); with the insats it keys each mail, so a repeated
-   *     job mails nothing twice
+   * <p>Each mail is keyed by the version and the insats (a version is approved and sent once), not
+   * by the job: a job delivered again, or one of an engine that gave out its keys again, mails
+   * nothing twice.
    */
   @Transactional
-  public int skicka(long id, String nyckel) {
+  public int skicka(long id) {
     Version v = version(id);
     if (!GODKAND.equals(v.status())) {
       throw new Konflikt("Uppföljningsrapporten " + id + " är inte godkänd och skickas inte.");

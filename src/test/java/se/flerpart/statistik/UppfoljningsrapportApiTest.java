@@ -324,7 +324,7 @@ class UppfoljningsrapportApiTest {
     assertThat(andra.rapportId()).isNotEqualTo(forsta.rapportId());
     assertThat(status(forsta.rapportId())).isEqualTo("ERSATT");
     assertThat(status(andra.rapportId())).isEqualTo("UTKAST");
-    assertThatThrownBy(() -> rapporter.skicka(andra.rapportId(), "test-igen-skicka"))
+    assertThatThrownBy(() -> rapporter.skicka(andra.rapportId()))
         .as("ett utkast skickas aldrig")
         .isInstanceOf(Konflikt.class);
   }
@@ -347,8 +347,8 @@ class UppfoljningsrapportApiTest {
           Uppfoljningsrapporter.GODKAND,
           anvandare.hitta("petra").orElseThrow());
 
-      assertThat(rapporter.skicka(s.rapportId(), "test-utan-styrgrupp")).isEqualTo(1);
-      assertThat(rapporter.skicka(s.rapportId(), "test-utan-styrgrupp")).isZero();
+      assertThat(rapporter.skicka(s.rapportId())).isEqualTo(1);
+      assertThat(rapporter.skicka(s.rapportId())).isZero();
       JsonNode mail =
           api.vantaPaMail(
               mailTill("petra@forbund.example", "Uppföljningsrapport 2025-07-01 – 2025-09-30"));
