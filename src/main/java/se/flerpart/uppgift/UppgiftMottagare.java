@@ -162,8 +162,9 @@ public class UppgiftMottagare {
    * never complete this other job, moved to an id of its own, and the job stored under its key.
    * True when the job is stored now; false when the key turned out to be this job's after all (an
    * instance that took the job before did the same just now), and the job comes back as any job.
+   * Package-private for the test of two instances doing this at once.
    */
-  private boolean annatJobbsNyckel(Uppgift uppgift) {
+  boolean annatJobbsNyckel(Uppgift uppgift) {
     UppgiftRepository.Flyttad flyttad =
         transaktion.execute(
             t -> {

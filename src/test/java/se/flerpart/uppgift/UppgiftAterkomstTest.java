@@ -19,7 +19,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -66,6 +70,7 @@ class UppgiftAterkomstTest {
   @Autowired FormularValidator validator;
   @Autowired ArendeOmfang omfang;
   @Autowired UppgiftAvstamning avstamning;
+  @Autowired UppgiftMottagare mottagare;
   @Autowired se.flerpart.process.SchedulerLock las;
 
   @Test
@@ -121,25 +126,7 @@ class UppgiftAterkomstTest {
     uppgifter.markeraInskickad(id, Map.of("samtycke", "JA"), "anna");
     uppgifter.markeraSlutford(id);
 
-    Uppgift annatJobb =
-        new Uppgift(
-            id,
-            id + 1,
-            id + 2,
-            gammal.processId(),
-            gammal.elementId(),
-            gammal.namn(),
-            null,
-            gammal.formularId(),
-            null,
-            List.of(),
-            null,
-            Map.of(),
-            UppgiftStatus.OPPEN,
-            gammal.skapad(),
-            null,
-            null,
-            null);
+    Uppgift annatJobb = annatJobbMedNyckeln(gammal);
     assertThat(uppgifter.skickaIgenOmSlutford(annatJobb)).isFalse();
     assertThat(uppgifter.hitta(id).orElseThrow().status()).isEqualTo(UppgiftStatus.SLUTFORD);
 
@@ -433,6 +420,87 @@ class UppgiftAterkomstTest {
     Optional<UppgiftRepository.Flyttad> igen =
         transaktion.execute(t -> uppgifter.flyttaUndan(jobbet));
     assertThat(igen).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "Två instanser får samma jobb med en återanvänd nyckel medan en tredje flyttar undan den"
+          + " gamla uppgiften: båda väntar på flyttens transaktion, ingen flyttar eller sparar"
+          + " något mer, och jobbet finns en gång under nyckeln")
+  void enFlyttSomPagarLaterAndraInstanserVanta() throws Exception {
+    long id = 9_200_000_000L + System.nanoTime() % 1_000_000;
+    Uppgift gammal = Testuppgift.oppen(id, "inhamta-samtycke", "Inhämta samtycke", "anna");
+    assertThat(uppgifter.skapaOmNy(gammal)).isTrue();
+    Uppgift jobbet = annatJobbMedNyckeln(gammal);
+    double fore = nycklarIgen();
+    ExecutorService andra = Executors.newFixedThreadPool(2);
+    try {
+      AtomicReference<Future<Boolean>> flytt = new AtomicReference<>();
+      AtomicReference<Future<Boolean>> lagring = new AtomicReference<>();
+      UppgiftRepository.Flyttad flyttad =
+          transaktion.execute(
+              t -> {
+                var undan = uppgifter.flyttaUndan(jobbet).orElseThrow();
+                int flyttande = jdbc.sql("select pg_backend_pid()").query(Integer.class).single();
+                // Between this move and its store: one instance moves the same row out of the
+                // key's way, another stores the job it just got (the worker's first step).
+                flytt.set(andra.submit(() -> mottagare.annatJobbsNyckel(jobbet)));
+                lagring.set(andra.submit(() -> uppgifter.skapaOmNy(jobbet)));
+                await().atMost(Duration.ofSeconds(30)).until(() -> vantarPa(flyttande) >= 2);
+                assertThat(flytt.get()).isNotDone();
+                assertThat(lagring.get()).isNotDone();
+                assertThat(uppgifter.skapaOmNy(jobbet)).isTrue();
+                return undan;
+              });
+
+      assertThat(flytt.get().get(30, TimeUnit.SECONDS)).isFalse();
+      assertThat(lagring.get().get(30, TimeUnit.SECONDS)).isFalse();
+      Uppgift underNyckeln = uppgifter.hitta(id).orElseThrow();
+      assertThat(underNyckeln.elementInstansNyckel()).isEqualTo(jobbet.elementInstansNyckel());
+      assertThat(underNyckeln.status()).isEqualTo(UppgiftStatus.OPPEN);
+      assertThat(
+              jdbc.sql("select id from uppgift where process_instans_nyckel in (?, ?)")
+                  .params(gammal.processInstansNyckel(), jobbet.processInstansNyckel())
+                  .query(Long.class)
+                  .list())
+          .containsExactlyInAnyOrder(id, flyttad.id());
+      assertThat(uppgifter.hitta(flyttad.id()).orElseThrow().status())
+          .isEqualTo(UppgiftStatus.AVBRUTEN);
+      // The instance that found nothing to move counted nothing.
+      assertThat(nycklarIgen()).isEqualTo(fore);
+    } finally {
+      andra.shutdownNow();
+    }
+  }
+
+  /** Another job than {@code gammal}'s, in another process, that has its key. */
+  private static Uppgift annatJobbMedNyckeln(Uppgift gammal) {
+    return new Uppgift(
+        gammal.id(),
+        gammal.id() + 1,
+        gammal.id() + 2,
+        gammal.processId(),
+        gammal.elementId(),
+        gammal.namn(),
+        null,
+        gammal.formularId(),
+        null,
+        List.of(),
+        null,
+        Map.of(),
+        UppgiftStatus.OPPEN,
+        gammal.skapad(),
+        null,
+        null,
+        null);
+  }
+
+  /** How many sessions wait for a lock that the session {@code pid} holds. */
+  private int vantarPa(int pid) {
+    return jdbc.sql("select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))")
+        .param(pid)
+        .query(Integer.class)
+        .single();
   }
 
   private int antal(String tabell, long uppgift) {
