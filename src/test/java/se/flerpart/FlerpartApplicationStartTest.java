@@ -27,6 +27,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.servlet.ViewResolver;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /**
@@ -187,6 +188,17 @@ class FlerpartApplicationStartTest {
     }
     assertThat(filter).isNotEmpty().doesNotContain(ResourceUrlEncodingFilter.class.getName());
     assertThat(applikation.getBeansOfType(ResourceUrlEncodingFilter.class)).isEmpty();
+  }
+
+  @Test
+  void sidornaRitasSomIDriftUtanTestvagensFreeMarker() {
+    // The in-process OIDC server of the tests brings FreeMarker, which the packaged application
+    // does not have: its view resolver would take part in every page the tests and the benchmark
+    // render.
+    assertThat(applikation.getBeansOfType(ViewResolver.class).values())
+        .extracting(r -> r.getClass().getName())
+        .isNotEmpty()
+        .noneMatch(namn -> namn.toLowerCase(java.util.Locale.ROOT).contains("freemarker"));
   }
 
   private static HttpResponse<String> hamta(String sokvag, String anvandare)
