@@ -195,6 +195,7 @@ public class EmbeddedStack
     try {
       ZeebeTestEngine engine = EngineFactory.create(port);
       MotorloggSynkronisering.gor(engine);
+      MotorTillstand.ersatt(engine);
       MotorBatchoperationer.stangAv(engine);
       engine.start();
       return engine;

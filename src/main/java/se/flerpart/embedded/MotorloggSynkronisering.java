@@ -57,7 +57,7 @@ final class MotorloggSynkronisering {
     return f.get(objekt);
   }
 
-  private static void sattFalt(Object objekt, String namn, Object varde)
+  static void sattFalt(Object objekt, String namn, Object varde)
       throws ReflectiveOperationException {
     hitta(objekt.getClass(), namn).set(objekt, varde);
   }
