@@ -186,11 +186,16 @@ final class MotorTillstand implements ZeebeDb<ZbColumnFamilies> {
     /**
      * Visits the entries from {@code fran} on whose keys start with {@code prefix}, in key order,
      * until {@code besok} returns false: the committed state with this transaction's changes over
-     * it.
+     * it. Inside a transaction, as the engine's own stores do: with none open, what the visitor
+     * changes is committed when the visit ends, and a failure reaches the engine wrapped alike.
      */
     void besok(byte[] fran, byte[] prefix, BiPredicate<byte[], byte[]> besok) {
-      List<Map.Entry<byte[], byte[]>> egna =
-          transaktion.oppen ? transaktion.fran(fran, prefix) : List.of();
+      runInTransaction(() -> besokITransaktionen(fran, prefix, besok));
+    }
+
+    private void besokITransaktionen(
+        byte[] fran, byte[] prefix, BiPredicate<byte[], byte[]> besok) {
+      List<Map.Entry<byte[], byte[]>> egna = transaktion.fran(fran, prefix);
       Iterator<Map.Entry<byte[], byte[]>> lagrade = data.tailMap(fran, true).entrySet().iterator();
       Map.Entry<byte[], byte[]> lagrad = nasta(lagrade, prefix);
       int i = 0;

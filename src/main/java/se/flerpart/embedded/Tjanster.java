@@ -223,8 +223,11 @@ public final class Tjanster {
     }
     try {
       skriv(ut, 200, svar.get());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // An error too (the whole log read as objects can fill the heap): otherwise the server
+      // closes the connection without an answer, and says nothing.
       log.warn("{} kunde inte besvaras", ut.getRequestURI(), e);
+      System.err.println(ut.getRequestURI() + " kunde inte besvaras: " + e);
       skriv(ut, 500, Map.of("fel", String.valueOf(e)));
     }
   }

@@ -215,6 +215,40 @@ class MotorTillstandTest {
   }
 
   @Test
+  @DisplayName(
+      "Ett besök utan öppen transaktion går i en egen: det besökaren ändrar sparas när besöket är"
+          + " klart, och tas tillbaka om besökaren fallerar")
+  void ettBesokUtanTransaktionGarIEnEgen() {
+    var familj = familj(tillstand.createContext());
+    for (long k = 1; k <= 3; k++) {
+      satt(familj, k, "v" + k);
+    }
+    var annan = familj(tillstand.createContext());
+    assertThatThrownBy(
+            () ->
+                familj.forEach(
+                    (k, v) -> {
+                      nyckel.wrapLong(k.getValue());
+                      familj.deleteExisting(nyckel);
+                      if (k.getValue() == 2) {
+                        throw new IllegalStateException("besökaren fallerade");
+                      }
+                    }))
+        .hasRootCauseMessage("besökaren fallerade");
+    assertThat(nycklar(annan)).containsExactly(1L, 2L, 3L);
+
+    List<Long> under = new ArrayList<>();
+    familj.forEach(
+        (k, v) -> {
+          nyckel.wrapLong(k.getValue());
+          familj.deleteExisting(nyckel);
+          under.add(annan.count());
+        });
+    assertThat(under).as("inget sparat medan besöket pågår").containsExactly(3L, 3L, 3L);
+    assertThat(annan.isEmpty()).isTrue();
+  }
+
+  @Test
   void insattningAvEnNyckelSomFinnsOchAndringAvEnSomSaknasAvvisas() {
     var familj = familj(tillstand.createContext());
     satt(familj, 1, "ett");
