@@ -392,24 +392,12 @@ final class MotorTillstand implements ZeebeDb<ZbColumnFamilies> {
 
     @Override
     public void forEach(Consumer<V> besok) {
-      besok(
-          null,
-          null,
-          (k, v) -> {
-            besok.accept(v);
-            return true;
-          });
+      forEach((k, v) -> besok.accept(v));
     }
 
     @Override
     public void forEach(BiConsumer<K, V> besok) {
-      besok(
-          null,
-          null,
-          (k, v) -> {
-            besok.accept(k, v);
-            return true;
-          });
+      besokAlla(null, besok);
     }
 
     @Override
@@ -424,6 +412,11 @@ final class MotorTillstand implements ZeebeDb<ZbColumnFamilies> {
 
     @Override
     public void whileEqualPrefix(DbKey prefix, BiConsumer<K, V> besok) {
+      besokAlla(prefix, besok);
+    }
+
+    /** Every entry under {@code prefix} (the whole family when null). */
+    private void besokAlla(DbKey prefix, BiConsumer<K, V> besok) {
       besok(
           prefix,
           null,
