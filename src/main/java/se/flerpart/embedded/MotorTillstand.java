@@ -358,15 +358,17 @@ final class MotorTillstand implements ZeebeDb<ZbColumnFamilies> {
 
     @Override
     public void update(K k, V v) {
-      kontext.andra(
-          t -> {
-            byte[] n = nyckel(k);
-            if (t.las(n) == null) {
-              throw new ZeebeDbInconsistentException(
-                  "Key " + k + " in ColumnFamily " + familj + " does not exist");
-            }
-            t.skriv(n, varde(v));
-          });
+      kontext.andra(t -> t.skriv(befintlig(t, k), varde(v)));
+    }
+
+    /** The stored key of {@code k}, which must be there as {@code t} sees it. */
+    private byte[] befintlig(Transaktion t, K k) {
+      byte[] n = nyckel(k);
+      if (t.las(n) == null) {
+        throw new ZeebeDbInconsistentException(
+            "Key " + k + " in ColumnFamily " + familj + " does not exist");
+      }
+      return n;
     }
 
     @Override
@@ -462,15 +464,7 @@ final class MotorTillstand implements ZeebeDb<ZbColumnFamilies> {
 
     @Override
     public void deleteExisting(K k) {
-      kontext.andra(
-          t -> {
-            byte[] n = nyckel(k);
-            if (t.las(n) == null) {
-              throw new ZeebeDbInconsistentException(
-                  "Key " + k + " in ColumnFamily " + familj + " does not exist");
-            }
-            t.taBort(n);
-          });
+      kontext.andra(t -> t.taBort(befintlig(t, k)));
     }
 
     @Override
