@@ -664,7 +664,7 @@ public final class KraschKorning {
             List.of(
                 java(),
                 // The in-memory engine keeps every record of its log in memory, and the check at
-                // the end reads them all as objects: 2 GB and 4 GB ran out at about 1 600 cases.
+                // the end reads them all as objects: 2 GB and 4 GB ran out at about 6 000 cases.
                 namn.equals("motor") ? "-Xmx8g" : "-Xmx512m",
                 "-Djava.io.tmpdir=" + katalog,
                 "-cp",
