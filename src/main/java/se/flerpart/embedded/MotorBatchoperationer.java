@@ -5,8 +5,6 @@ import io.camunda.zeebe.engine.EngineConfiguration;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.time.Duration;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the in-memory engine's batch-operation scheduler from reading the engine state while the
@@ -28,8 +26,6 @@ final class MotorBatchoperationer {
   /** Ten years: longer than any clock move, and far from a nanosecond overflow. */
   static final Duration INTERVALL = Duration.ofDays(3653);
 
-  private static final Logger log = LoggerFactory.getLogger(MotorBatchoperationer.class);
-
   private MotorBatchoperationer() {}
 
   /**
@@ -37,27 +33,24 @@ final class MotorBatchoperationer {
    * false (with a warning) when this engine version is built differently.
    */
   static boolean stangAv(ZeebeTestEngine engine) {
-    try {
-      Object processor = MotorloggSynkronisering.falt(engine, "streamProcessor");
-      List<?> processorer = (List<?>) MotorloggSynkronisering.falt(processor, "recordProcessors");
-      int satta = 0;
-      for (Object p : processorer) {
-        if (p instanceof Engine motor) {
-          ((EngineConfiguration) MotorloggSynkronisering.falt(motor, "config"))
-              .setBatchOperationSchedulerInterval(INTERVALL);
-          satta++;
-        }
-      }
-      if (satta == 0) {
-        throw new IllegalStateException("ingen Engine bland strömprocessorns processorer");
-      }
-      return true;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      log.warn(
-          "Den inbyggda motorns schemaläggare för batchoperationer kunde inte stängas av ({}); den"
-              + " kan ge ConcurrentModificationException under last",
-          e.toString());
-      return false;
-    }
+    return MotorloggSynkronisering.ingrepp(
+        "Den inbyggda motorns schemaläggare för batchoperationer kunde inte stängas av ({}); den"
+            + " kan ge ConcurrentModificationException under last",
+        () -> {
+          Object processor = MotorloggSynkronisering.falt(engine, "streamProcessor");
+          List<?> processorer =
+              (List<?>) MotorloggSynkronisering.falt(processor, "recordProcessors");
+          int satta = 0;
+          for (Object p : processorer) {
+            if (p instanceof Engine motor) {
+              ((EngineConfiguration) MotorloggSynkronisering.falt(motor, "config"))
+                  .setBatchOperationSchedulerInterval(INTERVALL);
+              satta++;
+            }
+          }
+          if (satta == 0) {
+            throw new IllegalStateException("ingen Engine bland strömprocessorns processorer");
+          }
+        });
   }
 }

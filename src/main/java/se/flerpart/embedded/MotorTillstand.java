@@ -31,8 +31,6 @@ import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The embedded engine's state, in place of the in-memory engine's own store.
@@ -54,8 +52,6 @@ import org.slf4j.LoggerFactory;
  */
 final class MotorTillstand implements ZeebeDb<ZbColumnFamilies> {
 
-  private static final Logger log = LoggerFactory.getLogger(MotorTillstand.class);
-
   private static final Comparator<byte[]> ORDNING = Arrays::compareUnsigned;
 
   /** A key removed in a transaction (compared by identity). */
@@ -73,22 +69,18 @@ final class MotorTillstand implements ZeebeDb<ZbColumnFamilies> {
    * the engine keeps its own store.
    */
   static boolean ersatt(ZeebeTestEngine engine) {
-    try {
-      Object processor = MotorloggSynkronisering.falt(engine, "streamProcessor");
-      // Both or neither: checked before anything is replaced.
-      MotorloggSynkronisering.falt(processor, "zeebeDb");
-      MotorloggSynkronisering.falt(engine, "database");
-      MotorTillstand tillstand = new MotorTillstand();
-      MotorloggSynkronisering.sattFalt(processor, "zeebeDb", tillstand);
-      MotorloggSynkronisering.sattFalt(engine, "database", tillstand);
-      return true;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      log.warn(
-          "Den inbyggda motorns tillstånd kunde inte bytas ut ({}); motorn använder sitt eget,"
-              + " som är långsammare under last",
-          e.toString());
-      return false;
-    }
+    return MotorloggSynkronisering.ingrepp(
+        "Den inbyggda motorns tillstånd kunde inte bytas ut ({}); motorn använder sitt eget,"
+            + " som är långsammare under last",
+        () -> {
+          Object processor = MotorloggSynkronisering.falt(engine, "streamProcessor");
+          // Both or neither: checked before anything is replaced.
+          MotorloggSynkronisering.falt(processor, "zeebeDb");
+          MotorloggSynkronisering.falt(engine, "database");
+          MotorTillstand tillstand = new MotorTillstand();
+          MotorloggSynkronisering.sattFalt(processor, "zeebeDb", tillstand);
+          MotorloggSynkronisering.sattFalt(engine, "database", tillstand);
+        });
   }
 
   /** How many entries the committed state holds. */

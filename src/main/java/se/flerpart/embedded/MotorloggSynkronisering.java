@@ -33,21 +33,37 @@ final class MotorloggSynkronisering {
    * false (with a warning) when this engine version is built differently.
    */
   static boolean gor(ZeebeTestEngine engine) {
+    return ingrepp(
+        "Den inbyggda motorns logg kunde inte göras trådsäker ({}); den kan sluta fungera under"
+            + " last",
+        () -> {
+          Object logStream = falt(engine, "logStream");
+          Object lagring = falt(logStream, "logStorage");
+          List<?> poster = (List<?>) falt(lagring, "logEntries");
+          Set<?> lyssnare = (Set<?>) falt(lagring, "commitListeners");
+          sattFalt(lagring, "logEntries", Collections.synchronizedList(new ArrayList<>(poster)));
+          Set<Object> samtidiga = ConcurrentHashMap.newKeySet();
+          samtidiga.addAll(lyssnare);
+          sattFalt(lagring, "commitListeners", samtidiga);
+        });
+  }
+
+  /** A change made by reflection to the in-memory engine's parts, before it starts. */
+  @FunctionalInterface
+  interface Ingrepp {
+    void gor() throws ReflectiveOperationException;
+  }
+
+  /**
+   * Makes {@code ingrepp}: true when made; false, with {@code varning} logged (its {@code {}} the
+   * failure), when this engine version is built differently and the engine stays as it is.
+   */
+  static boolean ingrepp(String varning, Ingrepp ingrepp) {
     try {
-      Object logStream = falt(engine, "logStream");
-      Object lagring = falt(logStream, "logStorage");
-      List<?> poster = (List<?>) falt(lagring, "logEntries");
-      Set<?> lyssnare = (Set<?>) falt(lagring, "commitListeners");
-      sattFalt(lagring, "logEntries", Collections.synchronizedList(new ArrayList<>(poster)));
-      Set<Object> samtidiga = ConcurrentHashMap.newKeySet();
-      samtidiga.addAll(lyssnare);
-      sattFalt(lagring, "commitListeners", samtidiga);
+      ingrepp.gor();
       return true;
     } catch (ReflectiveOperationException | RuntimeException e) {
-      log.warn(
-          "Den inbyggda motorns logg kunde inte göras trådsäker ({}); den kan sluta fungera under"
-              + " last",
-          e.toString());
+      log.warn(varning, e.toString());
       return false;
     }
   }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.db.ColumnFamily;
+import io.camunda.zeebe.db.KeyValuePairVisitor;
 import io.camunda.zeebe.db.TransactionContext;
 import io.camunda.zeebe.db.ZeebeDbInconsistentException;
 import io.camunda.zeebe.db.impl.DbCompositeKey;
@@ -140,24 +141,16 @@ class MotorTillstandTest {
     DbLong startB = new DbLong();
     startA.wrapLong(2);
     startB.wrapLong(2);
-    familj.whileEqualPrefix(
-        prefix,
-        new DbCompositeKey<>(startA, startB),
-        (k, v) -> {
-          sedda.add(v.toString());
-          return true;
-        });
+    // List.add answers true: every entry is visited.
+    KeyValuePairVisitor<DbCompositeKey<DbLong, DbLong>, DbString> allaSedda =
+        (k, v) -> sedda.add(v.toString());
+    familj.whileEqualPrefix(prefix, new DbCompositeKey<>(startA, startB), allaSedda);
     assertThat(sedda).containsExactly("2/2", "2/3");
 
     sedda.clear();
     startA.wrapLong(3);
     startB.wrapLong(2);
-    familj.whileTrue(
-        new DbCompositeKey<>(startA, startB),
-        (k, v) -> {
-          sedda.add(v.toString());
-          return true;
-        });
+    familj.whileTrue(new DbCompositeKey<>(startA, startB), allaSedda);
     assertThat(sedda).containsExactly("3/2", "3/3");
 
     sedda.clear();
@@ -340,6 +333,22 @@ class MotorTillstandTest {
     } finally {
       engine.stop();
     }
+  }
+
+  @Test
+  void ettIngreppSomInteGarAttGoraLamnarMotornSomDenArOchSagerIfran() {
+    assertThat(
+            MotorloggSynkronisering.ingrepp(
+                "prov ({})", () -> MotorloggSynkronisering.falt(new Object(), "finnsInte")))
+        .isFalse();
+    assertThat(
+            MotorloggSynkronisering.ingrepp(
+                "prov ({})",
+                () -> {
+                  throw new IllegalStateException("annan motorversion");
+                }))
+        .isFalse();
+    assertThat(MotorloggSynkronisering.ingrepp("prov ({})", () -> {})).isTrue();
   }
 
   private static long starta(ZeebeClient client, Duration tid) {
