@@ -1,6 +1,12 @@
 package se.flerpart.embedded;
 
+import io.camunda.zeebe.logstreams.log.LogStream;
+import io.camunda.zeebe.logstreams.log.LogStreamReader;
+import io.camunda.zeebe.logstreams.log.LoggedEvent;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.protocol.impl.record.CopiedRecord;
+import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
+import io.camunda.zeebe.protocol.impl.record.UnifiedRecordValue;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
@@ -56,6 +62,7 @@ public class EmbeddedMotor {
     Map<Long, Instant> skapade = new HashMap<>();
     lasLoggen(
         engine,
+        Set.of(ValueType.JOB),
         skapade::clear,
         r -> {
           if (r.getValueType() == ValueType.JOB
@@ -68,15 +75,39 @@ public class EmbeddedMotor {
   }
 
   /**
-   * Hands every record of the engine's record stream to {@code post}, from the first. When the
-   * engine appends while the stream is read, it is read again from the start, after {@code borjaOm}
-   * has undone what {@code post} gathered.
+   * Hands every record of the engine's log whose value type is one of {@code typer} to {@code
+   * post}, from the first, each decoded on its own and then let go: reading the log holds no more
+   * than one record, however long the log. (The engine's own record stream, {@code
+   * getRecordStreamSource()}, keeps a decoded copy of every record it has read for as long as the
+   * engine runs, all value types, several times the log's own size: after some thousand cases its
+   * first read needed gigabytes.) When this engine version is built differently, the record stream
+   * is read instead; when the engine appends while that is read, it is read again from the start,
+   * after {@code borjaOm} has undone what {@code post} gathered.
    */
-  static void lasLoggen(ZeebeTestEngine engine, Runnable borjaOm, Consumer<Record<?>> post) {
+  static void lasLoggen(
+      ZeebeTestEngine engine, Set<ValueType> typer, Runnable borjaOm, Consumer<Record<?>> post) {
+    LogStream logg = logg(engine);
+    if (logg != null) {
+      try (LogStreamReader lasare = logg.newLogStreamReader()) {
+        lasare.seekToFirstEvent();
+        RecordMetadata sokt = new RecordMetadata();
+        while (lasare.hasNext()) {
+          LoggedEvent handelse = lasare.next();
+          sokt.reset();
+          handelse.readMetadata(sokt);
+          if (typer.contains(sokt.getValueType())) {
+            post.accept(avkoda(handelse, logg.getPartitionId()));
+          }
+        }
+      }
+      return;
+    }
     for (int forsok = 0; ; forsok++) {
       try {
         for (Record<?> r : engine.getRecordStreamSource().getRecords()) {
-          post.accept(r);
+          if (typer.contains(r.getValueType())) {
+            post.accept(r);
+          }
         }
         return;
       } catch (ConcurrentModificationException e) {
@@ -86,6 +117,30 @@ public class EmbeddedMotor {
         borjaOm.run();
       }
     }
+  }
+
+  private static Record<?> avkoda(LoggedEvent handelse, int partition) {
+    RecordMetadata metadata = new RecordMetadata();
+    handelse.readMetadata(metadata);
+    UnifiedRecordValue varde = UnifiedRecordValue.fromValueType(metadata.getValueType());
+    handelse.readValue(varde);
+    return new CopiedRecord<>(
+        varde,
+        metadata,
+        handelse.getKey(),
+        partition,
+        handelse.getPosition(),
+        handelse.getSourceEventPosition(),
+        handelse.getTimestamp());
+  }
+
+  /** The engine's log stream, or null (with a warning) when this version keeps it elsewhere. */
+  private static LogStream logg(ZeebeTestEngine engine) {
+    LogStream[] logg = new LogStream[1];
+    MotorloggSynkronisering.ingrepp(
+        "Den inbyggda motorns logg kunde inte läsas direkt ({}); motorns postström läses i stället",
+        () -> logg[0] = (LogStream) MotorloggSynkronisering.falt(engine, "logStream"));
+    return logg[0];
   }
 
   /** The application's {@link Clock}, which follows this engine's. */

@@ -134,6 +134,7 @@ public final class Tjanster {
     Set<Long> slutforda = new LinkedHashSet<>();
     EmbeddedMotor.lasLoggen(
         engine,
+        Set.of(ValueType.JOB),
         () -> {
           oppna.clear();
           slutforda.clear();

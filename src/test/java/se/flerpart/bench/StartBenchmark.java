@@ -1,6 +1,5 @@
 package se.flerpart.bench;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -162,7 +161,7 @@ class StartBenchmark {
         anna.get("/api/uppgifter?vy=mina");
       }
       Thread.sleep(2000);
-      long rssMb = Math.round(rss(p.pid()) / 1024.0);
+      long rssMb = Math.round(Processminne.kb(p.pid(), "VmRSS") / 1024.0);
       System.out.println(
           "BENCH start " + startSek + " s, RSS " + rssMb + " MB: " + String.join(" ", kommando));
       return new Matning(startSek, rssMb);
@@ -209,15 +208,6 @@ class StartBenchmark {
         }
       }
     }
-  }
-
-  private static long rss(long pid) throws IOException {
-    for (String rad : Files.readAllLines(new File("/proc/" + pid + "/status").toPath())) {
-      if (rad.startsWith("VmRSS:")) {
-        return Long.parseLong(rad.replaceAll("[^0-9]", ""));
-      }
-    }
-    throw new IllegalStateException("Ingen VmRSS för process " + pid);
   }
 
   private static int ledigPort() throws IOException {

@@ -1,14 +1,21 @@
 package se.flerpart.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -56,6 +63,43 @@ class EmbeddedMotorTest {
     assertThat(skapade.get(andra).toEpochMilli()).isBetween(foreAndra, efterAndra);
     assertThat(foreAndra - efter).isGreaterThanOrEqualTo(Duration.ofHours(1).toMillis());
     assertThat(motor.jobbSkapade(List.of())).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "Loggen läses post för post utan att motorns postström behåller något, med bara de"
+          + " värdetyper som efterfrågas och samma poster som postströmmen")
+  void loggenLasesUtanAttNagotBehalls() throws Exception {
+    nyttJobb();
+    nyttJobb();
+    List<Record<?>> jobb = new ArrayList<>();
+    List<Record<?>> alla = new ArrayList<>();
+    EmbeddedMotor.lasLoggen(engine, Set.of(ValueType.JOB), jobb::clear, jobb::add);
+    EmbeddedMotor.lasLoggen(engine, EnumSet.allOf(ValueType.class), alla::clear, alla::add);
+
+    Object strom = engine.getRecordStreamSource();
+    assertThat((List<?>) MotorloggSynkronisering.falt(strom, "records"))
+        .as("motorns postström har inte läst (och behållit) något")
+        .isEmpty();
+    assertThat(jobb).isNotEmpty().allMatch(r -> r.getValueType() == ValueType.JOB);
+    assertThat(jobb).extracting(Record::getIntent).contains(JobIntent.CREATED, JobIntent.COMPLETED);
+    assertThat(alla.size()).isGreaterThan(jobb.size());
+
+    List<Record<?>> strommens = new ArrayList<>();
+    engine.getRecordStreamSource().getRecords().forEach(strommens::add);
+    assertThat(alla)
+        .extracting(Record::getPosition, Record::getKey, Record::getIntent, Record::getTimestamp)
+        .containsExactlyElementsOf(
+            strommens.subList(0, alla.size()).stream()
+                .map(r -> tuple(r.getPosition(), r.getKey(), r.getIntent(), r.getTimestamp()))
+                .toList());
+    assertThat(jobb.get(0).getValue())
+        .isEqualTo(
+            strommens.stream()
+                .filter(r -> r.getPosition() == jobb.get(0).getPosition())
+                .findFirst()
+                .orElseThrow()
+                .getValue());
   }
 
   /**
