@@ -16,10 +16,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.ConcurrentModificationException;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
@@ -72,6 +74,28 @@ public class EmbeddedMotor {
           }
         });
     return skapade;
+  }
+
+  /**
+   * How many records of each kind (record type, value type and intent, e.g. {@code "COMMAND
+   * JOB.COMPLETE"}) the engine's log holds: what the engine had to process. Reads the whole log, so
+   * it is meant for measurements.
+   */
+  public Map<String, Long> posterPerSlag() {
+    return posterPerSlag(engine);
+  }
+
+  /** {@link #posterPerSlag()} of any in-memory engine. */
+  public static Map<String, Long> posterPerSlag(ZeebeTestEngine engine) {
+    Map<String, Long> slag = new TreeMap<>();
+    lasLoggen(
+        engine,
+        EnumSet.allOf(ValueType.class),
+        slag::clear,
+        r ->
+            slag.merge(
+                r.getRecordType() + " " + r.getValueType() + "." + r.getIntent(), 1L, Long::sum));
+    return slag;
   }
 
   /**

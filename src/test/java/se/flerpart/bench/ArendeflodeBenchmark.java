@@ -261,6 +261,9 @@ class ArendeflodeBenchmark {
       int arenden = n * perKlient * omgangar;
       long forfragningar = Session.FORFRAGNINGAR.get() - forfragningarFore;
       double omlasta = omlasningar() - omlasningarFore;
+      // What the engine did for these cases and the warm-up's, before the other parts add more.
+      Map<String, Long> motorposter = motor.posterPerSlag();
+      int arendenHittills = (Benchresultat.uppvarmning() + omgangar) * n * perKlient;
 
       // Task visible at a moderate load: few clients, each polling its case every 5 ms.
       Map<String, Object> moderat = lastpunkt(admin, latensKlienter, perKlient, latensOmgangar);
@@ -321,6 +324,7 @@ class ArendeflodeBenchmark {
       r.put("jobbTillSynligP50Ms", moderat.get("jobbTillSynligP50Ms"));
       r.put("jobbTillSynligP99Ms", moderat.get("jobbTillSynligP99Ms"));
       r.put("lastkurva", kurva);
+      Benchresultat.motorposter("helaArenden", r, motorposter, arendenHittills);
       Benchresultat.skriv("helaArenden", r);
     } finally {
       pool.shutdownNow();

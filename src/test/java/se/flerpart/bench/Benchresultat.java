@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,27 @@ public final class Benchresultat {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Benchresultat() {}
+
+  /**
+   * Puts into {@code r} the engine's records per case ({@code motorposterPerArende}) and per case
+   * of each kind ({@code motorposterPerArendeSlag}, the most frequent first, from {@link
+   * se.flerpart.embedded.EmbeddedMotor#posterPerSlag}), and prints the total: the two end-to-end
+   * parts can then be compared in what the engine had to do for a case.
+   */
+  public static void motorposter(
+      String del, Map<String, Object> r, Map<String, Long> slag, int arenden) {
+    long alla = slag.values().stream().mapToLong(Long::longValue).sum();
+    double perArende = Math.round(alla * 10.0 / arenden) / 10.0;
+    Map<String, Double> perSlag = new LinkedHashMap<>();
+    slag.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> perSlag.put(e.getKey(), Math.round(e.getValue() * 100.0 / arenden) / 100.0));
+    r.put("motorposterPerArende", perArende);
+    r.put("motorposterPerArendeSlag", perSlag);
+    System.out.printf(
+        "BENCH motorposter %s: %.1f poster i motorns logg per ärende (%d ärenden)%n",
+        del, perArende, arenden);
+  }
 
   /** Writes (or replaces) the part {@code del} of resultat.json. */
   public static synchronized void skriv(String del, Map<String, ?> varden) {

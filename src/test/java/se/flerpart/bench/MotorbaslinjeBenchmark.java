@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import se.flerpart.embedded.EmbeddedMotor;
 import se.flerpart.embedded.EmbeddedStack;
 
 /**
@@ -94,6 +95,11 @@ class MotorbaslinjeBenchmark {
       r.put("arenden", arenden);
       r.put("sekunder", Math.round(sekunder * 100) / 100.0);
       r.put("arendenPerSekund", Math.round(arenden / sekunder * 100) / 100.0);
+      Benchresultat.motorposter(
+          "motorbaslinje",
+          r,
+          EmbeddedMotor.posterPerSlag(engine),
+          n * (Benchresultat.uppvarmning() + omgangar));
       Benchresultat.skriv("motorbaslinje", r);
     } finally {
       workers.forEach(JobWorker::close);

@@ -102,6 +102,22 @@ class EmbeddedMotorTest {
                 .getValue());
   }
 
+  @Test
+  @DisplayName("Motorns poster räknas per slag: två jobb skapade och slutförda ger två av varje")
+  void posterRaknasPerSlag() throws Exception {
+    nyttJobb();
+    nyttJobb();
+    Map<String, Long> slag = motor.posterPerSlag();
+    assertThat(slag)
+        .containsEntry("EVENT JOB.CREATED", 2L)
+        .containsEntry("COMMAND JOB.COMPLETE", 2L)
+        .containsEntry("EVENT JOB.COMPLETED", 2L)
+        .containsEntry("COMMAND PROCESS_INSTANCE_CREATION.CREATE", 2L);
+    List<Record<?>> alla = new ArrayList<>();
+    EmbeddedMotor.lasLoggen(engine, EnumSet.allOf(ValueType.class), alla::clear, alla::add);
+    assertThat(slag.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(alla.size());
+  }
+
   /**
    * Starts an instance and returns the key of its user-task job, taken and completed at once (so
    * that the clock's move cannot time it out and hand it out again).
