@@ -20,13 +20,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -150,6 +154,51 @@ class TjansterTest {
       assertThat(rs.getInt(1)).isEqualTo(42);
       assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "postgres"))
           .isInstanceOf(SQLException.class);
+    } finally {
+      andra.stang();
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "PostgreSQL som egen process behåller varje bekräftad ändring när dess processer dödas med"
+          + " kill -9 mitt i arbetet")
+  void postgresBeharBekraftadeAndringarNarDenDodas() throws Exception {
+    Path data = katalog.resolve("data");
+    int port = ledigPort();
+    String url = "jdbc:postgresql://localhost:" + port + "/postgres";
+    InbyggdPostgres forsta = InbyggdPostgres.startaVarande(data, port, "hemligt-losen");
+    int bekraftade = 0;
+    try (Connection c = DriverManager.getConnection(url, "postgres", "hemligt-losen")) {
+      c.createStatement().execute("create table bekraftad (x int)");
+      try (var insert = c.prepareStatement("insert into bekraftad values (?)")) {
+        for (int i = 1; i <= 300; i++) {
+          insert.setInt(1, i);
+          insert.executeUpdate();
+          bekraftade = i;
+        }
+      }
+      // At once after the last commit: the postmaster and every backend, as an OOM kill would.
+      long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0));
+      ProcessHandle huvud = ProcessHandle.of(postmaster).orElseThrow();
+      List<ProcessHandle> alla = new ArrayList<>(huvud.descendants().toList());
+      alla.add(huvud);
+      alla.forEach(ProcessHandle::destroyForcibly);
+      for (ProcessHandle p : alla) {
+        p.onExit().get(10, TimeUnit.SECONDS);
+      }
+    }
+    // What the killed launcher's JVM would have let go with it: the library's lock on the data.
+    forsta.stang();
+    InbyggdPostgres andra = InbyggdPostgres.startaVarande(data, port, "hemligt-losen");
+    try (Connection c = DriverManager.getConnection(url, "postgres", "hemligt-losen")) {
+      var rs = c.createStatement().executeQuery("select count(*), max(x) from bekraftad");
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).isEqualTo(bekraftade);
+      assertThat(rs.getInt(2)).isEqualTo(bekraftade);
+      var sync = c.createStatement().executeQuery("show synchronous_commit");
+      assertThat(sync.next()).isTrue();
+      assertThat(sync.getString(1)).isEqualTo("on");
     } finally {
       andra.stang();
     }
