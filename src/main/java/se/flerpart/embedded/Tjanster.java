@@ -140,8 +140,7 @@ public final class Tjanster {
           slutforda.clear();
         },
         r -> {
-          if (r.getValueType() != ValueType.JOB
-              || !(r.getValue() instanceof JobRecordValue jobb)
+          if (!(r.getValue() instanceof JobRecordValue jobb)
               || !"io.camunda.zeebe:userTask".equals(jobb.getType())
               || !(r.getIntent() instanceof JobIntent intent)) {
             return;
