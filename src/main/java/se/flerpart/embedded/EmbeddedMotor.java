@@ -55,9 +55,8 @@ public class EmbeddedMotor {
 
   /**
    * When the engine created each of these jobs, in its own time (the timestamp of the job's {@code
-   * CREATED} record, on the clock {@link #nu()} follows). A key the engine's record stream does not
-   * hold is left out. Reads the whole record stream, so it is meant for measurements, not for
-   * requests.
+   * CREATED} record, on the clock {@link #nu()} follows). A key the engine's log does not hold is
+   * left out. Reads the whole log, so it is meant for measurements, not for requests.
    */
   public Map<Long, Instant> jobbSkapade(Collection<Long> nycklar) {
     Set<Long> sokta = new HashSet<>(nycklar);

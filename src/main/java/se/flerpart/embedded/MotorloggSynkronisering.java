@@ -48,15 +48,18 @@ final class MotorloggSynkronisering {
         });
   }
 
-  /** A change made by reflection to the in-memory engine's parts, before it starts. */
+  /**
+   * A step into the in-memory engine's parts by reflection: a change before it starts, or a lookup
+   * of a part ({@link EmbeddedMotor#lasLoggen} finding its log).
+   */
   @FunctionalInterface
   interface Ingrepp {
     void gor() throws ReflectiveOperationException;
   }
 
   /**
-   * Makes {@code ingrepp}: true when made; false, with {@code varning} logged (its {@code {}} the
-   * failure), when this engine version is built differently and the engine stays as it is.
+   * Takes the step {@code ingrepp}: true when taken; false, with {@code varning} logged (its {@code
+   * {}} the failure), when this engine version is built differently and the engine stays as it is.
    */
   static boolean ingrepp(String varning, Ingrepp ingrepp) {
     try {

@@ -41,8 +41,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  *       {@code GET /jobb}, the keys of the user-task jobs that are open and of those completed, and
  *       {@code POST /klocka?fram=PT1H}, moving the engine's clock forward;
  *   <li>{@code postgres <port> <data-directory>}: PostgreSQL with its data in the directory, kept
- *       between starts; the superuser's password from {@code FLERPART_POSTGRES_LOSENORD} (set at
- *       the first start, kept after);
+ *       between starts, each commit on disk before it is confirmed; the superuser's password from
+ *       {@code FLERPART_POSTGRES_LOSENORD} (set at the first start, kept after);
  *   <li>{@code kafka <port>}: a single-node KRaft broker;
  *   <li>{@code smtp <smtp-port> [<http-port>]}: a GreenMail SMTP server; on the HTTP port
  *       (localhost) {@code GET /mail} lists every mail received, one entry per recipient, with its
@@ -125,9 +125,9 @@ public final class Tjanster {
   }
 
   /**
-   * The user-task jobs (type {@code io.camunda.zeebe:userTask}) of the engine's record stream:
-   * those created and not yet completed, cancelled or ended by an error ({@code oppna}), and those
-   * completed ({@code slutforda}).
+   * The user-task jobs (type {@code io.camunda.zeebe:userTask}) of the engine's log: those created
+   * and not yet completed, cancelled or ended by an error ({@code oppna}), and those completed
+   * ({@code slutforda}).
    */
   static Map<String, Set<Long>> anvandaruppgiftsjobb(ZeebeTestEngine engine) {
     Set<Long> oppna = new LinkedHashSet<>();
@@ -224,10 +224,9 @@ public final class Tjanster {
     try {
       skriv(ut, 200, svar.get());
     } catch (RuntimeException | Error e) {
-      // An error too (the whole log read as objects can fill the heap): otherwise the server
-      // closes the connection without an answer, and says nothing.
+      // An error too (the heap running out): otherwise the server closes the connection without
+      // an answer, and says nothing.
       log.warn("{} kunde inte besvaras", ut.getRequestURI(), e);
-      System.err.println(ut.getRequestURI() + " kunde inte besvaras: " + e);
       skriv(ut, 500, Map.of("fel", String.valueOf(e)));
     }
   }
