@@ -334,6 +334,14 @@ public class UppgiftRepository {
    * Runs a query over a selection of the open tasks with plain index scans off (bitmap scans stay
    * on) and back on afterwards; see {@link #sok}. Outside a transaction the setting is a no-op.
    */
+  /**
+   * Makes the current transaction one snapshot (repeatable read). Must be its first statement: it
+   * goes to the database together with the transaction's {@code BEGIN}.
+   */
+  void ogonblicksbild() {
+    jdbc.sql("set transaction isolation level repeatable read").update();
+  }
+
   private <T> T utanIndexgenomgang(java.util.function.Supplier<T> fraga) {
     jdbc.sql("select set_config('enable_indexscan', 'off', true)").query(String.class).single();
     T svar = fraga.get();

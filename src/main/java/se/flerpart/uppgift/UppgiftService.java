@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.flerpart.sakerhet.Anvandare;
 import se.flerpart.sakerhet.AnvandareRepository;
@@ -117,10 +118,26 @@ public class UppgiftService {
    * The open tasks of the selection the user may see, filtered, sorted and paged in the database.
    * The free-text search matches the case number, and for a user inside a case's consent scope what
    * {@link ArendeOmfang#arendenSomMatchar} finds about the person. One snapshot (repeatable read),
-   * so that the total and the page the repository finds in two queries agree.
+   * so that the total and the page the repository finds in two queries agree; inside a caller's
+   * transaction, that transaction's.
+   *
+   * <p>The snapshot is asked for with the transaction's first statement ({@link
+   * UppgiftRepository#ogonblicksbild}), which goes to the database together with its {@code BEGIN}.
+   * An isolation level on {@code @Transactional} cost three more round trips to PostgreSQL on every
+   * list: the JDBC driver asks for the connection's level, sets it, and sets it back afterwards.
    */
-  @Transactional(isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
   public UppgiftRepository.Sida lista(Uppgiftsurval urval, Anvandare a) {
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      return listaIOgonblicksbild(urval, a);
+    }
+    return transaktion.execute(
+        status -> {
+          uppgifter.ogonblicksbild();
+          return listaIOgonblicksbild(urval, a);
+        });
+  }
+
+  private UppgiftRepository.Sida listaIOgonblicksbild(Uppgiftsurval urval, Anvandare a) {
     Instant nu = klocka.instant();
     ZonedDateTime idag = nu.atZone(SVERIGE).truncatedTo(ChronoUnit.DAYS);
     Instant veckoslut = idag.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).toInstant();
