@@ -331,10 +331,6 @@ public class UppgiftRepository {
   }
 
   /**
-   * Runs a query over a selection of the open tasks with plain index scans off (bitmap scans stay
-   * on) and back on afterwards; see {@link #sok}. Outside a transaction the setting is a no-op.
-   */
-  /**
    * Makes the current transaction one snapshot (repeatable read). Must be its first statement: it
    * goes to the database together with the transaction's {@code BEGIN}.
    */
@@ -342,6 +338,10 @@ public class UppgiftRepository {
     jdbc.sql("set transaction isolation level repeatable read").update();
   }
 
+  /**
+   * Runs a query over a selection of the open tasks with plain index scans off (bitmap scans stay
+   * on) and back on afterwards; see {@link #sok}. Outside a transaction the setting is a no-op.
+   */
   private <T> T utanIndexgenomgang(java.util.function.Supplier<T> fraga) {
     jdbc.sql("select set_config('enable_indexscan', 'off', true)").query(String.class).single();
     T svar = fraga.get();
