@@ -3,7 +3,8 @@ package se.flerpart.uppgift;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.AppenderBase;
+import ch.qos.logback.core.read.ListAppender;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -55,25 +56,15 @@ class UppgiftslistansTransaktionTest {
   private static Skickat skickat(Runnable vad) {
     String tradnamn = Thread.currentThread().getName();
     long trad = Thread.currentThread().threadId();
-    List<String> utforda = new CopyOnWriteArrayList<>();
-    List<String> parsade = new CopyOnWriteArrayList<>();
 
     var mall = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(JdbcTemplate.class);
     ch.qos.logback.classic.Level mallensNiva = mall.getLevel();
-    AppenderBase<ILoggingEvent> spring =
-        new AppenderBase<>() {
-          @Override
-          protected void append(ILoggingEvent e) {
-            Matcher m = UTFOR.matcher(e.getFormattedMessage());
-            if (e.getThreadName().equals(tradnamn) && m.find()) {
-              utforda.add(m.group(1).strip().toLowerCase());
-            }
-          }
-        };
+    ListAppender<ILoggingEvent> spring = new ListAppender<>();
     spring.start();
 
     Logger drivrutin = Logger.getLogger("org.postgresql.core.v3.QueryExecutorImpl");
     Level drivrutinensNiva = drivrutin.getLevel();
+    List<String> parsade = new CopyOnWriteArrayList<>();
     Handler hanterare =
         new Handler() {
           @Override
@@ -102,6 +93,13 @@ class UppgiftslistansTransaktionTest {
       drivrutin.setLevel(drivrutinensNiva);
       mall.detachAppender(spring);
       mall.setLevel(mallensNiva);
+    }
+    List<String> utforda = new ArrayList<>();
+    for (ILoggingEvent e : spring.list) {
+      Matcher m = UTFOR.matcher(e.getFormattedMessage());
+      if (e.getThreadName().equals(tradnamn) && m.find()) {
+        utforda.add(m.group(1).strip().toLowerCase());
+      }
     }
     return new Skickat(utforda, parsade);
   }
