@@ -32,11 +32,11 @@ import se.flerpart.mote.MotesSteg;
 /**
  * Complete cases per second through the REST API: N clients (bench.klienter, default 8), each with
  * its own logged-in sessions for anna, bengt and cecilia, take one case each per round
- * (bench.omgangar rounds, default 5, after bench.uppvarmning warm-up rounds, default 3) from
- * aktualisering through samtycke, beredning, kallelse (answered by the invitee through the link in
- * the mail), the meeting with its plan, the follow-up and avslut. The engine clock is moved by one
- * admin session between the phases of a round, while no client is working (a meeting needs its time
- * to come, the follow-up its date).
+ * (bench.omgangar rounds, default 5, after the warm-up of {@link Uppvarmning}) from aktualisering
+ * through samtycke, beredning, kallelse (answered by the invitee through the link in the mail), the
+ * meeting with its plan, the follow-up and avslut. The engine clock is moved by one admin session
+ * between the phases of a round, while no client is working (a meeting needs its time to come, the
+ * follow-up its date).
  *
  * <p>A client waiting for its next task asks for its case's tasks ({@code GET
  * /api/uppgifter?arende=<nummer>&vanta=10}) with the {@code ETag} of its last answer, and the
@@ -248,22 +248,24 @@ class ArendeflodeBenchmark {
     List<Klient> klienter = klienter(n * perKlient, poll, synligUnderLast, jobbUnderLast);
     ExecutorService pool = Executors.newFixedThreadPool(n);
     try {
-      for (int i = 0; i < Benchresultat.uppvarmning(); i++) {
-        omgang(pool, klienter, admin, false);
-      }
+      Uppvarmning.Resultat uppvarmning =
+          Uppvarmning.kor("helaArenden", () -> omgang(pool, klienter, admin, false));
       long forfragningarFore = Session.FORFRAGNINGAR.get();
       double omlasningarFore = omlasningar();
+      long jitFore = Uppvarmning.kompilatorernasCpuNanos();
       long start = System.nanoTime();
       for (int i = 0; i < omgangar; i++) {
         omgang(pool, klienter, admin, true);
       }
-      double sekunder = (System.nanoTime() - start) / 1e9;
+      long matt = System.nanoTime() - start;
+      double jitAndel = Uppvarmning.andel(Uppvarmning.kompilatorernasCpuNanos() - jitFore, matt);
+      double sekunder = matt / 1e9;
       int arenden = n * perKlient * omgangar;
       long forfragningar = Session.FORFRAGNINGAR.get() - forfragningarFore;
       double omlasta = omlasningar() - omlasningarFore;
       // What the engine did for these cases and the warm-up's, before the other parts add more.
       Map<String, Long> motorposter = motor.posterPerSlag();
-      int arendenHittills = (Benchresultat.uppvarmning() + omgangar) * n * perKlient;
+      int arendenHittills = (uppvarmning.omgangar() + omgangar) * n * perKlient;
 
       // Task visible at a moderate load: few clients, each polling its case every 5 ms.
       Map<String, Object> moderat = lastpunkt(admin, latensKlienter, perKlient, latensOmgangar);
@@ -306,6 +308,8 @@ class ArendeflodeBenchmark {
       r.put("arenden", arenden);
       r.put("sekunder", Math.round(sekunder * 100) / 100.0);
       r.put("arendenPerSekund", Math.round(arenden / sekunder * 100) / 100.0);
+      r.putAll(uppvarmning.somKarta());
+      r.put("jitAndelUnderMatning", Math.round(jitAndel * 1000) / 1000.0);
       r.put("autentisering", "inloggad session (formulärinloggning, sessionscookie, CSRF-rubrik)");
       r.put("vantarPaAndring", VANTA);
       r.put("pollMs", poll.toMillis());

@@ -81,8 +81,8 @@ public final class Benchresultat {
   }
 
   /**
-   * The warm-up rounds before the measured ones (bench.uppvarmning, default 3): the request path
-   * and the engine are still being compiled in the second and third round of a fresh JVM.
+   * The least number of warm-up rounds before the measured ones (bench.uppvarmning, default 3);
+   * {@link Uppvarmning} goes on until the JIT compilers have settled.
    */
   public static int uppvarmning() {
     return heltal("bench.uppvarmning", 3);

@@ -81,25 +81,30 @@ class MotorbaslinjeBenchmark {
                 .streamEnabled(true)
                 .open());
       }
-      int mal = 0;
-      for (int i = 0; i < Benchresultat.uppvarmning(); i++) {
-        mal = omgang(engine, n, mal);
-      }
+      int[] mal = {0};
+      int perOmgang = n;
+      Uppvarmning.Resultat uppvarmning =
+          Uppvarmning.kor("motorbaslinje", () -> mal[0] = omgang(engine, perOmgang, mal[0]));
+      long jitFore = Uppvarmning.kompilatorernasCpuNanos();
       long start = System.nanoTime();
       for (int i = 0; i < omgangar; i++) {
-        mal = omgang(engine, n, mal);
+        mal[0] = omgang(engine, n, mal[0]);
       }
-      double sekunder = (System.nanoTime() - start) / 1e9;
+      long matt = System.nanoTime() - start;
+      double jitAndel = Uppvarmning.andel(Uppvarmning.kompilatorernasCpuNanos() - jitFore, matt);
+      double sekunder = matt / 1e9;
       int arenden = n * omgangar;
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("arenden", arenden);
       r.put("sekunder", Math.round(sekunder * 100) / 100.0);
       r.put("arendenPerSekund", Math.round(arenden / sekunder * 100) / 100.0);
+      r.putAll(uppvarmning.somKarta());
+      r.put("jitAndelUnderMatning", Math.round(jitAndel * 1000) / 1000.0);
       Benchresultat.motorposter(
           "motorbaslinje",
           r,
           EmbeddedMotor.posterPerSlag(engine),
-          n * (Benchresultat.uppvarmning() + omgangar));
+          n * (uppvarmning.omgangar() + omgangar));
       Benchresultat.skriv("motorbaslinje", r);
     } finally {
       workers.forEach(JobWorker::close);

@@ -1,0 +1,152 @@
+package se.flerpart.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The warm-up before a benchmark's measured rounds: at least bench.uppvarmning rounds (default 3),
+ * and then more until the JIT compilers have settled — until the compilers' threads took less than
+ * bench.jitGrans (default 0.10) of the machine's CPU during the last three rounds — or
+ * bench.uppvarmningSekunder (default 360) have passed. A fresh JVM running all of Flerpart (the
+ * engine, the web, Kafka, the PDFs) on two cores is still compiling for minutes: after three rounds
+ * of 32 cases its compilers took about a quarter of the CPU, and the cases per second measured then
+ * were a JVM warming up, not a running server's.
+ *
+ * <p>The compilers' CPU time is read from Linux's {@code /proc/self/task/<tid>/stat} of the threads
+ * named {@code C1 CompilerThre…} and {@code C2 CompilerThre…} (HotSpot's), in clock ticks of 10 ms;
+ * elsewhere it is zero and the warm-up is the least number of rounds.
+ */
+final class Uppvarmning {
+
+  /** One round of a benchmark. */
+  interface Omgang {
+    void kor() throws Exception;
+  }
+
+  /**
+   * What the warm-up took: its rounds, seconds, and the compilers' share of the machine's CPU in
+   * its last three rounds.
+   */
+  record Resultat(int omgangar, double sekunder, double jitAndelSlut) {
+
+    /** The figures for resultat.json. */
+    Map<String, Object> somKarta() {
+      return Map.of(
+          "uppvarmningOmgangar",
+          omgangar,
+          "uppvarmningSekunder",
+          Math.round(sekunder * 10) / 10.0,
+          "jitAndelSlutAvUppvarmningen",
+          Math.round(jitAndelSlut * 1000) / 1000.0);
+    }
+  }
+
+  /** The length of one clock tick in {@code /proc/<pid>/stat} (USER_HZ, 100 on Linux). */
+  private static final long NANOS_PER_TICK = 10_000_000L;
+
+  private Uppvarmning() {}
+
+  /**
+   * How many of the last rounds the compilers' share is taken over, so that one quiet round does
+   * not end the warm-up.
+   */
+  static final int FONSTER = 3;
+
+  /** Runs the warm-up rounds of {@code omgang} and prints one line per round. */
+  static Resultat kor(String del, Omgang omgang) throws Exception {
+    int minst = Benchresultat.uppvarmning();
+    double grans = Double.parseDouble(System.getProperty("bench.jitGrans", "0.10"));
+    double hogst = Benchresultat.heltal("bench.uppvarmningSekunder", 360);
+    long start = System.nanoTime();
+    Deque<long[]> senaste = new ArrayDeque<>();
+    int omgangar = 0;
+    double andel;
+    double sekunder;
+    do {
+      long jitFore = kompilatorernasCpuNanos();
+      long fore = System.nanoTime();
+      omgang.kor();
+      long nu = System.nanoTime();
+      senaste.addLast(new long[] {kompilatorernasCpuNanos() - jitFore, nu - fore});
+      if (senaste.size() > FONSTER) {
+        senaste.removeFirst();
+      }
+      andel =
+          andel(
+              senaste.stream().mapToLong(r -> r[0]).sum(),
+              senaste.stream().mapToLong(r -> r[1]).sum());
+      omgangar++;
+      sekunder = (nu - start) / 1e9;
+      System.out.printf(
+          "BENCH uppvärmning %s omgång %d: %.1f s, kompilatorerna %.0f %% av maskinens CPU"
+              + " (%.0f %% i de senaste %d omgångarna)%n",
+          del,
+          omgangar,
+          (nu - fore) / 1e9,
+          andel(senaste.getLast()[0], senaste.getLast()[1]) * 100,
+          andel * 100,
+          senaste.size());
+    } while (!klar(omgangar, andel, sekunder, minst, grans, hogst));
+    return new Resultat(omgangar, sekunder, andel);
+  }
+
+  /**
+   * Whether the warm-up is over after {@code omgangar} rounds, the last with the compilers' share
+   * {@code andel}, {@code sekunder} into it: at least {@code minst} rounds, then until the share is
+   * below {@code grans} or {@code hogst} seconds have passed.
+   */
+  static boolean klar(
+      int omgangar, double andel, double sekunder, int minst, double grans, double hogst) {
+    return omgangar >= minst && (andel < grans || sekunder >= hogst);
+  }
+
+  /** The share of the machine's CPU (all its cores) that {@code cpuNanos} is of {@code nanos}. */
+  static double andel(long cpuNanos, long nanos) {
+    return nanos <= 0
+        ? 0
+        : (double) cpuNanos / ((double) nanos * Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * The CPU time the JIT compilers' threads of this JVM have used so far, in nanoseconds (0 where
+   * there is no {@code /proc}).
+   */
+  static long kompilatorernasCpuNanos() {
+    Path tradar = Path.of("/proc/self/task");
+    if (!Files.isDirectory(tradar)) {
+      return 0;
+    }
+    long ticks = 0;
+    try (Stream<Path> alla = Files.list(tradar)) {
+      for (Path trad : alla.toList()) {
+        ticks += kompilatorTicks(trad);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return ticks * NANOS_PER_TICK;
+  }
+
+  /** A thread's user and system ticks if it is a JIT compiler's, else 0 (also if it has ended). */
+  private static long kompilatorTicks(Path trad) {
+    try {
+      String namn = Files.readString(trad.resolve("comm")).strip();
+      if (!namn.matches("C[12] CompilerThre.*")) {
+        return 0;
+      }
+      String stat = Files.readString(trad.resolve("stat"));
+      // The fields after the name (which may hold spaces) in parentheses: utime is the 14th field
+      // of the line, stime the 15th.
+      String[] falt = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(falt[11]) + Long.parseLong(falt[12]);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+}
