@@ -252,14 +252,9 @@ class ArendeflodeBenchmark {
           Uppvarmning.kor("helaArenden", () -> omgang(pool, klienter, admin, false));
       long forfragningarFore = Session.FORFRAGNINGAR.get();
       double omlasningarFore = omlasningar();
-      long jitFore = Uppvarmning.kompilatorernasCpuNanos();
-      long start = System.nanoTime();
-      for (int i = 0; i < omgangar; i++) {
-        omgang(pool, klienter, admin, true);
-      }
-      long matt = System.nanoTime() - start;
-      double jitAndel = Uppvarmning.andel(Uppvarmning.kompilatorernasCpuNanos() - jitFore, matt);
-      double sekunder = matt / 1e9;
+      Uppvarmning.Matning matning =
+          Uppvarmning.mat(omgangar, () -> omgang(pool, klienter, admin, true));
+      double sekunder = matning.sekunder();
       int arenden = n * perKlient * omgangar;
       long forfragningar = Session.FORFRAGNINGAR.get() - forfragningarFore;
       double omlasta = omlasningar() - omlasningarFore;
@@ -309,7 +304,7 @@ class ArendeflodeBenchmark {
       r.put("sekunder", Math.round(sekunder * 100) / 100.0);
       r.put("arendenPerSekund", Math.round(arenden / sekunder * 100) / 100.0);
       r.putAll(uppvarmning.somKarta());
-      r.put("jitAndelUnderMatning", Math.round(jitAndel * 1000) / 1000.0);
+      matning.lagg(r);
       r.put("autentisering", "inloggad session (formulärinloggning, sessionscookie, CSRF-rubrik)");
       r.put("vantarPaAndring", VANTA);
       r.put("pollMs", poll.toMillis());

@@ -58,9 +58,10 @@ class MotorbaslinjeBenchmark {
 
   @Test
   void sammaProcesserMedTrivialaWorkers() throws Exception {
-    int n = Benchresultat.heltal("bench.klienter", 8);
+    int n =
+        Benchresultat.heltal("bench.klienter", 8)
+            * Benchresultat.heltal("bench.arendenPerKlient", 4);
     int omgangar = Benchresultat.heltal("bench.omgangar", 5);
-    n *= Benchresultat.heltal("bench.arendenPerKlient", 4);
     ZeebeTestEngine engine = EmbeddedStack.startaMotor();
     client = engine.createClient();
     List<JobWorker> workers = new ArrayList<>();
@@ -82,24 +83,17 @@ class MotorbaslinjeBenchmark {
                 .open());
       }
       int[] mal = {0};
-      int perOmgang = n;
-      Uppvarmning.Resultat uppvarmning =
-          Uppvarmning.kor("motorbaslinje", () -> mal[0] = omgang(engine, perOmgang, mal[0]));
-      long jitFore = Uppvarmning.kompilatorernasCpuNanos();
-      long start = System.nanoTime();
-      for (int i = 0; i < omgangar; i++) {
-        mal[0] = omgang(engine, n, mal[0]);
-      }
-      long matt = System.nanoTime() - start;
-      double jitAndel = Uppvarmning.andel(Uppvarmning.kompilatorernasCpuNanos() - jitFore, matt);
-      double sekunder = matt / 1e9;
+      Uppvarmning.Omgang enOmgang = () -> mal[0] = omgang(engine, n, mal[0]);
+      Uppvarmning.Resultat uppvarmning = Uppvarmning.kor("motorbaslinje", enOmgang);
+      Uppvarmning.Matning matning = Uppvarmning.mat(omgangar, enOmgang);
+      double sekunder = matning.sekunder();
       int arenden = n * omgangar;
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("arenden", arenden);
       r.put("sekunder", Math.round(sekunder * 100) / 100.0);
       r.put("arendenPerSekund", Math.round(arenden / sekunder * 100) / 100.0);
       r.putAll(uppvarmning.somKarta());
-      r.put("jitAndelUnderMatning", Math.round(jitAndel * 1000) / 1000.0);
+      matning.lagg(r);
       Benchresultat.motorposter(
           "motorbaslinje",
           r,

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -37,13 +38,45 @@ final class Uppvarmning {
 
     /** The figures for resultat.json. */
     Map<String, Object> somKarta() {
-      return Map.of(
-          "uppvarmningOmgangar",
-          omgangar,
-          "uppvarmningSekunder",
-          Math.round(sekunder * 10) / 10.0,
-          "jitAndelSlutAvUppvarmningen",
-          Math.round(jitAndelSlut * 1000) / 1000.0);
+      Map<String, Object> karta = new LinkedHashMap<>();
+      karta.put("uppvarmningOmgangar", omgangar);
+      karta.put("uppvarmningSekunder", Math.round(sekunder * 10) / 10.0);
+      karta.put("jitAndelSlutAvUppvarmningen", Math.round(jitAndelSlut * 1000) / 1000.0);
+      return karta;
+    }
+  }
+
+  /** The measured rounds: their seconds, and the compilers' share of the machine's CPU in them. */
+  record Matning(double sekunder, double jitAndel) {
+
+    /** Puts the compilers' share into the figures for resultat.json. */
+    void lagg(Map<String, Object> r) {
+      r.put("jitAndelUnderMatning", Math.round(jitAndel * 1000) / 1000.0);
+    }
+  }
+
+  /**
+   * The compilers' share of the machine's CPU over the last {@link #FONSTER} rounds, so that one
+   * quiet round does not end the warm-up.
+   */
+  static final class Fonster {
+    private final Deque<long[]> senaste = new ArrayDeque<>();
+
+    /** Adds a round: the compilers' CPU time in it and its length, in nanoseconds. */
+    void lagg(long jitNanos, long nanos) {
+      senaste.addLast(new long[] {jitNanos, nanos});
+      if (senaste.size() > FONSTER) {
+        senaste.removeFirst();
+      }
+    }
+
+    double andel() {
+      return Uppvarmning.andel(
+          senaste.stream().mapToLong(r -> r[0]).sum(), senaste.stream().mapToLong(r -> r[1]).sum());
+    }
+
+    int omgangar() {
+      return senaste.size();
     }
   }
 
@@ -52,10 +85,7 @@ final class Uppvarmning {
 
   private Uppvarmning() {}
 
-  /**
-   * How many of the last rounds the compilers' share is taken over, so that one quiet round does
-   * not end the warm-up.
-   */
+  /** How many of the last rounds the compilers' share is taken over. */
   static final int FONSTER = 3;
 
   /** Runs the warm-up rounds of {@code omgang} and prints one line per round. */
@@ -64,23 +94,16 @@ final class Uppvarmning {
     double grans = Double.parseDouble(System.getProperty("bench.jitGrans", "0.10"));
     double hogst = Benchresultat.heltal("bench.uppvarmningSekunder", 360);
     long start = System.nanoTime();
-    Deque<long[]> senaste = new ArrayDeque<>();
+    Fonster fonster = new Fonster();
     int omgangar = 0;
-    double andel;
     double sekunder;
     do {
       long jitFore = kompilatorernasCpuNanos();
       long fore = System.nanoTime();
       omgang.kor();
       long nu = System.nanoTime();
-      senaste.addLast(new long[] {kompilatorernasCpuNanos() - jitFore, nu - fore});
-      if (senaste.size() > FONSTER) {
-        senaste.removeFirst();
-      }
-      andel =
-          andel(
-              senaste.stream().mapToLong(r -> r[0]).sum(),
-              senaste.stream().mapToLong(r -> r[1]).sum());
+      long jit = kompilatorernasCpuNanos() - jitFore;
+      fonster.lagg(jit, nu - fore);
       omgangar++;
       sekunder = (nu - start) / 1e9;
       System.out.printf(
@@ -89,11 +112,22 @@ final class Uppvarmning {
           del,
           omgangar,
           (nu - fore) / 1e9,
-          andel(senaste.getLast()[0], senaste.getLast()[1]) * 100,
-          andel * 100,
-          senaste.size());
-    } while (!klar(omgangar, andel, sekunder, minst, grans, hogst));
-    return new Resultat(omgangar, sekunder, andel);
+          andel(jit, nu - fore) * 100,
+          fonster.andel() * 100,
+          fonster.omgangar());
+    } while (!klar(omgangar, fonster.andel(), sekunder, minst, grans, hogst));
+    return new Resultat(omgangar, sekunder, fonster.andel());
+  }
+
+  /** Runs the {@code antal} measured rounds of {@code omgang} after the warm-up. */
+  static Matning mat(int antal, Omgang omgang) throws Exception {
+    long jitFore = kompilatorernasCpuNanos();
+    long start = System.nanoTime();
+    for (int i = 0; i < antal; i++) {
+      omgang.kor();
+    }
+    long nanos = System.nanoTime() - start;
+    return new Matning(nanos / 1e9, andel(kompilatorernasCpuNanos() - jitFore, nanos));
   }
 
   /**
