@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.common.utils.Exit;
 import org.slf4j.Logger;
@@ -39,6 +40,9 @@ public class EmbeddedStack
   private static final Logger log = LoggerFactory.getLogger(EmbeddedStack.class);
   private static final Duration SMTP_STARTTID = Duration.ofSeconds(30);
 
+  /** How many free ports the engine is tried on before its start fails. */
+  static final int PORTFORSOK = 3;
+
   @Override
   public void initialize(ConfigurableApplicationContext context) {
     ConfigurableEnvironment env = context.getEnvironment();
@@ -57,21 +61,15 @@ public class EmbeddedStack
     Start<GreenMail> smtpStart = null;
     Start<EmbeddedKafkaKraftBroker> kafkaStart = null;
     List<Runnable> kafkaStadning = new ArrayList<>();
-    int motorPort = 0;
-    int smtpPort = 0;
     if (!env.containsProperty("spring.datasource.url")) {
       postgresStart = Start.pa("postgres", InbyggdPostgres::starta, InbyggdPostgres::stang);
     }
     if (!env.containsProperty("camunda.client.grpc-address")
         && !env.containsProperty("camunda.client.mode")) {
-      int port = freePort();
-      motorPort = port;
-      motorStart = Start.pa("motor", () -> startaMotor(port), ZeebeTestEngine::stop);
+      motorStart = Start.pa("motor", EmbeddedStack::startaMotor, ZeebeTestEngine::stop);
     }
     if (!env.containsProperty("spring.mail.host")) {
-      int port = freePort();
-      smtpPort = port;
-      smtpStart = Start.pa("smtp", () -> startaSmtp(port), GreenMail::stop);
+      smtpStart = Start.pa("smtp", () -> startaSmtp(0), GreenMail::stop);
     }
     if (!env.containsProperty("spring.kafka.bootstrap-servers")) {
       int port = env.getProperty("flerpart.embedded.kafka-port", Integer.class, 9092);
@@ -115,6 +113,7 @@ public class EmbeddedStack
 
     if (motorStart != null) {
       ZeebeTestEngine engine = motorStart.tjanst();
+      int motorPort = port(engine);
       properties.put("camunda.client.grpc-address", "http://localhost:" + motorPort);
       properties.put("camunda.client.rest-address", "http://localhost:" + freePort());
       properties.put("camunda.client.prefer-rest-over-grpc", false);
@@ -137,7 +136,8 @@ public class EmbeddedStack
       properties.put("flerpart.embedded.mail", true);
       stoppaSist(beans, "embeddedMailserver", smtpStart);
       log.info(
-          "Inbyggd SMTP-server startad på port {}; skickade mail visas på /dev/mail", smtpPort);
+          "Inbyggd SMTP-server startad på port {}; skickade mail visas på /dev/mail",
+          greenMail.getSmtp().getPort());
     }
 
     if (kafkaStart != null) {
@@ -183,23 +183,74 @@ public class EmbeddedStack
   }
 
   /**
-   * The embedded default's engine, started on a free port of localhost: what the benchmark's
-   * engine-only baseline runs on, so that it measures the same engine as Flerpart.
+   * The embedded default's engine, started on a free port of localhost: the embedded default's and
+   * what the benchmark's engine-only baseline runs on, so that it measures the same engine as
+   * Flerpart. Its port is {@link #port(ZeebeTestEngine)}.
    */
   public static ZeebeTestEngine startaMotor() {
-    return startaMotor(freePort());
+    return startaMotor(EmbeddedStack::freePort);
+  }
+
+  /**
+   * An engine on the first of a few ports from {@code ledigaPorter} it could listen on. A port
+   * found free can be taken before the engine binds it (the other services start at the same time,
+   * and every outgoing connection takes a port from the same range), which once failed a start;
+   * another free port is then tried.
+   */
+  static ZeebeTestEngine startaMotor(IntSupplier ledigaPorter) {
+    IllegalStateException fel = null;
+    for (int forsok = 0; forsok < PORTFORSOK; forsok++) {
+      try {
+        return startaMotor(ledigaPorter.getAsInt());
+      } catch (IllegalStateException e) {
+        if (fel != null) {
+          e.addSuppressed(fel);
+        }
+        fel = e;
+      }
+    }
+    throw fel;
+  }
+
+  /**
+   * Stops the actor threads of an engine whose start failed. {@code stop()} cannot be used for it:
+   * it waits for the stream processor to close, which never opened when the gRPC server could not
+   * bind its port, and then waits for ever.
+   */
+  private static void stangSchemalaggaren(ZeebeTestEngine engine, RuntimeException fel) {
+    try {
+      ((io.camunda.zeebe.scheduler.ActorScheduler)
+              MotorloggSynkronisering.falt(engine, "scheduler"))
+          .stop()
+          .get(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception stopp) {
+      if (stopp instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      fel.addSuppressed(stopp);
+    }
+  }
+
+  /** The port of localhost the engine's gRPC gateway listens on. */
+  public static int port(ZeebeTestEngine engine) {
+    String adress = engine.getGatewayAddress();
+    return Integer.parseInt(adress.substring(adress.lastIndexOf(':') + 1));
   }
 
   /** An in-memory Zeebe engine with its gRPC gateway on {@code port} of localhost, started. */
   static ZeebeTestEngine startaMotor(int port) {
+    ZeebeTestEngine engine = null;
     try {
-      ZeebeTestEngine engine = EngineFactory.create(port);
+      engine = EngineFactory.create(port);
       MotorloggSynkronisering.gor(engine);
       MotorTillstand.ersatt(engine);
       MotorBatchoperationer.stangAv(engine);
       engine.start();
       return engine;
     } catch (RuntimeException e) {
+      if (engine != null) {
+        stangSchemalaggaren(engine, e);
+      }
       throw new IllegalStateException(
           "Kunde inte starta inbyggd Zeebe-motor på port "
               + port
@@ -217,6 +268,10 @@ public class EmbeddedStack
    */
   public static GreenMail startaSmtp(int port) {
     ServerSetup smtp = new ServerSetup(port, "127.0.0.1", "smtp");
+    if (port == 0) {
+      // The server takes a free port when it binds, instead of one found free a moment before.
+      smtp = smtp.dynamicPort();
+    }
     smtp.setServerStartupTimeout(SMTP_STARTTID.toMillis());
     GreenMail greenMail = new GreenMail(smtp);
     try {

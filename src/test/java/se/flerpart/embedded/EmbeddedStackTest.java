@@ -59,6 +59,11 @@ class EmbeddedStackTest {
       assertThat(smtp.getSmtp().getServerSetup().getServerStartupTimeout())
           .as("GreenMails två sekunder räcker inte på en belastad maskin")
           .isGreaterThanOrEqualTo(30_000);
+      int port = smtp.getSmtp().getPort();
+      assertThat(port).as("port 0: servern tar en ledig port när den binder").isPositive();
+      try (java.net.Socket klient = new java.net.Socket("127.0.0.1", port)) {
+        assertThat(klient.isConnected()).isTrue();
+      }
     } finally {
       smtp.stop();
     }
@@ -74,6 +79,41 @@ class EmbeddedStackTest {
   }
 
   @Test
+  void motornProvarEnAnnanLedigPortNarDenFunnaHannTas() throws Exception {
+    try (ServerSocket tagen = new ServerSocket(0);
+        ServerSocket ocksaTagen = new ServerSocket(0)) {
+      int ledig;
+      try (ServerSocket s = new ServerSocket(0)) {
+        ledig = s.getLocalPort();
+      }
+      java.util.Iterator<Integer> porter = List.of(tagen.getLocalPort(), ledig).iterator();
+      var engine = EmbeddedStack.startaMotor(porter::next);
+      try {
+        assertThat(EmbeddedStack.port(engine)).isEqualTo(ledig);
+      } finally {
+        engine.stop();
+      }
+
+      long tradarFore = aktorstradar();
+      java.util.Iterator<Integer> upptagna =
+          List.of(tagen.getLocalPort(), ocksaTagen.getLocalPort(), tagen.getLocalPort()).iterator();
+      assertThatThrownBy(() -> EmbeddedStack.startaMotor(upptagna::next))
+          .hasMessageContaining(
+              "Kunde inte starta inbyggd Zeebe-motor på port " + tagen.getLocalPort())
+          .satisfies(
+              e -> assertThat(e.getSuppressed()).as("de tidigare försöken följer med").hasSize(1));
+      assertThat(upptagna).as("tre försök").isExhausted();
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertThat(aktorstradar())
+                      .as("de misslyckade motorernas trådar är stoppade")
+                      .isLessThanOrEqualTo(tradarFore));
+    }
+  }
+
+  @Test
   void forstaFeletIOrdningKastasOchDeSomStartadeStoppasBaklanges() {
     List<String> stoppade = new CopyOnWriteArrayList<>();
     var forsta = EmbeddedStack.Start.pa("a", () -> "a", stoppade::add);
@@ -85,6 +125,14 @@ class EmbeddedStackTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("Kunde inte starta b");
     assertThat(stoppade).containsExactly("c", "a");
+  }
+
+  /** The live threads of engines' actor schedulers in this JVM. */
+  private static long aktorstradar() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(Thread::isAlive)
+        .filter(t -> t.getName().startsWith("zb-"))
+        .count();
   }
 
   /** A start that fails with "Kunde inte starta {@code namn}". */
