@@ -183,9 +183,9 @@ public class EmbeddedStack
   }
 
   /**
-   * The embedded default's engine, started on a free port of localhost: the embedded default's and
-   * what the benchmark's engine-only baseline runs on, so that it measures the same engine as
-   * Flerpart. Its port is {@link #port(ZeebeTestEngine)}.
+   * An in-memory engine started on a free port of localhost ({@link #port(ZeebeTestEngine)}): the
+   * embedded default's, and the one the benchmark's engine-only baseline runs on, so that it
+   * measures the same engine as Flerpart.
    */
   public static ZeebeTestEngine startaMotor() {
     return startaMotor(EmbeddedStack::freePort);
@@ -195,7 +195,7 @@ public class EmbeddedStack
    * An engine on the first of a few ports from {@code ledigaPorter} it could listen on. A port
    * found free can be taken before the engine binds it (the other services start at the same time,
    * and every outgoing connection takes a port from the same range), which once failed a start;
-   * another free port is then tried.
+   * another free port is then tried. Any other failure ends the start at once.
    */
   static ZeebeTestEngine startaMotor(IntSupplier ledigaPorter) {
     IllegalStateException fel = null;
@@ -207,9 +207,21 @@ public class EmbeddedStack
           e.addSuppressed(fel);
         }
         fel = e;
+        if (!portenTagen(e)) {
+          break;
+        }
       }
     }
     throw fel;
+  }
+
+  private static boolean portenTagen(Throwable fel) {
+    for (Throwable t = fel; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -232,7 +244,7 @@ public class EmbeddedStack
   }
 
   /** The port of localhost the engine's gRPC gateway listens on. */
-  public static int port(ZeebeTestEngine engine) {
+  static int port(ZeebeTestEngine engine) {
     String adress = engine.getGatewayAddress();
     return Integer.parseInt(adress.substring(adress.lastIndexOf(':') + 1));
   }

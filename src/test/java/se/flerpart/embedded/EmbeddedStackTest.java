@@ -114,6 +114,21 @@ class EmbeddedStackTest {
   }
 
   @Test
+  void ettAnnatFelAnEnTagenPortProvasInteIgen() {
+    java.util.concurrent.atomic.AtomicInteger forsok =
+        new java.util.concurrent.atomic.AtomicInteger();
+    assertThatThrownBy(
+            () ->
+                EmbeddedStack.startaMotor(
+                    () -> {
+                      forsok.incrementAndGet();
+                      return -1;
+                    }))
+        .hasMessageContaining("Kunde inte starta inbyggd Zeebe-motor på port -1");
+    assertThat(forsok).hasValue(1);
+  }
+
+  @Test
   void forstaFeletIOrdningKastasOchDeSomStartadeStoppasBaklanges() {
     List<String> stoppade = new CopyOnWriteArrayList<>();
     var forsta = EmbeddedStack.Start.pa("a", () -> "a", stoppade::add);
