@@ -252,12 +252,19 @@ class ArendeflodeBenchmark {
           Uppvarmning.kor("helaArenden", () -> omgang(pool, klienter, admin, false));
       long forfragningarFore = Session.FORFRAGNINGAR.get();
       double omlasningarFore = omlasningar();
+      Databasarbete.Ogonblick databasFore = Databasarbete.ogonblick(jdbc);
       Uppvarmning.Matning matning =
           Uppvarmning.mat(omgangar, () -> omgang(pool, klienter, admin, true));
+      // The counts of the other backends reach the statistics within a second.
+      sov(Duration.ofMillis(1500));
       double sekunder = matning.sekunder();
       int arenden = n * perKlient * omgangar;
       long forfragningar = Session.FORFRAGNINGAR.get() - forfragningarFore;
       double omlasta = omlasningar() - omlasningarFore;
+      Map<String, Double> databas =
+          Databasarbete.perArende(
+              databasFore, Databasarbete.ogonblick(jdbc), n * perKlient * omgangar);
+      System.out.println("BENCH databasen per ärende: " + databas);
       // What the engine did for these cases and the warm-up's, before the other parts add more.
       Map<String, Long> motorposter = motor.posterPerSlag();
       int arendenHittills = (uppvarmning.omgangar() + omgangar) * n * perKlient;
@@ -323,6 +330,7 @@ class ArendeflodeBenchmark {
       r.put("jobbTillSynligP50Ms", moderat.get("jobbTillSynligP50Ms"));
       r.put("jobbTillSynligP99Ms", moderat.get("jobbTillSynligP99Ms"));
       r.put("lastkurva", kurva);
+      r.put("databasenPerArende", databas);
       Benchresultat.motorposter("helaArenden", r, motorposter, arendenHittills);
       Benchresultat.skriv("helaArenden", r);
     } finally {
