@@ -55,10 +55,6 @@ public class AnvandareRepository {
     jdbc.sql("update anvandare set telefon = ? where id = ?").params(telefon, id).update();
   }
 
-  /**
-   * The active user with this e-mail address (case-insensitive), or none when no user or more than
-   * one has it.
-   */
   /** The names of these users (active or not) by id, in one query; an unknown id is left out. */
   public Map<String, String> namn(Collection<String> ids) {
     Map<String, String> namn = new HashMap<>();
@@ -70,6 +66,10 @@ public class AnvandareRepository {
     return namn;
   }
 
+  /**
+   * The active user with this e-mail address (case-insensitive), or none when no user or more than
+   * one has it.
+   */
   public Optional<Anvandare> hittaMedEpost(String epost) {
     List<String> ids =
         jdbc.sql("select id from anvandare where lower(epost) = lower(?) and aktiv")

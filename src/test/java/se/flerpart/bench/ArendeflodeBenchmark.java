@@ -262,8 +262,7 @@ class ArendeflodeBenchmark {
       long forfragningar = Session.FORFRAGNINGAR.get() - forfragningarFore;
       double omlasta = omlasningar() - omlasningarFore;
       Map<String, Double> databas =
-          Databasarbete.perArende(
-              databasFore, Databasarbete.ogonblick(jdbc), n * perKlient * omgangar);
+          Databasarbete.perArende(databasFore, Databasarbete.ogonblick(jdbc), arenden);
       System.out.println("BENCH databasen per ärende: " + databas);
       // What the engine did for these cases and the warm-up's, before the other parts add more.
       Map<String, Long> motorposter = motor.posterPerSlag();
