@@ -4,9 +4,11 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.scheduler.ActorScheduler;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.common.utils.Exit;
@@ -217,7 +220,7 @@ public class EmbeddedStack
 
   private static boolean portenTagen(Throwable fel) {
     for (Throwable t = fel; t != null; t = t.getCause()) {
-      if (t instanceof java.net.BindException) {
+      if (t instanceof BindException) {
         return true;
       }
     }
@@ -231,10 +234,9 @@ public class EmbeddedStack
    */
   private static void stangSchemalaggaren(ZeebeTestEngine engine, RuntimeException fel) {
     try {
-      ((io.camunda.zeebe.scheduler.ActorScheduler)
-              MotorloggSynkronisering.falt(engine, "scheduler"))
+      ((ActorScheduler) MotorloggSynkronisering.falt(engine, "scheduler"))
           .stop()
-          .get(10, java.util.concurrent.TimeUnit.SECONDS);
+          .get(10, TimeUnit.SECONDS);
     } catch (Exception stopp) {
       if (stopp instanceof InterruptedException) {
         Thread.currentThread().interrupt();

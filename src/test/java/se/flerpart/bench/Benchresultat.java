@@ -31,15 +31,28 @@ public final class Benchresultat {
       String del, Map<String, Object> r, Map<String, Long> slag, int arenden) {
     long alla = slag.values().stream().mapToLong(Long::longValue).sum();
     double perArende = Math.round(alla * 10.0 / arenden) / 10.0;
-    Map<String, Double> perSlag = new LinkedHashMap<>();
-    slag.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-        .forEach(e -> perSlag.put(e.getKey(), Math.round(e.getValue() * 100.0 / arenden) / 100.0));
     r.put("motorposterPerArende", perArende);
-    r.put("motorposterPerArendeSlag", perSlag);
+    r.put("motorposterPerArendeSlag", perArende(slag, arenden, 100));
     System.out.printf(
         "BENCH motorposter %s: %.1f poster i motorns logg per ärende (%d ärenden)%n",
         del, perArende, arenden);
+  }
+
+  /**
+   * Each count divided by {@code arenden}, rounded to {@code 1 / delar} (10: tenths, 100:
+   * hundredths), the largest first; a count of nothing is left out.
+   */
+  static Map<String, Double> perArende(Map<String, Long> antal, int arenden, int delar) {
+    Map<String, Double> r = new LinkedHashMap<>();
+    antal.entrySet().stream()
+        .filter(e -> e.getValue() != 0)
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(
+            e ->
+                r.put(
+                    e.getKey(),
+                    Math.round(e.getValue() * (double) delar / arenden) / (double) delar));
+    return r;
   }
 
   /** Writes (or replaces) the part {@code del} of resultat.json. */

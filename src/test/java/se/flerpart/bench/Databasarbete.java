@@ -1,8 +1,12 @@
 package se.flerpart.bench;
 
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -28,44 +32,29 @@ final class Databasarbete {
     Map<String, Long> r = new TreeMap<>();
     jdbc.sql(
             """
-            select xact_commit, xact_rollback, tup_returned, tup_fetched, tup_inserted,
-                   tup_updated, tup_deleted, blks_hit + blks_read as block
+            select 'databas' as namn, xact_commit, xact_rollback, tup_returned, tup_fetched,
+                   tup_inserted, tup_updated, tup_deleted, blks_hit + blks_read as block
             from pg_stat_database where datname = current_database()
             """)
-        .query(
-            rs -> {
-              for (String k :
-                  new String[] {
-                    "xact_commit",
-                    "xact_rollback",
-                    "tup_returned",
-                    "tup_fetched",
-                    "tup_inserted",
-                    "tup_updated",
-                    "tup_deleted",
-                    "block"
-                  }) {
-                r.put("databas." + k, rs.getLong(k));
-              }
-            });
+        .query((RowCallbackHandler) rs -> las(rs, r));
     jdbc.sql(
             """
-            select relname, coalesce(seq_scan, 0) as seq_scan,
+            select relname as namn, coalesce(seq_scan, 0) as seq_scan,
                    coalesce(seq_tup_read, 0) as seq_tup_read, coalesce(idx_scan, 0) as idx_scan,
                    n_tup_ins, n_tup_upd, n_tup_del
             from pg_stat_user_tables
             """)
-        .query(
-            rs -> {
-              String t = rs.getString("relname");
-              for (String k :
-                  new String[] {
-                    "seq_scan", "seq_tup_read", "idx_scan", "n_tup_ins", "n_tup_upd", "n_tup_del"
-                  }) {
-                r.put(t + "." + k, rs.getLong(k));
-              }
-            });
+        .query((RowCallbackHandler) rs -> las(rs, r));
     return new Ogonblick(r);
+  }
+
+  /** Every column after the first of the row, as {@code <namn>.<kolumn>}. */
+  private static void las(ResultSet rs, Map<String, Long> r) throws SQLException {
+    ResultSetMetaData kolumner = rs.getMetaData();
+    String namn = rs.getString(1);
+    for (int i = 2; i <= kolumner.getColumnCount(); i++) {
+      r.put(namn + "." + kolumner.getColumnLabel(i), rs.getLong(i));
+    }
   }
 
   /**
@@ -73,26 +62,16 @@ final class Databasarbete {
    * did not move left out; the database's first, then the tables' by size.
    */
   static Map<String, Double> perArende(Ogonblick fore, Ogonblick efter, int arenden) {
-    Map<String, Double> databas = new LinkedHashMap<>();
-    Map<String, Double> tabeller = new LinkedHashMap<>();
-    efter.raknare().entrySet().stream()
-        .map(
-            e ->
-                Map.entry(
-                    e.getKey(),
-                    Math.round(
-                            (e.getValue() - fore.raknare().getOrDefault(e.getKey(), 0L))
-                                * 10.0
-                                / arenden)
-                        / 10.0))
-        .filter(e -> e.getValue() != 0)
-        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+    Map<String, Long> databas = new TreeMap<>();
+    Map<String, Long> tabeller = new TreeMap<>();
+    efter
+        .raknare()
         .forEach(
-            e ->
-                (e.getKey().startsWith("databas.") ? databas : tabeller)
-                    .put(e.getKey(), e.getValue()));
-    Map<String, Double> r = new LinkedHashMap<>(databas);
-    r.putAll(tabeller);
+            (k, v) ->
+                (k.startsWith("databas.") ? databas : tabeller)
+                    .put(k, v - fore.raknare().getOrDefault(k, 0L)));
+    Map<String, Double> r = new LinkedHashMap<>(Benchresultat.perArende(databas, arenden, 10));
+    r.putAll(Benchresultat.perArende(tabeller, arenden, 10));
     return r;
   }
 }
