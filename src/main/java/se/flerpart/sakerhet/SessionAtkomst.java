@@ -1,15 +1,24 @@
 package se.flerpart.sakerhet;
 
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.Ordered;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,9 +35,24 @@ import org.springframework.stereotype.Component;
  * user's last request; the session is still read from the database at every request, so a logout or
  * an expiry on one instance holds on every other at once. {@code 0s} writes at every request, as
  * before.
+ *
+ * <p>It also reads a session from the database once per request, not twice. Spring Session stores
+ * the session when the response is committed (the body written) and once more when its filter ends,
+ * and the second time it looks the requested session up again only to compare its id with the
+ * session's (spring-session issue 1731): a transaction of its own, with a query of the session and
+ * its attributes, at the end of every request. Within one request ({@link Forfragan}, the filter
+ * around Spring Session's), a session this request stored is handed back as it was stored when the
+ * same id is asked for again; the first lookup of each request always reads the database, so a
+ * change made on another instance is seen at the next request as before.
  */
 @Component
 class SessionAtkomst implements BeanPostProcessor {
+
+  /**
+   * The sessions the current request stored, by id; {@code null} outside a request's {@link
+   * Forfragan}.
+   */
+  private static final ThreadLocal<Map<String, Session>> LAGRADE = new ThreadLocal<>();
 
   private final Duration upplosning;
 
@@ -68,16 +92,29 @@ class SessionAtkomst implements BeanPostProcessor {
     @Override
     public void save(GlesSession<S> session) {
       jdbc.save(session.jdbc);
+      Map<String, Session> lagrade = LAGRADE.get();
+      if (lagrade != null) {
+        lagrade.put(session.getId(), session);
+      }
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public GlesSession<S> findById(String id) {
+      Map<String, Session> lagrade = LAGRADE.get();
+      if (lagrade != null && lagrade.get(id) instanceof GlesSession<?> lagrad) {
+        return (GlesSession<S>) lagrad;
+      }
       S session = jdbc.findById(id);
       return session == null ? null : new GlesSession<>(session, upplosning);
     }
 
     @Override
     public void deleteById(String id) {
+      Map<String, Session> lagrade = LAGRADE.get();
+      if (lagrade != null) {
+        lagrade.remove(id);
+      }
       jdbc.deleteById(id);
     }
 
@@ -164,6 +201,35 @@ class SessionAtkomst implements BeanPostProcessor {
       public boolean isExpired() {
         return jdbc.isExpired();
       }
+    }
+  }
+
+  /**
+   * The scope of one request for the sessions it stored: put around Spring Session's filter, so
+   * that nothing stored in one request is handed to the next on the same thread. A forward or an
+   * error page within the request keeps the request's scope.
+   */
+  @Component
+  static final class Forfragan implements Filter, Ordered {
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+        throws IOException, ServletException {
+      if (LAGRADE.get() != null) {
+        chain.doFilter(request, response);
+        return;
+      }
+      LAGRADE.set(new HashMap<>());
+      try {
+        chain.doFilter(request, response);
+      } finally {
+        LAGRADE.remove();
+      }
+    }
+
+    @Override
+    public int getOrder() {
+      return SessionRepositoryFilter.DEFAULT_ORDER - 1;
     }
   }
 }

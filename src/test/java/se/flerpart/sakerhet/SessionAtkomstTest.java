@@ -2,11 +2,16 @@ package se.flerpart.sakerhet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -74,6 +79,65 @@ class SessionAtkomstTest {
     assertThat(cecilia.post("/logout", Map.of()).status()).isEqualTo(302);
     assertThat(rader(fore)).isEmpty();
     assertThat(cecilia.get("/api/uppgifter").status()).isEqualTo(401);
+  }
+
+  /**
+   * Each request reads its session from the database once: Spring Session stores it when the
+   * response is committed and again when its filter ends, and without the request's scope it looked
+   * the session up a second time there. A page, a list from the API and a post each.
+   */
+  @Test
+  void varjeForfraganLaserSinSessionEnGang() {
+    Sidklient cecilia = Sidklient.inloggad(port, "cecilia");
+    assertThat(
+            sessionslasningar(() -> assertThat(cecilia.get("/uppgifter").status()).isEqualTo(200)))
+        .isEqualTo(1);
+    assertThat(
+            sessionslasningar(
+                () -> assertThat(cecilia.get("/api/uppgifter").status()).isEqualTo(200)))
+        .isEqualTo(1);
+    assertThat(
+            sessionslasningar(
+                () ->
+                    assertThat(cecilia.post("/uppgifter/0/kommentar", Map.of("text", "x")).status())
+                        .isLessThan(500)))
+        .isEqualTo(1);
+  }
+
+  /**
+   * What one request stored is not handed to the next: a session removed from the database between
+   * two requests (another instance's logout, or its expiry) no longer logs in.
+   */
+  @Test
+  void enSessionBorttagenIDatabasenMellanTvaForfragningarLoggarInteIn() {
+    long fore = Instant.now().toEpochMilli();
+    Sidklient cecilia = Sidklient.inloggad(port, "cecilia");
+    assertThat(cecilia.get("/api/uppgifter").status()).isEqualTo(200);
+    assertThat(cecilia.get("/api/uppgifter").status()).isEqualTo(200);
+    jdbc.sql("delete from spring_session where primary_id = ?")
+        .param(rader(fore).getFirst().id())
+        .update();
+    assertThat(cecilia.get("/api/uppgifter").status()).isEqualTo(401);
+  }
+
+  /** How many times the session was read from PostgreSQL (Spring's JDBC log) while vad ran. */
+  private static long sessionslasningar(Runnable vad) {
+    var mall = (Logger) LoggerFactory.getLogger(JdbcTemplate.class);
+    Level niva = mall.getLevel();
+    ListAppender<ILoggingEvent> logg = new ListAppender<>();
+    logg.start();
+    mall.addAppender(logg);
+    mall.setLevel(Level.DEBUG);
+    try {
+      vad.run();
+    } finally {
+      mall.setLevel(niva);
+      mall.detachAppender(logg);
+    }
+    return logg.list.stream()
+        .map(ILoggingEvent::getFormattedMessage)
+        .filter(m -> m.startsWith("Executing") && m.contains("WHERE S.SESSION_ID = ?"))
+        .count();
   }
 
   @Test
