@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import se.flerpart.sakerhet.Anvandare;
+import se.flerpart.sakerhet.AnvandareRepository;
 import se.flerpart.web.AtkomstNekad;
 
 /**
@@ -76,21 +77,19 @@ public class ArendeAtkomst {
   private final IndividRepository individer;
 
   private final Clock klocka;
+  private final AnvandareRepository anvandarna;
 
   ArendeAtkomst(
-      JdbcClient jdbc, PersonnummerSkydd skydd, IndividRepository individer, Clock klocka) {
+      JdbcClient jdbc,
+      PersonnummerSkydd skydd,
+      IndividRepository individer,
+      Clock klocka,
+      AnvandareRepository anvandare) {
     this.klocka = klocka;
+    this.anvandarna = anvandare;
     this.jdbc = jdbc;
     this.skydd = skydd;
     this.individer = individer;
-  }
-
-  private String partnamn(String kod) {
-    return jdbc.sql("select namn from part where kod = ?")
-        .param(kod)
-        .query(String.class)
-        .optional()
-        .orElse(kod);
   }
 
   public boolean kanLasaPersonuppgifter(Anvandare anvandare, Arende arende) {
@@ -134,7 +133,7 @@ public class ArendeAtkomst {
     if (arende.samtycke() == null) {
       return Optional.of(
           "innan samtycket är inhämtat arbetar bara den aktualiserande parten ("
-              + partnamn(arende.aktualiserandePart())
+              + anvandarna.partnamn(arende.aktualiserandePart())
               + ") med ärende "
               + nummer);
     }

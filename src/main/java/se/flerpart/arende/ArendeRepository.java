@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import se.flerpart.gallring.GallringsRegister.AvslutatArende;
+import se.flerpart.web.Transaktionsminne;
 
 @Repository
 class ArendeRepository {
@@ -33,7 +34,7 @@ class ArendeRepository {
   }
 
   public void skapa(Arende a, String personnummerHash) {
-    jdbc.sql(
+    skriv(
             """
             insert into arende (id, arendenummer, insats_kod, personnummer_krypterat, personnummer_hash,
               skyddad_identitet, kon, fodelsear, skal, behov, bradskande, aktualiserande_part,
@@ -62,7 +63,7 @@ class ArendeRepository {
   /** The aktualisering's facts for the statistics: category codes only. */
   void sattBakgrund(
       UUID id, String utbildningsniva, String tidIForsorjning, List<String> forsorjningStart) {
-    jdbc.sql(
+    skriv(
             "update arende set utbildningsniva = ?, tid_i_forsorjning = ?, forsorjning_start = ?"
                 + " where id = ?")
         .params(utbildningsniva, tidIForsorjning, forsorjningStart.toArray(String[]::new), id)
@@ -98,8 +99,15 @@ class ArendeRepository {
         .optional();
   }
 
+  /**
+   * The case with this id, read once per transaction ({@link Transaktionsminne}): the steps of a
+   * submitted form check access, build the form's data and write the case, and each asked for it.
+   */
   public Optional<Arende> hitta(UUID id) {
-    return jdbc.sql("select * from arende where id = ?").param(id).query(this::rad).optional();
+    return Transaktionsminne.las(
+        "arende",
+        id,
+        () -> jdbc.sql("select * from arende where id = ?").param(id).query(this::rad).optional());
   }
 
   public List<Arende> hitta(Collection<UUID> ids) {
@@ -121,10 +129,13 @@ class ArendeRepository {
 
   /** Locks the row for the rest of the transaction, so two completions cannot interleave. */
   public Optional<Arende> hittaForUppdatering(UUID id) {
-    return jdbc.sql("select * from arende where id = ? for update")
-        .param(id)
-        .query(this::rad)
-        .optional();
+    return Transaktionsminne.minns(
+        "arende",
+        id,
+        jdbc.sql("select * from arende where id = ? for update")
+            .param(id)
+            .query(this::rad)
+            .optional());
   }
 
   public List<Arende> alla() {
@@ -133,7 +144,7 @@ class ArendeRepository {
 
   /** An ending status also sets when the case ended, on the clock the process timers see. */
   public void sattStatus(UUID id, ArendeStatus status) {
-    jdbc.sql(
+    skriv(
             "update arende set status = ?, avslutad = case when ? then ? else avslutad end"
                 + " where id = ?")
         .params(status.name(), status.avslutad(), Timestamp.from(klocka.instant()), id)
@@ -142,7 +153,7 @@ class ArendeRepository {
 
   public void sattSamtycke(
       UUID id, String samtycke, String form, List<String> parter, Boolean susSamtycke) {
-    jdbc.sql(
+    skriv(
             "update arende set samtycke = ?, samtycke_form = ?, samtycke_parter = ?, sus_samtycke = ?"
                 + " where id = ?")
         .params(samtycke, form, parter.toArray(String[]::new), susSamtycke, id)
@@ -150,20 +161,20 @@ class ArendeRepository {
   }
 
   public void sattArendebarare(UUID id, String arendebarare) {
-    jdbc.sql("update arende set arendebarare = ? where id = ?").params(arendebarare, id).update();
+    skriv("update arende set arendebarare = ? where id = ?").params(arendebarare, id).update();
   }
 
   public void sattSkal(UUID id, String skal) {
-    jdbc.sql("update arende set skal = ? where id = ?").params(skal, id).update();
+    skriv("update arende set skal = ? where id = ?").params(skal, id).update();
   }
 
   public void sattAvslutsorsak(UUID id, String avslutsorsak) {
-    jdbc.sql("update arende set avslutsorsak = ? where id = ?").params(avslutsorsak, id).update();
+    skriv("update arende set avslutsorsak = ? where id = ?").params(avslutsorsak, id).update();
   }
 
   /** After a declined consent only kön and year remain (anonymous statistics). */
   public void anonymisera(UUID id) {
-    jdbc.sql(
+    skriv(
             "update arende set personnummer_krypterat = null, personnummer_hash = null,"
                 + " skal = '', behov = '{}', utbildningsniva = null, tid_i_forsorjning = null,"
                 + " forsorjning_start = '{}' where id = ?")
@@ -194,11 +205,17 @@ class ArendeRepository {
    * and dates stay.
    */
   void gallra(UUID id, Instant tid) {
-    jdbc.sql(
+    skriv(
             "update arende set personnummer_krypterat = null, personnummer_hash = null, skal = '',"
                 + " gallrad = ? where id = ?")
         .params(Timestamp.from(tid), id)
         .update();
+  }
+
+  /** A statement that writes the case table: the transaction forgets what it has read. */
+  private JdbcClient.StatementSpec skriv(String sql) {
+    Transaktionsminne.glom();
+    return jdbc.sql(sql);
   }
 
   private Arende rad(ResultSet rs, int n) throws SQLException {

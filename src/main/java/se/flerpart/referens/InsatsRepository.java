@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import se.flerpart.web.EjFunnen;
+import se.flerpart.web.Transaktionsminne;
 import se.flerpart.web.ValideringsFel;
 
 /** Insatser financed by the förbund, and the members of each one's beredningsgrupp. */
@@ -33,10 +34,14 @@ public class InsatsRepository {
   }
 
   public Optional<Insats> hitta(String kod) {
-    return jdbc.sql("select kod, namn, beskrivning, max_tid, aktiv from insats where kod = ?")
-        .param(kod)
-        .query(InsatsRepository::rad)
-        .optional();
+    return Transaktionsminne.las(
+        "insats",
+        kod,
+        () ->
+            jdbc.sql("select kod, namn, beskrivning, max_tid, aktiv from insats where kod = ?")
+                .param(kod)
+                .query(InsatsRepository::rad)
+                .optional());
   }
 
   /** Every insats' name by its code, in one query: for lists that name many rows' insatser. */
@@ -103,6 +108,7 @@ public class InsatsRepository {
    */
   public void sattGallringEfter(String kod, String tid) {
     String period = gallringstid(tid).map(Period::toString).orElse(null);
+    Transaktionsminne.glom();
     int rader =
         jdbc.sql("update insats set gallring_efter = ? where kod = ?").params(period, kod).update();
     if (rader == 0) {
@@ -149,6 +155,7 @@ public class InsatsRepository {
   }
 
   public void spara(Insats insats, List<String> beredningsgrupp) {
+    Transaktionsminne.glom();
     jdbc.sql(
             """
             insert into insats (kod, namn, beskrivning, max_tid, aktiv) values (?, ?, ?, ?, ?)
@@ -206,6 +213,7 @@ public class InsatsRepository {
 
   /** Creates the insats or changes it; its beredningsgrupp stays as it is. */
   public void sparaInstallningar(Installningar i) {
+    Transaktionsminne.glom();
     jdbc.sql(
             """
             insert into insats (kod, namn, beskrivning, max_tid, uppfoljning_kort, uppfoljning_plan,
@@ -245,6 +253,7 @@ public class InsatsRepository {
   }
 
   public void laggTillMedlem(String kod, String anvandareId) {
+    Transaktionsminne.glom();
     jdbc.sql(
             "insert into beredningsgrupp_medlem (insats_kod, anvandare_id) values (?, ?)"
                 + " on conflict do nothing")
@@ -253,6 +262,7 @@ public class InsatsRepository {
   }
 
   public void taBortMedlem(String kod, String anvandareId) {
+    Transaktionsminne.glom();
     jdbc.sql("delete from beredningsgrupp_medlem where insats_kod = ? and anvandare_id = ?")
         .params(kod, anvandareId)
         .update();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import se.flerpart.web.Transaktionsminne;
 
 /** The organisations of the förbund (FK, AF, REGION, KOMMUN-…, FORBUND). */
 @Repository
@@ -18,21 +19,30 @@ public class PartRepository {
   }
 
   public List<Part> alla() {
-    return jdbc.sql("select kod, namn from part order by namn")
-        .query((rs, n) -> new Part(rs.getString(1), rs.getString(2)))
-        .list();
+    return Transaktionsminne.las(
+        "part",
+        "alla",
+        () ->
+            jdbc.sql("select kod, namn from part order by namn")
+                .query((rs, n) -> new Part(rs.getString(1), rs.getString(2)))
+                .list());
   }
 
   public void spara(Part part) {
+    Transaktionsminne.glom();
     jdbc.sql("insert into part (kod, namn) values (?, ?) on conflict (kod) do update set namn = ?")
         .params(part.kod(), part.namn(), part.namn())
         .update();
   }
 
   public Optional<Part> hitta(String kod) {
-    return jdbc.sql("select kod, namn from part where kod = ?")
-        .param(kod)
-        .query((rs, n) -> new Part(rs.getString(1), rs.getString(2)))
-        .optional();
+    return Transaktionsminne.las(
+        "part",
+        kod,
+        () ->
+            jdbc.sql("select kod, namn from part where kod = ?")
+                .param(kod)
+                .query((rs, n) -> new Part(rs.getString(1), rs.getString(2)))
+                .optional());
   }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import se.flerpart.web.Transaktionsminne;
 
 @Repository
 public class AnvandareRepository {
@@ -35,11 +36,19 @@ public class AnvandareRepository {
       from anvandare a
       """;
 
+  /**
+   * The active user with this id. Read once per transaction ({@link Transaktionsminne}); outside
+   * one, such as the check of every request that the user is still active, at every call.
+   */
   public Optional<Anvandare> hitta(String id) {
-    return jdbc.sql(ANVANDARE + " where a.id = ? and a.aktiv")
-        .param(id)
-        .query((rs, n) -> anvandare(rs))
-        .optional();
+    return Transaktionsminne.las(
+        "anvandare",
+        id,
+        () ->
+            jdbc.sql(ANVANDARE + " where a.id = ? and a.aktiv")
+                .param(id)
+                .query((rs, n) -> anvandare(rs))
+                .optional());
   }
 
   /** The user's work phone number, when one is registered (shown in printed kallelser). */
@@ -52,6 +61,7 @@ public class AnvandareRepository {
 
   /** Registers or removes ({@code null}) the user's work phone number. */
   public void sparaTelefon(String id, String telefon) {
+    Transaktionsminne.glom();
     jdbc.sql("update anvandare set telefon = ? where id = ?").params(telefon, id).update();
   }
 
@@ -102,6 +112,7 @@ public class AnvandareRepository {
   }
 
   public void spara(Anvandare anvandare, String losenordHash) {
+    Transaktionsminne.glom();
     jdbc.sql(
             """
             insert into anvandare (id, namn, epost, part, losenord) values (?, ?, ?, ?, ?)
@@ -124,13 +135,23 @@ public class AnvandareRepository {
         .list();
   }
 
-  /** The part's name, or its code if it has none. */
+  /**
+   * The part's name, or its code if it has none. Every part's name is read at once, and once per
+   * transaction: a case's parts are named together (the consent's scope, a kallelse's invitees).
+   */
   public String partnamn(String kod) {
-    return jdbc.sql("select namn from part where kod = ?")
-        .param(kod)
-        .query(String.class)
-        .optional()
-        .orElse(kod);
+    Map<String, String> namn =
+        Transaktionsminne.las(
+            "partnamn",
+            "alla",
+            () -> {
+              Map<String, String> alla = new HashMap<>();
+              jdbc.sql("select kod, namn from part")
+                  .query((RowCallbackHandler) rs -> alla.put(rs.getString(1), rs.getString(2)));
+              return alla;
+            });
+    String partnamn = namn.get(kod);
+    return partnamn == null ? kod : partnamn;
   }
 
   public boolean partFinns(String kod) {
@@ -143,6 +164,7 @@ public class AnvandareRepository {
    * updated at every later one, without a local password. An inactive user stays inactive.
    */
   public void sparaFranIdentitetsleverantor(Anvandare anvandare) {
+    Transaktionsminne.glom();
     jdbc.sql(
             """
             insert into anvandare (id, namn, epost, part) values (?, ?, ?, ?)
@@ -172,6 +194,7 @@ public class AnvandareRepository {
 
   /** A new, active user without a local password: it logs in through the identity provider. */
   public void skapaUtanLosenord(Anvandare anvandare) {
+    Transaktionsminne.glom();
     jdbc.sql("insert into anvandare (id, namn, epost, part) values (?, ?, ?, ?)")
         .params(anvandare.id(), anvandare.namn(), anvandare.epost(), anvandare.part())
         .update();
@@ -180,6 +203,7 @@ public class AnvandareRepository {
 
   /** Name, e-mail address, part and roles; the password and whether the user is active stay. */
   public void uppdateraUppgifter(Anvandare anvandare) {
+    Transaktionsminne.glom();
     jdbc.sql("update anvandare set namn = ?, epost = ?, part = ? where id = ?")
         .params(anvandare.namn(), anvandare.epost(), anvandare.part(), anvandare.id())
         .update();
@@ -188,6 +212,7 @@ public class AnvandareRepository {
 
   /** An inactive user cannot log in and is offered no tasks; nothing of theirs is deleted. */
   public void sattAktiv(String id, boolean aktiv) {
+    Transaktionsminne.glom();
     jdbc.sql("update anvandare set aktiv = ? where id = ?").params(aktiv, id).update();
   }
 

@@ -14,9 +14,11 @@ import org.springframework.stereotype.Component;
 public class Visningsnamn {
 
   private final JdbcClient jdbc;
+  private final AnvandareRepository anvandarna;
 
-  public Visningsnamn(JdbcClient jdbc) {
+  public Visningsnamn(JdbcClient jdbc, AnvandareRepository anvandare) {
     this.jdbc = jdbc;
+    this.anvandarna = anvandare;
   }
 
   /** The part's name, or its code if the part is unknown. */
@@ -24,11 +26,7 @@ public class Visningsnamn {
     if (kod == null || kod.isBlank()) {
       return kod;
     }
-    return jdbc.sql("select namn from part where kod = ?")
-        .param(kod)
-        .query(String.class)
-        .optional()
-        .orElse(kod);
+    return anvandarna.partnamn(kod);
   }
 
   /** The parts' names joined with commas, in the given order. */

@@ -1,7 +1,7 @@
 /** Users, login and the frame every page shares (who is logged in, the embedded-stack banner). */
 @ApplicationModule(
     displayName = "Säkerhet",
-    allowedDependencies = {})
+    allowedDependencies = {"web"})
 package se.flerpart.sakerhet;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,6 @@
 /**
- * The kernel every module may use: error types and the REST API's error answers. Depends on no
- * other module.
+ * The kernel every module may use: error types, the REST API's error answers and a transaction's
+ * memory of what it has read. Depends on no other module.
  */
 @ApplicationModule(
     displayName = "Webbkärnan",

@@ -2,16 +2,11 @@ package se.flerpart.sakerhet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,6 +17,7 @@ import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.transaction.support.TransactionOperations;
 import se.flerpart.Sidklient;
+import se.flerpart.UtfordaSatser;
 
 /**
  * A login session's last access is written when it is worth a write, not at every request: the
@@ -120,24 +116,9 @@ class SessionAtkomstTest {
     assertThat(cecilia.get("/api/uppgifter").status()).isEqualTo(401);
   }
 
-  /** How many times the session was read from PostgreSQL (Spring's JDBC log) while vad ran. */
+  /** How many times the session was read from PostgreSQL while vad ran. */
   private static long sessionslasningar(Runnable vad) {
-    var mall = (Logger) LoggerFactory.getLogger(JdbcTemplate.class);
-    Level niva = mall.getLevel();
-    ListAppender<ILoggingEvent> logg = new ListAppender<>();
-    logg.start();
-    mall.addAppender(logg);
-    mall.setLevel(Level.DEBUG);
-    try {
-      vad.run();
-    } finally {
-      mall.setLevel(niva);
-      mall.detachAppender(logg);
-    }
-    return logg.list.stream()
-        .map(ILoggingEvent::getFormattedMessage)
-        .filter(m -> m.startsWith("Executing") && m.contains("WHERE S.SESSION_ID = ?"))
-        .count();
+    return UtfordaSatser.antal("WHERE S.SESSION_ID = ?", vad);
   }
 
   @Test
