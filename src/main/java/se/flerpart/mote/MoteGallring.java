@@ -4,6 +4,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import se.flerpart.gallring.Gallringsbar;
+import se.flerpart.web.Transaktionsminne;
 
 /**
  * Gallring of a case's meetings and plans: the syfte, place, video link, interpreter's language,
@@ -22,6 +23,7 @@ class MoteGallring implements Gallringsbar {
 
   @Override
   public void gallra(UUID arendeId) {
+    Transaktionsminne.glom();
     jdbc.sql(
             """
             update kallelse set namn = '', epost = null, svar_kommentar = null

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import se.flerpart.web.Transaktionsminne;
 
 /** Meetings and their invitations. */
 @Repository
@@ -24,7 +25,7 @@ class MoteRepository {
 
   /** Stores a meeting once per forbered-kallelse task; false when it was already stored. */
   public boolean skapa(Mote m) {
-    return jdbc.sql(
+    return skriv(
                 """
                 insert into mote (id, arende_id, process_instans_nyckel, uppgift_id, syfte, motes_tid,
                   plats, videolank, tolk_sprak, ordforande, arendebarare, sekvens, status, skapad)
@@ -51,7 +52,7 @@ class MoteRepository {
   }
 
   public void skapa(Kallelse k) {
-    jdbc.sql(
+    skriv(
             """
             insert into kallelse (id, mote_id, ordning, namn, epost, roll, part, kravs, saknar_epost,
               ersatter, skapad)
@@ -73,15 +74,22 @@ class MoteRepository {
   }
 
   public Optional<Mote> hitta(UUID id) {
-    return jdbc.sql("select * from mote where id = ?").param(id).query(this::moteRad).optional();
+    return Transaktionsminne.las(
+        "mote",
+        id,
+        () ->
+            jdbc.sql("select * from mote where id = ?").param(id).query(this::moteRad).optional());
   }
 
   /** Locks the meeting for the rest of the transaction: answers and changes never interleave. */
   public Optional<Mote> hittaForUppdatering(UUID id) {
-    return jdbc.sql("select * from mote where id = ? for update")
-        .param(id)
-        .query(this::moteRad)
-        .optional();
+    return Transaktionsminne.minns(
+        "mote",
+        id,
+        jdbc.sql("select * from mote where id = ? for update")
+            .param(id)
+            .query(this::moteRad)
+            .optional());
   }
 
   /** The meeting a process instance is planning now (an earlier one may have been cancelled). */
@@ -129,13 +137,13 @@ class MoteRepository {
   }
 
   public void flytta(UUID id, Instant motesTid, String plats, String videolank) {
-    jdbc.sql(
+    skriv(
             "update mote set motes_tid = ?, plats = ?, videolank = ?, sekvens = sekvens + 1"
                 + " where id = ?")
         .params(Timestamp.from(motesTid), plats, videolank, id)
         .update();
     // A new time asks everyone again, as the calendar invitation does (PARTSTAT=NEEDS-ACTION).
-    jdbc.sql(
+    skriv(
             "update kallelse set svar = null, svar_kommentar = null, svar_tid = null"
                 + " where mote_id = ? and ersatt_av is null")
         .param(id)
@@ -143,7 +151,7 @@ class MoteRepository {
   }
 
   public void installa(UUID id, String orsak) {
-    jdbc.sql(
+    skriv(
             "update mote set status = 'INSTALLT', installt_orsak = ?, sekvens = sekvens + 1"
                 + " where id = ?")
         .params(orsak, id)
@@ -152,7 +160,7 @@ class MoteRepository {
 
   public void genomfort(
       UUID id, List<String> checklista, String anteckningar, String vem, Instant tid) {
-    jdbc.sql(
+    skriv(
             "update mote set status = 'GENOMFORT', checklista = ?, anteckningar = ?,"
                 + " genomfort_av = ?, genomfort_tid = ? where id = ?")
         .params(checklista.toArray(String[]::new), anteckningar, vem, Timestamp.from(tid), id)
@@ -160,17 +168,26 @@ class MoteRepository {
   }
 
   public List<Kallelse> kallelser(UUID moteId) {
-    return jdbc.sql("select * from kallelse where mote_id = ? order by ordning")
-        .param(moteId)
-        .query(this::kallelseRad)
-        .list();
+    return Transaktionsminne.las(
+        "kallelser",
+        moteId,
+        () ->
+            List.copyOf(
+                jdbc.sql("select * from kallelse where mote_id = ? order by ordning")
+                    .param(moteId)
+                    .query(this::kallelseRad)
+                    .list()));
   }
 
   public Optional<Kallelse> kallelse(UUID id) {
-    return jdbc.sql("select * from kallelse where id = ?")
-        .param(id)
-        .query(this::kallelseRad)
-        .optional();
+    return Transaktionsminne.las(
+        "kallelse",
+        id,
+        () ->
+            jdbc.sql("select * from kallelse where id = ?")
+                .param(id)
+                .query(this::kallelseRad)
+                .optional());
   }
 
   public int nastaOrdning(UUID moteId) {
@@ -181,21 +198,25 @@ class MoteRepository {
   }
 
   public void svara(UUID kallelseId, Svar svar, String kommentar, Instant tid) {
-    jdbc.sql("update kallelse set svar = ?, svar_kommentar = ?, svar_tid = ? where id = ?")
+    skriv("update kallelse set svar = ?, svar_kommentar = ?, svar_tid = ? where id = ?")
         .params(svar.name(), kommentar, Timestamp.from(tid), kallelseId)
         .update();
   }
 
   public void ersatt(UUID kallelseId, UUID ersattare) {
-    jdbc.sql("update kallelse set ersatt_av = ? where id = ?")
-        .params(ersattare, kallelseId)
-        .update();
+    skriv("update kallelse set ersatt_av = ? where id = ?").params(ersattare, kallelseId).update();
   }
 
   public void narvaro(UUID kallelseId, boolean narvarande) {
-    jdbc.sql("update kallelse set narvarande = ? where id = ?")
+    skriv("update kallelse set narvarande = ? where id = ?")
         .params(narvarande, kallelseId)
         .update();
+  }
+
+  /** A statement that writes a meeting or a kallelse: the transaction forgets what it has read. */
+  private JdbcClient.StatementSpec skriv(String sql) {
+    Transaktionsminne.glom();
+    return jdbc.sql(sql);
   }
 
   private Mote moteRad(ResultSet rs, int n) throws SQLException {
