@@ -29,11 +29,12 @@ public final class Transaktionsminne {
 
   /**
    * What {@code las} reads for {@code nyckel} in the table {@code tabell}, read once per
-   * transaction; {@code las} must not return {@code null} (an {@code Optional} for "none").
+   * transaction; {@code las} must not return {@code null} (an {@code Optional} for "none"). A
+   * {@code null} key is read every time, as the query it stands for finds nothing.
    */
   @SuppressWarnings("unchecked")
   public static <T> T las(String tabell, Object nyckel, Supplier<T> las) {
-    Map<List<Object>, Object> minne = minne();
+    Map<List<Object>, Object> minne = nyckel == null ? null : minne();
     if (minne == null) {
       return las.get();
     }
@@ -51,7 +52,7 @@ public final class Transaktionsminne {
    * nyckel} in {@code tabell}, in place of anything read before; returns it.
    */
   public static <T> T minns(String tabell, Object nyckel, T varde) {
-    Map<List<Object>, Object> minne = minne();
+    Map<List<Object>, Object> minne = nyckel == null ? null : minne();
     if (minne != null) {
       minne.put(List.of(tabell, nyckel), varde);
     }
