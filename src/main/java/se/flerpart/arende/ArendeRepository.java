@@ -34,7 +34,8 @@ class ArendeRepository {
   }
 
   public void skapa(Arende a, String personnummerHash) {
-    skriv(
+    Transaktionsminne.skriv(
+            jdbc,
             """
             insert into arende (id, arendenummer, insats_kod, personnummer_krypterat, personnummer_hash,
               skyddad_identitet, kon, fodelsear, skal, behov, bradskande, aktualiserande_part,
@@ -63,7 +64,8 @@ class ArendeRepository {
   /** The aktualisering's facts for the statistics: category codes only. */
   void sattBakgrund(
       UUID id, String utbildningsniva, String tidIForsorjning, List<String> forsorjningStart) {
-    skriv(
+    Transaktionsminne.skriv(
+            jdbc,
             "update arende set utbildningsniva = ?, tid_i_forsorjning = ?, forsorjning_start = ?"
                 + " where id = ?")
         .params(utbildningsniva, tidIForsorjning, forsorjningStart.toArray(String[]::new), id)
@@ -144,7 +146,8 @@ class ArendeRepository {
 
   /** An ending status also sets when the case ended, on the clock the process timers see. */
   public void sattStatus(UUID id, ArendeStatus status) {
-    skriv(
+    Transaktionsminne.skriv(
+            jdbc,
             "update arende set status = ?, avslutad = case when ? then ? else avslutad end"
                 + " where id = ?")
         .params(status.name(), status.avslutad(), Timestamp.from(klocka.instant()), id)
@@ -153,7 +156,8 @@ class ArendeRepository {
 
   public void sattSamtycke(
       UUID id, String samtycke, String form, List<String> parter, Boolean susSamtycke) {
-    skriv(
+    Transaktionsminne.skriv(
+            jdbc,
             "update arende set samtycke = ?, samtycke_form = ?, samtycke_parter = ?, sus_samtycke = ?"
                 + " where id = ?")
         .params(samtycke, form, parter.toArray(String[]::new), susSamtycke, id)
@@ -161,20 +165,27 @@ class ArendeRepository {
   }
 
   public void sattArendebarare(UUID id, String arendebarare) {
-    skriv("update arende set arendebarare = ? where id = ?").params(arendebarare, id).update();
+    Transaktionsminne.skriv(jdbc, "update arende set arendebarare = ? where id = ?")
+        .params(arendebarare, id)
+        .update();
   }
 
   public void sattSkal(UUID id, String skal) {
-    skriv("update arende set skal = ? where id = ?").params(skal, id).update();
+    Transaktionsminne.skriv(jdbc, "update arende set skal = ? where id = ?")
+        .params(skal, id)
+        .update();
   }
 
   public void sattAvslutsorsak(UUID id, String avslutsorsak) {
-    skriv("update arende set avslutsorsak = ? where id = ?").params(avslutsorsak, id).update();
+    Transaktionsminne.skriv(jdbc, "update arende set avslutsorsak = ? where id = ?")
+        .params(avslutsorsak, id)
+        .update();
   }
 
   /** After a declined consent only kön and year remain (anonymous statistics). */
   public void anonymisera(UUID id) {
-    skriv(
+    Transaktionsminne.skriv(
+            jdbc,
             "update arende set personnummer_krypterat = null, personnummer_hash = null,"
                 + " skal = '', behov = '{}', utbildningsniva = null, tid_i_forsorjning = null,"
                 + " forsorjning_start = '{}' where id = ?")
@@ -205,17 +216,12 @@ class ArendeRepository {
    * and dates stay.
    */
   void gallra(UUID id, Instant tid) {
-    skriv(
+    Transaktionsminne.skriv(
+            jdbc,
             "update arende set personnummer_krypterat = null, personnummer_hash = null, skal = '',"
                 + " gallrad = ? where id = ?")
         .params(Timestamp.from(tid), id)
         .update();
-  }
-
-  /** A statement that writes the case table: the transaction forgets what it has read. */
-  private JdbcClient.StatementSpec skriv(String sql) {
-    Transaktionsminne.glom();
-    return jdbc.sql(sql);
   }
 
   private Arende rad(ResultSet rs, int n) throws SQLException {

@@ -23,15 +23,16 @@ class MoteGallring implements Gallringsbar {
 
   @Override
   public void gallra(UUID arendeId) {
-    Transaktionsminne.glom();
-    jdbc.sql(
+    Transaktionsminne.skriv(
+            jdbc,
             """
             update kallelse set namn = '', epost = null, svar_kommentar = null
             where mote_id in (select id from mote where arende_id = ?)
             """)
         .param(arendeId)
         .update();
-    jdbc.sql(
+    Transaktionsminne.skriv(
+            jdbc,
             """
             update mote set syfte = '', plats = null, videolank = null, tolk_sprak = null,
               installt_orsak = null, anteckningar = null
@@ -39,13 +40,16 @@ class MoteGallring implements Gallringsbar {
             """)
         .param(arendeId)
         .update();
-    jdbc.sql(
+    Transaktionsminne.skriv(
+            jdbc,
             """
             update plan_atgard set beskrivning = '', ansvarig = ''
             where plan_id in (select id from plan where arende_id = ?)
             """)
         .param(arendeId)
         .update();
-    jdbc.sql("update plan set mal = '' where arende_id = ?").param(arendeId).update();
+    Transaktionsminne.skriv(jdbc, "update plan set mal = '' where arende_id = ?")
+        .param(arendeId)
+        .update();
   }
 }

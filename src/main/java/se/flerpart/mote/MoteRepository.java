@@ -25,7 +25,8 @@ class MoteRepository {
 
   /** Stores a meeting once per forbered-kallelse task; false when it was already stored. */
   public boolean skapa(Mote m) {
-    return skriv(
+    return Transaktionsminne.skriv(
+                jdbc,
                 """
                 insert into mote (id, arende_id, process_instans_nyckel, uppgift_id, syfte, motes_tid,
                   plats, videolank, tolk_sprak, ordforande, arendebarare, sekvens, status, skapad)
@@ -52,7 +53,8 @@ class MoteRepository {
   }
 
   public void skapa(Kallelse k) {
-    skriv(
+    Transaktionsminne.skriv(
+            jdbc,
             """
             insert into kallelse (id, mote_id, ordning, namn, epost, roll, part, kravs, saknar_epost,
               ersatter, skapad)
@@ -137,13 +139,15 @@ class MoteRepository {
   }
 
   public void flytta(UUID id, Instant motesTid, String plats, String videolank) {
-    skriv(
+    Transaktionsminne.skriv(
+            jdbc,
             "update mote set motes_tid = ?, plats = ?, videolank = ?, sekvens = sekvens + 1"
                 + " where id = ?")
         .params(Timestamp.from(motesTid), plats, videolank, id)
         .update();
     // A new time asks everyone again, as the calendar invitation does (PARTSTAT=NEEDS-ACTION).
-    skriv(
+    Transaktionsminne.skriv(
+            jdbc,
             "update kallelse set svar = null, svar_kommentar = null, svar_tid = null"
                 + " where mote_id = ? and ersatt_av is null")
         .param(id)
@@ -151,7 +155,8 @@ class MoteRepository {
   }
 
   public void installa(UUID id, String orsak) {
-    skriv(
+    Transaktionsminne.skriv(
+            jdbc,
             "update mote set status = 'INSTALLT', installt_orsak = ?, sekvens = sekvens + 1"
                 + " where id = ?")
         .params(orsak, id)
@@ -160,7 +165,8 @@ class MoteRepository {
 
   public void genomfort(
       UUID id, List<String> checklista, String anteckningar, String vem, Instant tid) {
-    skriv(
+    Transaktionsminne.skriv(
+            jdbc,
             "update mote set status = 'GENOMFORT', checklista = ?, anteckningar = ?,"
                 + " genomfort_av = ?, genomfort_tid = ? where id = ?")
         .params(checklista.toArray(String[]::new), anteckningar, vem, Timestamp.from(tid), id)
@@ -198,25 +204,22 @@ class MoteRepository {
   }
 
   public void svara(UUID kallelseId, Svar svar, String kommentar, Instant tid) {
-    skriv("update kallelse set svar = ?, svar_kommentar = ?, svar_tid = ? where id = ?")
+    Transaktionsminne.skriv(
+            jdbc, "update kallelse set svar = ?, svar_kommentar = ?, svar_tid = ? where id = ?")
         .params(svar.name(), kommentar, Timestamp.from(tid), kallelseId)
         .update();
   }
 
   public void ersatt(UUID kallelseId, UUID ersattare) {
-    skriv("update kallelse set ersatt_av = ? where id = ?").params(ersattare, kallelseId).update();
-  }
-
-  public void narvaro(UUID kallelseId, boolean narvarande) {
-    skriv("update kallelse set narvarande = ? where id = ?")
-        .params(narvarande, kallelseId)
+    Transaktionsminne.skriv(jdbc, "update kallelse set ersatt_av = ? where id = ?")
+        .params(ersattare, kallelseId)
         .update();
   }
 
-  /** A statement that writes a meeting or a kallelse: the transaction forgets what it has read. */
-  private JdbcClient.StatementSpec skriv(String sql) {
-    Transaktionsminne.glom();
-    return jdbc.sql(sql);
+  public void narvaro(UUID kallelseId, boolean narvarande) {
+    Transaktionsminne.skriv(jdbc, "update kallelse set narvarande = ? where id = ?")
+        .params(narvarande, kallelseId)
+        .update();
   }
 
   private Mote moteRad(ResultSet rs, int n) throws SQLException {

@@ -108,9 +108,10 @@ public class InsatsRepository {
    */
   public void sattGallringEfter(String kod, String tid) {
     String period = gallringstid(tid).map(Period::toString).orElse(null);
-    Transaktionsminne.glom();
     int rader =
-        jdbc.sql("update insats set gallring_efter = ? where kod = ?").params(period, kod).update();
+        Transaktionsminne.skriv(jdbc, "update insats set gallring_efter = ? where kod = ?")
+            .params(period, kod)
+            .update();
     if (rader == 0) {
       throw new EjFunnen("Insatsen finns inte.");
     }
@@ -155,8 +156,8 @@ public class InsatsRepository {
   }
 
   public void spara(Insats insats, List<String> beredningsgrupp) {
-    Transaktionsminne.glom();
-    jdbc.sql(
+    Transaktionsminne.skriv(
+            jdbc,
             """
             insert into insats (kod, namn, beskrivning, max_tid, aktiv) values (?, ?, ?, ?, ?)
             on conflict (kod) do update set namn = excluded.namn, beskrivning = excluded.beskrivning,
@@ -164,11 +165,12 @@ public class InsatsRepository {
             """)
         .params(insats.kod(), insats.namn(), insats.beskrivning(), insats.maxTid(), insats.aktiv())
         .update();
-    jdbc.sql("delete from beredningsgrupp_medlem where insats_kod = ?")
+    Transaktionsminne.skriv(jdbc, "delete from beredningsgrupp_medlem where insats_kod = ?")
         .param(insats.kod())
         .update();
     for (String medlem : beredningsgrupp) {
-      jdbc.sql("insert into beredningsgrupp_medlem (insats_kod, anvandare_id) values (?, ?)")
+      Transaktionsminne.skriv(
+              jdbc, "insert into beredningsgrupp_medlem (insats_kod, anvandare_id) values (?, ?)")
           .params(insats.kod(), medlem)
           .update();
     }
@@ -213,8 +215,8 @@ public class InsatsRepository {
 
   /** Creates the insats or changes it; its beredningsgrupp stays as it is. */
   public void sparaInstallningar(Installningar i) {
-    Transaktionsminne.glom();
-    jdbc.sql(
+    Transaktionsminne.skriv(
+            jdbc,
             """
             insert into insats (kod, namn, beskrivning, max_tid, uppfoljning_kort, uppfoljning_plan,
               uppfoljning_paminnelse, uppfoljning_frist, gallring_efter, styrgrupp_epost, aktiv)
@@ -253,8 +255,8 @@ public class InsatsRepository {
   }
 
   public void laggTillMedlem(String kod, String anvandareId) {
-    Transaktionsminne.glom();
-    jdbc.sql(
+    Transaktionsminne.skriv(
+            jdbc,
             "insert into beredningsgrupp_medlem (insats_kod, anvandare_id) values (?, ?)"
                 + " on conflict do nothing")
         .params(kod, anvandareId)
@@ -262,8 +264,8 @@ public class InsatsRepository {
   }
 
   public void taBortMedlem(String kod, String anvandareId) {
-    Transaktionsminne.glom();
-    jdbc.sql("delete from beredningsgrupp_medlem where insats_kod = ? and anvandare_id = ?")
+    Transaktionsminne.skriv(
+            jdbc, "delete from beredningsgrupp_medlem where insats_kod = ? and anvandare_id = ?")
         .params(kod, anvandareId)
         .update();
   }

@@ -29,8 +29,9 @@ public class PartRepository {
   }
 
   public void spara(Part part) {
-    Transaktionsminne.glom();
-    jdbc.sql("insert into part (kod, namn) values (?, ?) on conflict (kod) do update set namn = ?")
+    Transaktionsminne.skriv(
+            jdbc,
+            "insert into part (kod, namn) values (?, ?) on conflict (kod) do update set namn = ?")
         .params(part.kod(), part.namn(), part.namn())
         .update();
   }

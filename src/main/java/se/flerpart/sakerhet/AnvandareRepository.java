@@ -61,8 +61,9 @@ public class AnvandareRepository {
 
   /** Registers or removes ({@code null}) the user's work phone number. */
   public void sparaTelefon(String id, String telefon) {
-    Transaktionsminne.glom();
-    jdbc.sql("update anvandare set telefon = ? where id = ?").params(telefon, id).update();
+    Transaktionsminne.skriv(jdbc, "update anvandare set telefon = ? where id = ?")
+        .params(telefon, id)
+        .update();
   }
 
   /** The names of these users (active or not) by id, in one query; an unknown id is left out. */
@@ -112,8 +113,8 @@ public class AnvandareRepository {
   }
 
   public void spara(Anvandare anvandare, String losenordHash) {
-    Transaktionsminne.glom();
-    jdbc.sql(
+    Transaktionsminne.skriv(
+            jdbc,
             """
             insert into anvandare (id, namn, epost, part, losenord) values (?, ?, ?, ?, ?)
             on conflict (id) do update set namn = excluded.namn, epost = excluded.epost,
@@ -164,8 +165,8 @@ public class AnvandareRepository {
    * updated at every later one, without a local password. An inactive user stays inactive.
    */
   public void sparaFranIdentitetsleverantor(Anvandare anvandare) {
-    Transaktionsminne.glom();
-    jdbc.sql(
+    Transaktionsminne.skriv(
+            jdbc,
             """
             insert into anvandare (id, namn, epost, part) values (?, ?, ?, ?)
             on conflict (id) do update set namn = excluded.namn, epost = excluded.epost,
@@ -194,8 +195,8 @@ public class AnvandareRepository {
 
   /** A new, active user without a local password: it logs in through the identity provider. */
   public void skapaUtanLosenord(Anvandare anvandare) {
-    Transaktionsminne.glom();
-    jdbc.sql("insert into anvandare (id, namn, epost, part) values (?, ?, ?, ?)")
+    Transaktionsminne.skriv(
+            jdbc, "insert into anvandare (id, namn, epost, part) values (?, ?, ?, ?)")
         .params(anvandare.id(), anvandare.namn(), anvandare.epost(), anvandare.part())
         .update();
     sparaRoller(anvandare);
@@ -203,8 +204,7 @@ public class AnvandareRepository {
 
   /** Name, e-mail address, part and roles; the password and whether the user is active stay. */
   public void uppdateraUppgifter(Anvandare anvandare) {
-    Transaktionsminne.glom();
-    jdbc.sql("update anvandare set namn = ?, epost = ?, part = ? where id = ?")
+    Transaktionsminne.skriv(jdbc, "update anvandare set namn = ?, epost = ?, part = ? where id = ?")
         .params(anvandare.namn(), anvandare.epost(), anvandare.part(), anvandare.id())
         .update();
     sparaRoller(anvandare);
@@ -212,14 +212,17 @@ public class AnvandareRepository {
 
   /** An inactive user cannot log in and is offered no tasks; nothing of theirs is deleted. */
   public void sattAktiv(String id, boolean aktiv) {
-    Transaktionsminne.glom();
-    jdbc.sql("update anvandare set aktiv = ? where id = ?").params(aktiv, id).update();
+    Transaktionsminne.skriv(jdbc, "update anvandare set aktiv = ? where id = ?")
+        .params(aktiv, id)
+        .update();
   }
 
   private void sparaRoller(Anvandare anvandare) {
-    jdbc.sql("delete from anvandare_roll where anvandare_id = ?").param(anvandare.id()).update();
+    Transaktionsminne.skriv(jdbc, "delete from anvandare_roll where anvandare_id = ?")
+        .param(anvandare.id())
+        .update();
     for (String roll : anvandare.roller()) {
-      jdbc.sql("insert into anvandare_roll (anvandare_id, roll) values (?, ?)")
+      Transaktionsminne.skriv(jdbc, "insert into anvandare_roll (anvandare_id, roll) values (?, ?)")
           .params(anvandare.id(), roll)
           .update();
     }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -15,10 +16,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>Only inside a transaction: outside one (the check of every request that the user is still
  * active, for instance) every call reads the database, as before. The memory ends with the
- * transaction. A repository that writes any of these tables calls {@link #glom()}, so that a read
- * after a write in the same transaction sees the write; a transaction never sees less than it would
- * have without the memory, except another transaction's commit between two of its reads of the same
- * row (as under {@code REPEATABLE READ}).
+ * transaction. Every write to these tables goes through {@link #skriv}, which forgets what the
+ * transaction has read, so that a read after a write in the same transaction sees the write; a
+ * transaction never sees less than it would have without the memory, except another transaction's
+ * commit between two of its reads of the same row (as under {@code REPEATABLE READ}).
  */
 public final class Transaktionsminne {
 
@@ -59,8 +60,16 @@ public final class Transaktionsminne {
     return varde;
   }
 
-  /** Forgets everything the current transaction has read: it has just written one of the tables. */
-  public static void glom() {
+  /**
+   * A statement that writes one of the tables the memory holds rows of: the transaction forgets
+   * everything it has read, so that it reads its own write. Every such write goes through here.
+   */
+  public static JdbcClient.StatementSpec skriv(JdbcClient jdbc, String sql) {
+    glom();
+    return jdbc.sql(sql);
+  }
+
+  private static void glom() {
     if (TransactionSynchronizationManager.getResource(NYCKEL) instanceof Map<?, ?> minne) {
       minne.clear();
     }
