@@ -40,16 +40,13 @@ class MoteGallring implements Gallringsbar {
             """)
         .param(arendeId)
         .update();
-    Transaktionsminne.skriv(
-            jdbc,
+    jdbc.sql(
             """
             update plan_atgard set beskrivning = '', ansvarig = ''
             where plan_id in (select id from plan where arende_id = ?)
             """)
         .param(arendeId)
         .update();
-    Transaktionsminne.skriv(jdbc, "update plan set mal = '' where arende_id = ?")
-        .param(arendeId)
-        .update();
+    jdbc.sql("update plan set mal = '' where arende_id = ?").param(arendeId).update();
   }
 }

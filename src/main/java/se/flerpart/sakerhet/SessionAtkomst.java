@@ -206,8 +206,9 @@ class SessionAtkomst implements BeanPostProcessor {
 
   /**
    * The scope of one request for the sessions it stored: put around Spring Session's filter, so
-   * that nothing stored in one request is handed to the next on the same thread. A forward or an
-   * error page within the request keeps the request's scope.
+   * that nothing stored in one request is handed to the next on the same thread. An error page,
+   * which the container renders after the request's filters have returned, reads the session again
+   * as before.
    */
   @Component
   static final class Forfragan implements Filter, Ordered {
@@ -215,10 +216,6 @@ class SessionAtkomst implements BeanPostProcessor {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
         throws IOException, ServletException {
-      if (LAGRADE.get() != null) {
-        chain.doFilter(request, response);
-        return;
-      }
       LAGRADE.set(new HashMap<>());
       try {
         chain.doFilter(request, response);

@@ -10,9 +10,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * What the current transaction has already read of the rows it reads again and again: the users,
- * the parts, the insatser and the cases. A job that mails a kallelse looked the same user up five
- * times and read the parts twice, a submitted form read its case up to eight times, and each read
- * was a round trip to PostgreSQL; within one transaction the first read now serves the rest.
+ * the parts, the insatser, the cases, the meetings and their kallelser. A job that mails a kallelse
+ * looked the same user up five times and read the parts twice, a submitted form read its case up to
+ * eight times, and each read was a round trip to PostgreSQL; within one transaction the first read
+ * now serves the rest.
  *
  * <p>Only inside a transaction: outside one (the check of every request that the user is still
  * active, for instance) every call reads the database, as before. The memory ends with the

@@ -22,6 +22,7 @@ class MoteRepositoryMinneTest {
   @Autowired MoteRepository moten;
   @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate transaktion;
+  @Autowired MoteGallring gallring;
 
   private Mote nyttMote() {
     UUID arende = UUID.randomUUID();
@@ -105,6 +106,21 @@ class MoteRepositoryMinneTest {
     // Before the move, after it, and the lock, which stands for the reads after it.
     assertThat(satser.stream().filter(x -> x.startsWith("select * from mote where id = ?")))
         .hasSize(3);
+  }
+
+  /** The gallring of a case's meetings writes them too: a transaction that read them sees it. */
+  @Test
+  void gallringenAvMotenaSynsIDenTransaktionSomLastDem() {
+    Mote m = nyttMote();
+    transaktion.executeWithoutResult(
+        s -> {
+          assertThat(moten.kallelser(m.id()).getFirst().namn()).isEqualTo("Bengt Ek");
+          assertThat(moten.hitta(m.id()).orElseThrow().plats()).isEqualTo("Rum 1");
+          gallring.gallra(m.arendeId());
+          assertThat(moten.kallelser(m.id()).getFirst().namn()).isEmpty();
+          assertThat(moten.hitta(m.id()).orElseThrow().plats()).isNull();
+          s.setRollbackOnly();
+        });
   }
 
   @Test
