@@ -264,52 +264,130 @@ class DockerFilesTest {
 
   @Test
   void dockerfileBuildsWithMavenAndRunsAsNonRootOnAJre() throws IOException {
-    List<String[]> instructions = dockerfileInstructions();
-    List<Integer> froms = new ArrayList<>();
-    for (int i = 0; i < instructions.size(); i++) {
-      if (instructions.get(i)[0].equals("FROM")) {
-        froms.add(i);
-      }
-    }
-    assertThat(froms).as("a build stage and a runtime stage").hasSizeGreaterThanOrEqualTo(2);
+    List<Stage> stages = dockerfileStages();
+    assertThat(stages).as("a build stage and a runtime stage").hasSizeGreaterThanOrEqualTo(2);
 
-    String buildFrom =
-        froms.stream()
-            .map(i -> instructions.get(i)[1])
-            .filter(f -> f.toLowerCase(Locale.ROOT).endsWith(" as build"))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no FROM ... AS build stage"));
-    assertThat(buildFrom).startsWith("maven:").contains("temurin-21");
-    assertThat(instructions)
+    Stage build = stage(stages, "build");
+    assertThat(build.from()).startsWith("maven:").contains("temurin-21");
+    assertThat(build.instructions())
         .as("the build stage runs the Maven wrapper's package")
         .anyMatch(
-            ins -> ins[0].equals("RUN") && ins[1].contains("./mvnw") && ins[1].contains("package"));
-
-    int runtime = froms.get(froms.size() - 1);
-    assertThat(instructions.get(runtime)[1]).startsWith("eclipse-temurin:21-jre");
-    List<String[]> runtimeStage = instructions.subList(runtime + 1, instructions.size());
-
-    List<String> users =
-        runtimeStage.stream().filter(ins -> ins[0].equals("USER")).map(ins -> ins[1]).toList();
-    assertThat(users).as("the runtime stage sets a USER").isNotEmpty();
-    String user = users.get(users.size() - 1).split(":")[0];
-    assertThat(user).as("the runtime user").isNotIn("root", "0");
-
-    assertThat(instructions.subList(0, runtime))
+            ins -> ins[0].equals("RUN") && ins[1].contains("./mvnw") && ins[1].contains("package"))
         .as("the build stage extracts the jar, so that the JVM reads plain jar files")
         .anyMatch(
             ins ->
                 ins[0].equals("RUN")
                     && ins[1].contains("-Djarmode=tools -jar /workspace/flerpart.jar extract")
                     && ins[1].contains("--destination /workspace/app"));
-    assertThat(runtimeStage)
+
+    Stage image = stages.get(stages.size() - 1);
+    List<String[]> runtime = inherited(stages, image);
+    assertThat(image(stages, image)).startsWith("eclipse-temurin:25-jre");
+    assertThat(user(runtime)).as("the runtime user").isNotIn("root", "0");
+    assertThat(runtime)
         .anyMatch(ins -> ins[0].equals("EXPOSE") && List.of(ins[1].split("\\s+")).contains("8080"))
         .anyMatch(ins -> ins[0].equals("COPY") && ins[1].equals("--from=build /workspace/app /app"))
+        .anyMatch(ins -> ins[0].equals("HEALTHCHECK") && ins[1].contains("/actuator/health"));
+    List<String> entrypoint =
+        runtime.stream().filter(ins -> ins[0].equals("ENTRYPOINT")).map(ins -> ins[1]).toList();
+    assertThat(entrypoint).as("one ENTRYPOINT").hasSize(1);
+    assertThat(entrypoint.get(0))
+        .isEqualTo(
+            "[\"java\", \"-XX:AOTCache=/app/flerpart.aot\", \"-Xlog:aot*=error\", \"-jar\","
+                + " \"/app/flerpart.jar\"]");
+  }
+
+  /**
+   * The AOT cache the image starts with comes from a training run of the same jar files on the same
+   * JRE: a stage built on the image's own base, running the extracted jar as the application user
+   * until it is ready, whose cache file the image copies to the path its ENTRYPOINT names.
+   */
+  @Test
+  void theImageStartsWithAnAotCacheTrainedOnItsOwnJarFiles() throws IOException {
+    List<Stage> stages = dockerfileStages();
+    Stage image = stages.get(stages.size() - 1);
+    Stage aot = stage(stages, "aot");
+    assertThat(aot.from())
+        .as("the training run's stage and the image share their base (JRE and jar files)")
+        .isEqualTo(image.from());
+    List<String[]> training = inherited(stages, aot);
+    assertThat(user(training)).as("the training run's user").isNotIn("root", "0");
+    assertThat(aot.instructions())
         .anyMatch(
             ins ->
-                ins[0].equals("ENTRYPOINT")
-                    && ins[1].equals("[\"java\", \"-jar\", \"/app/flerpart.jar\"]"))
-        .anyMatch(ins -> ins[0].equals("HEALTHCHECK") && ins[1].contains("/actuator/health"));
+                ins[0].equals("RUN")
+                    && ins[1].contains("java -XX:AOTCacheOutput=/tmp/aot/flerpart.aot")
+                    && ins[1].contains("-jar /app/flerpart.jar")
+                    && ins[1].contains("--flerpart.avsluta-nar-redo=true"));
+    assertThat(image.instructions())
+        .anyMatch(
+            ins ->
+                ins[0].equals("COPY")
+                    && ins[1].equals("--from=aot /tmp/aot/flerpart.aot /app/flerpart.aot"));
+    assertThat(training)
+        .as("the training run has the image's JVM options")
+        .filteredOn(ins -> ins[0].equals("ENV") && ins[1].startsWith("JAVA_TOOL_OPTIONS"))
+        .hasSize(1);
+    assertThat(inherited(stages, image))
+        .filteredOn(ins -> ins[0].equals("ENV") && ins[1].startsWith("JAVA_TOOL_OPTIONS"))
+        .as("no other JVM options in the image than in the training run")
+        .hasSize(1);
+  }
+
+  /** A stage: its FROM (image or stage name), its name, and its instructions after the FROM. */
+  private record Stage(String from, String name, List<String[]> instructions) {}
+
+  private static List<Stage> dockerfileStages() throws IOException {
+    List<Stage> stages = new ArrayList<>();
+    for (String[] ins : dockerfileInstructions()) {
+      if (ins[0].equals("FROM")) {
+        String[] parts = ins[1].split("\\s+");
+        String name =
+            parts.length == 3 && parts[1].equalsIgnoreCase("as")
+                ? parts[2].toLowerCase(Locale.ROOT)
+                : null;
+        stages.add(new Stage(parts[0], name, new ArrayList<>()));
+      } else if (!stages.isEmpty()) {
+        stages.get(stages.size() - 1).instructions().add(ins);
+      }
+    }
+    return stages;
+  }
+
+  private static Stage stage(List<Stage> stages, String name) {
+    return stages.stream()
+        .filter(s -> name.equals(s.name()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no FROM ... AS " + name + " stage"));
+  }
+
+  /** The image a stage is built on, through the stages it is built from. */
+  private static String image(List<Stage> stages, Stage stage) {
+    String from = stage.from();
+    while (true) {
+      String base = from;
+      if (stages.stream().noneMatch(s -> base.equals(s.name()))) {
+        return base;
+      }
+      from = stage(stages, base).from();
+    }
+  }
+
+  /** A stage's instructions after those of the stages it is built from. */
+  private static List<String[]> inherited(List<Stage> stages, Stage stage) {
+    List<String[]> all = new ArrayList<>();
+    if (stages.stream().anyMatch(s -> stage.from().equals(s.name()))) {
+      all.addAll(inherited(stages, stage(stages, stage.from())));
+    }
+    all.addAll(stage.instructions());
+    return all;
+  }
+
+  private static String user(List<String[]> instructions) {
+    List<String> users =
+        instructions.stream().filter(ins -> ins[0].equals("USER")).map(ins -> ins[1]).toList();
+    assertThat(users).as("a USER is set").isNotEmpty();
+    return users.get(users.size() - 1).split(":")[0];
   }
 
   // ---- helpers ----
