@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -33,8 +34,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *
  * Each is started {@code bench.starter} times (3), in turn, as a child process: the time until
  * {@code /actuator/health} answers UP, then some load (a logged-in session registers cases and
- * reads the task list), then the process's resident memory (VmRSS in /proc/&lt;pid&gt;/status). The
- * jar must be packaged first: the bench profile runs after package.
+ * reads the task list), then the process's resident memory (VmRSS in /proc/&lt;pid&gt;/status).
+ * Then the same three ways against the services as processes of their own, as in production ({@link
+ * #motEgnaTjanster}). The jar must be packaged first: the bench profile runs after package.
  */
 @EnabledIfSystemProperty(named = "flerpart.benchmark", matches = "true")
 class StartBenchmark {
@@ -87,13 +89,14 @@ class StartBenchmark {
     List<Matning> uppackad = new ArrayList<>();
     List<Matning> med = new ArrayList<>();
     for (int i = 0; i < starter; i++) {
-      utan.add(mat(List.of(JAVA, "-Xmx" + XMX, "-jar", jar.toString())));
-      uppackad.add(mat(List.of(JAVA, "-Xmx" + XMX, "-jar", utpackadJar.toString())));
+      utan.add(mat(List.of(JAVA, "-Xmx" + XMX, "-jar", jar.toString()), Map.of()));
+      uppackad.add(mat(List.of(JAVA, "-Xmx" + XMX, "-jar", utpackadJar.toString()), Map.of()));
       if (aot) {
         med.add(
             mat(
                 List.of(
-                    JAVA, "-Xmx" + XMX, "-XX:AOTCache=" + cache, "-jar", utpackadJar.toString())));
+                    JAVA, "-Xmx" + XMX, "-XX:AOTCache=" + cache, "-jar", utpackadJar.toString()),
+                Map.of()));
       }
     }
     sammanfatta(r, "startTillFrisk", "rssMbEfterLast", utan);
@@ -104,7 +107,82 @@ class StartBenchmark {
       r.put("startMedAotCache", "kräver JDK 25 eller senare");
     }
     r.put("last", "50 ärenden registrerade och uppgiftslistan läst 50 gånger");
+    motEgnaTjanster(r, jar, utpackadJar, aot ? cache : null, starter);
     Benchresultat.skriv("start", r);
+  }
+
+  /**
+   * The same starts against the engine, PostgreSQL, Kafka and SMTP as processes of their own (as in
+   * production, where Flerpart embeds none of them): the services are started first, one start of
+   * the jar migrates the schema and seeds the demo data (its time reported apart), then each way is
+   * started {@code starter} times, in turn, against the migrated database. The AOT cache is the one
+   * trained above on the embedded default, as the Docker image's is.
+   */
+  private static void motEgnaTjanster(
+      Map<String, Object> r, Path jar, Path utpackadJar, Path cache, int starter) throws Exception {
+    Path katalog = Path.of("target", "bench", "tjanster").toAbsolutePath();
+    radera(katalog);
+    Files.createDirectories(katalog);
+    String losenord = "start-" + UUID.randomUUID();
+    int motor = ledigPort();
+    int postgres = ledigPort();
+    int kafka = ledigPort();
+    int smtp = ledigPort();
+    Map<String, List<String>> tjanster = new LinkedHashMap<>();
+    tjanster.put("motor", List.of(motor + "", ledigPort() + ""));
+    tjanster.put("postgres", List.of(postgres + "", katalog.resolve("pgdata").toString()));
+    tjanster.put("kafka", List.of(kafka + ""));
+    tjanster.put("smtp", List.of(smtp + "", ledigPort() + ""));
+    List<Process> processer = new ArrayList<>();
+    try {
+      for (var t : tjanster.entrySet()) {
+        ProcessBuilder pb =
+            EgnaTjanster.tjanst(
+                JAVA, jar, katalog, losenord, t.getKey(), t.getValue().toArray(String[]::new));
+        pb.redirectOutput(katalog.resolve(t.getKey() + ".log").toFile());
+        processer.add(pb.start());
+      }
+      long grans = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+      for (String namn : tjanster.keySet()) {
+        Path logg = katalog.resolve(namn + ".log");
+        while (!Files.readString(logg).contains(namn + " redo")) {
+          if (System.nanoTime() > grans) {
+            throw new IllegalStateException(namn + " blev inte redo; se " + logg);
+          }
+          Thread.sleep(200);
+        }
+      }
+      Map<String, String> miljo = new LinkedHashMap<>();
+      EgnaTjanster.pekaPa(miljo, motor, postgres, losenord, kafka, smtp);
+      Matning forsta = mat(List.of(JAVA, "-Xmx" + XMX, "-jar", jar.toString()), miljo);
+      r.put("motEgnaTjansterForstaStartSekunder", forsta.startSek());
+      List<Matning> utan = new ArrayList<>();
+      List<Matning> uppackad = new ArrayList<>();
+      List<Matning> med = new ArrayList<>();
+      for (int i = 0; i < starter; i++) {
+        utan.add(mat(List.of(JAVA, "-Xmx" + XMX, "-jar", jar.toString()), miljo));
+        uppackad.add(mat(List.of(JAVA, "-Xmx" + XMX, "-jar", utpackadJar.toString()), miljo));
+        if (cache != null) {
+          med.add(
+              mat(
+                  List.of(
+                      JAVA, "-Xmx" + XMX, "-XX:AOTCache=" + cache, "-jar", utpackadJar.toString()),
+                  miljo));
+        }
+      }
+      sammanfatta(r, "motEgnaTjansterStart", "motEgnaTjansterRssMb", utan);
+      sammanfatta(r, "motEgnaTjansterStartUppackad", "motEgnaTjansterRssMbUppackad", uppackad);
+      if (cache != null) {
+        sammanfatta(r, "motEgnaTjansterStartMedAotCache", "motEgnaTjansterRssMbMedAotCache", med);
+      }
+    } finally {
+      for (Process p : processer.reversed()) {
+        p.destroy();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+          p.destroyForcibly();
+        }
+      }
+    }
   }
 
   /** The median start and resident memory of one way's starts, and every start. */
@@ -115,16 +193,21 @@ class StartBenchmark {
     r.put(rss, Math.round(median(matningar.stream().map(m -> (double) m.rssMb()).toList())));
   }
 
-  /** One start of {@code kommando}: seconds to healthy, then the load, then VmRSS. */
-  private static Matning mat(List<String> kommando) throws Exception {
+  /**
+   * One start of {@code kommando} with {@code miljo} added to its environment: seconds to healthy,
+   * then the load, then VmRSS.
+   */
+  private static Matning mat(List<String> kommando, Map<String, String> miljo) throws Exception {
     int port = ledigPort();
     List<String> medPort = new ArrayList<>(kommando);
     medPort.add("--server.port=" + port);
     medPort.add("--flerpart.embedded.kafka-port=0");
     Path logg = Files.createTempFile("flerpart-start", ".log");
     long start = System.nanoTime();
-    Process p =
-        new ProcessBuilder(medPort).redirectErrorStream(true).redirectOutput(logg.toFile()).start();
+    ProcessBuilder pb =
+        new ProcessBuilder(medPort).redirectErrorStream(true).redirectOutput(logg.toFile());
+    pb.environment().putAll(miljo);
+    Process p = pb.start();
     try {
       HttpClient http = HttpClient.newHttpClient();
       double startSek = -1;
@@ -163,7 +246,13 @@ class StartBenchmark {
       Thread.sleep(2000);
       long rssMb = Math.round(Processminne.kb(p.pid(), "VmRSS") / 1024.0);
       System.out.println(
-          "BENCH start " + startSek + " s, RSS " + rssMb + " MB: " + String.join(" ", kommando));
+          "BENCH start "
+              + startSek
+              + " s, RSS "
+              + rssMb
+              + " MB: "
+              + String.join(" ", kommando)
+              + (miljo.isEmpty() ? "" : " (mot egna tjänster)"));
       return new Matning(startSek, rssMb);
     } finally {
       p.destroy();

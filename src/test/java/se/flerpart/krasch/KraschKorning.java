@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import se.flerpart.arende.ArendeSteg;
+import se.flerpart.bench.EgnaTjanster;
 import se.flerpart.bench.Processminne;
 import se.flerpart.mote.MotesSteg;
 import se.flerpart.notifiering.MeddelandeId;
@@ -100,10 +101,10 @@ public final class KraschKorning {
     taBort(katalog);
     Files.createDirectories(katalog);
     logg("Startar motor, PostgreSQL, Kafka och SMTP som egna processer");
-    startaTjanst("motor", "motor", MOTOR + "", MOTOR_HTTP + "");
-    startaTjanst("postgres", "postgres", POSTGRES + "", katalog.resolve("pgdata").toString());
-    startaTjanst("kafka", "kafka", KAFKA + "");
-    startaTjanst("smtp", "smtp", SMTP + "", SMTP_HTTP + "");
+    startaTjanst("motor", MOTOR + "", MOTOR_HTTP + "");
+    startaTjanst("postgres", POSTGRES + "", katalog.resolve("pgdata").toString());
+    startaTjanst("kafka", KAFKA + "");
+    startaTjanst("smtp", SMTP + "", SMTP_HTTP + "");
     for (String namn : tjanster.keySet()) {
       vanta(
           "tjänsten " + namn,
@@ -588,7 +589,7 @@ public final class KraschKorning {
     tjanster.get("motor").destroyForcibly().waitFor();
     Svar underTiden = anrop(0, "anna", "GET", "/api/uppgifter?vy=mina", null, Map.of());
     m.put("uppgiftslistanUtanMotor", underTiden.status);
-    startaTjanst("motor", "motor", MOTOR + "", MOTOR_HTTP + "");
+    startaTjanst("motor", MOTOR + "", MOTOR_HTTP + "");
     vanta(
         "motorn",
         Duration.ofSeconds(120),
@@ -662,22 +663,8 @@ public final class KraschKorning {
   // ---------------------------------------------------------------- processes
 
   private void startaTjanst(String namn, String... args) throws IOException {
-    List<String> kommando =
-        new ArrayList<>(
-            List.of(
-                java(),
-                // The in-memory engine keeps its whole log in memory: 1.7 GB resident at most
-                // after the 7 300 cases of a run. The checks read it one record at a time.
-                namn.equals("motor") ? "-Xmx4g" : "-Xmx512m",
-                "-Djava.io.tmpdir=" + katalog,
-                "-cp",
-                jar.toString(),
-                "-Dloader.main=se.flerpart.embedded.Tjanster",
-                "org.springframework.boot.loader.launch.PropertiesLauncher"));
-    kommando.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(kommando).redirectErrorStream(true);
+    ProcessBuilder pb = EgnaTjanster.tjanst(java(), jar, katalog, LOSENORD, namn, args);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(katalog.resolve(namn + ".log").toFile()));
-    pb.environment().put("FLERPART_POSTGRES_LOSENORD", LOSENORD);
     Path logg = katalog.resolve(namn + ".log");
     if (Files.exists(logg)) {
       // A restart: the earlier run's log is kept beside it.
@@ -696,16 +683,7 @@ public final class KraschKorning {
             katalog.resolve("flerpart-" + (char) ('a' + i) + ".log").toFile()));
     Map<String, String> env = pb.environment();
     env.put("PORT", String.valueOf(FLERPART[i]));
-    env.put("CAMUNDA_CLIENT_GRPC_ADDRESS", "http://localhost:" + MOTOR);
-    // Not served by the in-memory engine; Flerpart talks gRPC to it.
-    env.put("CAMUNDA_CLIENT_REST_ADDRESS", "http://localhost:" + (MOTOR + 9));
-    env.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + POSTGRES + "/postgres");
-    env.put("SPRING_DATASOURCE_USERNAME", "postgres");
-    env.put("SPRING_DATASOURCE_PASSWORD", LOSENORD);
-    env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:" + KAFKA);
-    env.put("SPRING_MAIL_HOST", "127.0.0.1");
-    env.put("SPRING_MAIL_PORT", String.valueOf(SMTP));
-    env.put("SPRING_PROFILES_ACTIVE", "demo");
+    EgnaTjanster.pekaPa(env, MOTOR, POSTGRES, LOSENORD, KAFKA, SMTP);
     instanser[i] = pb.start();
   }
 
