@@ -2,12 +2,19 @@ package se.flerpart.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -67,6 +74,121 @@ class FelsidorTest {
         .contains("Ingen behörighet")
         .contains("Ladda om sidan och försök igen")
         .doesNotContain("Forbidden");
+  }
+
+  /**
+   * What Tomcat refuses before Flerpart sees it — a path that does not decode, an encoded NUL or
+   * slash, a control character in a header, headers beyond the connector's limit — gets the same
+   * Swedish answer, not Tomcat's English report. Sent over a socket: an HTTP client refuses to send
+   * such requests at all.
+   */
+  @Test
+  void detTomcatAvvisarFarSammaSvenskaSvar() throws Exception {
+    String inloggning =
+        "Authorization: Basic "
+            + Base64.getEncoder().encodeToString("anna:demo".getBytes(StandardCharsets.UTF_8))
+            + "\r\n";
+    for (String rad :
+        new String[] {
+          "GET /api/arenden/%zz HTTP/1.1", "GET /api/arenden/..%2f..%2fetc HTTP/1.1",
+        }) {
+      RaSvar svar = skicka(rad + "\r\n" + inloggning);
+      assertThat(svar.status()).as(rad).isEqualTo(400);
+      assertThat(svar.rubriker().get("content-type")).as(rad).startsWith("application/json");
+      assertThat(svar.kropp())
+          .as(rad)
+          .isEqualTo(
+              "{\"status\":400,\"meddelande\":\"Begäran kunde inte läsas. Kontrollera uppgifterna"
+                  + " och försök igen.\"}");
+    }
+
+    RaSvar nul = skicka("GET /uppgifter/%00 HTTP/1.1\r\n" + inloggning);
+    assertThat(nul.status()).isEqualTo(400);
+    assertThat(nul.rubriker().get("content-type")).startsWith("text/html");
+    assertThat(nul.kropp())
+        .contains("<html lang=\"sv\">")
+        .contains("Något gick fel")
+        .contains("Begäran kunde inte läsas")
+        .contains("href=\"/css/flerpart.css\"")
+        .doesNotContain("HTTP Status")
+        .doesNotContain("Bad Request");
+
+    RaSvar styrtecken =
+        skicka(
+            "POST /api/arenden HTTP/1.1\r\n"
+                + inloggning
+                + "Idempotency-Key: ab\u0000cd\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 2\r\n",
+            "{}");
+    assertThat(styrtecken.status()).isEqualTo(400);
+    assertThat(styrtecken.kropp()).contains("\"meddelande\":\"Begäran kunde inte läsas");
+
+    RaSvar storRubrik =
+        skicka(
+            "POST /api/arenden HTTP/1.1\r\n"
+                + inloggning
+                + "Idempotency-Key: "
+                + "x".repeat(20_000)
+                + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n",
+            "{}");
+    assertThat(storRubrik.status()).isEqualTo(400);
+    assertThat(storRubrik.rubriker().get("content-type")).startsWith("application/json");
+    assertThat(storRubrik.kropp()).contains("\"meddelande\":\"Begäran kunde inte läsas");
+  }
+
+  private record RaSvar(int status, Map<String, String> rubriker, String kropp) {}
+
+  private RaSvar skicka(String borjan) throws IOException {
+    return skicka(borjan, "");
+  }
+
+  /** One request over a socket of its own: the start line and headers as given, then the body. */
+  private RaSvar skicka(String borjan, String kropp) throws IOException {
+    try (Socket socket = new Socket("localhost", port)) {
+      socket.setSoTimeout(10_000);
+      socket
+          .getOutputStream()
+          .write(
+              (borjan + "Host: localhost\r\nConnection: close\r\n\r\n" + kropp)
+                  .getBytes(StandardCharsets.ISO_8859_1));
+      byte[] allt = socket.getInputStream().readAllBytes();
+      String text = new String(allt, StandardCharsets.ISO_8859_1);
+      int slut = text.indexOf("\r\n\r\n");
+      String[] rader = text.substring(0, slut).split("\r\n");
+      Map<String, String> rubriker = new LinkedHashMap<>();
+      for (int i = 1; i < rader.length; i++) {
+        int kolon = rader[i].indexOf(':');
+        rubriker.put(
+            rader[i].substring(0, kolon).toLowerCase(Locale.ROOT),
+            rader[i].substring(kolon + 1).strip());
+      }
+      byte[] rest = java.util.Arrays.copyOfRange(allt, slut + 4, allt.length);
+      if ("chunked".equalsIgnoreCase(rubriker.get("transfer-encoding"))) {
+        rest = avkodaStycken(new java.io.ByteArrayInputStream(rest));
+      }
+      return new RaSvar(
+          Integer.parseInt(rader[0].split(" ")[1]),
+          rubriker,
+          new String(rest, StandardCharsets.UTF_8));
+    }
+  }
+
+  private static byte[] avkodaStycken(InputStream in) throws IOException {
+    ByteArrayOutputStream ut = new ByteArrayOutputStream();
+    while (true) {
+      StringBuilder storlek = new StringBuilder();
+      for (int c = in.read(); c != '\n' && c != -1; c = in.read()) {
+        if (c != '\r') {
+          storlek.append((char) c);
+        }
+      }
+      int n = Integer.parseInt(storlek.toString().split(";")[0].strip(), 16);
+      if (n == 0) {
+        return ut.toByteArray();
+      }
+      ut.write(in.readNBytes(n));
+      in.readNBytes(2);
+    }
   }
 
   private HttpResponse<String> anrop(String metod, String sokvag, String accept) throws Exception {
