@@ -125,7 +125,9 @@ class ApiFelhantering {
     return mav;
   }
 
-  private static boolean arApi(HttpServletRequest request) {
-    return request.getRequestURI().startsWith("/api/");
+  /** Under {@code /api/}, by the path as the client sent it (which need not decode). */
+  static boolean arApi(HttpServletRequest request) {
+    String uri = request.getRequestURI();
+    return uri != null && uri.startsWith("/api/");
   }
 }

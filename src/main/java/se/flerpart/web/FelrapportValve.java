@@ -32,13 +32,13 @@ public final class FelrapportValve extends ErrorReportValve {
       status = kod < 500 ? HttpStatus.BAD_REQUEST : HttpStatus.INTERNAL_SERVER_ERROR;
     }
     String meddelande = FelController.meddelande(status, request);
-    boolean api = arApi(request);
+    boolean api = ApiFelhantering.arApi(request);
     try {
       response.setContentType(api ? "application/json" : "text/html");
       response.setCharacterEncoding("UTF-8");
       Writer ut = response.getReporter();
       if (ut != null) {
-        ut.write(api ? json(kod, meddelande) : sida(status, meddelande));
+        ut.write(api ? json(status, meddelande) : sida(status, meddelande));
         response.finishResponse();
       }
     } catch (IOException | IllegalStateException e) {
@@ -46,15 +46,10 @@ public final class FelrapportValve extends ErrorReportValve {
     }
   }
 
-  /** Under {@code /api/}, by the path as the client sent it (it may not decode). */
-  static boolean arApi(Request request) {
-    String uri = request.getRequestURI();
-    return uri != null && uri.startsWith("/api/");
-  }
-
-  static String json(int kod, String meddelande) {
+  /** The body {@link ApiFelhantering} gives every other refusal under {@code /api/}. */
+  static String json(HttpStatus status, String meddelande) {
     try {
-      return "{\"status\":" + kod + ",\"meddelande\":" + JSON.writeValueAsString(meddelande) + "}";
+      return JSON.writeValueAsString(ApiFelhantering.json(status, meddelande).getBody());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
