@@ -588,6 +588,31 @@ class GallringApiTest {
     return ut;
   }
 
+  /**
+   * Gallring reads and writes each module's rows of a case by {@code arende_id}, one case at a
+   * time: without an index on that column each of them scans the whole table, which grows with
+   * every case the förbund has had (the SUS registrations are kept for the statistics).
+   */
+  @Test
+  void varjeTabellSomPekarPaEttArendeHarEttIndexPaArendet() {
+    List<String> utanIndex =
+        jdbc.sql(
+                """
+                select c.conrelid::regclass::text || '.' || a.attname
+                from pg_constraint c
+                join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+                where c.contype = 'f' and c.confrelid = 'arende'::regclass
+                  and cardinality(c.conkey) = 1
+                  and not exists (select 1 from pg_index i
+                                  where i.indrelid = c.conrelid and i.indkey[0] = c.conkey[1])
+                order by 1
+                """)
+            .query(String.class)
+            .list();
+
+    assertThat(utanIndex).isEmpty();
+  }
+
   private int granskningsrader(String arendeId) {
     return jdbc.sql("select count(*) from granskningslogg where arende_id = ?::uuid")
         .param(arendeId)
