@@ -2,6 +2,7 @@ package se.flerpart.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
@@ -246,15 +246,18 @@ class ArendeflodeBenchmark {
     int latensOmgangar = Benchresultat.heltal("bench.latensOmgangar", 6);
     Session admin = Session.inloggad(port, "admin");
     List<Klient> klienter = klienter(n * perKlient, poll, synligUnderLast, jobbUnderLast);
-    ExecutorService pool = Executors.newFixedThreadPool(n);
+    ExecutorService pool = Cpufordelning.klientpool(n);
     try {
       Uppvarmning.Resultat uppvarmning =
           Uppvarmning.kor("helaArenden", () -> omgang(pool, klienter, admin, false));
       long forfragningarFore = Session.FORFRAGNINGAR.get();
       double omlasningarFore = omlasningar();
       Databasarbete.Ogonblick databasFore = Databasarbete.ogonblick(jdbc);
+      Path postgresData = Path.of(jdbc.sql("show data_directory").query(String.class).single());
+      Cpufordelning.Ogonblick cpuFore = Cpufordelning.ogonblick(postgresData);
       Uppvarmning.Matning matning =
           Uppvarmning.mat(omgangar, () -> omgang(pool, klienter, admin, true));
+      Cpufordelning.Ogonblick cpuEfter = Cpufordelning.ogonblick(postgresData);
       // The counts of the other backends reach the statistics within a second.
       sov(Duration.ofMillis(1500));
       double sekunder = matning.sekunder();
@@ -264,6 +267,8 @@ class ArendeflodeBenchmark {
       Map<String, Double> databas =
           Databasarbete.perArende(databasFore, Databasarbete.ogonblick(jdbc), arenden);
       System.out.println("BENCH databasen per ärende: " + databas);
+      Map<String, Double> cpu = Cpufordelning.perArende(cpuFore, cpuEfter, arenden);
+      Cpufordelning.skrivUt("helaArenden", cpu);
       // What the engine did for these cases and the warm-up's, before the other parts add more.
       Map<String, Long> motorposter = motor.posterPerSlag();
       int arendenHittills = (uppvarmning.omgangar() + omgangar) * n * perKlient;
@@ -330,6 +335,8 @@ class ArendeflodeBenchmark {
       r.put("jobbTillSynligP99Ms", moderat.get("jobbTillSynligP99Ms"));
       r.put("lastkurva", kurva);
       r.put("databasenPerArende", databas);
+      r.put("cpuPerArendeMs", cpu);
+      r.put("motornsTakArendenPerSekund", Cpufordelning.motornsTak(cpu));
       Benchresultat.motorposter("helaArenden", r, motorposter, arendenHittills);
       Benchresultat.skriv("helaArenden", r);
     } finally {
@@ -347,7 +354,7 @@ class ArendeflodeBenchmark {
     List<Long> tider = Collections.synchronizedList(new ArrayList<>());
     List<long[]> synliga = Collections.synchronizedList(new ArrayList<>());
     List<Klient> klienter = klienter(antal * perKlient, POLL, tider, synliga);
-    ExecutorService pool = Executors.newFixedThreadPool(antal);
+    ExecutorService pool = Cpufordelning.klientpool(antal);
     long start = System.nanoTime();
     try {
       for (int i = 0; i < omgangar; i++) {

@@ -1,5 +1,6 @@
 package se.flerpart.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -70,6 +71,17 @@ public final class Benchresultat {
                 / alla.path("motorbaslinje").path("arendenPerSekund").asDouble();
         alla.put("kvotFlerpartMotorbaslinje", Math.round(kvot * 100) / 100.0);
         System.out.println("BENCH kvot Flerpart/motorbaslinje " + Math.round(kvot * 100) / 100.0);
+        JsonNode flerpart = alla.path("helaArenden").path("cpuPerArendeMs");
+        JsonNode motor = alla.path("motorbaslinje").path("cpuPerArendeMs");
+        if (flerpart.has("summa") && motor.has("summa")) {
+          System.out.printf(
+              "BENCH CPU per ärende: Flerpart %.1f ms (motorn %.1f), motorbaslinjen %.1f ms"
+                  + " (motorn %.1f)%n",
+              flerpart.path("summa").asDouble(),
+              flerpart.path("motorn").asDouble(),
+              motor.path("summa").asDouble(),
+              motor.path("motorn").asDouble());
+        }
       }
       JSON.writerWithDefaultPrettyPrinter().writeValue(fil.toFile(), alla);
     } catch (IOException e) {

@@ -85,15 +85,21 @@ class MotorbaslinjeBenchmark {
       int[] mal = {0};
       Uppvarmning.Omgang enOmgang = () -> mal[0] = omgang(engine, n, mal[0]);
       Uppvarmning.Resultat uppvarmning = Uppvarmning.kor("motorbaslinje", enOmgang);
+      Cpufordelning.Ogonblick cpuFore = Cpufordelning.ogonblick(null);
       Uppvarmning.Matning matning = Uppvarmning.mat(omgangar, enOmgang);
+      Cpufordelning.Ogonblick cpuEfter = Cpufordelning.ogonblick(null);
       double sekunder = matning.sekunder();
       int arenden = n * omgangar;
+      Map<String, Double> cpu = Cpufordelning.perArende(cpuFore, cpuEfter, arenden);
+      Cpufordelning.skrivUt("motorbaslinje", cpu);
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("arenden", arenden);
       r.put("sekunder", Math.round(sekunder * 100) / 100.0);
       r.put("arendenPerSekund", Math.round(arenden / sekunder * 100) / 100.0);
       r.putAll(uppvarmning.somKarta());
       matning.lagg(r);
+      r.put("cpuPerArendeMs", cpu);
+      r.put("motornsTakArendenPerSekund", Cpufordelning.motornsTak(cpu));
       Benchresultat.motorposter(
           "motorbaslinje",
           r,

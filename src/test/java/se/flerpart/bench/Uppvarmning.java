@@ -1,14 +1,9 @@
 package se.flerpart.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The warm-up before a benchmark's measured rounds: at least bench.uppvarmning rounds (default 3),
@@ -19,8 +14,8 @@ import java.util.stream.Stream;
  * of 32 cases its compilers took about a quarter of the CPU, and the cases per second measured then
  * were a JVM warming up, not a running server's.
  *
- * <p>The compilers' CPU time is read from Linux's {@code /proc/self/task/<tid>/stat} of the threads
- * named {@code C1 CompilerThre…} and {@code C2 CompilerThre…} (HotSpot's), in clock ticks of 10 ms;
+ * <p>The compilers' CPU time is that of the threads named {@code C1 CompilerThre…} and {@code C2
+ * CompilerThre…} (HotSpot's), as {@link Cpufordelning} reads it from Linux's {@code /proc};
  * elsewhere it is zero and the warm-up is the least number of rounds.
  */
 final class Uppvarmning {
@@ -79,9 +74,6 @@ final class Uppvarmning {
       return senaste.size();
     }
   }
-
-  /** The length of one clock tick in {@code /proc/<pid>/stat} (USER_HZ, 100 on Linux). */
-  private static final long NANOS_PER_TICK = 10_000_000L;
 
   private Uppvarmning() {}
 
@@ -152,35 +144,6 @@ final class Uppvarmning {
    * there is no {@code /proc}).
    */
   static long kompilatorernasCpuNanos() {
-    Path tradar = Path.of("/proc/self/task");
-    if (!Files.isDirectory(tradar)) {
-      return 0;
-    }
-    long ticks = 0;
-    try (Stream<Path> alla = Files.list(tradar)) {
-      for (Path trad : alla.toList()) {
-        ticks += kompilatorTicks(trad);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return ticks * NANOS_PER_TICK;
-  }
-
-  /** A thread's user and system ticks if it is a JIT compiler's, else 0 (also if it has ended). */
-  private static long kompilatorTicks(Path trad) {
-    try {
-      String namn = Files.readString(trad.resolve("comm")).strip();
-      if (!namn.matches("C[12] CompilerThre.*")) {
-        return 0;
-      }
-      String stat = Files.readString(trad.resolve("stat"));
-      // The fields after the name (which may hold spaces) in parentheses: utime is the 14th field
-      // of the line, stime the 15th.
-      String[] falt = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return Long.parseLong(falt[11]) + Long.parseLong(falt[12]);
-    } catch (IOException e) {
-      return 0;
-    }
+    return Cpufordelning.ticks("jit") * Cpufordelning.NANOS_PER_TICK;
   }
 }
