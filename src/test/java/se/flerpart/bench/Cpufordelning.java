@@ -76,49 +76,41 @@ final class Cpufordelning {
    * second moment); the benchmark names its own clients' threads {@code bench-klient-}.
    */
   static String del(String namn) {
-    if (namn.startsWith("zb-") || namn.startsWith("grpc-")) {
-      return "motorn";
-    }
-    if (namn.startsWith("http-nio-")) {
-      return "http";
-    }
-    if (namn.startsWith("pool-")) {
-      return "jobbarbetare";
-    }
-    if (namn.startsWith("bench-klient") || namn.startsWith("HttpClient-")) {
-      return "klienter";
-    }
-    if (namn.startsWith("task-")) {
-      return "lyssnare";
-    }
-    if (namn.startsWith("smtp")) {
-      return "smtp";
-    }
-    if (namn.startsWith("C1 CompilerThre") || namn.startsWith("C2 CompilerThre")) {
-      return "jit";
-    }
-    if (namn.startsWith("GC Thread")
-        || namn.startsWith("G1 ")
-        || namn.startsWith("VM Thread")
-        || namn.startsWith("VM Periodic")) {
-      return "skrapsamlaren";
-    }
-    if (namn.contains("kafka")
-        || namn.startsWith("data-plane")
-        || namn.startsWith("broker-")
-        || namn.startsWith("controller-")
-        || namn.startsWith("quorum-")
-        || namn.startsWith("executor-")
-        || namn.startsWith("aktualiseringar")
-        || namn.startsWith("raft-")
-        || namn.startsWith("ExpirationReape")
-        || namn.startsWith("group-coordinat")
-        || namn.startsWith("share-coordinat")
-        || namn.startsWith("transaction-sta")) {
+    if (namn.contains("kafka")) {
       return "kafka";
+    }
+    for (Map.Entry<String, List<String>> del : PREFIX.entrySet()) {
+      if (del.getValue().stream().anyMatch(namn::startsWith)) {
+        return del.getKey();
+      }
     }
     return "ovrigt";
   }
+
+  /** The beginnings of the thread names of each part (besides every name holding "kafka"). */
+  private static final Map<String, List<String>> PREFIX =
+      Map.of(
+          "motorn", List.of("zb-", "grpc-"),
+          "http", List.of("http-nio-"),
+          "jobbarbetare", List.of("pool-"),
+          "klienter", List.of("bench-klient", "HttpClient-"),
+          "lyssnare", List.of("task-"),
+          "smtp", List.of("smtp"),
+          "jit", List.of("C1 CompilerThre", "C2 CompilerThre"),
+          "skrapsamlaren", List.of("GC Thread", "G1 ", "VM Thread", "VM Periodic"),
+          "kafka",
+              List.of(
+                  "data-plane",
+                  "broker-",
+                  "controller-",
+                  "quorum-",
+                  "executor-",
+                  "aktualiseringar",
+                  "raft-",
+                  "ExpirationReape",
+                  "group-coordinat",
+                  "share-coordinat",
+                  "transaction-sta"));
 
   /**
    * The counters now; {@code postgresData} is PostgreSQL's data directory (null where the run has
