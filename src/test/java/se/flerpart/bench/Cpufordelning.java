@@ -147,7 +147,7 @@ final class Cpufordelning {
   }
 
   /** The CPU ticks of the threads that belong to {@code del} (e.g. {@code jit}) now. */
-  static long ticks(String del) {
+  static long delensTicks(String del) {
     return ogonblick(null).tradar().values().stream()
         .filter(t -> del(t.namn()).equals(del))
         .mapToLong(Trad::ticks)

@@ -118,7 +118,7 @@ class CpufordelningTest {
       Awaitility.await()
           .atMost(Duration.ofSeconds(30))
           .pollInterval(Duration.ofMillis(20))
-          .until(() -> Cpufordelning.ticks("klienter") >= 20);
+          .until(() -> Cpufordelning.delensTicks("klienter") >= 20);
       efter = Cpufordelning.ogonblick(null);
     } finally {
       stopp.set(true);

@@ -144,6 +144,6 @@ final class Uppvarmning {
    * there is no {@code /proc}).
    */
   static long kompilatorernasCpuNanos() {
-    return Cpufordelning.ticks("jit") * Cpufordelning.NANOS_PER_TICK;
+    return Cpufordelning.delensTicks("jit") * Cpufordelning.NANOS_PER_TICK;
   }
 }
