@@ -121,8 +121,18 @@ class ApiFelhantering {
     ModelAndView mav = new ModelAndView("fel");
     mav.setStatus(status);
     mav.addObject("status", status.value());
+    mav.addObject("rubrik", rubrik(status));
     mav.addObject("meddelande", meddelande);
     return mav;
+  }
+
+  /** The heading of the error page for {@code status}. */
+  static String rubrik(HttpStatus status) {
+    return switch (status) {
+      case FORBIDDEN -> "Ingen behörighet";
+      case NOT_FOUND -> "Hittades inte";
+      default -> "Något gick fel";
+    };
   }
 
   /** Under {@code /api/}, by the path as the client sent it (which need not decode). */

@@ -7,9 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Puts {@link FelrapportValve} where Tomcat keeps its error report. The context is added to its
- * host before the customizers run and the host starts after them; a host that finds a valve of its
- * error report class adds no report of its own.
+ * Makes {@link FelrapportValve} Tomcat's error report. The context is added to its host before the
+ * customizers run, and the host, starting after them, adds a valve of its error report class.
  */
 @Configuration(proxyBeanMethods = false)
 class FelrapportKonfiguration {
@@ -21,7 +20,6 @@ class FelrapportKonfiguration {
             context -> {
               if (context.getParent() instanceof StandardHost host) {
                 host.setErrorReportValveClass(FelrapportValve.class.getName());
-                host.getPipeline().addValve(new FelrapportValve());
               }
             });
   }

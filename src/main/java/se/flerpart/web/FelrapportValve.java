@@ -57,12 +57,6 @@ public final class FelrapportValve extends ErrorReportValve {
 
   /** The shape of {@code templates/fel.html}, without the header that needs a signed-in user. */
   static String sida(HttpStatus status, String meddelande) {
-    String rubrik =
-        switch (status) {
-          case FORBIDDEN -> "Ingen behörighet";
-          case NOT_FOUND -> "Hittades inte";
-          default -> "Något gick fel";
-        };
     return """
         <!DOCTYPE html>
         <html lang="sv">
@@ -81,6 +75,6 @@ public final class FelrapportValve extends ErrorReportValve {
         </body>
         </html>
         """
-        .formatted(rubrik, HtmlUtils.htmlEscape(meddelande, "UTF-8"));
+        .formatted(ApiFelhantering.rubrik(status), HtmlUtils.htmlEscape(meddelande, "UTF-8"));
   }
 }

@@ -2,6 +2,7 @@ package se.flerpart.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -162,9 +164,9 @@ class FelsidorTest {
             rader[i].substring(0, kolon).toLowerCase(Locale.ROOT),
             rader[i].substring(kolon + 1).strip());
       }
-      byte[] rest = java.util.Arrays.copyOfRange(allt, slut + 4, allt.length);
+      byte[] rest = Arrays.copyOfRange(allt, slut + 4, allt.length);
       if ("chunked".equalsIgnoreCase(rubriker.get("transfer-encoding"))) {
-        rest = avkodaStycken(new java.io.ByteArrayInputStream(rest));
+        rest = avkodaStycken(new ByteArrayInputStream(rest));
       }
       return new RaSvar(
           Integer.parseInt(rader[0].split(" ")[1]),
