@@ -10,18 +10,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends a domain event to a topic as one CloudEvent in structured mode ({@code
- * application/cloudevents+json}) and waits for the broker's acknowledgement. When the broker does
- * not acknowledge in time the send throws: called from an event publication listener, the
- * publication then stays incomplete and is resubmitted later.
+ * application/cloudevents+json}). The answer is a future that completes when the broker has
+ * acknowledged the record, and fails when it does not in time: returned from an event publication
+ * listener, the publication is completed with it, or stays incomplete and is resubmitted later. The
+ * caller does not wait for the acknowledgement, so the next event can be sent meanwhile and the
+ * producer puts the records that wait together in one request.
  *
  * <p>The CloudEvent {@code id} is derived from the event (type, subject, time), so a resubmitted
  * publication sends the same id and a consumer can drop the repeat.
@@ -49,37 +51,47 @@ public class CloudEventUtgivare {
    * @param tidpunkt when it happened
    * @param data the event itself, serialised as JSON; ids and codes only, never personal data
    */
-  public void skicka(
+  public CompletableFuture<Void> skicka(
       String amne, String nyckel, String typ, String subjekt, Instant tidpunkt, Object data) {
-    CloudEvent event =
-        CloudEventBuilder.v1()
-            .withId(id(typ, subjekt, tidpunkt))
-            .withSource(egenskaper.kalla())
-            .withType("se.flerpart." + typ)
-            .withSubject(subjekt)
-            .withTime(tidpunkt.atOffset(ZoneOffset.UTC))
-            .withDataContentType("application/json")
-            .withData(JsonCloudEventData.wrap(json.valueToTree(data)))
-            .build();
-    ProducerRecord<String, byte[]> post =
-        KafkaMessageFactory.createWriter(amne, nyckel)
-            .writeStructured(event, JsonFormat.CONTENT_TYPE);
+    Supplier<String> fel =
+        () ->
+            "Kafka tog inte emot "
+                + typ
+                + " för "
+                + subjekt
+                + " på "
+                + amne
+                + "; försöks igen senare";
+    CompletableFuture<?> kvitto;
     try {
-      mall.send(post).get(egenskaper.sandTidsgrans().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Avbruten medan " + typ + " skickades till " + amne, e);
-    } catch (ExecutionException | TimeoutException | RuntimeException e) {
-      throw new IllegalStateException(
-          "Kafka tog inte emot "
-              + typ
-              + " för "
-              + subjekt
-              + " på "
-              + amne
-              + "; försöks igen senare",
-          e);
+      CloudEvent event =
+          CloudEventBuilder.v1()
+              .withId(id(typ, subjekt, tidpunkt))
+              .withSource(egenskaper.kalla())
+              .withType("se.flerpart." + typ)
+              .withSubject(subjekt)
+              .withTime(tidpunkt.atOffset(ZoneOffset.UTC))
+              .withDataContentType("application/json")
+              .withData(JsonCloudEventData.wrap(json.valueToTree(data)))
+              .build();
+      ProducerRecord<String, byte[]> post =
+          KafkaMessageFactory.createWriter(amne, nyckel)
+              .writeStructured(event, JsonFormat.CONTENT_TYPE);
+      // Throws at once when the broker's metadata cannot be had within max.block.ms.
+      kvitto = mall.send(post);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(new IllegalStateException(fel.get(), e));
     }
+    return kvitto
+        .copy()
+        .orTimeout(egenskaper.sandTidsgrans().toMillis(), TimeUnit.MILLISECONDS)
+        .handle(
+            (svar, orsak) -> {
+              if (orsak != null) {
+                throw new IllegalStateException(fel.get(), orsak);
+              }
+              return null;
+            });
   }
 
   static String id(String typ, String subjekt, Instant tidpunkt) {

@@ -9,6 +9,8 @@ import static se.flerpart.handelse.KafkaProv.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +30,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import se.flerpart.ApiKlient;
+import se.flerpart.arende.ArendeHandelse;
 
 /**
  * Kafka in and out on the whole application and the embedded stack's in-process KRaft broker,
@@ -58,6 +65,9 @@ class KafkaHandelserTest {
   String brokers;
 
   @Autowired JdbcClient jdbc;
+  @Autowired TransactionTemplate transaktion;
+  @Autowired ApplicationEventPublisher handelser;
+  @Autowired KafkaTemplate<String, byte[]> mall;
 
   final ObjectMapper json = new ObjectMapper();
   ApiKlient api;
@@ -122,6 +132,78 @@ class KafkaHandelserTest {
                         .query(Integer.class)
                         .single()
                     == 0);
+  }
+
+  /** A case event of the test's own: only the Kafka publication listens to every one. */
+  record ProvHandelse(UUID arendeId, String arendenummer, Instant tidpunkt, int sekvens)
+      implements ArendeHandelse {
+    @Override
+    public String typ() {
+      return "prov.handelse";
+    }
+  }
+
+  @Test
+  void enHandelseVantarIntePaForegaendesKvittoOchEttArendesHandelserKommerIOrdning()
+      throws Exception {
+    UUID arende = UUID.randomUUID();
+    Instant borjan = Instant.parse("2026-03-02T09:00:00Z");
+    double poster = producentensRaknare("record-send-total");
+    double forfragningar = producentensRaknare("request-total");
+    int antal = 60;
+    transaktion.executeWithoutResult(
+        s -> {
+          for (int i = 0; i < antal; i++) {
+            handelser.publishEvent(new ProvHandelse(arende, "2026-9999", borjan.plusSeconds(i), i));
+          }
+        });
+
+    List<Integer> sekvenser =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(300))
+            .until(
+                () ->
+                    KafkaProv.allaPa(brokers, Amnen.ARENDE_HANDELSER).stream()
+                        .filter(r -> arende.toString().equals(r.key()))
+                        .map(this::sekvens)
+                        .toList(),
+                l -> l.size() >= antal);
+    // One case's events keep their partition's order, and each went out once.
+    assertThat(sekvenser).isEqualTo(IntStream.range(0, antal).boxed().toList());
+    // Each publication is completed once its record is acknowledged.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                jdbc.sql("select count(*) from event_publication where serialized_event like ?")
+                        .param("%" + arende + "%")
+                        .query(Integer.class)
+                        .single()
+                    == 0);
+    // The sending thread did not wait for each acknowledgement: the producer sent the records that
+    // waited together. Waiting for each gives one record a request (and metadata requests besides).
+    double perForfragan =
+        (producentensRaknare("record-send-total") - poster)
+            / (producentensRaknare("request-total") - forfragningar);
+    assertThat(perForfragan).isGreaterThan(3.0);
+  }
+
+  private int sekvens(ConsumerRecord<String, byte[]> post) {
+    try {
+      return json.readTree(post.value()).path("data").path("sekvens").asInt(-1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One of the event producer's own counters (its {@code producer-metrics}). */
+  private double producentensRaknare(String namn) {
+    return mall.metrics().entrySet().stream()
+        .filter(
+            m -> m.getKey().group().equals("producer-metrics") && m.getKey().name().equals(namn))
+        .mapToDouble(m -> ((Number) m.getValue().metricValue()).doubleValue())
+        .sum();
   }
 
   // ---- in ----
