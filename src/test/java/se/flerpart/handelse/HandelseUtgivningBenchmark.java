@@ -59,7 +59,7 @@ class HandelseUtgivningBenchmark {
 
   @DynamicPropertySource
   static void kafka(DynamicPropertyRegistry egenskaper) {
-    int brokerport = ledigPort();
+    int brokerport = KafkaProv.ledigPort();
     broker = new EmbeddedKafkaKraftBroker(1, 1);
     broker.brokerListProperty(null);
     broker.brokerProperty(
@@ -104,12 +104,12 @@ class HandelseUtgivningBenchmark {
     for (int rtt : turOchReturMs) {
       RELA.turOchRetur(Duration.ofMillis(rtt));
       skicka(Math.max(100, antal / 10));
-      double poster = producentensRaknare("record-send-total");
-      double forfragningar = producentensRaknare("request-total");
+      double poster = KafkaProv.producentensRaknare(mall, "record-send-total");
+      double forfragningar = KafkaProv.producentensRaknare(mall, "request-total");
       double sekunder = skicka(antal);
       double perForfragan =
-          (producentensRaknare("record-send-total") - poster)
-              / (producentensRaknare("request-total") - forfragningar);
+          (KafkaProv.producentensRaknare(mall, "record-send-total") - poster)
+              / (KafkaProv.producentensRaknare(mall, "request-total") - forfragningar);
       double perSekund = antal / sekunder;
       System.out.printf(
           "BENCH händelser ut, %d ms tur och retur till Kafka: %d händelser på %.2f s, %.0f"
@@ -159,37 +159,13 @@ class HandelseUtgivningBenchmark {
           });
     }
     long grans = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-    while (ofullbordade(korning) > 0) {
+    while (KafkaProv.publiceringar(jdbc, korning) > 0) {
       assertThat(System.nanoTime())
           .as("alla publiceringar fullbordade inom 5 min")
           .isLessThan(grans);
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
     }
     return (System.nanoTime() - forstaCommit[0]) / 1e9;
-  }
-
-  private int ofullbordade(String korning) {
-    return jdbc.sql("select count(*) from event_publication where serialized_event like ?")
-        .param("%" + korning + "%")
-        .query(Integer.class)
-        .single();
-  }
-
-  /** One of the event producer's own counters (its {@code producer-metrics}). */
-  private double producentensRaknare(String namn) {
-    return mall.metrics().entrySet().stream()
-        .filter(
-            m -> m.getKey().group().equals("producer-metrics") && m.getKey().name().equals(namn))
-        .mapToDouble(m -> ((Number) m.getValue().metricValue()).doubleValue())
-        .sum();
-  }
-
-  private static int ledigPort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /**

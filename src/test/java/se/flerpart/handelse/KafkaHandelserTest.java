@@ -125,13 +125,7 @@ class KafkaHandelserTest {
     // The publication is deleted once sent: no copy of the event lingers in the registry.
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(
-            () ->
-                jdbc.sql("select count(*) from event_publication where serialized_event like ?")
-                        .param("%" + id + "%")
-                        .query(Integer.class)
-                        .single()
-                    == 0);
+        .until(() -> KafkaProv.publiceringar(jdbc, id.toString()) == 0);
   }
 
   /** A case event of the test's own: only the Kafka publication listens to every one. */
@@ -148,8 +142,8 @@ class KafkaHandelserTest {
       throws Exception {
     UUID arende = UUID.randomUUID();
     Instant borjan = Instant.parse("2026-03-02T09:00:00Z");
-    double poster = producentensRaknare("record-send-total");
-    double forfragningar = producentensRaknare("request-total");
+    double poster = KafkaProv.producentensRaknare(mall, "record-send-total");
+    double forfragningar = KafkaProv.producentensRaknare(mall, "request-total");
     int antal = 60;
     transaktion.executeWithoutResult(
         s -> {
@@ -174,18 +168,12 @@ class KafkaHandelserTest {
     // Each publication is completed once its record is acknowledged.
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(
-            () ->
-                jdbc.sql("select count(*) from event_publication where serialized_event like ?")
-                        .param("%" + arende + "%")
-                        .query(Integer.class)
-                        .single()
-                    == 0);
+        .until(() -> KafkaProv.publiceringar(jdbc, arende.toString()) == 0);
     // The sending thread did not wait for each acknowledgement: the producer sent the records that
     // waited together. Waiting for each gives one record a request (and metadata requests besides).
     double perForfragan =
-        (producentensRaknare("record-send-total") - poster)
-            / (producentensRaknare("request-total") - forfragningar);
+        (KafkaProv.producentensRaknare(mall, "record-send-total") - poster)
+            / (KafkaProv.producentensRaknare(mall, "request-total") - forfragningar);
     assertThat(perForfragan).isGreaterThan(3.0);
   }
 
@@ -195,15 +183,6 @@ class KafkaHandelserTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** One of the event producer's own counters (its {@code producer-metrics}). */
-  private double producentensRaknare(String namn) {
-    return mall.metrics().entrySet().stream()
-        .filter(
-            m -> m.getKey().group().equals("producer-metrics") && m.getKey().name().equals(namn))
-        .mapToDouble(m -> ((Number) m.getValue().metricValue()).doubleValue())
-        .sum();
   }
 
   // ---- in ----

@@ -3,9 +3,6 @@ package se.flerpart.handelse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,7 +39,7 @@ import se.flerpart.arende.ArendeSteg;
 @DirtiesContext
 class KafkaNereTest {
 
-  static final int KAFKA_PORT = ledigPort();
+  static final int KAFKA_PORT = KafkaProv.ledigPort();
 
   @DynamicPropertySource
   static void kafka(DynamicPropertyRegistry egenskaper) {
@@ -116,13 +113,5 @@ class KafkaNereTest {
         .param("%" + arendeId + "%")
         .query(Integer.class)
         .single();
-  }
-
-  private static int ledigPort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -2,6 +2,9 @@ package se.flerpart.handelse;
 
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +25,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * What another organisation's system does with Flerpart's broker: plain Kafka clients that send
@@ -89,6 +94,34 @@ final class KafkaProv {
         konsument.poll(Duration.ofMillis(200)).forEach(poster::add);
       }
       return poster;
+    }
+  }
+
+  /**
+   * One of a producer's own counters (its {@code producer-metrics}), e.g. {@code request-total}.
+   */
+  static double producentensRaknare(KafkaTemplate<?, ?> mall, String namn) {
+    return mall.metrics().entrySet().stream()
+        .filter(
+            m -> m.getKey().group().equals("producer-metrics") && m.getKey().name().equals(namn))
+        .mapToDouble(m -> ((Number) m.getValue().metricValue()).doubleValue())
+        .sum();
+  }
+
+  /** The rows of the event publication registry whose event mentions {@code text}. */
+  static int publiceringar(JdbcClient jdbc, String text) {
+    return jdbc.sql("select count(*) from event_publication where serialized_event like ?")
+        .param("%" + text + "%")
+        .query(Integer.class)
+        .single();
+  }
+
+  /** A port nothing listens on right now. */
+  static int ledigPort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
