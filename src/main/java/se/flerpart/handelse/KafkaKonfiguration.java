@@ -44,8 +44,9 @@ class KafkaKonfiguration {
   /**
    * One thread sends every event, in the order their changes committed, so the events of one case
    * reach their partition in order even when one transaction publishes several (a meeting held and
-   * its plan agreed). The other event listeners keep Spring Boot's application executor ({@code
-   * spring.task.execution.mode=force}).
+   * its plan agreed); it does not wait for the acknowledgements, and completes each publication
+   * when its acknowledgement comes ({@link HandelseUtgivning}). The other event listeners keep
+   * Spring Boot's application executor ({@code spring.task.execution.mode=force}).
    */
   @Bean(name = UTGIVNING, destroyMethod = "shutdown")
   ThreadPoolTaskExecutor kafkaUtgivning() {
