@@ -20,9 +20,10 @@ import se.flerpart.avvikelse.AvvikelseRegistrerad;
  * keeps the order within a partition (it is idempotent, with at most five requests under way), so
  * the events of one case arrive in order, and the records that wait go to the broker together.
  * Waiting for every acknowledgement before the next send allowed one event per round trip to the
- * brokers — with a replicated cluster a few milliseconds, a few hundred events a second, fewer than
- * twenty cases a second produce. A publication is completed (or left for resubmission) once its
- * record is acknowledged (or not), on the sending thread, never on the Kafka client's own.
+ * brokers: with a replicated cluster a few milliseconds away, a few hundred events a second, fewer
+ * than the ~320 that twenty cases a second produce. A publication is completed (or left for
+ * resubmission) once its record is acknowledged (or not), on the sending thread, never on the Kafka
+ * client's own.
  */
 @Component
 class HandelseUtgivning {
