@@ -1,6 +1,7 @@
 package se.flerpart.handelse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static se.flerpart.handelse.KafkaProv.alltText;
 import static se.flerpart.handelse.KafkaProv.header;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -175,6 +180,41 @@ class KafkaHandelserTest {
         (KafkaProv.producentensRaknare(mall, "record-send-total") - poster)
             / (KafkaProv.producentensRaknare(mall, "request-total") - forfragningar);
     assertThat(perForfragan).as("poster per förfrågan").isGreaterThan(2.0);
+  }
+
+  @Test
+  void ettKvittoSomInteKommerITidGerEttMisslyckatSvarSaAttPubliceringenVantarKvar() {
+    // No time at all for the acknowledgement: the producer lingers 5 ms before it even sends.
+    CloudEventUtgivare otalig =
+        new CloudEventUtgivare(
+            mall,
+            new HandelseEgenskaper(
+                URI.create("urn:flerpart:test"), Map.of(), false, Duration.ZERO, 3),
+            json);
+    String arende = UUID.randomUUID().toString();
+
+    var svar =
+        otalig.skicka(
+            Amnen.ARENDE_HANDELSER,
+            arende,
+            "prov.handelse",
+            arende,
+            Instant.parse("2026-03-02T09:00:00Z"),
+            Map.of("arendeId", arende));
+
+    // A failed answer is what leaves a publication incomplete for the resubmission (KafkaNereTest).
+    assertThatThrownBy(() -> svar.get(10, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "Kafka tog inte emot prov.handelse för "
+                + arende
+                + " på "
+                + Amnen.ARENDE_HANDELSER
+                + "; försöks igen senare")
+        .cause()
+        .isInstanceOf(TimeoutException.class);
   }
 
   private int sekvens(ConsumerRecord<String, byte[]> post) {
