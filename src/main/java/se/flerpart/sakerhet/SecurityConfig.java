@@ -3,8 +3,10 @@ package se.flerpart.sakerhet;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpStatus;
@@ -269,6 +271,16 @@ class SecurityConfig {
   @Bean
   SecurityObservationSettings securityObservationSettings() {
     return SecurityObservationSettings.noObservations();
+  }
+
+  /**
+   * How Spring Session reads and writes the sessions' attributes: as its default, with the security
+   * context read once per stored version ({@link SessionAvserialisering}).
+   */
+  @Bean("springSessionConversionService")
+  static GenericConversionService springSessionConversionService(
+      ConfigurableListableBeanFactory beanFactory) {
+    return SessionAvserialisering.konvertering(beanFactory.getBeanClassLoader());
   }
 
   @Bean
