@@ -16,8 +16,8 @@ import org.springframework.security.core.context.SecurityContextImpl;
  * <p>Spring Session keeps a session's attributes in PostgreSQL as Java-serialised bytes and
  * deserialises the ones a request asks for at every request: the security context (the login with
  * its user, roles and groups) is asked for by every request of a logged-in user, and its
- * deserialisation was about a twentieth of the CPU a JSON API request took in its own thread. The
- * bytes of a session's context change only when the context does (login, a role change that {@link
+ * deserialisation was a sixth of what a JSON API request allocated in its own thread. The bytes of
+ * a session's context change only when the context does (login, a role change that {@link
  * AktivAnvandareFilter} writes back, logout), so the same bytes give the same context: the context
  * read from them is kept, by the bytes themselves, for the {@value #PLATSER} most recently used.
  *

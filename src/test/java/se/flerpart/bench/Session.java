@@ -11,6 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -100,6 +102,24 @@ final class Session {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A new case through {@code POST /api/arenden}, as the benchmarks create theirs: the same test
+   * person, insats and needs, with {@code skal} as its goal.
+   */
+  Svar aktualisera(String skal) {
+    return post(
+        "/api/arenden",
+        Map.of(
+            "personnummer",
+            "19121212-1212",
+            "insats",
+            "flerpartssamverkan",
+            "skal",
+            skal,
+            "behov",
+            List.of("FK", "AF")));
   }
 
   private Svar json(HttpRequest request) {

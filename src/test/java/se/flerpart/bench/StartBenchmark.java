@@ -234,13 +234,7 @@ class StartBenchmark {
       }
       Session anna = Session.inloggad(port, "anna");
       for (int i = 0; i < 50; i++) {
-        anna.post(
-            "/api/arenden",
-            Map.of(
-                "personnummer", "19121212-1212",
-                "insats", "flerpartssamverkan",
-                "skal", "Minnesmätning",
-                "behov", List.of("FK", "AF")));
+        anna.aktualisera("Minnesmätning");
         anna.get("/api/uppgifter?vy=mina");
       }
       Thread.sleep(2000);
