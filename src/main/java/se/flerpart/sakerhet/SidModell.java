@@ -12,6 +12,7 @@ import org.springframework.web.servlet.SmartView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.thymeleaf.context.LazyContextVariable;
+import se.flerpart.web.Sidram;
 
 /**
  * What every page's frame needs: who is logged in, and whether the embedded stack runs. Added to a
@@ -20,10 +21,11 @@ import org.thymeleaf.context.LazyContextVariable;
  * ({@code @RestController} is a {@code @Controller} too), resolving its arguments and invoking its
  * four methods for a model nothing renders. A JSON answer has no {@link ModelAndView}, a redirect
  * or a forward renders no page of its own, so neither gets anything. What a controller put in the
- * model itself under the same names stays.
+ * model itself under the same names stays. An error page rendered by an exception handler, which no
+ * interceptor sees, gets the same frame through {@link Sidram}.
  */
 @Component
-class SidModell implements HandlerInterceptor, WebMvcConfigurer {
+class SidModell implements HandlerInterceptor, WebMvcConfigurer, Sidram {
 
   private final boolean inbyggdMotor;
   private final boolean inbyggdMail;
@@ -46,9 +48,13 @@ class SidModell implements HandlerInterceptor, WebMvcConfigurer {
   @Override
   public void postHandle(
       HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView sida) {
-    if (sida == null || !visarEnSida(sida)) {
-      return;
+    if (sida != null && visarEnSida(sida)) {
+      fyll(request, sida);
     }
+  }
+
+  @Override
+  public void fyll(HttpServletRequest request, ModelAndView sida) {
     Authentication auth = request.getUserPrincipal() instanceof Authentication a ? a : null;
     ModelMap modell = sida.getModelMap();
     modell.putIfAbsent("inloggad", inloggad(auth));

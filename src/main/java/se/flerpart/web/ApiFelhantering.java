@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -28,6 +29,13 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiFelhantering {
 
+  /** The frame of the error pages: the menu and who is logged in, as on every other page. */
+  private final ObjectProvider<Sidram> sidram;
+
+  ApiFelhantering(ObjectProvider<Sidram> sidram) {
+    this.sidram = sidram;
+  }
+
   @ExceptionHandler(ValideringsFel.class)
   Object validering(ValideringsFel e, HttpServletRequest request) {
     Map<String, Object> body = new LinkedHashMap<>();
@@ -37,7 +45,7 @@ class ApiFelhantering {
     if (arApi(request)) {
       return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(body);
     }
-    return sida(HttpStatus.BAD_REQUEST, String.join(" ", e.fel().values()));
+    return medRam(request, sida(HttpStatus.BAD_REQUEST, String.join(" ", e.fel().values())));
   }
 
   @ExceptionHandler(AtkomstNekad.class)
@@ -100,11 +108,17 @@ class ApiFelhantering {
     return svar(request, HttpStatus.valueOf(e.getStatusCode().value()), e.getReason());
   }
 
-  private static Object svar(HttpServletRequest request, HttpStatus status, String meddelande) {
+  private Object svar(HttpServletRequest request, HttpStatus status, String meddelande) {
     if (!arApi(request)) {
-      return sida(status, meddelande);
+      return medRam(request, sida(status, meddelande));
     }
     return json(status, meddelande);
+  }
+
+  /** An error page with the frame every page has. */
+  private ModelAndView medRam(HttpServletRequest request, ModelAndView sida) {
+    sidram.ifAvailable(r -> r.fyll(request, sida));
+    return sida;
   }
 
   /**

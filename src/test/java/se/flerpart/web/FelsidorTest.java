@@ -17,9 +17,11 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import se.flerpart.Sidklient;
 
 /**
  * Unknown and refused addresses answer with Flerpart's own Swedish page in a browser and with
@@ -47,6 +49,28 @@ class FelsidorTest {
           .contains("Sidan finns inte")
           .doesNotContain("Whitelabel")
           .doesNotContain("Not Found");
+    }
+  }
+
+  /**
+   * An error page has the frame every page has: a logged-in user keeps the menu and sees who is
+   * logged in, whether the page comes from an exception handler (an unknown address, a case that
+   * does not exist, a page the user may not see) or from the error controller.
+   */
+  @Test
+  void enFelsidaHarSammaRamSomAndraSidor() {
+    Sidklient anna = Sidklient.inloggad(port, "anna");
+    for (String sokvag :
+        new String[] {"/finns/inte", "/arenden/" + UUID.randomUUID(), "/oversikt"}) {
+      Sidklient.Sida sida = anna.get(sokvag);
+      assertThat(sida.status()).as(sokvag).isIn(403, 404);
+      assertThat(sida.html())
+          .as(sokvag)
+          .contains("Anna Lind")
+          .contains("Försäkringskassan")
+          .contains("Logga ut")
+          .contains("id=\"meny-mina-moten\"")
+          .contains("Demoläge");
     }
   }
 
