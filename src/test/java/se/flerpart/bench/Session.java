@@ -12,9 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import se.flerpart.arende.ArendeSteg;
 
 /**
  * A lean API client that signs in once through the login form and then keeps the session cookie, as
@@ -109,17 +109,7 @@ final class Session {
    * person, insats and needs, with {@code skal} as its goal.
    */
   Svar aktualisera(String skal) {
-    return post(
-        "/api/arenden",
-        Map.of(
-            "personnummer",
-            "19121212-1212",
-            "insats",
-            "flerpartssamverkan",
-            "skal",
-            skal,
-            "behov",
-            List.of("FK", "AF")));
+    return post("/api/arenden", ArendeSteg.aktualisering(skal, List.of("FK", "AF")));
   }
 
   private Svar json(HttpRequest request) {
