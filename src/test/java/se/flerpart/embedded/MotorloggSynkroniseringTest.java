@@ -3,12 +3,14 @@ package se.flerpart.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.client.api.command.ClientStatusException;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.grpc.Status;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -21,6 +23,9 @@ import org.junit.jupiter.api.Test;
  * while written once killed its stream processor), and processes commands as before.
  */
 class MotorloggSynkroniseringTest {
+
+  /** The instances the test creates. */
+  private static final int ANTAL = 200;
 
   @Test
   void denInbyggdaMotornsLoggArSynkroniseradOchMotornArbetar() throws Exception {
@@ -52,21 +57,37 @@ class MotorloggSynkroniseringTest {
         // The instances are created without withResult(): the test engine's response writer can
         // fail to serialize a ProcessInstanceResultRecord under load and then never answers, which
         // is a flaw of the test engine, not what this test is about. Completion is read from the
-        // log.
+        // log. The same writer keeps the response it is about to send in static fields, shared by
+        // every engine in the JVM: in the whole suite the engines of cached application contexts
+        // answer their own workers meanwhile, and one of them may overwrite this engine's response
+        // (seen once in CI: "offset=0 length=181 not valid for capacity=157" logged by the other
+        // engine, and this client's first create got no answer, DEADLINE_EXCEEDED after 10 s).
+        // One engine per JVM, as in Flerpart, never meets it. Such a lost answer is counted, not
+        // failed on, as in MotorBatchoperationerTest; every answered instance, also those created
+        // after a lost answer, must complete: the engine keeps taking commands.
         Set<Long> skapade = new java.util.HashSet<>();
-        for (int i = 0; i < 200; i++) {
-          long nyckel =
-              client
-                  .newCreateInstanceCommand()
-                  .bpmnProcessId("logg")
-                  .latestVersion()
-                  .requestTimeout(Duration.ofSeconds(10))
-                  .send()
-                  .join(15, java.util.concurrent.TimeUnit.SECONDS)
-                  .getProcessInstanceKey();
-          assertThat(nyckel).isPositive();
-          skapade.add(nyckel);
+        int utanSvar = 0;
+        for (int i = 0; i < ANTAL; i++) {
+          try {
+            long nyckel =
+                client
+                    .newCreateInstanceCommand()
+                    .bpmnProcessId("logg")
+                    .latestVersion()
+                    .requestTimeout(Duration.ofSeconds(10))
+                    .send()
+                    .join(15, java.util.concurrent.TimeUnit.SECONDS)
+                    .getProcessInstanceKey();
+            assertThat(nyckel).isPositive();
+            skapade.add(nyckel);
+          } catch (ClientStatusException e) {
+            if (e.getStatusCode() != Status.Code.DEADLINE_EXCEEDED) {
+              throw e;
+            }
+            utanSvar++;
+          }
         }
+        assertThat(utanSvar).as("svar som en annan motor i JVM:en skrev över").isLessThan(10);
         org.awaitility.Awaitility.await()
             .atMost(Duration.ofSeconds(30))
             .untilAsserted(() -> assertThat(avslutade(engine)).containsAll(skapade));
