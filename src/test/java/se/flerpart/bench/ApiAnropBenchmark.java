@@ -98,7 +98,8 @@ class ApiAnropBenchmark {
                 r.put("p50Ms", Benchresultat.percentil(tider, 50));
                 r.put("p99Ms", Benchresultat.percentil(tider, 99));
                 // Per thousand requests in ms: per request in microseconds.
-                Map<String, Double> cpu = Cpufordelning.perArende(cpuFore, cpuEfter, anrop / 1000);
+                Map<String, Double> cpu =
+                    Cpufordelning.perArende(cpuFore, cpuEfter, anrop / 1000.0);
                 r.put("cpuPerAnropMikrosekunder", cpu);
                 r.put("servernsCpuPerAnropMikrosekunder", servern(cpu));
                 Map<String, Long> allokeratPerAnrop = new LinkedHashMap<>();

@@ -159,9 +159,10 @@ final class Cpufordelning {
    * and the machine's busy share in between ({@code maskinenUpptagen}, 0–1, all its processes). A
    * thread that was there at both moments counts its difference, one that started in between all of
    * its time; the time of threads that ended in between is only in the process's total, and the
-   * rest of it is {@code avslutadeTradar}.
+   * rest of it is {@code avslutadeTradar}. {@code arenden} may be a fraction: over 5 000 requests,
+   * 5.0 thousands give microseconds a request.
    */
-  static Map<String, Double> perArende(Ogonblick fore, Ogonblick efter, int arenden) {
+  static Map<String, Double> perArende(Ogonblick fore, Ogonblick efter, double arenden) {
     Map<String, Long> ticks = new HashMap<>();
     long levande = 0;
     for (Map.Entry<String, Trad> e : efter.tradar().entrySet()) {
@@ -224,7 +225,7 @@ final class Cpufordelning {
         del, motornsTak(perArende), Runtime.getRuntime().availableProcessors());
   }
 
-  private static double ms(long ticks, int arenden) {
+  private static double ms(long ticks, double arenden) {
     return Math.round(ticks * (NANOS_PER_TICK / 1e6) * 10 / arenden) / 10.0;
   }
 

@@ -85,6 +85,23 @@ class CpufordelningTest {
     assertThat(Cpufordelning.motornsTak(r)).isEqualTo(karnor * 1000 / 400.0);
   }
 
+  /**
+   * Per thousand requests when the benchmark divides by a fraction of units: 2 500 requests are 2.5
+   * thousands, and the figures are microseconds a request, not rounded to a whole thousand.
+   */
+  @Test
+  void ettBraktalAntalEnheterDelarUtanAttAvrunda() {
+    var fore =
+        new Cpufordelning.Ogonblick(
+            Map.of("10", new Cpufordelning.Trad("http-nio-auto-1", 100)), 100, 0, 0, 1);
+    var efter =
+        new Cpufordelning.Ogonblick(
+            Map.of("10", new Cpufordelning.Trad("http-nio-auto-1", 600)), 600, 0, 1, 2);
+
+    // 500 ticks of 10 ms = 5 000 ms over 2.5 thousand requests: 2 000 µs a request.
+    assertThat(Cpufordelning.perArende(fore, efter, 2.5)).containsEntry("http", 2000.0);
+  }
+
   @Test
   void statradenLasesAvenNarNamnetHarMellanslagOchParentes() {
     String stat =
