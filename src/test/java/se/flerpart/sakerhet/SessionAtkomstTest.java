@@ -8,13 +8,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.convert.ConversionService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.MapSession;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.transaction.support.TransactionOperations;
 import se.flerpart.Sidklient;
 import se.flerpart.UtfordaSatser;
@@ -22,7 +25,10 @@ import se.flerpart.UtfordaSatser;
 /**
  * A login session's last access is written when it is worth a write, not at every request: the
  * session's row stays as it is while the user works, is written once its last access is older than
- * the resolution, and every real change (login, logout) is still written at once.
+ * the resolution, and every real change (login, logout) is still written at once. The sessions'
+ * attributes are read through {@link SessionAvserialisering}, and a login whose roles change is
+ * read anew at once, request after request: a context kept from the bytes before the change is
+ * never handed out for the bytes after it.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -32,6 +38,10 @@ class SessionAtkomstTest {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired SessionRepository<?> sessioner;
+
+  @Autowired
+  @Qualifier("springSessionConversionService")
+  ConversionService konvertering;
 
   record Rad(String id, long senast, long utgar, int maxInaktiv) {}
 
@@ -153,5 +163,34 @@ class SessionAtkomstTest {
             new SessionAtkomst(Duration.ofMinutes(1))
                 .postProcessAfterInitialization(jdbcRepository, "x"))
         .isInstanceOf(SessionAtkomst.Repository.class);
+  }
+
+  @Test
+  void springSessionLaserAttributenMedFlerpartsKonvertering() {
+    Object jdbcRepository = ReflectionTestUtils.getField(sessioner, "jdbc");
+    assertThat(ReflectionTestUtils.getField(jdbcRepository, "conversionService"))
+        .isSameAs(konvertering);
+  }
+
+  @Test
+  void enAndradRollGallerVidVarjeForfraganEfterAndringen() {
+    Sidklient petra = Sidklient.inloggad(port, "petra");
+    assertThat(petra.get("/oversikt").status()).isEqualTo(200);
+    assertThat(petra.get("/oversikt").status()).isEqualTo(200);
+    try {
+      jdbc.sql("delete from anvandare_roll where anvandare_id = 'petra' and roll = 'PROCESSLEDARE'")
+          .update();
+      for (int i = 0; i < 3; i++) {
+        assertThat(petra.get("/oversikt").status())
+            .as("förfrågan %d utan rollen", i)
+            .isEqualTo(403);
+      }
+    } finally {
+      jdbc.sql("insert into anvandare_roll (anvandare_id, roll) values ('petra', 'PROCESSLEDARE')")
+          .update();
+    }
+    for (int i = 0; i < 3; i++) {
+      assertThat(petra.get("/oversikt").status()).as("förfrågan %d med rollen", i).isEqualTo(200);
+    }
   }
 }
