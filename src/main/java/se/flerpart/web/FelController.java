@@ -8,6 +8,7 @@ import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * What is left over for the servlet container's error page — an unknown address, a refused CSRF
@@ -26,7 +27,31 @@ class FelController implements ErrorController {
     if (uri != null && uri.toString().startsWith("/api/")) {
       return ApiFelhantering.json(status, meddelande);
     }
+    if (request.getAttribute(OtillatetTeckenFilter.FALT) instanceof String falt) {
+      return otillatetTecken(request, falt);
+    }
     return ApiFelhantering.sida(status, meddelande);
+  }
+
+  /**
+   * A form or a query refused for a control character in one of its fields: which field, and a
+   * heading that fits what the user did (saved a form, or asked for a page).
+   */
+  private static ModelAndView otillatetTecken(HttpServletRequest request, String falt) {
+    ModelAndView sida =
+        ApiFelhantering.sida(
+            HttpStatus.BAD_REQUEST,
+            "Fältet "
+                + falt
+                + ": "
+                + OtillatetTecken.MEDDELANDE
+                + ". Gå tillbaka, rätta texten och försök igen.");
+    sida.addObject(
+        "rubrik",
+        "GET".equals(request.getMethod())
+            ? "Sidan kunde inte visas"
+            : "Uppgifterna kunde inte sparas");
+    return sida;
   }
 
   private static HttpStatus status(HttpServletRequest request) {

@@ -10,14 +10,17 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Refuses a form post or query whose parameters hold a control character (see {@link
- * OtillatetTecken}) with 400 and the field's name, before anything is stored.
+ * OtillatetTecken}) with 400 and the field's name, before anything is stored: JSON under {@code
+ * /api}, elsewhere Flerpart's error page in the frame every page has ({@link FelController}).
  */
 @Component
 class OtillatetTeckenFilter extends OncePerRequestFilter {
+
+  /** The request attribute naming the refused field, for the error page. */
+  static final String FALT = OtillatetTeckenFilter.class.getName() + ".falt";
 
   @Override
   protected void doFilterInternal(
@@ -50,17 +53,9 @@ class OtillatetTeckenFilter extends OncePerRequestFilter {
                   + OtillatetTecken.MEDDELANDE
                   + "\"}}");
     } else {
-      response.setContentType("text/html");
-      response
-          .getWriter()
-          .write(
-              "<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Ogiltiga"
-                  + " uppgifter – Flerpart</title></head><body><main><h1>Uppgifterna kunde inte"
-                  + " sparas</h1><p role=\"alert\">Fältet "
-                  + HtmlUtils.htmlEscape(namn)
-                  + ": "
-                  + OtillatetTecken.MEDDELANDE
-                  + ". Gå tillbaka, rätta texten och försök igen.</p></main></body></html>");
+      // The error page in the frame every page has (FelController), naming the field.
+      request.setAttribute(FALT, namn);
+      response.sendError(HttpServletResponse.SC_BAD_REQUEST);
     }
   }
 }

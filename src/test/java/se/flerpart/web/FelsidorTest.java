@@ -74,6 +74,34 @@ class FelsidorTest {
     }
   }
 
+  /**
+   * A control character in a query or a form field stops the request before any controller with 400
+   * and Flerpart's error page in the usual frame, naming the field; the heading fits a page asked
+   * for and a form sent.
+   */
+  @Test
+  void ettOtillatetTeckenFarEnFelsidaIRamen() {
+    Sidklient anna = Sidklient.inloggad(port, "anna");
+    Sidklient.Sida sok = anna.get("/uppgifter?sortering=%00");
+    Sidklient.Sida formular = anna.post("/arenden", Map.of("kommentar", "a\u0000b"));
+    for (Sidklient.Sida sida : new Sidklient.Sida[] {sok, formular}) {
+      assertThat(sida.status()).isEqualTo(400);
+      assertThat(sida.html())
+          .contains("<html lang=\"sv\"")
+          .contains("href=\"/css/flerpart.css\"")
+          .contains("Anna Lind")
+          .contains("Logga ut")
+          .contains("id=\"meny-mina-moten\"");
+    }
+    assertThat(sok.html())
+        .contains("Sidan kunde inte visas")
+        .contains("Fältet sortering: " + OtillatetTecken.MEDDELANDE)
+        .doesNotContain("kunde inte sparas");
+    assertThat(formular.html())
+        .contains("Uppgifterna kunde inte sparas")
+        .contains("Fältet kommentar: " + OtillatetTecken.MEDDELANDE);
+  }
+
   @Test
   void enApiklientFarSvenskJson() throws Exception {
     HttpResponse<String> okand = anrop("GET", "/api/finns-inte", "text/html");
