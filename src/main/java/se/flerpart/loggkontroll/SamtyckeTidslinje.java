@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import se.flerpart.arende.SamtyckeAterkallat;
 import se.flerpart.arende.SamtyckeLamnat;
 import se.flerpart.arende.SamtyckeNekat;
@@ -20,7 +21,9 @@ import se.flerpart.arende.SamtyckeNekat;
  * Each case's consent over time, kept from the samtycke events: when it was given and for which
  * parts, declined, or withdrawn. The case itself only knows its consent now (a withdrawal empties
  * its scope); the loggkontroll needs the scope in force when a read happened. Every event is stored
- * once, at the time it carries, so a late or repeated delivery changes nothing.
+ * once, at the time it carries, so a late or repeated delivery changes nothing. Stored in the
+ * transaction that publishes the event, just before it commits: the timeline changes together with
+ * the case's consent, with no publication in the event registry.
  */
 @Component
 class SamtyckeTidslinje {
@@ -38,17 +41,17 @@ class SamtyckeTidslinje {
     this.jdbc = jdbc;
   }
 
-  @ApplicationModuleListener
+  @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
   void lamnat(SamtyckeLamnat h) {
     spara(h.arendeId(), "JA", h.tidpunkt(), h.parter(), h.susSamtycke());
   }
 
-  @ApplicationModuleListener
+  @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
   void nekat(SamtyckeNekat h) {
     spara(h.arendeId(), "NEJ", h.tidpunkt(), List.of(), false);
   }
 
-  @ApplicationModuleListener
+  @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
   void aterkallat(SamtyckeAterkallat h) {
     spara(h.arendeId(), "ATERKALLAT", h.tidpunkt(), List.of(), false);
   }

@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import se.flerpart.arende.ArendeAktualiserat;
 import se.flerpart.arende.ArendeAvbrutet;
 import se.flerpart.arende.ArendeAvslutat;
@@ -24,11 +25,14 @@ import se.flerpart.mote.PlanFaststalld;
 import se.flerpart.uppfoljning.UppfoljningGenomford;
 
 /**
- * Keeps {@code statistik_deltagare} up to date from the case's events: one row per referral. The
- * events may arrive late, twice or out of order, so every handler first makes sure the row exists
- * with what the case itself says (kön, födelseår, insats, anonymity — never a personnummer or a
- * name), and then sets only its own facts in a way a repetition cannot change: first dates keep the
- * earliest, the beredning's decision the latest.
+ * Keeps {@code statistik_deltagare} up to date from the case's events: one row per referral. Each
+ * handler runs in the transaction that publishes the event, just before it commits: the statistics
+ * change together with the case or not at all, and the event needs no publication of its own in the
+ * registry, nor a transaction and a thread of its own (only Flerpart's own tables are written).
+ * Every handler first makes sure the row exists with what the case itself says (kön, födelseår,
+ * insats, anonymity — never a personnummer or a name), and then sets only its own facts in a way a
+ * repetition or a late event cannot change: first dates keep the earliest, the beredning's decision
+ * the latest.
  */
 @Component
 class Statistikinsamling {
@@ -43,18 +47,18 @@ class Statistikinsamling {
     this.avslut = avslut;
   }
 
-  @ApplicationModuleListener
+  @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
   void aktualiserat(ArendeAktualiserat h) {
     grund(h.arendeId());
   }
 
-  @ApplicationModuleListener
+  @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
   void samtyckeLamnat(SamtyckeLamnat h) {
     grund(h.arendeId());
   }
 
   /** Only kön and year stay of a referral without consent; it ends on the day. */
-  @ApplicationModuleListener
+  @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
   void samtyckeNekat(SamtyckeNekat h) {
     if (grund(h.arendeId())) {
       jdbc.sql(
@@ -68,7 +72,7 @@ class Statistikinsamling {
     }
   }
 
-  @ApplicationModuleListener
+  @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
   void beredningBeslutad(BeredningBeslutad h) {
     if (!grund(h.arendeId())) {
       return;
@@ -91,14 +95,14 @@ class Statistikinsamling {
     }
   }
 
-  @ApplicationModuleListener
+  @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
   void moteGenomfort(MoteGenomfort h) {
     if (grund(h.arendeId())) {
       tidigaste("forsta_motesdatum", h.arendeId(), h.tidpunkt());
     }
   }
 
-  @ApplicationModuleListener
+  @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
   void planFaststalld(PlanFaststalld h) {
     if (grund(h.arendeId())) {
       jdbc.sql("update statistik_deltagare set handlingsplan = true where arende_id = ?")
@@ -107,24 +111,24 @@ class Statistikinsamling {
     }
   }
 
-  @ApplicationModuleListener
+  @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
   void uppfoljningGenomford(UppfoljningGenomford h) {
     if (grund(h.arendeId())) {
       tidigaste("forsta_uppfoljningsdatum", h.arendeId(), h.tidpunkt());
     }
   }
 
-  @ApplicationModuleListener
+  @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
   void avslutat(ArendeAvslutat h) {
     avslut(h.arendeId(), dag(h.tidpunkt()), h.avslutsorsak());
   }
 
-  @ApplicationModuleListener
+  @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
   void avbrutet(ArendeAvbrutet h) {
     avslut(h.arendeId(), dag(h.tidpunkt()), h.avslutsorsak());
   }
 
-  @ApplicationModuleListener
+  @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
   void samtyckeAterkallat(SamtyckeAterkallat h) {
     avslut(h.arendeId(), h.datum(), "SAMTYCKE_ATERKALLAT");
   }

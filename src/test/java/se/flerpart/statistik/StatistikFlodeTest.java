@@ -19,18 +19,22 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.util.AopTestUtils;
+import org.springframework.transaction.support.TransactionTemplate;
 import se.flerpart.ApiKlient;
 import se.flerpart.ApiKlient.Svar;
 import se.flerpart.Sidklient;
 import se.flerpart.arende.ArendeAvslutat;
 import se.flerpart.arende.ArendeService;
 import se.flerpart.arende.ArendeSteg;
+import se.flerpart.arende.SamtyckeLamnat;
 import se.flerpart.beredning.BeredningBeslutad;
 import se.flerpart.embedded.EmbeddedMotor;
 import se.flerpart.mote.MoteGenomfort;
 import se.flerpart.mote.MotesSteg;
+import se.flerpart.mote.PlanFaststalld;
 import se.flerpart.uppfoljning.UppfoljningSteg;
 
 /**
@@ -49,6 +53,8 @@ class StatistikFlodeTest {
   @Autowired EmbeddedMotor motor;
   @Autowired JdbcClient jdbc;
   @Autowired Statistikinsamling insamling;
+  @Autowired ApplicationEventPublisher handelser;
+  @Autowired TransactionTemplate transaktion;
   ApiKlient api;
 
   @BeforeEach
@@ -152,8 +158,7 @@ class StatistikFlodeTest {
     assertThat(rad.get("personnummer_krypterat")).isNull();
     assertThat(rad.get("arendenummer")).isNotNull();
 
-    // Events delivered again, late or out of order change nothing (called on the listener itself,
-    // not through its asynchronous proxy, so that the assertion follows the calls).
+    // Events delivered again, late or out of order change nothing (called on the listener itself).
     Statistikinsamling insamling = AopTestUtils.getUltimateTargetObject(this.insamling);
     UUID arende = UUID.fromString(id);
     String nummer = (String) rad.get("arendenummer");
@@ -174,6 +179,61 @@ class StatistikFlodeTest {
     jdbc.sql("delete from statistik_deltagare where arende_id = ?::uuid").param(id).update();
     jdbc.sql(aterfyllnad()).update();
     assertThat(rad(id)).isEqualTo(rad);
+  }
+
+  /**
+   * The statistics and the consent timeline are written in the transaction that publishes a step's
+   * event: once the step is committed they are there, with no wait; a step rolled back leaves
+   * nothing; and the event registry keeps no publication for them.
+   */
+  @Test
+  void statistikenSkrivsISammaTransaktionSomSteget() {
+    UUID arende = UUID.fromString(api.aktualisera("anna", aktualisering()));
+    String nummer = (String) rad(arende.toString()).get("arendenummer");
+    assertThat(rad(arende.toString()).get("handlingsplan")).isEqualTo(false);
+    Instant nu = motor.nu();
+    Runnable steg =
+        () -> {
+          handelser.publishEvent(
+              new SamtyckeLamnat(arende, nummer, nu, "MUNTLIGT", List.of("FK"), false));
+          handelser.publishEvent(
+              new PlanFaststalld(
+                  arende,
+                  nummer,
+                  nu,
+                  UUID.randomUUID(),
+                  UUID.randomUUID(),
+                  1,
+                  1,
+                  List.of("FK"),
+                  LocalDate.now().plusMonths(2)));
+          assertThat(
+                  jdbc.sql(
+                          "select count(*) from event_publication where listener_id like"
+                              + " '%.statistik.%' or listener_id like '%.loggkontroll.%'")
+                      .query(Long.class)
+                      .single())
+              .isZero();
+        };
+
+    transaktion.executeWithoutResult(
+        s -> {
+          steg.run();
+          s.setRollbackOnly();
+        });
+    assertThat(rad(arende.toString()).get("handlingsplan")).isEqualTo(false);
+    assertThat(samtycken(arende)).isZero();
+
+    transaktion.executeWithoutResult(s -> steg.run());
+    assertThat(rad(arende.toString()).get("handlingsplan")).isEqualTo(true);
+    assertThat(samtycken(arende)).isEqualTo(1);
+  }
+
+  private long samtycken(UUID arende) {
+    return jdbc.sql("select count(*) from loggkontroll_samtycke where arende_id = ?")
+        .param(arende)
+        .query(Long.class)
+        .single();
   }
 
   /** The insert of the migration that fills the statistics from the cases that already exist. */
