@@ -12,11 +12,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.autoconfigure.metrics.MetricsProperties;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import se.flerpart.ApiKlient;
 
 /**
@@ -69,6 +72,25 @@ class MetrikTest {
             serie, text.lines().filter(l -> l.startsWith("flerpart_")).toList())
         .isTrue();
     return Double.parseDouble(m.group(1));
+  }
+
+  /**
+   * Each address pattern Flerpart answers can keep its own series of {@code http.server.requests}:
+   * Micrometer drops every {@code uri} beyond the limit, and Flerpart has more patterns than Spring
+   * Boot's default of 100.
+   */
+  @Test
+  void varjeAdressFarSinEgenSerie(
+      @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mvc,
+      @Autowired MetricsProperties metrik) {
+    long monster =
+        mvc.getHandlerMethods().keySet().stream()
+            .flatMap(info -> info.getPatternValues().stream())
+            .distinct()
+            .count();
+    assertThat(monster).isGreaterThan(100);
+    // Room for the answers that match no pattern (NOT_FOUND, REDIRECTION, root, UNKNOWN).
+    assertThat(metrik.getWeb().getServer().getMaxUriTags()).isGreaterThan((int) monster + 10);
   }
 
   @Test
