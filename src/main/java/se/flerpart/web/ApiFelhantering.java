@@ -11,10 +11,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
@@ -101,6 +108,99 @@ class ApiFelhantering {
     return validering(
         new ValideringsFel("fil", "Filen är större än 10 MB. Dela upp den i flera filer."),
         request);
+  }
+
+  /**
+   * A path variable or query parameter that is not what the handler takes (a task id that is no
+   * number, a date that is no date): the field named, its value not repeated.
+   */
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  Object felTyp(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    return validering(
+        new ValideringsFel(e.getName(), felTyp(e.getName(), e.getRequiredType())), request);
+  }
+
+  /** What a field of {@code typ} should hold, in Swedish. */
+  static String felTyp(String falt, Class<?> typ) {
+    String ska;
+    if (typ == null) {
+      ska = "ha ett giltigt värde";
+    } else if (java.util.UUID.class.equals(typ)) {
+      ska = "vara ett id (UUID)";
+    } else if (Number.class.isAssignableFrom(typ) || (typ.isPrimitive() && typ != boolean.class)) {
+      ska = "vara ett heltal";
+    } else if (java.time.LocalDate.class.equals(typ)) {
+      ska = "vara ett datum (ÅÅÅÅ-MM-DD)";
+    } else if (java.time.temporal.Temporal.class.isAssignableFrom(typ)) {
+      ska = "vara en tidpunkt";
+    } else if (Boolean.class.equals(typ) || boolean.class.equals(typ)) {
+      ska = "vara true eller false";
+    } else if (typ.isEnum()) {
+      ska =
+          "vara något av "
+              + String.join(
+                  ", ",
+                  java.util.Arrays.stream(typ.getEnumConstants())
+                      .map(k -> ((Enum<?>) k).name())
+                      .toList());
+    } else {
+      ska = "ha ett giltigt värde";
+    }
+    return "Fältet " + falt + " ska " + ska + ".";
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  Object saknasParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
+    return validering(
+        new ValideringsFel(e.getParameterName(), "Fältet " + e.getParameterName() + " saknas."),
+        request);
+  }
+
+  @ExceptionHandler(MissingServletRequestPartException.class)
+  Object saknasDel(MissingServletRequestPartException e, HttpServletRequest request) {
+    return validering(
+        new ValideringsFel(e.getRequestPartName(), "Fältet " + e.getRequestPartName() + " saknas."),
+        request);
+  }
+
+  @ExceptionHandler(MissingRequestHeaderException.class)
+  Object saknasRubrik(MissingRequestHeaderException e, HttpServletRequest request) {
+    return validering(
+        new ValideringsFel(e.getHeaderName(), "Rubriken " + e.getHeaderName() + " saknas."),
+        request);
+  }
+
+  /** Anything else Spring MVC could not bind from the request. */
+  @ExceptionHandler(ServletRequestBindingException.class)
+  Object obunden(ServletRequestBindingException e, HttpServletRequest request) {
+    return svar(
+        request, HttpStatus.BAD_REQUEST, FelController.meddelande(HttpStatus.BAD_REQUEST, request));
+  }
+
+  /** A body of a kind the address does not take (text where JSON is expected, for instance). */
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  Object felInnehallstyp(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+    String tas =
+        e.getSupportedMediaTypes().isEmpty()
+            ? ""
+            : " Skicka "
+                + String.join(
+                    " eller ",
+                    e.getSupportedMediaTypes().stream()
+                        .map(t -> t.getType() + "/" + t.getSubtype())
+                        .distinct()
+                        .toList())
+                + ".";
+    return svar(
+        request,
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        "Innehållet skickades i en form som adressen inte tar emot." + tas);
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+  Object ejGodtagbar(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+    return svar(
+        request, HttpStatus.NOT_ACCEPTABLE, "Svaret finns inte i den form som begärdes (Accept).");
   }
 
   @ExceptionHandler(ResponseStatusException.class)

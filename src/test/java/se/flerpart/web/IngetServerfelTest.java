@@ -36,8 +36,8 @@ import se.flerpart.Sidklient;
  * nothing, query parameters that are not numbers, dates or codes, a control character, a body that
  * is no JSON, an empty or wrong JSON body, a form full of nonsense — by a user with many rights and
  * by an ordinary handläggare. Every answer must be a client error or a success, never a server
- * error. The addresses come from Spring MVC's own mappings, so a new endpoint is tried without
- * being listed here.
+ * error, and every error Flerpart's own Swedish answer. The addresses come from Spring MVC's own
+ * mappings, so a new endpoint is tried without being listed here.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -94,6 +94,7 @@ class IngetServerfelTest {
   @Test
   void ingenAdressGerServerfelPaOgiltigIndata() throws Exception {
     Set<String> fel = new TreeSet<>();
+    Set<String> osvenska = new TreeSet<>();
     int anrop = 0;
     for (String anvandare : List.of("admin", "anna")) {
       Sidklient sidor = Sidklient.inloggad(port, anvandare);
@@ -109,21 +110,22 @@ class IngetServerfelTest {
             for (String sokvag : sokvagar(monster, e.getValue())) {
               for (Forsok forsok : forsok(metod.name(), sokvag)) {
                 anrop++;
-                int status =
-                    sokvag.startsWith("/api/")
-                        ? api(anvandare, forsok)
-                        : sida(sidor, forsok).status();
-                if (status >= 500) {
-                  fel.add(
-                      status
-                          + " "
-                          + anvandare
-                          + " "
-                          + forsok.metod()
-                          + " "
-                          + kort(forsok.sokvag())
-                          + " "
-                          + kort(forsok.kropp()));
+                Sidklient.Sida svar =
+                    sokvag.startsWith("/api/") ? api(anvandare, forsok) : sida(sidor, forsok);
+                String vad =
+                    svar.status()
+                        + " "
+                        + anvandare
+                        + " "
+                        + forsok.metod()
+                        + " "
+                        + kort(forsok.sokvag())
+                        + " "
+                        + kort(forsok.kropp());
+                if (svar.status() >= 500) {
+                  fel.add(vad);
+                } else if (svar.status() >= 400 && !svenskt(sokvag, svar.html())) {
+                  osvenska.add(vad + " -> " + kort(svar.html()));
                 }
               }
             }
@@ -134,6 +136,22 @@ class IngetServerfelTest {
     // Each of the two users sent every request (the handlers' parameters were all found).
     assertThat(anrop).as("antal anrop").isGreaterThan(2 * 3_000);
     assertThat(fel).as("serverfel på ogiltig indata").isEmpty();
+    assertThat(osvenska).as("fel utan Flerparts svenska svar").isEmpty();
+  }
+
+  /**
+   * Flerpart's own answer to an error: Swedish JSON with a {@code meddelande} under {@code /api},
+   * elsewhere a Swedish page or (a calendar feed, a file) Swedish plain text — never Spring's
+   * English problem details.
+   */
+  private static boolean svenskt(String sokvag, String kropp) {
+    if (sokvag.startsWith("/api/")) {
+      return kropp.startsWith("{") && kropp.contains("\"meddelande\":\"");
+    }
+    if (kropp.contains("<html")) {
+      return kropp.contains("<html lang=\"sv\"");
+    }
+    return !kropp.startsWith("{") && !kropp.contains("about:blank");
   }
 
   private record Forsok(
@@ -202,7 +220,7 @@ class IngetServerfelTest {
     return ut;
   }
 
-  private int api(String anvandare, Forsok f) throws Exception {
+  private Sidklient.Sida api(String anvandare, Forsok f) throws Exception {
     HttpRequest.Builder req =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + f.sokvag()))
             .timeout(Duration.ofSeconds(30))
@@ -219,7 +237,9 @@ class IngetServerfelTest {
     if (f.typ() != null) {
       req.header("Content-Type", f.typ());
     }
-    return http.send(req.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    HttpResponse<String> svar =
+        http.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return new Sidklient.Sida(svar.statusCode(), svar.body(), null);
   }
 
   private static Sidklient.Sida sida(Sidklient sidor, Forsok f) {
