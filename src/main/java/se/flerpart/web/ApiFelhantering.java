@@ -3,6 +3,7 @@ package se.flerpart.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
@@ -52,7 +53,8 @@ class ApiFelhantering {
     if (arApi(request)) {
       return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(body);
     }
-    return medRam(request, sida(HttpStatus.BAD_REQUEST, String.join(" ", e.fel().values())));
+    return medRam(
+        request, sida(request, HttpStatus.BAD_REQUEST, String.join(" ", e.fel().values())));
   }
 
   @ExceptionHandler(AtkomstNekad.class)
@@ -180,17 +182,20 @@ class ApiFelhantering {
   /** A body of a kind the address does not take (text where JSON is expected, for instance). */
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   Object felInnehallstyp(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-    String tas =
-        e.getSupportedMediaTypes().isEmpty()
-            ? ""
-            : " Skicka "
-                + String.join(
-                    " eller ",
-                    e.getSupportedMediaTypes().stream()
-                        .map(t -> t.getType() + "/" + t.getSubtype())
-                        .distinct()
-                        .toList())
-                + ".";
+    List<MediaType> tar = e.getSupportedMediaTypes();
+    String tas;
+    if (tar.stream().anyMatch(MediaType.APPLICATION_JSON::equalsTypeAndSubtype)) {
+      tas = " Skicka JSON (Content-Type: application/json).";
+    } else if (tar.isEmpty()) {
+      tas = "";
+    } else {
+      tas =
+          " Skicka "
+              + String.join(
+                  " eller ",
+                  tar.stream().map(t -> t.getType() + "/" + t.getSubtype()).distinct().toList())
+              + ".";
+    }
     return svar(
         request,
         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
@@ -210,7 +215,7 @@ class ApiFelhantering {
 
   private Object svar(HttpServletRequest request, HttpStatus status, String meddelande) {
     if (!arApi(request)) {
-      return medRam(request, sida(status, meddelande));
+      return medRam(request, sida(request, status, meddelande));
     }
     return json(status, meddelande);
   }
@@ -231,13 +236,30 @@ class ApiFelhantering {
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
   }
 
-  static ModelAndView sida(HttpStatus status, String meddelande) {
+  /**
+   * The error page for {@code request}: its heading fits what the user did (see {@link #rubrik}).
+   */
+  static ModelAndView sida(HttpServletRequest request, HttpStatus status, String meddelande) {
     ModelAndView mav = new ModelAndView("fel");
     mav.setStatus(status);
     mav.addObject("status", status.value());
-    mav.addObject("rubrik", rubrik(status));
+    mav.addObject("rubrik", rubrik(status, request.getMethod()));
     mav.addObject("meddelande", meddelande);
     return mav;
+  }
+
+  /**
+   * The heading of the error page for {@code status} after a request with {@code metod}: bad input
+   * in an address asked for is a page that could not be shown, in a form sent details that could
+   * not be saved.
+   */
+  static String rubrik(HttpStatus status, String metod) {
+    if (status == HttpStatus.BAD_REQUEST) {
+      return "GET".equals(metod) || "HEAD".equals(metod)
+          ? "Sidan kunde inte visas"
+          : "Uppgifterna kunde inte sparas";
+    }
+    return rubrik(status);
   }
 
   /** The heading of the error page for {@code status}. */

@@ -30,28 +30,19 @@ class FelController implements ErrorController {
     if (request.getAttribute(OtillatetTeckenFilter.FALT) instanceof String falt) {
       return otillatetTecken(request, falt);
     }
-    return ApiFelhantering.sida(status, meddelande);
+    return ApiFelhantering.sida(request, status, meddelande);
   }
 
-  /**
-   * A form or a query refused for a control character in one of its fields: which field, and a
-   * heading that fits what the user did (saved a form, or asked for a page).
-   */
+  /** A form or a query refused for a control character in one of its fields: which field. */
   private static ModelAndView otillatetTecken(HttpServletRequest request, String falt) {
-    ModelAndView sida =
-        ApiFelhantering.sida(
-            HttpStatus.BAD_REQUEST,
-            "Fältet "
-                + falt
-                + ": "
-                + OtillatetTecken.MEDDELANDE
-                + ". Gå tillbaka, rätta texten och försök igen.");
-    sida.addObject(
-        "rubrik",
-        "GET".equals(request.getMethod())
-            ? "Sidan kunde inte visas"
-            : "Uppgifterna kunde inte sparas");
-    return sida;
+    return ApiFelhantering.sida(
+        request,
+        HttpStatus.BAD_REQUEST,
+        "Fältet "
+            + falt
+            + ": "
+            + OtillatetTecken.MEDDELANDE
+            + ". Gå tillbaka, rätta texten och försök igen.");
   }
 
   private static HttpStatus status(HttpServletRequest request) {

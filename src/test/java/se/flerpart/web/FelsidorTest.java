@@ -102,6 +102,26 @@ class FelsidorTest {
         .contains("Fältet kommentar: " + OtillatetTecken.MEDDELANDE);
   }
 
+  /**
+   * An address whose id is no id: the page says which field and what it should hold, under a
+   * heading (and title) that fits a page asked for, in the usual frame; the API the same as JSON.
+   */
+  @Test
+  void ettIdSomInteArEttIdNamnsIFelet() throws Exception {
+    Sidklient.Sida sida = Sidklient.inloggad(port, "anna").get("/uppgifter/x");
+    assertThat(sida.status()).isEqualTo(400);
+    assertThat(sida.html())
+        .contains("<title>Sidan kunde inte visas – Flerpart</title>")
+        .contains("<h1>Sidan kunde inte visas</h1>")
+        .contains("Fältet id ska vara ett heltal.")
+        .contains("Anna Lind")
+        .doesNotContain("Failed to convert");
+
+    HttpResponse<String> api = anrop("GET", "/api/uppgifter/x", "application/json");
+    assertThat(api.statusCode()).isEqualTo(400);
+    assertThat(api.body()).contains("\"fel\":{\"id\":\"Fältet id ska vara ett heltal.\"}");
+  }
+
   @Test
   void enApiklientFarSvenskJson() throws Exception {
     HttpResponse<String> okand = anrop("GET", "/api/finns-inte", "text/html");
@@ -117,6 +137,13 @@ class FelsidorTest {
     HttpResponse<String> metod = anrop("DELETE", "/api/uppgifter", "application/json");
     assertThat(metod.statusCode()).isEqualTo(405);
     assertThat(metod.body()).contains("\"meddelande\":\"Det går inte att göra så");
+
+    // A form post where JSON is taken.
+    HttpResponse<String> typ = anrop("POST", "/api/arenden", "application/json");
+    assertThat(typ.statusCode()).isEqualTo(415);
+    assertThat(typ.body())
+        .contains("\"meddelande\":\"Innehållet skickades i en form som adressen inte tar emot.")
+        .contains("Skicka JSON (Content-Type: application/json).");
   }
 
   @Test
