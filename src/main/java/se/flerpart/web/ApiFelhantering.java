@@ -151,25 +151,22 @@ class ApiFelhantering {
     return "Fältet " + falt + " ska " + ska + ".";
   }
 
-  @ExceptionHandler(MissingServletRequestParameterException.class)
-  Object saknasParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
-    return validering(
-        new ValideringsFel(e.getParameterName(), "Fältet " + e.getParameterName() + " saknas."),
-        request);
-  }
-
-  @ExceptionHandler(MissingServletRequestPartException.class)
-  Object saknasDel(MissingServletRequestPartException e, HttpServletRequest request) {
-    return validering(
-        new ValideringsFel(e.getRequestPartName(), "Fältet " + e.getRequestPartName() + " saknas."),
-        request);
-  }
-
-  @ExceptionHandler(MissingRequestHeaderException.class)
-  Object saknasRubrik(MissingRequestHeaderException e, HttpServletRequest request) {
-    return validering(
-        new ValideringsFel(e.getHeaderName(), "Rubriken " + e.getHeaderName() + " saknas."),
-        request);
+  /** A required parameter, file or header the request did not have. */
+  @ExceptionHandler({
+    MissingServletRequestParameterException.class,
+    MissingServletRequestPartException.class,
+    MissingRequestHeaderException.class
+  })
+  Object saknas(Exception e, HttpServletRequest request) {
+    String falt =
+        switch (e) {
+          case MissingServletRequestParameterException p -> p.getParameterName();
+          case MissingServletRequestPartException d -> d.getRequestPartName();
+          case MissingRequestHeaderException r -> r.getHeaderName();
+          default -> throw new IllegalArgumentException(e);
+        };
+    String vad = e instanceof MissingRequestHeaderException ? "Rubriken " : "Fältet ";
+    return validering(new ValideringsFel(falt, vad + falt + " saknas."), request);
   }
 
   /** Anything else Spring MVC could not bind from the request. */
