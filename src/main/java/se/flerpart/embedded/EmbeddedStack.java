@@ -344,12 +344,30 @@ public class EmbeddedStack
     ((DefaultListableBeanFactory) beans).registerDisposableBean(namn, start::stoppaOmStartad);
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /** The ports {@link #freePort} has handed out in this JVM. */
+  private static final java.util.Set<Integer> UTDELADE = new java.util.HashSet<>();
+
+  /**
+   * A port free right now that no other service of this JVM has been given: the services start at
+   * the same time, each binds its port a moment after it was found free, and the system can find
+   * the same free port twice in a row (PostgreSQL once waited in vain for a port the engine's gRPC
+   * server had taken).
+   */
+  static synchronized int freePort() {
+    for (int forsok = 0; forsok < 100; forsok++) {
+      try (ServerSocket socket = new ServerSocket(0)) {
+        if (UTDELADE.add(socket.getLocalPort())) {
+          return socket.getLocalPort();
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
+    throw new IllegalStateException("Ingen ledig port som inte redan delats ut");
+  }
+
+  static synchronized boolean utdelad(int port) {
+    return UTDELADE.contains(port);
   }
 
   @FunctionalInterface

@@ -96,8 +96,9 @@ final class InbyggdPostgres {
   }
 
   /**
-   * Starts PostgreSQL on {@code data} (port 0: a free one), password-protected: the superuser's
-   * password from a file readable only by this user, scram-sha-256 for every connection.
+   * Starts PostgreSQL on {@code data} (port 0: a free one no other embedded service has),
+   * password-protected: the superuser's password from a file readable only by this user,
+   * scram-sha-256 for every connection.
    */
   private static EmbeddedPostgres starta(
       Path bas, Path data, boolean rensa, int port, String losenord) throws IOException {
@@ -126,9 +127,10 @@ final class InbyggdPostgres {
         // own process keeps its data, and what it confirmed must survive a crash.
         builder.setServerConfig("synchronous_commit", "on");
       }
-      if (port != 0) {
-        builder.setPort(port);
-      }
+      // A port of its own, never one another embedded service was given at the same moment.
+      builder.setPort(port != 0 ? port : EmbeddedStack.freePort());
+      // initdb and the first start on a busy machine can take longer than the library's 10 s.
+      builder.setPGStartupWait(Duration.ofSeconds(60));
       return builder.start();
     } finally {
       Files.deleteIfExists(losenordsfil);

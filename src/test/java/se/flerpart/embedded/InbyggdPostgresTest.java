@@ -30,6 +30,8 @@ class InbyggdPostgresTest {
         assertThat(c.isValid(2)).isTrue();
       }
       assertThat(db.losenord()).hasSizeGreaterThanOrEqualTo(32);
+      // Its port was handed out like the engine's, so the two never get the same one.
+      assertThat(EmbeddedStack.utdelad(db.postgres().getPort())).isTrue();
       try (var filer = Files.list(bas)) {
         assertThat(filer.filter(f -> f.getFileName().toString().startsWith("pw")))
             .as("lösenordsfilen är borta")
@@ -43,6 +45,18 @@ class InbyggdPostgresTest {
       }
     } finally {
       db.stang();
+    }
+  }
+
+  /**
+   * The embedded services start at the same time, each on a port found free a moment before it
+   * binds it: no port is handed out twice in one JVM, though the system may find it free again.
+   */
+  @Test
+  void ingenPortDelasUtTvaGanger() {
+    java.util.Set<Integer> portar = new java.util.HashSet<>();
+    for (int i = 0; i < 200; i++) {
+      assertThat(portar.add(EmbeddedStack.freePort())).isTrue();
     }
   }
 
