@@ -49,12 +49,8 @@ class ApiFelhantering {
 
   @ExceptionHandler(ValideringsFel.class)
   Object validering(ValideringsFel e, HttpServletRequest request) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", 400);
-    body.put("meddelande", "Uppgifterna är inte giltiga. Rätta fälten och försök igen.");
-    body.put("fel", e.fel());
     if (arApi(request)) {
-      return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(body);
+      return valideringsJson(e.fel());
     }
     return medRam(
         request, sida(request, HttpStatus.BAD_REQUEST, String.join(" ", e.fel().values())));
@@ -213,6 +209,15 @@ class ApiFelhantering {
   private ModelAndView medRam(HttpServletRequest request, ModelAndView sida) {
     sidram.ifAvailable(r -> r.fyll(request, sida));
     return sida;
+  }
+
+  /** Bad input under {@code /api}: 400 with a Swedish message per field. */
+  static ResponseEntity<Map<String, Object>> valideringsJson(Map<String, String> fel) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", 400);
+    body.put("meddelande", "Uppgifterna är inte giltiga. Rätta fälten och försök igen.");
+    body.put("fel", fel);
+    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(body);
   }
 
   /**

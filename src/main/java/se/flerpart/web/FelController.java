@@ -2,6 +2,7 @@ package se.flerpart.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.WebAttributes;
@@ -24,11 +25,14 @@ class FelController implements ErrorController {
     HttpStatus status = status(request);
     String meddelande = meddelande(status, request);
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-    if (uri != null && uri.toString().startsWith("/api/")) {
-      return ApiFelhantering.json(status, meddelande);
-    }
+    boolean api = uri != null && uri.toString().startsWith("/api/");
     if (request.getAttribute(OtillatetTeckenFilter.FALT) instanceof String falt) {
-      return otillatetTecken(request, falt);
+      return api
+          ? ApiFelhantering.valideringsJson(Map.of(falt, OtillatetTecken.MEDDELANDE))
+          : otillatetTecken(request, falt);
+    }
+    if (api) {
+      return ApiFelhantering.json(status, meddelande);
     }
     return ApiFelhantering.sida(request, status, meddelande);
   }

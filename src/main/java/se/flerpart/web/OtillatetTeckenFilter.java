@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class OtillatetTeckenFilter extends OncePerRequestFilter {
 
-  /** The request attribute naming the refused field, for the error page. */
+  /** The request attribute naming the refused field, for {@link FelController}'s answer. */
   static final String FALT = OtillatetTeckenFilter.class.getName() + ".falt";
 
   @Override
@@ -39,23 +39,8 @@ class OtillatetTeckenFilter extends OncePerRequestFilter {
       return;
     }
     String namn = OtillatetTecken.finnsI(falt.get()) ? "?" : falt.get();
-    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-    response.setCharacterEncoding("UTF-8");
-    if (request.getRequestURI().startsWith("/api/")) {
-      response.setContentType("application/json");
-      response
-          .getWriter()
-          .write(
-              "{\"status\":400,\"meddelande\":\"Uppgifterna är inte giltiga. Rätta fälten och"
-                  + " försök igen.\",\"fel\":{\""
-                  + namn.replace("\"", "")
-                  + "\":\""
-                  + OtillatetTecken.MEDDELANDE
-                  + "\"}}");
-    } else {
-      // The error page in the frame every page has (FelController), naming the field.
-      request.setAttribute(FALT, namn);
-      response.sendError(HttpServletResponse.SC_BAD_REQUEST);
-    }
+    // Answered by the error controller: JSON under /api, elsewhere the page in the usual frame.
+    request.setAttribute(FALT, namn);
+    response.sendError(HttpServletResponse.SC_BAD_REQUEST);
   }
 }

@@ -140,6 +140,17 @@ class FelsidorTest {
     assertThat(metod.statusCode()).isEqualTo(405);
     assertThat(metod.body()).contains("\"meddelande\":\"Det går inte att göra så");
 
+    // A control character in a query parameter: the field named in valid JSON, whatever the name.
+    HttpResponse<String> nul = anrop("GET", "/api/uppgifter?a%5Cx%22=%00", "application/json");
+    assertThat(nul.statusCode()).isEqualTo(400);
+    assertThat(
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(nul.body())
+                .path("fel")
+                .path("a\\x\"")
+                .asText())
+        .isEqualTo(OtillatetTecken.MEDDELANDE);
+
     // A form post where JSON is taken.
     HttpResponse<String> typ = anrop("POST", "/api/arenden", "application/json");
     assertThat(typ.statusCode()).isEqualTo(415);
