@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -12,9 +13,14 @@ import jakarta.mail.URLName;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Async;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
@@ -73,6 +80,23 @@ class MailDispatcher {
 
   private final Counter mailfel;
 
+  /**
+   * How long an SMTP session is kept open after a mail, for the next one; zero ends each session
+   * after its mail.
+   */
+  private final Duration ledigTid;
+
+  /** The SMTP sessions open and idle, the one left last at the end. */
+  private final Deque<LedigSession> lediga = new ArrayDeque<>();
+
+  /** Set when the application closes: no session is kept after that. */
+  private boolean stangd;
+
+  /** At most this many idle sessions are kept: as many as mails are sent at once, or fewer. */
+  static final int MAX_LEDIGA = 8;
+
+  private record LedigSession(SmtpMedEfterData transport, long lamnadNanos) {}
+
   MailDispatcher(
       JdbcClient jdbc,
       ObjectMapper json,
@@ -80,7 +104,13 @@ class MailDispatcher {
       TransactionTemplate transaktion,
       Clock klocka,
       @Value("${flerpart.mail.avsandare}") String avsandare,
+      @Value("${flerpart.mail.smtp-ledig-tid:15s}") Duration ledigTid,
       MeterRegistry registry) {
+    if (ledigTid.isNegative()) {
+      throw new IllegalArgumentException(
+          "flerpart.mail.smtp-ledig-tid får inte vara negativ: " + ledigTid);
+    }
+    this.ledigTid = ledigTid;
     this.jdbc = jdbc;
     this.transaktion = transaktion;
     this.mailfel =
@@ -104,7 +134,8 @@ class MailDispatcher {
    * long, and a crash test landed in it twice in twenty kills. A mail the server does not take is
    * marked unsent again and its error recorded (in the marking transaction when the server refused
    * it before its last line, by itself after), and the exception leaves the publication incomplete
-   * for its retry. The SMTP session is ended ({@code QUIT}) after that.
+   * for its retry. After a mail the server took, its SMTP session is kept open for the next mail
+   * (see {@link Smtp}); after one it did not take, the session is ended ({@code QUIT}).
    */
   @Async
   @TransactionalEventListener
@@ -116,7 +147,7 @@ class MailDispatcher {
         throw new MailSkickadesInte(koat.mailId(), fel);
       }
     } finally {
-      smtp.stang();
+      smtp.lamnaTillbaka();
     }
   }
 
@@ -202,40 +233,27 @@ class MailDispatcher {
   }
 
   /**
-   * One SMTP session, as {@link JavaMailSenderImpl#send} opens it (host, port, protocol, user and
-   * the session's properties of {@code spring.mail.*}), but ended by {@link #stang} rather than
-   * right after the mail.
+   * The SMTP session one mail is sent in: an idle one this instance kept open after an earlier
+   * mail, or a new one, opened as {@link JavaMailSenderImpl#send} opens it (host, port, protocol,
+   * user and the session's properties of {@code spring.mail.*}). A session opened per mail cost a
+   * TCP connection, the server's greeting, {@code EHLO}, {@code QUIT} and, against a real relay, a
+   * TLS handshake and a login: more than the mail itself, and under load a thread of the server's
+   * per session. A session is kept for {@code flerpart.mail.smtp-ledig-tid} (15 s) after its last
+   * mail, at most {@link #MAX_LEDIGA} of them, and ended when it has been idle that long ({@link
+   * #stangInaktiva}) or the application closes. The server may end an idle session first: a kept
+   * session that fails before the mail's last line was written has delivered nothing, so the mail
+   * is sent once more in a new session; a failure after the last line is handled as before.
    */
   private final class Smtp {
 
     private Transport transport;
+    private boolean tagen;
 
     /**
      * Sends the mail and runs {@code efterData} as soon as its last line is written, before the
      * server's answer to it is read.
      */
     void skicka(MimeMessage message, Runnable efterData) throws MessagingException {
-      Session session = mailSender.getSession();
-      String protokoll = mailSender.getProtocol();
-      if (protokoll == null) {
-        protokoll = session.getProperty("mail.transport.protocol");
-      }
-      if (protokoll == null) {
-        protokoll = "smtp";
-      }
-      transport =
-          protokoll.equals("smtp") || protokoll.equals("smtps")
-              ? new SmtpMedEfterData(session, protokoll, efterData)
-              : session.getTransport(protokoll);
-      String anvandare = mailSender.getUsername();
-      String losenord = mailSender.getPassword();
-      if ("".equals(anvandare)) {
-        anvandare = null;
-        if ("".equals(losenord)) {
-          losenord = null;
-        }
-      }
-      transport.connect(mailSender.getHost(), mailSender.getPort(), anvandare, losenord);
       if (message.getSentDate() == null) {
         message.setSentDate(new java.util.Date());
       }
@@ -245,19 +263,136 @@ class MailDispatcher {
       if (messageId != null) {
         message.setHeader("Message-ID", messageId);
       }
+      SmtpMedEfterData ledig = lana();
+      if (ledig != null) {
+        transport = ledig;
+        ledig.efterData(efterData);
+        try {
+          ledig.sendMessage(message, message.getAllRecipients());
+          tagen = true;
+          return;
+        } catch (MessagingException | IllegalStateException e) {
+          if (ledig.dataSkickad()) {
+            throw e;
+          }
+          // Nothing of the mail reached the server: the session had ended while it was idle.
+          log.debug("En öppen SMTP-session gick inte att använda, en ny öppnas: {}", typ(e));
+          stangTyst(ledig);
+          transport = null;
+        }
+      }
+      transport = oppna(efterData);
       transport.sendMessage(message, message.getAllRecipients());
+      tagen = true;
     }
 
-    /** Ends the session, after the commit; the mail is the server's already. */
-    void stang() {
+    /** Keeps the session for the next mail when the server took this one; ends it otherwise. */
+    void lamnaTillbaka() {
       if (transport == null) {
         return;
       }
-      try {
-        transport.close();
-      } catch (MessagingException e) {
-        log.debug("SMTP-sessionen kunde inte avslutas: {}", typ(e));
+      if (!(tagen && transport instanceof SmtpMedEfterData smtp && lamna(smtp))) {
+        stangTyst(transport);
       }
+      transport = null;
+    }
+  }
+
+  private Transport oppna(Runnable efterData) throws MessagingException {
+    Session session = mailSender.getSession();
+    String protokoll = mailSender.getProtocol();
+    if (protokoll == null) {
+      protokoll = session.getProperty("mail.transport.protocol");
+    }
+    if (protokoll == null) {
+      protokoll = "smtp";
+    }
+    Transport ny;
+    if (protokoll.equals("smtp") || protokoll.equals("smtps")) {
+      SmtpMedEfterData smtp = new SmtpMedEfterData(session, protokoll);
+      smtp.efterData(efterData);
+      ny = smtp;
+    } else {
+      ny = session.getTransport(protokoll);
+    }
+    String anvandare = mailSender.getUsername();
+    String losenord = mailSender.getPassword();
+    if ("".equals(anvandare)) {
+      anvandare = null;
+      if ("".equals(losenord)) {
+        losenord = null;
+      }
+    }
+    ny.connect(mailSender.getHost(), mailSender.getPort(), anvandare, losenord);
+    return ny;
+  }
+
+  /** The idle session left last, if one was left less than the idle time ago. */
+  private SmtpMedEfterData lana() {
+    while (true) {
+      LedigSession ledig;
+      synchronized (lediga) {
+        ledig = lediga.pollLast();
+      }
+      if (ledig == null) {
+        return null;
+      }
+      if (System.nanoTime() - ledig.lamnadNanos() < ledigTid.toNanos()) {
+        return ledig.transport();
+      }
+      stangTyst(ledig.transport());
+    }
+  }
+
+  /** Keeps the session for the next mail; false when it is not to be kept. */
+  private boolean lamna(SmtpMedEfterData smtp) {
+    synchronized (lediga) {
+      if (stangd || ledigTid.isZero() || lediga.size() >= MAX_LEDIGA) {
+        return false;
+      }
+      lediga.addLast(new LedigSession(smtp, System.nanoTime()));
+      return true;
+    }
+  }
+
+  /** Ends the sessions that have been idle for the idle time. */
+  @Scheduled(fixedDelay = 5, timeUnit = TimeUnit.SECONDS)
+  void stangInaktiva() {
+    List<SmtpMedEfterData> inaktiva = new ArrayList<>();
+    long nu = System.nanoTime();
+    synchronized (lediga) {
+      while (!lediga.isEmpty() && nu - lediga.peekFirst().lamnadNanos() >= ledigTid.toNanos()) {
+        inaktiva.add(lediga.pollFirst().transport());
+      }
+    }
+    inaktiva.forEach(MailDispatcher::stangTyst);
+  }
+
+  /** Ends every idle session, and keeps none from now on: when the application closes. */
+  @PreDestroy
+  void close() {
+    List<SmtpMedEfterData> alla = new ArrayList<>();
+    synchronized (lediga) {
+      stangd = true;
+      lediga.forEach(l -> alla.add(l.transport()));
+      lediga.clear();
+    }
+    alla.forEach(MailDispatcher::stangTyst);
+  }
+
+  /** How many SMTP sessions are open and idle. */
+  int ledigaSessioner() {
+    synchronized (lediga) {
+      return lediga.size();
+    }
+  }
+
+  /** Ends a session ({@code QUIT}); the mails sent in it are the server's already. */
+  private static void stangTyst(Transport transport) {
+    try {
+      transport.close();
+    } catch (MessagingException | RuntimeException e) {
+      log.debug("SMTP-sessionen kunde inte avslutas: {}", typ(e));
     }
   }
 
@@ -269,20 +404,36 @@ class MailDispatcher {
   static final class SmtpMedEfterData extends SMTPTransport {
 
     private Runnable efterData;
+    private boolean dataSkickad;
 
-    SmtpMedEfterData(Session session, String protokoll, Runnable efterData) {
+    SmtpMedEfterData(Session session, String protokoll) {
       super(
           session,
           new URLName(protokoll, null, -1, null, null, null),
           protokoll,
           protokoll.equals("smtps"));
+    }
+
+    /** What to run after the next mail's last line. */
+    void efterData(Runnable efterData) {
       this.efterData = efterData;
+      this.dataSkickad = false;
+    }
+
+    /**
+     * Whether the last line of the mail sent since {@link #efterData} was written, or its writing
+     * begun: from then on the server may have the mail.
+     */
+    boolean dataSkickad() {
+      return dataSkickad;
     }
 
     @Override
     protected void sendCommand(String kommando) throws MessagingException {
+      boolean sistaRaden = ".".equals(kommando);
+      dataSkickad |= sistaRaden;
       super.sendCommand(kommando);
-      if (".".equals(kommando) && efterData != null) {
+      if (sistaRaden && efterData != null) {
         Runnable r = efterData;
         efterData = null;
         r.run();

@@ -1,0 +1,300 @@
+package se.flerpart.notifiering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The mail sender keeps its SMTP session open after a mail the server took, for the next mail,
+ * instead of opening one per mail; it ends a session the server refused a mail in, one idle for
+ * {@code flerpart.mail.smtp-ledig-tid}, and every one when the application closes; and a kept
+ * session the server has ended meanwhile costs the mail nothing (it goes in a new session, in the
+ * same attempt).
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "flerpart.demo.arenden=false")
+class SmtpSessionTest {
+
+  @Autowired JdbcClient jdbc;
+  @Autowired ObjectMapper json;
+  @Autowired TransactionTemplate transaktion;
+  @Autowired JavaMailSenderImpl mailSender;
+
+  @Value("${flerpart.mail.avsandare}")
+  String avsandare;
+
+  private SmtpServer server;
+  private MailDispatcher dispatcher;
+
+  @AfterEach
+  void stang() throws IOException {
+    if (dispatcher != null) {
+      dispatcher.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void mailEfterVarandraSkickasIEnOchSammaSession() throws Exception {
+    server = new SmtpServer("250 tagen", false);
+    dispatcher = dispatcher(Duration.ofSeconds(15));
+
+    List<Long> mail = List.of(nyttMail("en"), nyttMail("tva"), nyttMail("tre"));
+    for (long id : mail) {
+      dispatcher.skicka(new MailKoat(id));
+    }
+
+    assertThat(server.sessioner).as("SMTP-sessioner").hasValue(1);
+    assertThat(server.messageIds).hasSize(3).doesNotHaveDuplicates();
+    for (long id : mail) {
+      assertThat(skickatEnGang(id)).isTrue();
+    }
+    assertThat(dispatcher.ledigaSessioner()).isEqualTo(1);
+    assertThat(server.avslutade).as("QUIT").hasValue(0);
+
+    dispatcher.close();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(server.avslutade).hasValue(1));
+    assertThat(dispatcher.ledigaSessioner()).isZero();
+  }
+
+  @Test
+  void enSessionSomServernAvslutatErsattsAvEnNyUtanAttMailetFalerar() throws Exception {
+    server = new SmtpServer("250 tagen", true);
+    dispatcher = dispatcher(Duration.ofSeconds(15));
+
+    long forsta = nyttMail("forsta");
+    dispatcher.skicka(new MailKoat(forsta));
+    assertThat(dispatcher.ledigaSessioner()).isEqualTo(1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> server.stangdaAvServern.get() == 1);
+
+    long andra = nyttMail("andra");
+    dispatcher.skicka(new MailKoat(andra));
+
+    assertThat(server.sessioner).hasValue(2);
+    assertThat(server.messageIds).hasSize(2);
+    assertThat(skickatEnGang(forsta)).isTrue();
+    assertThat(skickatEnGang(andra)).as("skickat i första försöket, utan fel").isTrue();
+  }
+
+  @Test
+  void enSessionDarServernNekadeEttMailAvslutas() throws Exception {
+    server = new SmtpServer("554 nekad", false);
+    dispatcher = dispatcher(Duration.ofSeconds(15));
+
+    long id = nyttMail("nekad");
+    assertThatThrownBy(() -> dispatcher.skicka(new MailKoat(id)))
+        .isInstanceOf(MailDispatcher.MailSkickadesInte.class);
+
+    assertThat(dispatcher.ledigaSessioner()).isZero();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(server.avslutade).hasValue(1));
+    Map<String, Object> rad =
+        jdbc.sql("select skickad, forsok from mail_utkorg where id = ?")
+            .param(id)
+            .query()
+            .singleRow();
+    assertThat(rad.get("skickad")).isNull();
+    assertThat(((Number) rad.get("forsok")).intValue()).isEqualTo(1);
+  }
+
+  @Test
+  void enSessionSomVaritOanvandLedigTidenAvslutas() throws Exception {
+    server = new SmtpServer("250 tagen", false);
+    dispatcher = dispatcher(Duration.ofMillis(300));
+
+    dispatcher.skicka(new MailKoat(nyttMail("ledig")));
+    dispatcher.stangInaktiva();
+    assertThat(dispatcher.ledigaSessioner()).as("ännu inte ledig länge nog").isEqualTo(1);
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              dispatcher.stangInaktiva();
+              return dispatcher.ledigaSessioner() == 0;
+            });
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(server.avslutade).hasValue(1));
+
+    dispatcher.skicka(new MailKoat(nyttMail("efter")));
+    assertThat(server.sessioner).hasValue(2);
+  }
+
+  @Test
+  void ingenLedigTidGerEnSessionPerMail() throws Exception {
+    server = new SmtpServer("250 tagen", false);
+    dispatcher = dispatcher(Duration.ZERO);
+
+    dispatcher.skicka(new MailKoat(nyttMail("noll-1")));
+    dispatcher.skicka(new MailKoat(nyttMail("noll-2")));
+
+    assertThat(server.sessioner).hasValue(2);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(server.avslutade).hasValue(2));
+    assertThat(dispatcher.ledigaSessioner()).isZero();
+  }
+
+  /** A server that stops answering times a session out instead of holding its thread for good. */
+  @Test
+  void smtpSessionernaHarTidsgranser() {
+    var egenskaper = mailSender.getJavaMailProperties();
+    assertThat(Integer.parseInt(egenskaper.getProperty("mail.smtp.connectiontimeout", "0")))
+        .isPositive();
+    assertThat(Integer.parseInt(egenskaper.getProperty("mail.smtp.timeout", "0"))).isPositive();
+  }
+
+  private MailDispatcher dispatcher(Duration ledigTid) {
+    JavaMailSenderImpl sender = new JavaMailSenderImpl();
+    sender.setHost("127.0.0.1");
+    sender.setPort(server.port());
+    return new MailDispatcher(
+        jdbc,
+        json,
+        sender,
+        transaktion,
+        Clock.systemUTC(),
+        avsandare,
+        ledigTid,
+        new SimpleMeterRegistry());
+  }
+
+  private long nyttMail(String namn) {
+    return jdbc.sql(
+            "insert into mail_utkorg (idempotensnyckel, mottagare, amne, text, skapad)"
+                + " values (?, ?, 'Test', 'Test', now()) returning id")
+        .params(
+            "test-smtp-session:" + namn + ":" + System.nanoTime(),
+            new String[] {"session@smtp.example"})
+        .query(Long.class)
+        .single();
+  }
+
+  private boolean skickatEnGang(long id) {
+    return jdbc.sql(
+            "select skickad is not null and forsok = 1 and senaste_fel is null"
+                + " from mail_utkorg where id = ?")
+        .param(id)
+        .query(Boolean.class)
+        .single();
+  }
+
+  /**
+   * An SMTP server of the test's own: it takes any number of sessions, one after another, answers a
+   * mail's data with {@code svarPaData} and everything else with 250, and counts the sessions, the
+   * sessions ended with {@code QUIT} and the mails' Message-IDs. With {@code stangEfterMail} it
+   * ends each session itself right after answering a mail, as a server does with an idle session.
+   */
+  private static final class SmtpServer implements AutoCloseable {
+
+    final AtomicInteger sessioner = new AtomicInteger();
+    final AtomicInteger avslutade = new AtomicInteger();
+    final AtomicInteger stangdaAvServern = new AtomicInteger();
+    final List<String> messageIds = Collections.synchronizedList(new ArrayList<>());
+    private final ServerSocket socket;
+    private final Thread trad;
+
+    SmtpServer(String svarPaData, boolean stangEfterMail) throws IOException {
+      socket = new ServerSocket(0);
+      trad =
+          Thread.ofPlatform()
+              .daemon()
+              .start(
+                  () -> {
+                    while (!socket.isClosed()) {
+                      try (Socket s = socket.accept()) {
+                        sessioner.incrementAndGet();
+                        session(s, svarPaData, stangEfterMail);
+                      } catch (SocketException e) {
+                        return;
+                      } catch (IOException e) {
+                        // The next session.
+                      }
+                    }
+                  });
+    }
+
+    int port() {
+      return socket.getLocalPort();
+    }
+
+    private void session(Socket s, String svarPaData, boolean stangEfterMail) throws IOException {
+      var in =
+          new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+      var out = new PrintWriter(s.getOutputStream(), true, StandardCharsets.US_ASCII);
+      out.print("220 test\r\n");
+      out.flush();
+      String rad;
+      while ((rad = in.readLine()) != null) {
+        String kommando = rad.toUpperCase(Locale.ROOT);
+        if (kommando.startsWith("DATA")) {
+          out.print("354 skicka\r\n");
+          out.flush();
+          while (!(rad = in.readLine()).equals(".")) {
+            if (rad.startsWith("Message-ID:")) {
+              messageIds.add(rad);
+            }
+          }
+          out.print(svarPaData + "\r\n");
+          out.flush();
+          if (stangEfterMail) {
+            stangdaAvServern.incrementAndGet();
+            return;
+          }
+        } else if (kommando.startsWith("QUIT")) {
+          avslutade.incrementAndGet();
+          out.print("221 hej\r\n");
+          out.flush();
+          return;
+        } else {
+          out.print("250 ok\r\n");
+          out.flush();
+        }
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+      try {
+        trad.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
