@@ -277,7 +277,7 @@ class MailDispatcher {
           }
           // Nothing of the mail reached the server: the session had ended while it was idle.
           log.debug("En öppen SMTP-session gick inte att använda, en ny öppnas: {}", typ(e));
-          stangTyst(ledig);
+          avsluta(List.of(ledig));
           transport = null;
         }
       }
@@ -286,12 +286,17 @@ class MailDispatcher {
       tagen = true;
     }
 
-    /** Keeps the session for the next mail when the server took this one; ends it otherwise. */
+    /**
+     * Keeps the session for the next mail when the server took this one; ends it otherwise (after a
+     * failure in the background, as a server that timed out may not answer {@code QUIT} either).
+     */
     void lamnaTillbaka() {
       if (transport == null) {
         return;
       }
-      if (!(tagen && transport instanceof SmtpMedEfterData smtp && lamna(smtp))) {
+      if (!tagen) {
+        avsluta(List.of(transport));
+      } else if (!(transport instanceof SmtpMedEfterData smtp && lamna(smtp))) {
         stangTyst(transport);
       }
       transport = null;
@@ -329,18 +334,23 @@ class MailDispatcher {
 
   /** The idle session left last, if one was left less than the idle time ago. */
   private SmtpMedEfterData lana() {
-    while (true) {
-      LedigSession ledig;
-      synchronized (lediga) {
-        ledig = lediga.pollLast();
+    List<Transport> inaktiva = new ArrayList<>();
+    try {
+      while (true) {
+        LedigSession ledig;
+        synchronized (lediga) {
+          ledig = lediga.pollLast();
+        }
+        if (ledig == null) {
+          return null;
+        }
+        if (System.nanoTime() - ledig.lamnadNanos() < ledigTid.toNanos()) {
+          return ledig.transport();
+        }
+        inaktiva.add(ledig.transport());
       }
-      if (ledig == null) {
-        return null;
-      }
-      if (System.nanoTime() - ledig.lamnadNanos() < ledigTid.toNanos()) {
-        return ledig.transport();
-      }
-      stangTyst(ledig.transport());
+    } finally {
+      avsluta(inaktiva);
     }
   }
 
@@ -358,26 +368,39 @@ class MailDispatcher {
   /** Ends the sessions that have been idle for the idle time. */
   @Scheduled(fixedDelay = 5, timeUnit = TimeUnit.SECONDS)
   void stangInaktiva() {
-    List<SmtpMedEfterData> inaktiva = new ArrayList<>();
+    List<Transport> inaktiva = new ArrayList<>();
     long nu = System.nanoTime();
     synchronized (lediga) {
       while (!lediga.isEmpty() && nu - lediga.peekFirst().lamnadNanos() >= ledigTid.toNanos()) {
         inaktiva.add(lediga.pollFirst().transport());
       }
     }
-    inaktiva.forEach(MailDispatcher::stangTyst);
+    avsluta(inaktiva);
   }
 
   /** Ends every idle session, and keeps none from now on: when the application closes. */
   @PreDestroy
   void close() {
-    List<SmtpMedEfterData> alla = new ArrayList<>();
+    List<Transport> alla = new ArrayList<>();
     synchronized (lediga) {
       stangd = true;
       lediga.forEach(l -> alla.add(l.transport()));
       lediga.clear();
     }
-    alla.forEach(MailDispatcher::stangTyst);
+    avsluta(alla);
+  }
+
+  /**
+   * Ends the sessions ({@code QUIT}) on a thread of their own: a server that no longer answers
+   * holds that thread until its timeout, not the scheduler's one thread or a mail's.
+   */
+  private static void avsluta(List<Transport> sessioner) {
+    if (!sessioner.isEmpty()) {
+      Thread.ofPlatform()
+          .daemon()
+          .name("smtp-avslut")
+          .start(() -> sessioner.forEach(MailDispatcher::stangTyst));
+    }
   }
 
   /** How many SMTP sessions are open and idle. */
