@@ -279,7 +279,6 @@ class FleraInstanserTest {
    */
   private List<String> skickaTill(
       JdbcClient jdbc, long id, String svar, AtomicBoolean markeratForeSvaret) throws Exception {
-    List<String> data = Collections.synchronizedList(new ArrayList<>());
     Runnable foreSvaretPaData =
         () -> {
           try {
@@ -296,15 +295,12 @@ class FleraInstanserTest {
             markeratForeSvaret.set(false);
           }
         };
-    // Threads of their own: the common pool may have a single one on two cores.
-    ExecutorService tradar = Executors.newFixedThreadPool(2);
-    try (ServerSocket server = new ServerSocket(0)) {
-      CompletableFuture<Void> smtpServer =
-          CompletableFuture.runAsync(
-              () -> svaraSomSmtp(server, data, foreSvaretPaData, svar), tradar);
+    // A thread of its own: the common pool may have a single one on two cores.
+    ExecutorService trad = Executors.newSingleThreadExecutor();
+    try (ProvSmtp server = new ProvSmtp(svar, false, foreSvaretPaData)) {
       JavaMailSenderImpl langsam = new JavaMailSenderImpl();
       langsam.setHost("127.0.0.1");
-      langsam.setPort(server.getLocalPort());
+      langsam.setPort(server.port());
       MailDispatcher dispatcher =
           new MailDispatcher(
               jdbc,
@@ -316,54 +312,16 @@ class FleraInstanserTest {
               Duration.ofSeconds(15),
               new SimpleMeterRegistry());
       try {
-        CompletableFuture.runAsync(() -> dispatcher.skicka(new MailKoat(id)), tradar)
+        CompletableFuture.runAsync(() -> dispatcher.skicka(new MailKoat(id)), trad)
             .get(30, TimeUnit.SECONDS);
       } finally {
         // A session the server took the mail in is kept for the next one until this ends it.
         dispatcher.close();
-        smtpServer.get(30, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(30)).until(() -> server.avslutade.get() == 1);
       }
+      return List.copyOf(server.data);
     } finally {
-      tradar.shutdownNow();
-    }
-    return data;
-  }
-
-  /**
-   * One SMTP session that takes one mail, runs {@code foreSvaretPaData} before it answers the
-   * mail's data with {@code svarPaData}, and answers everything else with 250.
-   */
-  private static void svaraSomSmtp(
-      ServerSocket server, List<String> data, Runnable foreSvaretPaData, String svarPaData) {
-    try (java.net.Socket s = server.accept();
-        var in =
-            new java.io.BufferedReader(
-                new java.io.InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
-        var out = new java.io.PrintWriter(s.getOutputStream(), true, StandardCharsets.US_ASCII)) {
-      out.print("220 langsam\r\n");
-      out.flush();
-      String rad;
-      while ((rad = in.readLine()) != null) {
-        String kommando = rad.toUpperCase(java.util.Locale.ROOT);
-        if (kommando.startsWith("DATA")) {
-          out.print("354 skicka\r\n");
-          out.flush();
-          while (!(rad = in.readLine()).equals(".")) {
-            data.add(rad);
-          }
-          foreSvaretPaData.run();
-          out.print(svarPaData + "\r\n");
-        } else if (kommando.startsWith("QUIT")) {
-          out.print("221 hej\r\n");
-          out.flush();
-          return;
-        } else {
-          out.print("250 ok\r\n");
-        }
-        out.flush();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      trad.shutdownNow();
     }
   }
 

@@ -6,22 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,7 +40,7 @@ class SmtpSessionTest {
   @Value("${flerpart.mail.avsandare}")
   String avsandare;
 
-  private SmtpServer server;
+  private ProvSmtp server;
   private MailDispatcher dispatcher;
 
   @AfterEach
@@ -66,7 +55,7 @@ class SmtpSessionTest {
 
   @Test
   void mailEfterVarandraSkickasIEnOchSammaSession() throws Exception {
-    server = new SmtpServer("250 tagen", false);
+    server = new ProvSmtp("250 tagen", false, () -> {});
     dispatcher = dispatcher(Duration.ofSeconds(15));
 
     List<Long> mail = List.of(nyttMail("en"), nyttMail("tva"), nyttMail("tre"));
@@ -75,7 +64,7 @@ class SmtpSessionTest {
     }
 
     assertThat(server.sessioner).as("SMTP-sessioner").hasValue(1);
-    assertThat(server.messageIds).hasSize(3).doesNotHaveDuplicates();
+    assertThat(server.messageIds()).hasSize(3).doesNotHaveDuplicates();
     for (long id : mail) {
       assertThat(skickatEnGang(id)).isTrue();
     }
@@ -91,7 +80,7 @@ class SmtpSessionTest {
 
   @Test
   void enSessionSomServernAvslutatErsattsAvEnNyUtanAttMailetFalerar() throws Exception {
-    server = new SmtpServer("250 tagen", true);
+    server = new ProvSmtp("250 tagen", true, () -> {});
     dispatcher = dispatcher(Duration.ofSeconds(15));
 
     long forsta = nyttMail("forsta");
@@ -103,14 +92,14 @@ class SmtpSessionTest {
     dispatcher.skicka(new MailKoat(andra));
 
     assertThat(server.sessioner).hasValue(2);
-    assertThat(server.messageIds).hasSize(2);
+    assertThat(server.messageIds()).hasSize(2);
     assertThat(skickatEnGang(forsta)).isTrue();
     assertThat(skickatEnGang(andra)).as("skickat i första försöket, utan fel").isTrue();
   }
 
   @Test
   void enSessionDarServernNekadeEttMailAvslutas() throws Exception {
-    server = new SmtpServer("554 nekad", false);
+    server = new ProvSmtp("554 nekad", false, () -> {});
     dispatcher = dispatcher(Duration.ofSeconds(15));
 
     long id = nyttMail("nekad");
@@ -132,7 +121,7 @@ class SmtpSessionTest {
 
   @Test
   void enSessionSomVaritOanvandLedigTidenAvslutas() throws Exception {
-    server = new SmtpServer("250 tagen", false);
+    server = new ProvSmtp("250 tagen", false, () -> {});
     dispatcher = dispatcher(Duration.ofMillis(300));
 
     dispatcher.skicka(new MailKoat(nyttMail("ledig")));
@@ -156,7 +145,7 @@ class SmtpSessionTest {
 
   @Test
   void ingenLedigTidGerEnSessionPerMail() throws Exception {
-    server = new SmtpServer("250 tagen", false);
+    server = new ProvSmtp("250 tagen", false, () -> {});
     dispatcher = dispatcher(Duration.ZERO);
 
     dispatcher.skicka(new MailKoat(nyttMail("noll-1")));
@@ -211,90 +200,5 @@ class SmtpSessionTest {
         .param(id)
         .query(Boolean.class)
         .single();
-  }
-
-  /**
-   * An SMTP server of the test's own: it takes any number of sessions, one after another, answers a
-   * mail's data with {@code svarPaData} and everything else with 250, and counts the sessions, the
-   * sessions ended with {@code QUIT} and the mails' Message-IDs. With {@code stangEfterMail} it
-   * ends each session itself right after answering a mail, as a server does with an idle session.
-   */
-  private static final class SmtpServer implements AutoCloseable {
-
-    final AtomicInteger sessioner = new AtomicInteger();
-    final AtomicInteger avslutade = new AtomicInteger();
-    final AtomicInteger stangdaAvServern = new AtomicInteger();
-    final List<String> messageIds = Collections.synchronizedList(new ArrayList<>());
-    private final ServerSocket socket;
-    private final Thread trad;
-
-    SmtpServer(String svarPaData, boolean stangEfterMail) throws IOException {
-      socket = new ServerSocket(0);
-      trad =
-          Thread.ofPlatform()
-              .daemon()
-              .start(
-                  () -> {
-                    while (!socket.isClosed()) {
-                      try (Socket s = socket.accept()) {
-                        sessioner.incrementAndGet();
-                        session(s, svarPaData, stangEfterMail);
-                      } catch (SocketException e) {
-                        return;
-                      } catch (IOException e) {
-                        // The next session.
-                      }
-                    }
-                  });
-    }
-
-    int port() {
-      return socket.getLocalPort();
-    }
-
-    private void session(Socket s, String svarPaData, boolean stangEfterMail) throws IOException {
-      var in =
-          new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
-      var out = new PrintWriter(s.getOutputStream(), true, StandardCharsets.US_ASCII);
-      out.print("220 test\r\n");
-      out.flush();
-      String rad;
-      while ((rad = in.readLine()) != null) {
-        String kommando = rad.toUpperCase(Locale.ROOT);
-        if (kommando.startsWith("DATA")) {
-          out.print("354 skicka\r\n");
-          out.flush();
-          while (!(rad = in.readLine()).equals(".")) {
-            if (rad.startsWith("Message-ID:")) {
-              messageIds.add(rad);
-            }
-          }
-          out.print(svarPaData + "\r\n");
-          out.flush();
-          if (stangEfterMail) {
-            stangdaAvServern.incrementAndGet();
-            return;
-          }
-        } else if (kommando.startsWith("QUIT")) {
-          avslutade.incrementAndGet();
-          out.print("221 hej\r\n");
-          out.flush();
-          return;
-        } else {
-          out.print("250 ok\r\n");
-          out.flush();
-        }
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      socket.close();
-      try {
-        trad.join(5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 }
