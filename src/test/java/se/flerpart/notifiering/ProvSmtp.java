@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * of its own; runs {@code foreSvaretPaData} when it has a mail's data and before it answers it with
  * {@code svarPaData}; answers everything else with 250. It keeps every line of the mails' data and
  * counts the sessions and those ended with {@code QUIT}. With {@code stangEfterMail} it ends each
- * session itself right after answering a mail, as a server does with a session left idle.
+ * session itself right after answering a mail, as a server does with a session left idle; after
+ * {@link #svaraIntePaQuit} it leaves {@code QUIT} unanswered, as a server that stopped answering.
  */
 final class ProvSmtp implements AutoCloseable {
 
@@ -29,6 +30,8 @@ final class ProvSmtp implements AutoCloseable {
   final List<String> data = Collections.synchronizedList(new ArrayList<>());
   private final ServerSocket socket;
   private final Thread trad;
+  private volatile boolean tystVidQuit;
+  private volatile Socket aktuell;
 
   ProvSmtp(String svarPaData, boolean stangEfterMail, Runnable foreSvaretPaData)
       throws IOException {
@@ -40,6 +43,7 @@ final class ProvSmtp implements AutoCloseable {
                 () -> {
                   while (!socket.isClosed()) {
                     try (Socket s = socket.accept()) {
+                      aktuell = s;
                       sessioner.incrementAndGet();
                       session(s, svarPaData, stangEfterMail, foreSvaretPaData);
                     } catch (SocketException e) {
@@ -49,6 +53,11 @@ final class ProvSmtp implements AutoCloseable {
                     }
                   }
                 });
+  }
+
+  /** From now on {@code QUIT} gets no answer; the session stays open until this server closes. */
+  void svaraIntePaQuit() {
+    tystVidQuit = true;
   }
 
   int port() {
@@ -86,6 +95,8 @@ final class ProvSmtp implements AutoCloseable {
           stangdaAvServern.incrementAndGet();
           return;
         }
+      } else if (kommando.startsWith("QUIT") && tystVidQuit) {
+        // No answer: the session is held until this server closes.
       } else if (kommando.startsWith("QUIT")) {
         avslutade.incrementAndGet();
         out.print("221 hej\r\n");
@@ -101,6 +112,10 @@ final class ProvSmtp implements AutoCloseable {
   @Override
   public void close() throws IOException {
     socket.close();
+    Socket s = aktuell;
+    if (s != null) {
+      s.close();
+    }
     try {
       trad.join(5_000);
     } catch (InterruptedException e) {

@@ -3,6 +3,7 @@ package se.flerpart.notifiering;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -144,6 +145,46 @@ class SmtpSessionTest {
   }
 
   @Test
+  void enSessionSomLegatLedigForLangeAnvandsInteForNastaMail() throws Exception {
+    server = new ProvSmtp("250 tagen", false, () -> {});
+    dispatcher = dispatcher(Duration.ofMillis(300));
+
+    dispatcher.skicka(new MailKoat(nyttMail("gammal-1")));
+    Thread.sleep(500);
+    // No sweep in between: the next mail finds the session too old itself.
+    dispatcher.skicka(new MailKoat(nyttMail("gammal-2")));
+
+    assertThat(server.sessioner).hasValue(2);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(server.avslutade).hasValue(1));
+  }
+
+  /**
+   * A server that does not answer {@code QUIT} holds only the thread that ends its session: the
+   * sweep and the close return at once (the sender here has no time limit at all).
+   */
+  @Test
+  void enServerSomInteSvararHallerVarkenSvepetEllerStangningen() throws Exception {
+    server = new ProvSmtp("250 tagen", false, () -> {});
+    server.svaraIntePaQuit();
+    dispatcher = dispatcher(Duration.ofMillis(200));
+    dispatcher.skicka(new MailKoat(nyttMail("tyst-1")));
+    Thread.sleep(300);
+    assertTimeoutPreemptively(Duration.ofSeconds(5), dispatcher::stangInaktiva);
+    assertThat(dispatcher.ledigaSessioner()).isZero();
+
+    ProvSmtp andra = new ProvSmtp("250 tagen", false, () -> {});
+    try (andra) {
+      andra.svaraIntePaQuit();
+      MailDispatcher vid = dispatcher(Duration.ofSeconds(15), andra);
+      vid.skicka(new MailKoat(nyttMail("tyst-2")));
+      assertThat(vid.ledigaSessioner()).isEqualTo(1);
+      assertTimeoutPreemptively(Duration.ofSeconds(5), vid::close);
+    }
+  }
+
+  @Test
   void ingenLedigTidGerEnSessionPerMail() throws Exception {
     server = new ProvSmtp("250 tagen", false, () -> {});
     dispatcher = dispatcher(Duration.ZERO);
@@ -168,9 +209,13 @@ class SmtpSessionTest {
   }
 
   private MailDispatcher dispatcher(Duration ledigTid) {
+    return dispatcher(ledigTid, server);
+  }
+
+  private MailDispatcher dispatcher(Duration ledigTid, ProvSmtp till) {
     JavaMailSenderImpl sender = new JavaMailSenderImpl();
     sender.setHost("127.0.0.1");
-    sender.setPort(server.port());
+    sender.setPort(till.port());
     return new MailDispatcher(
         jdbc,
         json,
