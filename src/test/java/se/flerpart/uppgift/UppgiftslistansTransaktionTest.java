@@ -46,6 +46,7 @@ class UppgiftslistansTransaktionTest {
       Pattern.compile("^Executing [^\\[]*\\[(.*)\\]$", Pattern.DOTALL);
 
   @Autowired UppgiftService uppgifter;
+  @Autowired UppgiftRepository lagrade;
   @Autowired AnvandareRepository anvandare;
   @Autowired TransactionTemplate transaktion;
   @Autowired JdbcClient jdbc;
@@ -147,5 +148,36 @@ class UppgiftslistansTransaktionTest {
     assertThat(skickat.utforda())
         .hasSizeGreaterThan(1)
         .noneMatch(s -> s.startsWith("set transaction"));
+  }
+
+  /**
+   * A task the engine hands out is stored, and its notice to the other instances sent, in one
+   * transaction: one commit, not one for the row and one for the {@code NOTIFY}. The same for a
+   * task cancelled, where the drafts of it go in the same commit. Each transaction opens with a
+   * {@code BEGIN} the driver parses every time (its {@code COMMIT} it soon keeps on the server);
+   * statements run one by one, each its own commit, send none.
+   */
+  @Test
+  void uppgiftOchNotisIEnTransaktion() {
+    long id = 9_000_000_000L + System.nanoTime() % 1_000_000_000L;
+    Uppgift uppgift = Testuppgift.oppen(id, "test-transaktion", "Prov", "ingen-sadan");
+
+    Skickat sparad = skickat(() -> assertThat(lagrade.skapaOmNy(uppgift)).isTrue());
+    Skickat avbruten = skickat(() -> assertThat(lagrade.avbryt(id)).isTrue());
+
+    for (Skickat s : List.of(sparad, avbruten)) {
+      assertThat(s.parsade())
+          .as("transaktionerna som drivrutinen öppnade")
+          .filteredOn(q -> q.equals("begin"))
+          .hasSize(1);
+      assertThat(s.utforda())
+          .as("det som utfördes")
+          .anyMatch(q -> q.startsWith(s == sparad ? "insert into uppgift" : "update uppgift"))
+          .anyMatch(q -> q.contains("pg_notify"));
+    }
+    assertThat(lagrade.hitta(id))
+        .get()
+        .extracting(Uppgift::status)
+        .isEqualTo(UppgiftStatus.AVBRUTEN);
   }
 }
