@@ -30,7 +30,8 @@ import se.flerpart.sakerhet.AnvandareRepository;
  * for, sets and sets back around it. Read from what the application executes (Spring's JDBC log)
  * and from what the driver sends of its own (its log of the statements it parses: the driver's
  * questions and settings are parsed every time, the application's prepared statements only until
- * the driver keeps them on the server).
+ * the driver keeps them on the server). A write of tasks, likewise, goes with its {@code NOTIFY} in
+ * one transaction.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
