@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Repository
@@ -60,11 +61,17 @@ public class UppgiftRepository {
 
   /**
    * Wakes the requests waiting for the tasks of the cases numbered {@code arenden} (one for each
-   * row written) once the rows are committed: this instance's at once, the other instances' through
-   * {@code NOTIFY}, which PostgreSQL delivers when the transaction commits ({@link
-   * UppgiftNotifyListener}). The number of rows written.
+   * row written) once the rows are committed: this instance's at the commit, the other instances'
+   * through {@code NOTIFY}, which PostgreSQL delivers when the transaction commits ({@link
+   * UppgiftNotifyListener}). The number of rows written. Only inside the write's transaction
+   * ({@link #iEnTransaktion}): a write and its notice committed one by one cost a commit more, and
+   * a write could be committed without its notice.
    */
   private int signalera(List<String> arenden) {
+    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException(
+          "En skrivning av uppgifter och dess NOTIFY ska ske i en transaktion (iEnTransaktion)");
+    }
     if (!arenden.isEmpty()) {
       jdbc.sql("select pg_notify(?, ?)")
           .params(UppgiftNotifyListener.KANAL, signal.notis(arenden))

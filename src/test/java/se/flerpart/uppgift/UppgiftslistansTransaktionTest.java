@@ -166,19 +166,23 @@ class UppgiftslistansTransaktionTest {
     Skickat sparad = skickat(() -> assertThat(lagrade.skapaOmNy(uppgift)).isTrue());
     Skickat avbruten = skickat(() -> assertThat(lagrade.avbryt(id)).isTrue());
 
-    for (Skickat s : List.of(sparad, avbruten)) {
-      assertThat(s.parsade())
-          .as("transaktionerna som drivrutinen öppnade")
-          .filteredOn(q -> q.equals("begin"))
-          .hasSize(1);
-      assertThat(s.utforda())
-          .as("det som utfördes")
-          .anyMatch(q -> q.startsWith(s == sparad ? "insert into uppgift" : "update uppgift"))
-          .anyMatch(q -> q.contains("pg_notify"));
-    }
+    enTransaktionMedNotis(sparad, "insert into uppgift");
+    enTransaktionMedNotis(avbruten, "update uppgift");
     assertThat(lagrade.hitta(id))
         .get()
         .extracting(Uppgift::status)
         .isEqualTo(UppgiftStatus.AVBRUTEN);
+  }
+
+  /** One transaction sent, holding the write that begins {@code skrivning} and its notice. */
+  private static void enTransaktionMedNotis(Skickat s, String skrivning) {
+    assertThat(s.parsade())
+        .as("transaktionerna som drivrutinen öppnade")
+        .filteredOn(q -> q.equals("begin"))
+        .hasSize(1);
+    assertThat(s.utforda())
+        .as("det som utfördes")
+        .anyMatch(q -> q.startsWith(skrivning))
+        .anyMatch(q -> q.contains("pg_notify"));
   }
 }
