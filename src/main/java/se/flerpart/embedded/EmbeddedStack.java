@@ -308,9 +308,17 @@ public class EmbeddedStack
    * shutdown hooks, which can run while the broker is still writing there and make its shutdown
    * hang. Those deletions are collected in {@code stadning} instead, to run once it has stopped.
    * The hook that collects them is Kafka's, one for the whole JVM: starts of brokers take turns, so
-   * that one start never collects (or resets) another's.
+   * that one start never collects (or resets) another's. They take turns on a lock of their own:
+   * the other services, starting at the same time, must not wait for the broker's start (on the
+   * class's monitor, shared with {@link #freePort}, PostgreSQL's start waited for the whole of it).
    */
-  static synchronized EmbeddedKafkaKraftBroker startKafka(int port, List<Runnable> stadning) {
+  static EmbeddedKafkaKraftBroker startKafka(int port, List<Runnable> stadning) {
+    synchronized (KAFKASTARTER) {
+      return startKafkaEnsam(port, stadning);
+    }
+  }
+
+  private static EmbeddedKafkaKraftBroker startKafkaEnsam(int port, List<Runnable> stadning) {
     EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
     // By default it also sets the system property spring.kafka.bootstrap-servers, which would
     // outlive this context: a second application in the same JVM would then start no broker.
@@ -344,7 +352,10 @@ public class EmbeddedStack
     ((DefaultListableBeanFactory) beans).registerDisposableBean(namn, start::stoppaOmStartad);
   }
 
-  /** The ports {@link #freePort} has handed out in this JVM. */
+  /** The starts of Kafka brokers in this JVM take turns on it ({@link #startKafka}). */
+  private static final Object KAFKASTARTER = new Object();
+
+  /** The ports {@link #freePort} has handed out in this JVM; guarded by itself. */
   private static final java.util.Set<Integer> UTDELADE = new java.util.HashSet<>();
 
   /**
@@ -353,21 +364,25 @@ public class EmbeddedStack
    * the same free port twice in a row (PostgreSQL once waited in vain for a port the engine's gRPC
    * server had taken).
    */
-  static synchronized int freePort() {
-    for (int forsok = 0; forsok < 100; forsok++) {
-      try (ServerSocket socket = new ServerSocket(0)) {
-        if (UTDELADE.add(socket.getLocalPort())) {
-          return socket.getLocalPort();
+  static int freePort() {
+    synchronized (UTDELADE) {
+      for (int forsok = 0; forsok < 100; forsok++) {
+        try (ServerSocket socket = new ServerSocket(0)) {
+          if (UTDELADE.add(socket.getLocalPort())) {
+            return socket.getLocalPort();
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
       }
+      throw new IllegalStateException("Ingen ledig port som inte redan delats ut");
     }
-    throw new IllegalStateException("Ingen ledig port som inte redan delats ut");
   }
 
-  static synchronized boolean utdelad(int port) {
-    return UTDELADE.contains(port);
+  static boolean utdelad(int port) {
+    synchronized (UTDELADE) {
+      return UTDELADE.contains(port);
+    }
   }
 
   @FunctionalInterface

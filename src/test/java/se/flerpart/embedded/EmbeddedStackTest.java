@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * The embedded services start side by side; when one cannot start, start-up fails with its own
@@ -171,6 +172,48 @@ class EmbeddedStackTest {
     assertThat(a.tjanst()).isEqualTo("a");
     assertThat(b.tjanst()).isEqualTo("b");
     assertThat(stoppade).isEmpty();
+  }
+
+  /**
+   * The services start side by side: a Kafka broker's start, which takes seconds and takes turns
+   * with other brokers' starts, holds up no other service's port (PostgreSQL's start once waited
+   * for the whole of it).
+   */
+  @Test
+  void enPortDelasUtMedanKafkaStartar() throws Exception {
+    List<Runnable> stadning = new CopyOnWriteArrayList<>();
+    var kafka = new java.util.concurrent.atomic.AtomicReference<EmbeddedKafkaKraftBroker>();
+    var igang = new java.util.concurrent.CountDownLatch(1);
+    Thread start =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  igang.countDown();
+                  kafka.set(EmbeddedStack.startKafka(0, stadning));
+                });
+    try {
+      igang.await();
+      // The broker's start has taken its turn long before this, and goes on for seconds.
+      Thread.sleep(300);
+      int medanDenStartade = 0;
+      while (start.isAlive() && medanDenStartade < 5) {
+        long fore = System.nanoTime();
+        EmbeddedStack.freePort();
+        long ms = (System.nanoTime() - fore) / 1_000_000;
+        assertThat(ms).as("en port väntade på Kafkas start (%d ms)", ms).isLessThan(500);
+        if (start.isAlive()) {
+          medanDenStartade++;
+        }
+        Thread.sleep(20);
+      }
+      assertThat(medanDenStartade).as("portar utdelade medan Kafka startade").isEqualTo(5);
+    } finally {
+      start.join(Duration.ofSeconds(60));
+      if (kafka.get() != null) {
+        kafka.get().destroy();
+      }
+      stadning.forEach(Runnable::run);
+    }
   }
 
   /** The data directories of embedded databases that this JVM owns. */
