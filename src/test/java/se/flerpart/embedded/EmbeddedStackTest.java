@@ -13,7 +13,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -182,23 +186,23 @@ class EmbeddedStackTest {
    */
   @Test
   void enPortDelasUtMedanKafkaStartar() throws Exception {
-    var iStarten = new java.util.concurrent.CountDownLatch(1);
-    var fortsatt = new java.util.concurrent.CountDownLatch(1);
+    var iStarten = new CountDownLatch(1);
+    var fortsatt = new CountDownLatch(1);
     List<Runnable> stadning =
         new CopyOnWriteArrayList<>() {
           @Override
           public boolean add(Runnable r) {
             iStarten.countDown();
             try {
-              fortsatt.await(60, java.util.concurrent.TimeUnit.SECONDS);
+              fortsatt.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
             }
             return super.add(r);
           }
         };
-    var kafka = new java.util.concurrent.atomic.AtomicReference<EmbeddedKafkaKraftBroker>();
-    var fel = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+    var kafka = new AtomicReference<EmbeddedKafkaKraftBroker>();
+    var fel = new AtomicReference<Throwable>();
     Thread start =
         Thread.ofPlatform()
             .start(
@@ -210,10 +214,10 @@ class EmbeddedStackTest {
                   }
                 });
     try {
-      assertThat(iStarten.await(60, java.util.concurrent.TimeUnit.SECONDS))
-          .as("Kafkas start nådde sin städning (%s)", fel.get())
+      assertThat(iStarten.await(60, TimeUnit.SECONDS))
+          .as(() -> "Kafkas start nådde sin städning (" + fel.get() + ")")
           .isTrue();
-      var port = java.util.concurrent.CompletableFuture.supplyAsync(EmbeddedStack::freePort);
+      var port = CompletableFuture.supplyAsync(EmbeddedStack::freePort);
       assertThat(port)
           .as("en port delas ut medan Kafka startar")
           .succeedsWithin(Duration.ofSeconds(5));
