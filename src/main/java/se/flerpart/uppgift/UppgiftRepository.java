@@ -19,11 +19,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @Repository
 public class UppgiftRepository {
@@ -34,43 +33,30 @@ public class UppgiftRepository {
 
   private final Clock klocka;
   private final UppgiftSignal signal;
-  private final TransactionTemplate transaktion;
 
-  public UppgiftRepository(
-      JdbcClient jdbc,
-      ObjectMapper json,
-      Clock klocka,
-      UppgiftSignal signal,
-      TransactionTemplate transaktion) {
+  public UppgiftRepository(JdbcClient jdbc, ObjectMapper json, Clock klocka, UppgiftSignal signal) {
     this.klocka = klocka;
     this.jdbc = jdbc;
     this.json = json;
     this.signal = signal;
-    this.transaktion = transaktion;
-  }
-
-  /**
-   * Runs a write of tasks and what goes with it (its {@link #signalera notice}, the drafts it ends)
-   * in one transaction, the caller's when there is one: the write and its notice are one commit,
-   * not one each, and a write is never committed without the rest of it. A task is stored for each
-   * job the engine hands out, so this is a commit (a WAL flush) less per task.
-   */
-  private <T> T iEnTransaktion(Supplier<T> skrivning) {
-    return transaktion.execute(t -> skrivning.get());
   }
 
   /**
    * Wakes the requests waiting for the tasks of the cases numbered {@code arenden} (one for each
    * row written) once the rows are committed: this instance's at the commit, the other instances'
    * through {@code NOTIFY}, which PostgreSQL delivers when the transaction commits ({@link
-   * UppgiftNotifyListener}). The number of rows written. Only inside the write's transaction
-   * ({@link #iEnTransaktion}): a write and its notice committed one by one cost a commit more, and
-   * a write could be committed without its notice.
+   * UppgiftNotifyListener}). The number of rows written.
+   *
+   * <p>Only inside the write's transaction: every public write of tasks is {@code @Transactional}
+   * (the caller's transaction when there is one), so that the write, its notice and the drafts it
+   * ends are one commit, not one each, and a write is never committed without the rest of it. A
+   * task is stored for each job the engine hands out, so that is a commit (a WAL flush) less per
+   * task.
    */
   private int signalera(List<String> arenden) {
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       throw new IllegalStateException(
-          "En skrivning av uppgifter och dess NOTIFY ska ske i en transaktion (iEnTransaktion)");
+          "En skrivning av uppgifter och dess NOTIFY ska ske i en transaktion (@Transactional)");
     }
     if (!arenden.isEmpty()) {
       jdbc.sql("select pg_notify(?, ?)")
@@ -87,11 +73,8 @@ public class UppgiftRepository {
   }
 
   /** Stores a newly activated task; a job activated again after its timeout changes nothing. */
+  @Transactional
   public boolean skapaOmNy(Uppgift u) {
-    return iEnTransaktion(() -> skapa(u));
-  }
-
-  private boolean skapa(Uppgift u) {
     return signalera(
             andrade(
                 jdbc.sql(
@@ -453,6 +436,7 @@ public class UppgiftRepository {
    * Marks an open task cancelled: nobody is to do it, and nobody's draft of it is kept. False when
    * it was no longer open.
    */
+  @Transactional
   public boolean avbryt(long id) {
     return avbrytOm(id, "status = 'OPPEN'");
   }
@@ -463,15 +447,12 @@ public class UppgiftRepository {
    * waits for the engine, so that the retry does not send that answer to the other job. False when
    * it was neither.
    */
+  @Transactional
   public boolean avbrytFranTidigareMotor(long id) {
     return avbrytOm(id, "status in ('OPPEN', 'INSKICKAD')");
   }
 
   private boolean avbrytOm(long id, String villkor) {
-    return iEnTransaktion(() -> avbrytOmITransaktion(id, villkor));
-  }
-
-  private boolean avbrytOmITransaktion(long id, String villkor) {
     boolean avbruten =
         signalera(
                 andrade(
@@ -519,13 +500,12 @@ public class UppgiftRepository {
     }
   }
 
+  @Transactional
   public void andraForfallodatum(long id, Instant forfallodatum) {
-    iEnTransaktion(
-        () ->
-            signalera(
-                andrade(
-                    jdbc.sql("update uppgift u set forfallodatum = ? where id = ?" + ANDRADE)
-                        .params(Timestamp.from(forfallodatum), id))));
+    signalera(
+        andrade(
+            jdbc.sql("update uppgift u set forfallodatum = ? where id = ?" + ANDRADE)
+                .params(Timestamp.from(forfallodatum), id)));
   }
 
   private static String villkor(Fraga f, Map<String, Object> p, boolean medSok) {
@@ -639,20 +619,16 @@ public class UppgiftRepository {
         .list();
   }
 
+  @Transactional
   public void tilldela(long id, String anvandare) {
-    iEnTransaktion(
-        () ->
-            signalera(
-                andrade(
-                    jdbc.sql("update uppgift u set tilldelad = ? where id = ?" + ANDRADE)
-                        .params(anvandare, id))));
+    signalera(
+        andrade(
+            jdbc.sql("update uppgift u set tilldelad = ? where id = ?" + ANDRADE)
+                .params(anvandare, id)));
   }
 
+  @Transactional
   public void markeraInskickad(long id, Map<String, Object> data, String anvandare) {
-    iEnTransaktion(() -> markeraInskickadITransaktion(id, data, anvandare));
-  }
-
-  private int markeraInskickadITransaktion(long id, Map<String, Object> data, String anvandare) {
     signalera(
         andrade(
             jdbc.sql(
@@ -661,7 +637,7 @@ public class UppgiftRepository {
                         + ANDRADE)
                 .params(skriv(data), anvandare, Timestamp.from(klocka.instant()), id)));
     // The form is submitted: nobody's draft of it is needed any more.
-    return jdbc.sql("delete from uppgift_utkast where uppgift_id = ?").param(id).update();
+    jdbc.sql("delete from uppgift_utkast where uppgift_id = ?").param(id).update();
   }
 
   /**
@@ -801,11 +777,8 @@ public class UppgiftRepository {
   }
 
   /** Tasks of a closed case that nobody is to do any more. */
+  @Transactional
   public int avbrytOppnaForArende(UUID arendeId) {
-    return iEnTransaktion(() -> avbrytOppnaForArendeITransaktion(arendeId));
-  }
-
-  private int avbrytOppnaForArendeITransaktion(UUID arendeId) {
     int avbrutna =
         signalera(
             andrade(
