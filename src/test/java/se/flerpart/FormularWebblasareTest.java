@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import se.flerpart.arende.ArendeService;
 import se.flerpart.arende.ArendeSteg;
 
 /**
@@ -38,8 +43,17 @@ class FormularWebblasareTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired CamundaClient camunda;
 
+  private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+  /**
+   * The meeting's day: 4 December next year. Ahead of today wherever the browser is (the form
+   * refuses passed days), and a day an American reading would take for a month.
+   */
+  private static final String MOTESDAG =
+      LocalDate.now(ArendeService.SVERIGE).plusYears(1).withMonth(12).withDayOfMonth(4).toString();
+
   /** Far from Sweden, so that a time taken from the browser's clock would show. */
-  @RegisterExtension final WebblasarePerTest chromium = new WebblasarePerTest("America/New_York");
+  @RegisterExtension final WebblasarePerTest chromium = new WebblasarePerTest(NEW_YORK.getId());
 
   private WebDriver webblasare;
   private WebDriverWait vanta;
@@ -66,6 +80,7 @@ class FormularWebblasareTest {
     vantaPaFormular();
     WebElement datum = falt("input", "Field_motesTid-date");
     assertThat(datum.getDomAttribute("placeholder")).isEqualTo("ÅÅÅÅ-MM-DD");
+    LocalDate manadForeKalendern = LocalDate.now(NEW_YORK);
 
     // The calendar is Swedish, Monday first.
     datum.click();
@@ -78,15 +93,18 @@ class FormularWebblasareTest {
                 .map(e -> e.getText().strip())
                 .toList())
         .startsWith("mån", "tis", "ons", "tor", "fre", "lör", "sön");
-    assertThat(kalender.getText()).contains("december");
+    assertThat(kalender.getText())
+        .as("the calendar opens on this month (the browser's), named in Swedish")
+        .containsAnyOf(manadsnamn(manadForeKalendern), manadsnamn(LocalDate.now(NEW_YORK)));
     chromium.webblasare().granskaTillganglighet();
 
-    // ÅÅÅÅ-MM-DD is 4 December 2026, not 8 June 2027.
-    skriv(datum, "2026-12-04");
-    assertThat(datum.getDomProperty("value")).isEqualTo("2026-12-04");
+    // ÅÅÅÅ-MM-DD is 4 December, not read the American way (2026-12-04 once became 8 June 2027).
+    skriv(datum, MOTESDAG);
+    assertThat(datum.getDomProperty("value")).isEqualTo(MOTESDAG);
+    assertThat(webblasare.findElements(By.cssSelector("#formular .flerpart-datumfel"))).isEmpty();
     // ÅÅÅÅMMDD too, shown as ÅÅÅÅ-MM-DD.
-    skriv(datum, "20261204");
-    assertThat(datum.getDomProperty("value")).isEqualTo("2026-12-04");
+    skriv(datum, MOTESDAG.replace("-", ""));
+    assertThat(datum.getDomProperty("value")).isEqualTo(MOTESDAG);
     skriv(falt("input", "Field_motesTid-time"), "10:00");
     skriv(falt("textarea", "Field_syfte"), "Gemensam plan för återgång i arbete");
 
@@ -98,8 +116,8 @@ class FormularWebblasareTest {
         .isEqualTo("polite");
     JsonNode utkast = vantaPaUtkast(id, "anna", "syfte");
     assertThat(utkast.path("motesTid").asText())
-        .as("4 december 2026 klockan 10:00 på en klocka i Sverige, fast webbläsaren är i New York")
-        .isEqualTo("2026-12-04T10:00");
+        .as("4 december klockan 10:00 på en klocka i Sverige, fast webbläsaren är i New York")
+        .isEqualTo(MOTESDAG + "T10:00");
     assertThat(utkast.path("syfte").asText()).isEqualTo("Gemensam plan för återgång i arbete");
 
     // A reload (a closed tab) keeps it.
@@ -107,8 +125,7 @@ class FormularWebblasareTest {
     vantaPaFormular();
     assertThat(falt("textarea", "Field_syfte").getDomProperty("value"))
         .isEqualTo("Gemensam plan för återgång i arbete");
-    assertThat(falt("input", "Field_motesTid-date").getDomProperty("value"))
-        .isEqualTo("2026-12-04");
+    assertThat(falt("input", "Field_motesTid-date").getDomProperty("value")).isEqualTo(MOTESDAG);
     assertThat(falt("input", "Field_motesTid-time").getDomProperty("value")).isEqualTo("10:00");
     assertThat(webblasare.findElement(By.id("utkaststatus")).getText()).contains("återställt");
     chromium.webblasare().granskaTillganglighet();
@@ -132,8 +149,17 @@ class FormularWebblasareTest {
     chromium.webblasare().granskaTillganglighet();
     assertThat(api.hittaUppgift("anna", "mina", arendeId, "forbered-kallelse")).isPresent();
 
+    // A day that has passed (the browser's yesterday) is kept as typed and explained.
+    String igar = LocalDate.now(NEW_YORK).minusDays(1).toString();
+    WebElement passerat = falt("input", "Field_motesTid-date");
+    skriv(passerat, igar);
+    assertThat(passerat.getDomProperty("value")).isEqualTo(igar);
+    assertThat(passerat.getDomAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(webblasare.findElement(By.cssSelector("#formular .flerpart-datumfel")).getText())
+        .isEqualTo("Datumet har redan passerat. Välj i dag eller ett senare datum.");
+
     // Corrected, the message goes.
-    skriv(falt("input", "Field_motesTid-date"), "2026-12-04");
+    skriv(falt("input", "Field_motesTid-date"), MOTESDAG);
     assertThat(webblasare.findElements(By.cssSelector("#formular .flerpart-datumfel"))).isEmpty();
 
     // A time it cannot read stays as typed with a Swedish message, and nothing is sent; TTMM is
@@ -157,11 +183,11 @@ class FormularWebblasareTest {
     try {
       vanta.until(
           d ->
-              "2026-12-04T10:30"
+              (MOTESDAG + "T10:30")
                   .equals(
                       senast[0] = vantaPaUtkast(id, "anna", "motesTid").path("motesTid").asText()));
     } catch (org.openqa.selenium.TimeoutException e) {
-      assertThat(senast[0]).as("utkastets mötestid").isEqualTo("2026-12-04T10:30");
+      assertThat(senast[0]).as("utkastets mötestid").isEqualTo(MOTESDAG + "T10:30");
     }
   }
 
@@ -352,5 +378,9 @@ class FormularWebblasareTest {
           var svar = api.get(anvandare, sokvag);
           return svar.status() == 200 && svar.kropp().has(nyckel) ? svar.kropp() : null;
         });
+  }
+
+  private static String manadsnamn(LocalDate dag) {
+    return dag.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, Locale.forLanguageTag("sv"));
   }
 }
