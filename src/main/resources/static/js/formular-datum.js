@@ -10,7 +10,26 @@
 
   const FORMAT = "ÅÅÅÅ-MM-DD";
   const TIDIGT = "Datumet har redan passerat. Välj i dag eller ett senare datum.";
-  const MEDDELANDE = "Datumet kunde inte läsas. Skriv det som " + FORMAT + ", till exempel 2026-12-04.";
+  /**
+   * A day the date fields accept, as an example in the messages: two weeks from today on the
+   * browser's calendar (a fixed example would one day be refused as passed).
+   */
+  function exempel() {
+    const dag = new Date();
+    dag.setDate(dag.getDate() + 14);
+    return (
+      dag.getFullYear() +
+      "-" +
+      String(dag.getMonth() + 1).padStart(2, "0") +
+      "-" +
+      String(dag.getDate()).padStart(2, "0")
+    );
+  }
+
+  /** What is said of a date that cannot be read. */
+  function meddelande() {
+    return "Datumet kunde inte läsas. Skriv det som " + FORMAT + ", till exempel " + exempel() + ".";
+  }
   const TIDSMEDDELANDE = "Tiden kunde inte läsas. Skriv den som TT:MM, till exempel 10:00.";
 
   /** Where a date's and a time's messages go: the date under the whole field, the time under its box. */
@@ -82,7 +101,7 @@
     return String(timme).padStart(2, "0") + ":" + String(minut).padStart(2, "0");
   }
 
-  function visaFel(input, meddelande, slag = DATUM) {
+  function visaFel(input, text, slag = DATUM) {
     const ram = slag.ram(input);
     let fel = ram.querySelector("." + slag.klass);
     if (!fel) {
@@ -92,7 +111,7 @@
       fel.setAttribute("role", "alert");
       ram.appendChild(fel);
     }
-    fel.textContent = meddelande || MEDDELANDE;
+    fel.textContent = text || meddelande();
     input.setAttribute("aria-invalid", "true");
     const beskrivning = (input.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
     if (!beskrivning.includes(fel.id)) {
@@ -292,5 +311,5 @@
     korning();
   }
 
-  window.FlerpartDatum = { folj, harFel, harTidsfel, tolka, tolkaTid, MEDDELANDE, TIDSMEDDELANDE };
+  window.FlerpartDatum = { folj, harFel, harTidsfel, tolka, tolkaTid, exempel, TIDSMEDDELANDE };
 })();

@@ -212,7 +212,11 @@
   async function skicka(form, knapp) {
     felruta.hidden = true;
     if (window.FlerpartDatum && FlerpartDatum.harFel(behallare)) {
-      visaFel("Ett datum kunde inte läsas. Skriv datum som ÅÅÅÅ-MM-DD, till exempel 2026-12-04.");
+      visaFel(
+        "Ett datum kunde inte läsas. Skriv datum som ÅÅÅÅ-MM-DD, till exempel " +
+          FlerpartDatum.exempel() +
+          "."
+      );
       return;
     }
     if (window.FlerpartDatum && FlerpartDatum.harTidsfel(behallare)) {

@@ -12,6 +12,8 @@ import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -111,7 +113,7 @@ class FormularWebblasareTest {
     // The draft is saved while she types, and says so.
     vanta.until(
         ExpectedConditions.textMatches(
-            By.id("utkaststatus"), java.util.regex.Pattern.compile("Utkast sparat \\d\\d:\\d\\d")));
+            By.id("utkaststatus"), Pattern.compile("Utkast sparat \\d\\d:\\d\\d")));
     assertThat(webblasare.findElement(By.id("utkaststatus")).getDomAttribute("aria-live"))
         .isEqualTo("polite");
     JsonNode utkast = vantaPaUtkast(id, "anna", "syfte");
@@ -136,16 +138,19 @@ class FormularWebblasareTest {
       skriv(falt, oläsbart);
       assertThat(falt.getDomProperty("value")).isEqualTo(oläsbart);
       assertThat(falt.getDomAttribute("aria-invalid")).isEqualTo("true");
-      assertThat(webblasare.findElement(By.cssSelector("#formular .flerpart-datumfel")).getText())
-          .isEqualTo(
-              "Datumet kunde inte läsas. Skriv det som ÅÅÅÅ-MM-DD, till exempel 2026-12-04.");
+      String fel = webblasare.findElement(By.cssSelector("#formular .flerpart-datumfel")).getText();
+      assertThat(fel)
+          .startsWith("Datumet kunde inte läsas. Skriv det som ÅÅÅÅ-MM-DD, till exempel ");
+      assertThat(exempel(fel)).as("exemplet är en dag som fältet tar emot").isAfter(idag());
     }
     webblasare.findElement(By.id("slutfor")).click();
-    assertThat(
-            vanta
-                .until(ExpectedConditions.visibilityOfElementLocated(By.id("felsammanfattning")))
-                .getText())
-        .contains("Ett datum kunde inte läsas");
+    String sammanfattning =
+        vanta
+            .until(ExpectedConditions.visibilityOfElementLocated(By.id("felsammanfattning")))
+            .getText();
+    assertThat(sammanfattning)
+        .contains("Ett datum kunde inte läsas. Skriv datum som ÅÅÅÅ-MM-DD, till exempel ");
+    assertThat(exempel(sammanfattning)).isAfter(idag());
     chromium.webblasare().granskaTillganglighet();
     assertThat(api.hittaUppgift("anna", "mina", arendeId, "forbered-kallelse")).isPresent();
 
@@ -382,5 +387,17 @@ class FormularWebblasareTest {
 
   private static String manadsnamn(LocalDate dag) {
     return dag.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, Locale.forLanguageTag("sv"));
+  }
+
+  /** The browser's today (the form refuses days before it). */
+  private static LocalDate idag() {
+    return LocalDate.now(NEW_YORK);
+  }
+
+  /** The example day a message gives ("till exempel ÅÅÅÅ-MM-DD."). */
+  private static LocalDate exempel(String meddelande) {
+    Matcher m = Pattern.compile("till exempel (\\d{4}-\\d{2}-\\d{2})\\.").matcher(meddelande);
+    assertThat(m.find()).as(meddelande).isTrue();
+    return LocalDate.parse(m.group(1));
   }
 }
