@@ -10,6 +10,8 @@
 
   const FORMAT = "ÅÅÅÅ-MM-DD";
   const TIDIGT = "Datumet har redan passerat. Välj i dag eller ett senare datum.";
+  const TIDSMEDDELANDE = "Tiden kunde inte läsas. Skriv den som TT:MM, till exempel 10:00.";
+
   /**
    * A day the date fields accept, as an example in the messages: two weeks from today on the
    * browser's calendar (a fixed example would one day be refused as passed).
@@ -30,7 +32,6 @@
   function meddelande() {
     return "Datumet kunde inte läsas. Skriv det som " + FORMAT + ", till exempel " + exempel() + ".";
   }
-  const TIDSMEDDELANDE = "Tiden kunde inte läsas. Skriv den som TT:MM, till exempel 10:00.";
 
   /** Where a date's and a time's messages go: the date under the whole field, the time under its box. */
   const DATUM = {

@@ -82,7 +82,7 @@ class FormularWebblasareTest {
     vantaPaFormular();
     WebElement datum = falt("input", "Field_motesTid-date");
     assertThat(datum.getDomAttribute("placeholder")).isEqualTo("ÅÅÅÅ-MM-DD");
-    LocalDate manadForeKalendern = LocalDate.now(NEW_YORK);
+    LocalDate manadForeKalendern = idag();
 
     // The calendar is Swedish, Monday first.
     datum.click();
@@ -97,7 +97,7 @@ class FormularWebblasareTest {
         .startsWith("mån", "tis", "ons", "tor", "fre", "lör", "sön");
     assertThat(kalender.getText())
         .as("the calendar opens on this month (the browser's), named in Swedish")
-        .containsAnyOf(manadsnamn(manadForeKalendern), manadsnamn(LocalDate.now(NEW_YORK)));
+        .containsAnyOf(manadsnamn(manadForeKalendern), manadsnamn(idag()));
     chromium.webblasare().granskaTillganglighet();
 
     // ÅÅÅÅ-MM-DD is 4 December, not read the American way (2026-12-04 once became 8 June 2027).
@@ -155,7 +155,7 @@ class FormularWebblasareTest {
     assertThat(api.hittaUppgift("anna", "mina", arendeId, "forbered-kallelse")).isPresent();
 
     // A day that has passed (the browser's yesterday) is kept as typed and explained.
-    String igar = LocalDate.now(NEW_YORK).minusDays(1).toString();
+    String igar = idag().minusDays(1).toString();
     WebElement passerat = falt("input", "Field_motesTid-date");
     skriv(passerat, igar);
     assertThat(passerat.getDomProperty("value")).isEqualTo(igar);

@@ -46,9 +46,9 @@ public record ProcessMotor(ZeebeClient client, ZeebeTestEngine engine, Deploymen
   }
 
   /**
-   * The active jobs of the type, asked again a few times while there are none: the engine may still
-   * be creating a job when it first reports idle (a timer or a message that just fired, above all
-   * on a loaded machine). For a job that should exist; to check that none does, ask once with
+   * The active jobs of the type, asked again for up to 10 s while there are none: the engine may
+   * still be creating a job when it first reports idle (a timer or a message that just fired, above
+   * all on a loaded machine). For a job that should exist; to check that none does, ask once with
    * {@link #aktiveraJobben}.
    */
   public List<ActivatedJob> vantaPaJobben(String jobType) {
