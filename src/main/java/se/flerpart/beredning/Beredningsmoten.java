@@ -128,7 +128,7 @@ public class Beredningsmoten {
     } else {
       dag = Datum.tolka(in.forstaDatum()).orElse(null);
       if (dag == null) {
-        fel.put("forstaDatum", etikett("forstaDatum", Datum.MEDDELANDE));
+        fel.put("forstaDatum", etikett("forstaDatum", Datum.meddelande(idag.plusDays(14))));
       } else if (dag.isBefore(idag)) {
         fel.put(
             "forstaDatum",

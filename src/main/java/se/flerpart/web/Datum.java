@@ -14,9 +14,16 @@ import java.util.regex.Pattern;
  */
 public final class Datum {
 
-  /** What a date field says when it cannot read the text. */
-  public static final String MEDDELANDE =
-      "Datumet kunde inte läsas. Skriv det som ÅÅÅÅ-MM-DD, till exempel 2026-03-31.";
+  /** What a date field says when it cannot read the text (its example a quarter's last day). */
+  public static final String MEDDELANDE = meddelande(LocalDate.of(2026, 3, 31));
+
+  /**
+   * What a date field says when it cannot read the text, with a day the field accepts as its
+   * example (for a field that refuses passed days, a day ahead).
+   */
+  public static String meddelande(LocalDate exempel) {
+    return "Datumet kunde inte läsas. Skriv det som ÅÅÅÅ-MM-DD, till exempel " + exempel + ".";
+  }
 
   /** What a time field says when it cannot read the text. */
   public static final String TIDSMEDDELANDE =

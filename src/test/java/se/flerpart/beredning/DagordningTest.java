@@ -110,8 +110,11 @@ class DagordningTest {
     Svar feltDatum = sparaSchema("admin", kod, Map.of("forstaDatum", "2026-13-45", "tid", "25:00"));
     assertThat(feltDatum.status()).isEqualTo(400);
     assertThat(feltDatum.kropp().path("fel").path("forstaDatum").asText())
-        .startsWith("Första mötesdag:")
-        .contains("ÅÅÅÅ-MM-DD");
+        .as("its example a day the field takes, not a passed one")
+        .isEqualTo(
+            "Första mötesdag: Datumet kunde inte läsas. Skriv det som ÅÅÅÅ-MM-DD, till exempel "
+                + idag().plusDays(14)
+                + ".");
     assertThat(feltDatum.kropp().path("fel").path("tid").asText())
         .startsWith("Klockslag:")
         .contains("TT:MM");
@@ -259,7 +262,10 @@ class DagordningTest {
     assertThat(fel.status()).isEqualTo(302);
     assertThat(admin.get("/admin/insatser/" + kod).html())
         .contains("Mötesdagarna är inte sparade.")
-        .contains("Första mötesdag: " + se.flerpart.web.Datum.MEDDELANDE);
+        .contains(
+            "Första mötesdag: Datumet kunde inte läsas. Skriv det som ÅÅÅÅ-MM-DD, till exempel "
+                + idag().plusDays(14)
+                + ".");
     assertThat(api.get("admin", "/api/admin/insatser/" + kod + "/beredningsmote").status())
         .isEqualTo(404);
     LocalDate dag = idag().plusDays(3);
