@@ -29,6 +29,7 @@ import se.flerpart.Sidklient;
 import se.flerpart.arende.ArendeService;
 import se.flerpart.arende.ArendeSteg;
 import se.flerpart.embedded.EmbeddedMotor;
+import se.flerpart.web.Datum;
 
 /**
  * The beredningsgrupp's meeting days and the agenda mail: bad schedules are refused with the
@@ -111,10 +112,7 @@ class DagordningTest {
     assertThat(feltDatum.status()).isEqualTo(400);
     assertThat(feltDatum.kropp().path("fel").path("forstaDatum").asText())
         .as("its example a day the field takes, not a passed one")
-        .isEqualTo(
-            "Första mötesdag: Datumet kunde inte läsas. Skriv det som ÅÅÅÅ-MM-DD, till exempel "
-                + idag().plusDays(14)
-                + ".");
+        .isEqualTo("Första mötesdag: " + Datum.meddelande(idag().plusDays(14)));
     assertThat(feltDatum.kropp().path("fel").path("tid").asText())
         .startsWith("Klockslag:")
         .contains("TT:MM");
@@ -262,10 +260,7 @@ class DagordningTest {
     assertThat(fel.status()).isEqualTo(302);
     assertThat(admin.get("/admin/insatser/" + kod).html())
         .contains("Mötesdagarna är inte sparade.")
-        .contains(
-            "Första mötesdag: Datumet kunde inte läsas. Skriv det som ÅÅÅÅ-MM-DD, till exempel "
-                + idag().plusDays(14)
-                + ".");
+        .contains("Första mötesdag: " + Datum.meddelande(idag().plusDays(14)));
     assertThat(api.get("admin", "/api/admin/insatser/" + kod + "/beredningsmote").status())
         .isEqualTo(404);
     LocalDate dag = idag().plusDays(3);
