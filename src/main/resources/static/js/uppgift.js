@@ -82,8 +82,22 @@
     }
   }
 
-  // The server's messages start with the field's label (and the row, "Deltagare 2: …"); form-js'
-  // own messages do not, so those get the label here.
+  /** A field's label; a field in a list's row ("deltagare[1].epost") by its own key. */
+  function etikettFor(falt) {
+    return etiketter[falt] || etiketter[falt.replace(/^.*[.\]]/, "")];
+  }
+
+  /** The fields of the form's data holding a control character, each with its message. */
+  function otillatnaTecken(data) {
+    const perFalt = {};
+    if (window.FlerpartTecken) {
+      FlerpartTecken.falt(data, "").forEach((falt) => (perFalt[falt] = FlerpartTecken.MEDDELANDE));
+    }
+    return perFalt;
+  }
+
+  // The server's messages mostly start with the field's label (and the row, "Deltagare 2: …");
+  // form-js' own messages and the few of the server's that do not get the label here.
   function visaFel(meddelande, perFalt, franServern) {
     felruta.replaceChildren();
     const rubrik = document.createElement("p");
@@ -93,7 +107,10 @@
       const lista = document.createElement("ul");
       for (const [falt, text] of Object.entries(perFalt)) {
         const rad = document.createElement("li");
-        rad.textContent = franServern ? text : (etiketter[falt] || "Fält") + ": " + text;
+        // A server's message for a field in a list's row starts with the row, not the label.
+        const etikett = franServern ? etiketter[falt] : etikettFor(falt);
+        rad.textContent =
+          franServern && (!etikett || text.startsWith(etikett)) ? text : (etikett || "Fält") + ": " + text;
         rad.dataset.falt = falt;
         lista.appendChild(rad);
       }
@@ -140,6 +157,14 @@
     }
     const varden = formularetsVarden();
     if (varden === senastSparat) {
+      return sparar;
+    }
+    const tecken = Object.keys(otillatnaTecken(JSON.parse(varden)));
+    if (tecken.length > 0) {
+      // The server would refuse it too; the draft saved before stays.
+      visaUtkaststatus(
+        "Utkastet sparas inte. " + (etikettFor(tecken[0]) || "Ett fält") + ": " + FlerpartTecken.MEDDELANDE
+      );
       return sparar;
     }
     sparar = sparar.then(async () => {
@@ -224,11 +249,11 @@
       return;
     }
     const resultat = form.submit();
-    if (resultat.errors && Object.keys(resultat.errors).length > 0) {
-      const perFalt = {};
-      for (const [falt, fel] of Object.entries(resultat.errors)) {
-        perFalt[falt] = (Array.isArray(fel) ? fel : [fel]).map((f) => svenska(String(f))).join(" ");
-      }
+    const perFalt = otillatnaTecken(resultat.data);
+    for (const [falt, fel] of Object.entries(resultat.errors || {})) {
+      perFalt[falt] = (Array.isArray(fel) ? fel : [fel]).map((f) => svenska(String(f))).join(" ");
+    }
+    if (Object.keys(perFalt).length > 0) {
       visaFel("Formuläret är inte komplett. Rätta fälten nedan.", perFalt);
       return;
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -33,8 +34,9 @@ import se.flerpart.arende.ArendeSteg;
 /**
  * Task forms in the browser, where data got lost or changed: dates are read and shown as ÅÅÅÅ-MM-DD
  * in a Swedish calendar, what cannot be read is said in Swedish, the meeting time is Swedish time
- * even in a browser in New York, a half-filled form survives a reload, and text typed into a
- * group's task before taking it is still there afterwards.
+ * even in a browser in New York, a half-filled form survives a reload, text typed into a group's
+ * task before taking it is still there afterwards, and a control character pasted into a field is
+ * named by the field's label, in a task's form and in a page's own, before anything is sent.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -282,6 +284,92 @@ class FormularWebblasareTest {
   }
 
   @Test
+  void ettOtillatetTeckenNamnerFaltetOchIngetSkickas() throws IOException {
+    String arendeId = aktualisera();
+    JsonNode samtycke = api.vantaPaUppgift("anna", "mina", arendeId, "inhamta-samtycke");
+    assertThat(
+            api.slutfor("anna", samtycke, ArendeSteg.samtyckeJa(List.of("FK", "AF"), false))
+                .status())
+        .isEqualTo(200);
+    JsonNode beredning = api.vantaPaUppgift("bengt", "grupp", arendeId, "bered-arende");
+    long id = beredning.path("id").asLong();
+
+    loggaIn("bengt");
+    oppna("/uppgifter/" + id);
+    vantaPaFormular();
+    WebElement motivering = falt("textarea", "Field_motivering");
+    skriv(motivering, "Behov hos FK");
+    vanta.until(
+        ExpectedConditions.textMatches(
+            By.id("utkaststatus"), Pattern.compile("Utkast sparat \\d\\d:\\d\\d")));
+    // Pasted text with a NUL in it, as form-js takes a change.
+    klistraIn(motivering, "Behov hos FK\u0000 och AF");
+    vanta.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("utkaststatus"),
+            "Utkastet sparas inte. Motivering: texten innehåller ett otillåtet tecken"));
+    webblasare.findElement(By.id("slutfor")).click();
+    WebElement fel =
+        vanta.until(ExpectedConditions.visibilityOfElementLocated(By.id("felsammanfattning")));
+    assertThat(fel.getText())
+        .contains("Motivering: texten innehåller ett otillåtet tecken")
+        .doesNotContain("motivering:");
+    // Nothing went to the server: the task is open, and the draft is the text before the NUL.
+    assertThat(jdbc.queryForObject("select status from uppgift where id = ?", String.class, id))
+        .isEqualTo("OPPEN");
+    assertThat(api.get("bengt", "/api/uppgifter/" + id + "/utkast").kropp().path("motivering"))
+        .hasToString("\"Behov hos FK\"");
+  }
+
+  @Test
+  void ettOtillatetTeckenISidansFormularVisasVidFaltetMedEtiketten() {
+    String kod = "tecken-" + System.nanoTime();
+    assertThat(
+            api.post(
+                    "admin",
+                    "/api/admin/insatser",
+                    Map.of("kod", kod, "namn", "Teckenprov", "beredningsgrupp", List.of("bengt")))
+                .status())
+        .isEqualTo(201);
+    String dag = LocalDate.now(ArendeService.SVERIGE).plusDays(14).toString();
+    loggaIn("admin");
+    oppna("/admin/insatser/" + kod);
+    skriv(webblasare.findElement(By.id("forstaDatum")), dag);
+    skriv(webblasare.findElement(By.id("tid")), "10:00");
+    WebElement plats = webblasare.findElement(By.id("plats"));
+    klistraIn(plats, "Rum\u0000 4");
+    webblasare.findElement(By.id("spara-beredningsmote")).click();
+
+    WebElement fel =
+        vanta.until(ExpectedConditions.visibilityOfElementLocated(By.id("plats-teckenfel")));
+    assertThat(fel.getText())
+        .startsWith("Plats: texten innehåller ett otillåtet tecken")
+        .doesNotContain("plats:");
+    assertThat(webblasare.getCurrentUrl()).endsWith("/admin/insatser/" + kod);
+    assertThat(webblasare.switchTo().activeElement().getDomAttribute("id")).isEqualTo("plats");
+    assertThat(plats.getDomAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(plats.getDomAttribute("aria-describedby")).contains("plats-teckenfel");
+    chromium.webblasare().granskaTillganglighet();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from beredningsmote_schema where insats_kod = ?",
+                Integer.class,
+                kod))
+        .as("inget sparat")
+        .isZero();
+
+    // Corrected, the same form is sent and saved, and the message is gone.
+    skriv(plats, "Rum 4");
+    webblasare.findElement(By.id("spara-beredningsmote")).click();
+    vanta.until(ExpectedConditions.urlContains("#beredningsmote"));
+    assertThat(webblasare.findElements(By.className("teckenfel"))).isEmpty();
+    assertThat(
+            jdbc.queryForObject(
+                "select plats from beredningsmote_schema where insats_kod = ?", String.class, kod))
+        .isEqualTo("Rum 4");
+  }
+
+  @Test
   void ettSvarSomIngenProcessVantarPaLangreSagsOchSidanStannar() throws IOException {
     String arendeId = aktualisera();
     JsonNode samtycke = api.vantaPaUppgift("anna", "mina", arendeId, "inhamta-samtycke");
@@ -363,6 +451,21 @@ class FormularWebblasareTest {
     return vanta.until(
         ExpectedConditions.elementToBeClickable(
             By.cssSelector("#formular " + tagg + "[id$='-" + komponentId + "']")));
+  }
+
+  /**
+   * Puts the text in the field as pasting does (a control character cannot be typed), through the
+   * element's own value setter so that form-js sees the change.
+   */
+  private void klistraIn(WebElement falt, String text) {
+    ((JavascriptExecutor) webblasare)
+        .executeScript(
+            "const f = arguments[0];"
+                + " Object.getOwnPropertyDescriptor(Object.getPrototypeOf(f), 'value')"
+                + ".set.call(f, arguments[1]);"
+                + " f.dispatchEvent(new Event('input', {bubbles: true}));",
+            falt,
+            text);
   }
 
   /** Replaces the field's text and leaves it with Tab, as a user does. */
