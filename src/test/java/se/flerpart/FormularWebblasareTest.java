@@ -102,6 +102,17 @@ class FormularWebblasareTest {
         .containsAnyOf(manadsnamn(manadForeKalendern), manadsnamn(idag()));
     chromium.webblasare().granskaTillganglighet();
 
+    // A first date that cannot be read: form-js sees no value and would say "Fältet måste fyllas
+    // i." under the date the user did fill in; only Flerpart's message is shown.
+    skriv(datum, "4/12/2026");
+    webblasare.findElement(By.id("slutfor")).click();
+    vanta.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("felsammanfattning"), "Ett datum kunde inte läsas"));
+    assertThat(synligaFelVidMotesTid())
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .startsWith("Datumet kunde inte läsas.");
+
     // ÅÅÅÅ-MM-DD is 4 December, not read the American way (2026-12-04 once became 8 June 2027).
     skriv(datum, MOTESDAG);
     assertThat(datum.getDomProperty("value")).isEqualTo(MOTESDAG);
@@ -153,6 +164,10 @@ class FormularWebblasareTest {
     assertThat(sammanfattning)
         .contains("Ett datum kunde inte läsas. Skriv datum som ÅÅÅÅ-MM-DD, till exempel ");
     assertThat(exempel(sammanfattning)).isAfter(idag());
+    assertThat(synligaFelVidMotesTid())
+        .as("Flerparts meddelande, inte form-js' \"Fältet måste fyllas i.\" för ett ifyllt fält")
+        .containsExactly(
+            webblasare.findElement(By.cssSelector("#formular .flerpart-datumfel")).getText());
     chromium.webblasare().granskaTillganglighet();
     assertThat(api.hittaUppgift("anna", "mina", arendeId, "forbered-kallelse")).isPresent();
 
@@ -182,6 +197,8 @@ class FormularWebblasareTest {
     vanta.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("felsammanfattning"), "En tid kunde inte läsas"));
+    assertThat(synligaFelVidMotesTid())
+        .containsExactly("Tiden kunde inte läsas. Skriv den som TT:MM, till exempel 10:00.");
     assertThat(api.hittaUppgift("anna", "mina", arendeId, "forbered-kallelse")).isPresent();
     skriv(falt("input", "Field_motesTid-time"), "1030");
     vanta.until(d -> "10:30".equals(falt("input", "Field_motesTid-time").getDomProperty("value")));
@@ -444,6 +461,16 @@ class FormularWebblasareTest {
     vanta.until(
         ExpectedConditions.presenceOfElementLocated(By.cssSelector("#formular .fjs-container")));
     vanta.until(ExpectedConditions.elementToBeClickable(By.id("slutfor")));
+  }
+
+  /** The messages shown under the meeting's date and time, as the user sees them. */
+  private List<String> synligaFelVidMotesTid() {
+    return webblasare
+        .findElements(By.cssSelector("#formular .fjs-form-field-datetime .fjs-form-field-error"))
+        .stream()
+        .filter(WebElement::isDisplayed)
+        .map(WebElement::getText)
+        .toList();
   }
 
   /** A form-js input by its component id in forms/*.form ("fjs-form-<random>-Field_x"). */
