@@ -217,13 +217,7 @@ class FormularWebblasareTest {
 
   @Test
   void textSkrivenForeTaUppgiftenFinnsKvarEfterat() throws IOException {
-    String arendeId = aktualisera();
-    JsonNode samtycke = api.vantaPaUppgift("anna", "mina", arendeId, "inhamta-samtycke");
-    assertThat(
-            api.slutfor("anna", samtycke, ArendeSteg.samtyckeJa(List.of("FK", "AF"), false))
-                .status())
-        .isEqualTo(200);
-    JsonNode beredning = api.vantaPaUppgift("bengt", "grupp", arendeId, "bered-arende");
+    JsonNode beredning = beredningsuppgift();
     assertThat(beredning.path("tilldelad").asText("")).as("gruppens, inte tagen").isIn("", "null");
 
     loggaIn("bengt");
@@ -302,13 +296,7 @@ class FormularWebblasareTest {
 
   @Test
   void ettOtillatetTeckenNamnerFaltetOchIngetSkickas() throws IOException {
-    String arendeId = aktualisera();
-    JsonNode samtycke = api.vantaPaUppgift("anna", "mina", arendeId, "inhamta-samtycke");
-    assertThat(
-            api.slutfor("anna", samtycke, ArendeSteg.samtyckeJa(List.of("FK", "AF"), false))
-                .status())
-        .isEqualTo(200);
-    JsonNode beredning = api.vantaPaUppgift("bengt", "grupp", arendeId, "bered-arende");
+    JsonNode beredning = beredningsuppgift();
     long id = beredning.path("id").asLong();
 
     loggaIn("bengt");
@@ -438,6 +426,17 @@ class FormularWebblasareTest {
   }
 
   // --- steps ---
+
+  /** A new case's bered-arende task, the group's, after anna has got its consent. */
+  private JsonNode beredningsuppgift() {
+    String arendeId = aktualisera();
+    JsonNode samtycke = api.vantaPaUppgift("anna", "mina", arendeId, "inhamta-samtycke");
+    assertThat(
+            api.slutfor("anna", samtycke, ArendeSteg.samtyckeJa(List.of("FK", "AF"), false))
+                .status())
+        .isEqualTo(200);
+    return api.vantaPaUppgift("bengt", "grupp", arendeId, "bered-arende");
+  }
 
   private String aktualisera() {
     return api.aktualisera(
