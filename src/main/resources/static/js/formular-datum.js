@@ -114,11 +114,7 @@
     }
     fel.textContent = text || meddelande();
     input.setAttribute("aria-invalid", "true");
-    const beskrivning = (input.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
-    if (!beskrivning.includes(fel.id)) {
-      beskrivning.push(fel.id);
-      input.setAttribute("aria-describedby", beskrivning.join(" "));
-    }
+    FlerpartFalt.beskriv(input, fel.id);
     ram.classList.add("flerpart-datum-ogiltigt");
   }
 
@@ -126,14 +122,7 @@
     const ram = slag.ram(input);
     const fel = ram.querySelector("." + slag.klass);
     if (fel) {
-      const beskrivning = (input.getAttribute("aria-describedby") || "")
-        .split(" ")
-        .filter((d) => d && d !== fel.id);
-      if (beskrivning.length) {
-        input.setAttribute("aria-describedby", beskrivning.join(" "));
-      } else {
-        input.removeAttribute("aria-describedby");
-      }
+      FlerpartFalt.slutaBeskriva(input, fel.id);
       fel.remove();
     }
     input.removeAttribute("aria-invalid");

@@ -1,35 +1,63 @@
-// A control character that no one types (NUL and the like, usually from pasted text) is refused by
-// the server wherever text comes in. In the browser a form holding one is not sent: the field gets
-// the message under it with its label, the first such field gets the focus, and nothing is saved.
-// Without this the server still refuses the form, but on a page of its own that names the field
-// by its technical name. Loaded on every page (the head fragment); the task forms (form-js) use
-// FlerpartTecken.falt for their data before they are sent. Hidden fields are the page's own and
-// left to the server.
+// What every page does with its form fields (loaded in the head fragment, before the pages' own
+// scripts):
+// - FlerpartFalt.beskriv / slutaBeskriva link a message to its field (aria-describedby) and take
+//   it away again, leaving the field's other descriptions as they are; the date fields' and the
+//   free-text warnings' messages use them too.
+// - A control character that no one types (NUL and the like, usually from pasted text) is refused
+//   by the server wherever text comes in. In the browser a form holding one is not sent: the field
+//   gets the message under it with its label, the first such field gets the focus, and nothing is
+//   saved. Without this the server still refuses the form, but on a page of its own that names
+//   the field by its technical name. The task forms (form-js) check their data with
+//   FlerpartFalt.medOtillatetTecken before they are sent. Hidden fields are the page's own and left
+//   to the server.
 (function () {
   "use strict";
   // The same characters as the server's check: C0 controls except tab, line break and carriage
   // return, and DEL.
   const OTILLATET = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-  const MEDDELANDE =
+  const OTILLATET_TECKEN =
     "texten innehåller ett otillåtet tecken, ett osynligt styrtecken (ofta från inklistrad text)." +
     " Skriv om texten och försök igen.";
+
+  function beskrivningar(falt) {
+    return (falt.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+  }
+
+  /** Adds the element with this id to what describes the field. */
+  function beskriv(falt, id) {
+    const ids = beskrivningar(falt);
+    if (!ids.includes(id)) {
+      ids.push(id);
+      falt.setAttribute("aria-describedby", ids.join(" "));
+    }
+  }
+
+  /** Takes the element with this id away from what describes the field. */
+  function slutaBeskriva(falt, id) {
+    const ids = beskrivningar(falt).filter((d) => d !== id);
+    if (ids.length > 0) {
+      falt.setAttribute("aria-describedby", ids.join(" "));
+    } else {
+      falt.removeAttribute("aria-describedby");
+    }
+  }
 
   function finns(text) {
     return typeof text === "string" && OTILLATET.test(text);
   }
 
   /** The keys of a form's data (nested objects and lists as key paths) whose text is refused. */
-  function falt(data, prefix) {
+  function medOtillatetTecken(data, prefix = "") {
     const hittade = [];
     if (Array.isArray(data)) {
-      data.forEach((v, i) => hittade.push(...falt(v, prefix + "[" + i + "]")));
+      data.forEach((v, i) => hittade.push(...medOtillatetTecken(v, prefix + "[" + i + "]")));
     } else if (data !== null && typeof data === "object") {
       for (const [nyckel, v] of Object.entries(data)) {
         const namn = prefix ? prefix + "." + nyckel : nyckel;
         if (finns(nyckel) || finns(v)) {
           hittade.push(namn);
         } else {
-          hittade.push(...falt(v, namn));
+          hittade.push(...medOtillatetTecken(v, namn));
         }
       }
     }
@@ -54,14 +82,7 @@
       const element = document.getElementById(s.dataset.for);
       if (element) {
         element.removeAttribute("aria-invalid");
-        const beskriven = (element.getAttribute("aria-describedby") || "")
-          .split(" ")
-          .filter((d) => d && d !== s.id);
-        if (beskriven.length > 0) {
-          element.setAttribute("aria-describedby", beskriven.join(" "));
-        } else {
-          element.removeAttribute("aria-describedby");
-        }
+        slutaBeskriva(element, s.id);
       }
       s.remove();
     });
@@ -72,18 +93,16 @@
   function markera(element) {
     if (!element.id) {
       nummer += 1;
-      element.id = "teckenkontroll-falt-" + nummer;
+      element.id = "formularfalt-" + nummer;
     }
     const ruta = document.createElement("span");
     ruta.id = element.id + "-teckenfel";
     ruta.className = "faltfel teckenfel";
     ruta.dataset.for = element.id;
-    ruta.textContent = etikett(element) + ": " + MEDDELANDE;
+    ruta.textContent = etikett(element) + ": " + OTILLATET_TECKEN;
     element.insertAdjacentElement("afterend", ruta);
     element.setAttribute("aria-invalid", "true");
-    const beskriven = (element.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
-    beskriven.push(ruta.id);
-    element.setAttribute("aria-describedby", beskriven.join(" "));
+    beskriv(element, ruta.id);
   }
 
   // Capture, so that the check comes before any other submit handler of the page's scripts.
@@ -115,5 +134,5 @@
     true
   );
 
-  window.FlerpartTecken = { finns, falt, MEDDELANDE };
+  window.FlerpartFalt = { beskriv, slutaBeskriva, medOtillatetTecken, OTILLATET_TECKEN };
 })();

@@ -28,11 +28,7 @@
       ruta.setAttribute("role", "status");
       ruta.hidden = true;
       falt.insertAdjacentElement("afterend", ruta);
-      const beskriven = (falt.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
-      if (!beskriven.includes(id)) {
-        beskriven.push(id);
-        falt.setAttribute("aria-describedby", beskriven.join(" "));
-      }
+      FlerpartFalt.beskriv(falt, id);
     }
     return ruta;
   }

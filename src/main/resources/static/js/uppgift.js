@@ -90,14 +90,12 @@
   /** The fields of the form's data holding a control character, each with its message. */
   function otillatnaTecken(data) {
     const perFalt = {};
-    if (window.FlerpartTecken) {
-      FlerpartTecken.falt(data, "").forEach((falt) => (perFalt[falt] = FlerpartTecken.MEDDELANDE));
-    }
+    FlerpartFalt.medOtillatetTecken(data).forEach((falt) => (perFalt[falt] = FlerpartFalt.OTILLATET_TECKEN));
     return perFalt;
   }
 
-  // The server's messages mostly start with the field's label (and the row, "Deltagare 2: …");
-  // form-js' own messages and the few of the server's that do not get the label here.
+  // The server's messages start with the field's label (and the row, "Deltagare 2: …"); form-js'
+  // own messages and the control characters found here do not, so those get the label here.
   function visaFel(meddelande, perFalt, franServern) {
     felruta.replaceChildren();
     const rubrik = document.createElement("p");
@@ -107,10 +105,7 @@
       const lista = document.createElement("ul");
       for (const [falt, text] of Object.entries(perFalt)) {
         const rad = document.createElement("li");
-        // A server's message for a field in a list's row starts with the row, not the label.
-        const etikett = franServern ? etiketter[falt] : etikettFor(falt);
-        rad.textContent =
-          franServern && (!etikett || text.startsWith(etikett)) ? text : (etikett || "Fält") + ": " + text;
+        rad.textContent = franServern ? text : (etikettFor(falt) || "Fält") + ": " + text;
         rad.dataset.falt = falt;
         lista.appendChild(rad);
       }
@@ -163,7 +158,7 @@
     if (tecken.length > 0) {
       // The server would refuse it too; the draft saved before stays.
       visaUtkaststatus(
-        "Utkastet sparas inte. " + (etikettFor(tecken[0]) || "Ett fält") + ": " + FlerpartTecken.MEDDELANDE
+        "Utkastet sparas inte. " + (etikettFor(tecken[0]) || "Ett fält") + ": " + FlerpartFalt.OTILLATET_TECKEN
       );
       return sparar;
     }
