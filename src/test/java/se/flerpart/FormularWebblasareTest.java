@@ -36,8 +36,9 @@ import se.flerpart.arende.ArendeSteg;
  * Task forms in the browser, where data got lost or changed: dates are read and shown as ÅÅÅÅ-MM-DD
  * in a Swedish calendar, what cannot be read is said in Swedish, the meeting time is Swedish time
  * even in a browser in New York, a half-filled form survives a reload, text typed into a group's
- * task before taking it is still there afterwards, and a control character pasted into a field is
- * named by the field's label, in a task's form and in a page's own, before anything is sent.
+ * task before taking it is still there afterwards, a free-text warning goes when the text is
+ * corrected, and a control character pasted into a field is named by the field's label, in a task's
+ * form and in a page's own, before anything is sent.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -326,6 +327,28 @@ class FormularWebblasareTest {
         .isEqualTo("OPPEN");
     assertThat(api.get("bengt", "/api/uppgifter/" + id + "/utkast").kropp().path("motivering"))
         .hasToString("\"Behov hos FK\"");
+  }
+
+  @Test
+  void varningenForEttPersonnummerForsvinnerNarTextenRattas() {
+    long id = beredningsuppgift().path("id").asLong();
+    loggaIn("bengt");
+    oppna("/uppgifter/" + id);
+    vantaPaFormular();
+    WebElement motivering = falt("textarea", "Field_motivering");
+    skriv(motivering, "Ring 19121212-1212 om beslutet");
+    WebElement varning =
+        vanta.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#formular .textvarning")));
+    assertThat(varning.getText()).startsWith("Texten ser ut att innehålla ett personnummer.");
+    assertThat(motivering.getDomAttribute("aria-describedby"))
+        .contains(varning.getDomAttribute("id"));
+
+    // Corrected, the warning goes: no empty box is left under the field.
+    skriv(falt("textarea", "Field_motivering"), "Behov hos FK och AF");
+    vanta.until(ExpectedConditions.invisibilityOf(varning));
+    assertThat(varning.getText()).isEmpty();
   }
 
   @Test
