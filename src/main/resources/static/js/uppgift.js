@@ -78,13 +78,23 @@
       if (k.id && etikett) {
         etiketter[k.id] = etikett;
       }
+      // A dynamic list has no key; its rows' data lies under its path.
+      if (k.path && k.label) {
+        etiketter[k.path] = k.label;
+      }
       samlaEtiketter(k.components);
     }
   }
 
-  /** A field's label; a field in a list's row ("deltagare[1].epost") by its own key. */
+  /** A field's label; a field in a list's row ("deltagare[1].epost") with its row, "Deltagare 2, E-post". */
   function etikettFor(falt) {
-    return etiketter[falt] || etiketter[falt.replace(/^.*[.\]]/, "")];
+    const rad = falt.match(/^(.+)\[(\d+)\]\.([^.[\]]+)$/);
+    if (!rad) {
+      return etiketter[falt];
+    }
+    const lista = etikettFor(rad[1]);
+    const egen = etiketter[rad[3]] || rad[3];
+    return lista ? lista + " " + (Number(rad[2]) + 1) + ", " + egen : egen;
   }
 
   /** The fields of the form's data holding a control character, each with its message. */
@@ -154,7 +164,7 @@
     if (varden === senastSparat) {
       return sparar;
     }
-    const tecken = Object.keys(otillatnaTecken(JSON.parse(varden)));
+    const tecken = FlerpartFalt.medOtillatetTecken(JSON.parse(varden));
     if (tecken.length > 0) {
       // The server would refuse it too; the draft saved before stays.
       visaUtkaststatus(
