@@ -11,6 +11,7 @@
   const FORMAT = "ÅÅÅÅ-MM-DD";
   const TIDIGT = "Datumet har redan passerat. Välj i dag eller ett senare datum.";
   const TIDSMEDDELANDE = "Tiden kunde inte läsas. Skriv den som TT:MM, till exempel 10:00.";
+  const TID_SAKNAS = "Tiden saknas. Skriv den som TT:MM, till exempel 10:00.";
 
   /**
    * A day the date fields accept, as an example in the messages: two weeks from today on the
@@ -202,7 +203,11 @@
     }
     const text = input.value.trim();
     if (text === "") {
-      rensaFel(input, TID);
+      // Text that could not be read is gone; a time still missing is still missing.
+      const fel = TID.ram(input).querySelector("." + TID.klass);
+      if (fel && fel.textContent !== TID_SAKNAS) {
+        rensaFel(input, TID);
+      }
       return;
     }
     const tid = tolkaTid(text);
@@ -243,7 +248,11 @@
     datumfalt(behallare).forEach(anpassa);
   }
 
-  /** True when a date field holds text that could not be read; its message is then shown. */
+  /**
+   * True when a date field holds text that could not be read; its message is then shown. A required
+   * time left empty beside it gets a message of its own: form-js marks the empty box, but its
+   * "Fältet måste fyllas i." for the whole field gives way to the date's message.
+   */
   function harFel(behallare) {
     let fel = false;
     datumfalt(behallare).forEach((input) => {
@@ -251,11 +260,22 @@
       if (text !== "" && !tolka(text)) {
         visaFel(input);
       }
-      if (DATUM.ram(input).querySelector("." + DATUM.klass)) {
+      const ram = DATUM.ram(input);
+      if (ram.querySelector("." + DATUM.klass)) {
         fel = true;
+        const tid = ram.querySelector(".fjs-timepicker input");
+        if (tid && tid.value.trim() === "" && kravs(tid)) {
+          visaFel(tid, TID_SAKNAS, TID);
+        }
       }
     });
     return fel;
+  }
+
+  /** True when the box's label marks it as required (form-js' asterisk). */
+  function kravs(input) {
+    const etikett = input.id && document.querySelector('label[for="' + CSS.escape(input.id) + '"]');
+    return Boolean(etikett && etikett.querySelector(".fjs-asterix"));
   }
 
   /** True when a time box holds text that could not be read; its message is then shown. */

@@ -106,15 +106,22 @@ class FormularWebblasareTest {
     chromium.webblasare().granskaTillganglighet();
 
     // A first date that cannot be read: form-js sees no value and would say "Fältet måste fyllas
-    // i." under the date the user did fill in; only Flerpart's message is shown.
+    // i." under the date the user did fill in; Flerpart's message is shown instead, and the empty
+    // required time beside it, which form-js marks, gets a message of its own.
     skriv(datum, "4/12/2026");
     webblasare.findElement(By.id("slutfor")).click();
     vanta.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("felsammanfattning"), "Ett datum kunde inte läsas"));
     assertThat(synligaFelVidMotesTid())
-        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
-        .startsWith("Datumet kunde inte läsas.");
+        .hasSize(2)
+        .contains("Tiden saknas. Skriv den som TT:MM, till exempel 10:00.")
+        .anySatisfy(fel -> assertThat(fel).startsWith("Datumet kunde inte läsas."));
+    assertThat(falt("input", "Field_motesTid-time").getDomAttribute("aria-describedby"))
+        .contains(
+            webblasare
+                .findElement(By.cssSelector("#formular .flerpart-tidfel"))
+                .getDomAttribute("id"));
 
     // ÅÅÅÅ-MM-DD is 4 December, not read the American way (2026-12-04 once became 8 June 2027).
     skriv(datum, MOTESDAG);
@@ -123,7 +130,11 @@ class FormularWebblasareTest {
     // ÅÅÅÅMMDD too, shown as ÅÅÅÅ-MM-DD.
     skriv(datum, MOTESDAG.replace("-", ""));
     assertThat(datum.getDomProperty("value")).isEqualTo(MOTESDAG);
+    assertThat(webblasare.findElements(By.cssSelector("#formular .flerpart-tidfel")))
+        .as("tiden saknas fortfarande")
+        .hasSize(1);
     skriv(falt("input", "Field_motesTid-time"), "10:00");
+    assertThat(webblasare.findElements(By.cssSelector("#formular .flerpart-tidfel"))).isEmpty();
     skriv(falt("textarea", "Field_syfte"), "Gemensam plan för återgång i arbete");
 
     // The draft is saved while she types, and says so.
