@@ -213,10 +213,14 @@ class WebblasareTest {
     vanta.until(ExpectedConditions.urlContains("/login?utloggad"));
     assertThat(text(By.tagName("main"))).contains("Du är utloggad.");
 
-    // The Content-Security-Policy let every page work: nothing was blocked on the way.
+    // The Content-Security-Policy let every page work: nothing was blocked on the way, and every
+    // page's resources (its scripts, styles, the tab's icon) were there. The browser logs any
+    // answer of 400 or more, also a task's draft asked for before there is one (404, as the API
+    // answers a draft that does not exist).
     assertThat(webblasare.manage().logs().get(LogType.BROWSER).getAll())
         .extracting(LogEntry::getMessage)
-        .noneMatch(m -> m.contains("Content Security Policy"));
+        .noneMatch(m -> m.contains("Content Security Policy"))
+        .noneMatch(m -> m.contains("Failed to load resource") && !m.contains("/utkast - "));
   }
 
   @Test

@@ -98,6 +98,7 @@ class SecurityConfig {
                         "/js/**",
                         "/vendor/**",
                         "/favicon.ico",
+                        "/favicon.svg",
                         "/error",
                         "/v3/api-docs/**",
                         "/api-dokumentation/**",

@@ -53,6 +53,34 @@ class FelsidorTest {
   }
 
   /**
+   * The browser's icon for the tab, which every browser asks for (the login page's too): there,
+   * without a login, instead of a 404 in the browser's console on every page.
+   */
+  @Test
+  void ikonenFinnsUtanInloggning() throws Exception {
+    HttpClient klient = HttpClient.newHttpClient();
+    for (var ikon :
+        Map.of("/favicon.ico", "image/x-icon", "/favicon.svg", "image/svg+xml").entrySet()) {
+      HttpResponse<byte[]> svar =
+          klient.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + port + ikon.getKey()))
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(svar.statusCode()).as(ikon.getKey()).isEqualTo(200);
+      assertThat(svar.headers().firstValue("Content-Type"))
+          .as(ikon.getKey())
+          .contains(ikon.getValue());
+      assertThat(svar.body()).as(ikon.getKey()).isNotEmpty();
+    }
+    HttpResponse<String> login =
+        klient.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(login.body())
+        .contains("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">");
+  }
+
+  /**
    * An error page has the frame every page has: a logged-in user keeps the menu and sees who is
    * logged in, whether the page comes from an exception handler (an unknown address, a case that
    * does not exist, a page the user may not see) or from the error controller.
