@@ -68,6 +68,13 @@ class UppgiftslistaWebblasareTest {
       assertThat(vanta.until(ExpectedConditions.visibilityOfElementLocated(rad)).getText())
           .contains("Inhämta samtycke", "Vera Väntan");
       assertThat(w.getCurrentUrl()).contains("/uppgifter?vy=mina&sortering=-skapad");
+      // Every cell of the row is a cell of the table, the comment's too (a block there once broke
+      // the row's borders), and they share the row's height.
+      var celler = w.findElement(rad).findElements(By.tagName("td"));
+      assertThat(celler).hasSize(9);
+      assertThat(celler)
+          .allSatisfy(c -> assertThat(c.getCssValue("display")).isEqualTo("table-cell"));
+      assertThat(celler.stream().map(c -> c.getRect().getHeight()).distinct()).hasSize(1);
       assertThat(w.findElement(By.id("listan-andrad")).getText()).isEmpty();
 
       w.get("http://localhost:" + port + "/uppgifter?vy=mina&sok=2026");
