@@ -156,6 +156,27 @@ class SurfplattaWebblasareTest {
     oppna("/loggkontroll");
     granska();
 
+    // The SUS sheet: its columns as in SUS' form, a wide table that scrolls sideways, each value
+    // on one line (a date or a case number broke at its hyphen).
+    klicka(By.xpath("//button[normalize-space()='Logga ut']"));
+    vanta.until(ExpectedConditions.urlContains("/login"));
+    loggaIn("sara");
+    oppna("/sus?fran=2000-01-01&till=2999-12-31");
+    granska();
+    assertThat(webblasare.findElements(By.cssSelector("#registreringar tbody td"))).isNotEmpty();
+    assertThat(
+            (Long)
+                js(
+                    "let flest = 0; for (const td of document.querySelectorAll('#registreringar"
+                        + " tbody td')) { const r = document.createRange(); r.selectNodeContents(td);"
+                        + " flest = Math.max(flest, r.getClientRects().length); } return flest;"))
+        .as("rader i registreringarnas celler")
+        .isEqualTo(1L);
+    klicka(By.xpath("//button[normalize-space()='Logga ut']"));
+    vanta.until(ExpectedConditions.urlContains("/login"));
+    loggaIn("lena");
+    oppna("/loggkontroll");
+
     // The check does see a fault: a field without a label and pale text fail it.
     js(
         "document.querySelector('main').insertAdjacentHTML('beforeend', '<input type=text"

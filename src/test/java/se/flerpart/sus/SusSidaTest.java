@@ -114,5 +114,16 @@ class SusSidaTest {
       assertThat(klient.get("/").html()).doesNotContain("id=\"meny-sus\"");
     }
     assertThat(lasningar(id)).isEqualTo(fore + 1);
+
+    // The table's caption counts in Swedish: this case's one registration, moved to a day of
+    // its own, is "1 registrering".
+    assertThat(
+            jdbc.sql(
+                    "update sus_registrering set datum = date '2001-06-15' where arende_id = ?::uuid")
+                .param(id)
+                .update())
+        .isEqualTo(1);
+    assertThat(sara.get("/sus?fran=2001-06-15&till=2001-06-15").html())
+        .contains(">1 registrering 2001-06-15 – 2001-06-15</caption>");
   }
 }
