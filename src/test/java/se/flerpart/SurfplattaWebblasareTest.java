@@ -94,6 +94,7 @@ class SurfplattaWebblasareTest {
             "/arenden/" + kallat,
             "/avvikelser",
             "/avvikelser/ny",
+            "/moten",
             "/avvikelser/" + avvikelse.kropp().path("id").asText())) {
       oppna(sida);
       granska();
@@ -318,7 +319,41 @@ class SurfplattaWebblasareTest {
     if (((Number) js("return window.innerWidth")).intValue() <= 800) {
       malytor();
       sidhuvudetPaEnRad();
+      inteISidled();
     }
+  }
+
+  /**
+   * The page does not scroll sideways: the menu fits the window and a wide table scrolls in a
+   * region of its own. Names what sticks out where it does.
+   */
+  private void inteISidled() {
+    String utanfor =
+        (String)
+            js(
+                """
+                const de = document.documentElement;
+                if (de.scrollWidth <= de.clientWidth) return '';
+                const ut = e => e.getBoundingClientRect().right > de.clientWidth + 1;
+                const iRam = e => {
+                  for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+                    if (getComputedStyle(p).overflowX !== 'visible') return true;
+                  }
+                  return false;
+                };
+                return Array.from(document.querySelectorAll('body *'))
+                    .filter(e => ut(e) && !iRam(e) && !(e.parentElement && ut(e.parentElement)))
+                    .slice(0, 5)
+                    .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                        + (e.className ? '.' + e.className : '')
+                        + ' ' + Math.round(e.getBoundingClientRect().right) + ' px')
+                    .join(', ') || (de.scrollWidth + ' px');
+                """);
+    assertThat(utanfor)
+        .as(
+            "det som sticker ut i sidled på %s vid bredden %s",
+            webblasare.getCurrentUrl(), js("return document.documentElement.clientWidth"))
+        .isEmpty();
   }
 
   /** Every visible checkbox, radio button and button is at least 24×24 px. */
