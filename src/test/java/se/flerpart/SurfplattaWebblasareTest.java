@@ -76,9 +76,14 @@ class SurfplattaWebblasareTest {
             "anna",
             "/api/avvikelser",
             Map.of(
-                "typ", "PART_AVBOJDE",
-                "beskrivning", "Kallad part avböjde utan ersättare; mötet sköts upp.",
-                "berordPart", "AF"));
+                "typ",
+                "PART_AVBOJDE",
+                "beskrivning",
+                "Kallad part avböjde utan ersättare; mötet sköts upp. Rutinen:"
+                    + " https://intranat.forbund.example/rutiner/kallelse_och_ersattare_nar_en_kallad_part"
+                    + "_avbojer_utan_att_ange_ersattare_och_motet_maste_skjutas_upp.html",
+                "berordPart",
+                "AF"));
     assertThat(avvikelse.status()).isEqualTo(201);
 
     chromium.webblasare().storlek(768, 1024);
@@ -119,8 +124,7 @@ class SurfplattaWebblasareTest {
     oppna("/arenden/" + kallat);
     assertThat(webblasare.findElements(By.cssSelector(".motesektion"))).isNotEmpty();
 
-    klicka(By.xpath("//button[normalize-space()='Logga ut']"));
-    vanta.until(ExpectedConditions.urlContains("/login"));
+    loggaUt();
     granska();
     webblasare.navigate().to(url(svarslank));
     assertThat(text(By.tagName("h1"))).isEqualTo("Kallelse till flerpartsmöte");
@@ -145,22 +149,24 @@ class SurfplattaWebblasareTest {
       oppna(sida);
       granska();
     }
-    // The administrator has the longest menu: one row at 1024 px too.
-    chromium.webblasare().storlek(1024, 768);
-    oppna("/admin");
-    sidhuvudetPaEnRad();
+    // The administrator has the longest menu: on one row and inside the window at every width
+    // from the tablet's upright to its side (the menu's sizes change at 980 and 1100 px).
+    for (int bredd : List.of(800, 880, 960, 980, 1024, 1100)) {
+      chromium.webblasare().storlek(bredd, 768);
+      oppna("/admin");
+      sidhuvudetPaEnRad();
+      inteISidled();
+    }
     chromium.webblasare().storlek(768, 1024);
 
-    klicka(By.xpath("//button[normalize-space()='Logga ut']"));
-    vanta.until(ExpectedConditions.urlContains("/login"));
+    loggaUt();
     loggaIn("lena");
     oppna("/loggkontroll");
     granska();
 
     // The SUS sheet: its columns as in SUS' form, a wide table that scrolls sideways, each value
     // on one line (a date or a case number broke at its hyphen).
-    klicka(By.xpath("//button[normalize-space()='Logga ut']"));
-    vanta.until(ExpectedConditions.urlContains("/login"));
+    loggaUt();
     loggaIn("sara");
     oppna("/sus?fran=2000-01-01&till=2999-12-31");
     granska();
@@ -173,8 +179,7 @@ class SurfplattaWebblasareTest {
                         + " flest = Math.max(flest, r.getClientRects().length); } return flest;"))
         .as("rader i registreringarnas celler")
         .isEqualTo(1L);
-    klicka(By.xpath("//button[normalize-space()='Logga ut']"));
-    vanta.until(ExpectedConditions.urlContains("/login"));
+    loggaUt();
     loggaIn("lena");
     oppna("/loggkontroll");
 
@@ -482,6 +487,11 @@ class SurfplattaWebblasareTest {
     Matcher m = MotesSteg.SVARSLANK.matcher(mail.path("text").asText());
     assertThat(m.find()).as("svarslänken i kallelsen").isTrue();
     return "/svar/" + m.group(1);
+  }
+
+  private void loggaUt() {
+    klicka(By.xpath("//button[normalize-space()='Logga ut']"));
+    vanta.until(ExpectedConditions.urlContains("/login"));
   }
 
   private void loggaIn(String anvandare) {
