@@ -76,8 +76,27 @@ public record ProcessMotor(ZeebeClient client, ZeebeTestEngine engine, Deploymen
   /** The one active job of the type (waited for as {@link #vantaPaJobben} does). */
   public ActivatedJob aktiveraJobb(String jobType) {
     List<ActivatedJob> jobs = vantaPaJobben(jobType);
-    assertThat(jobs).as("aktiva jobb av typ %s", jobType).hasSize(1);
+    assertThat(jobs)
+        .as(
+            () ->
+                "aktiva jobb av typ "
+                    + jobType
+                    + "; motorns poster för dem: "
+                    + jobbposter(jobType))
+        .hasSize(1);
     return jobs.get(0);
+  }
+
+  /**
+   * What the engine's log says of the jobs of the type (element, intent, key), for a failure's
+   * message: whether a job was never created, or created and taken by something else.
+   */
+  private static String jobbposter(String jobType) {
+    return StreamSupport.stream(BpmnAssert.getRecordStream().jobRecords().spliterator(), false)
+        .filter(r -> r.getValue().getType().equals(jobType))
+        .map(r -> r.getValue().getElementId() + " " + r.getIntent() + " " + r.getKey())
+        .toList()
+        .toString();
   }
 
   public ActivatedJob aktiveraAnvandaruppgift(String processId, String elementId) {
