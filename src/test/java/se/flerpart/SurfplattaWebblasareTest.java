@@ -512,8 +512,25 @@ class SurfplattaWebblasareTest {
   /** Clicks and waits for the next page. */
   private void skicka(WebElement knapp) {
     WebElement sida = webblasare.findElement(By.tagName("html"));
+    Object fore = lage(knapp);
     knapp.click();
-    vanta.until(d -> borta(sida));
+    try {
+      vanta.until(d -> borta(sida));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      // Say what the click met, so that a page that never came can be told from a click that
+      // landed beside the button (something moved it) or a server that did not answer.
+      throw new AssertionError(
+          "Ingen ny sida efter klicket på #%s: adress %s, knappen före klicket %s, nu %s, meddelandet om ändrad lista \"%s\""
+              .formatted(
+                  knapp.getDomAttribute("id"),
+                  webblasare.getCurrentUrl(),
+                  fore,
+                  lage(knapp),
+                  js(
+                      "const r = document.getElementById('listan-andrad');"
+                          + " return r ? r.textContent : 'saknas';")),
+          e);
+    }
     vanta.until(
         d ->
             "complete"
@@ -536,6 +553,19 @@ class SurfplattaWebblasareTest {
       }
       throw e;
     }
+  }
+
+  /** Where the element stands and what a click at its middle would hit. */
+  private Object lage(WebElement element) {
+    return js(
+        """
+        const r = arguments[0].getBoundingClientRect();
+        const x = r.left + r.width / 2, y = r.top + r.height / 2;
+        const e = document.elementFromPoint(x, y);
+        return Math.round(x) + ',' + Math.round(y) + ' träffar '
+            + (e ? e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') : 'inget');
+        """,
+        element);
   }
 
   private List<String> arendenummer() {

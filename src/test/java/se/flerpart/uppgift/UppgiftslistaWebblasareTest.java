@@ -42,8 +42,12 @@ class UppgiftslistaWebblasareTest {
       WebDriverWait vanta = new WebDriverWait(w, Duration.ofSeconds(30));
       chromium.loggaIn(port, "anna");
       w.get("http://localhost:" + port + "/uppgifter?vy=mina&sortering=-skapad");
-      assertThat(w.findElement(By.id("listan-andrad")).getText()).isEmpty();
+      assertThat(w.findElement(By.id("listan-andrad")).getText())
+          .matches("Listan visar läget kl\\. \\d\\d:\\d\\d\\.");
       chromium.granskaTillganglighet();
+      // Where the search form and the notice's box stand before the notice comes.
+      int formularetsTopp = w.findElement(By.id("filtrera")).getRect().getY();
+      int rutansHojd = w.findElement(By.id("listan-andrad")).getRect().getHeight();
 
       String id =
           api.aktualisera(
@@ -62,6 +66,11 @@ class UppgiftslistaWebblasareTest {
       assertThat(w.findElement(By.id("listan-andrad")).getText())
           .isEqualTo("Listan har ändrats sedan sidan visades. Visa den uppdaterade listan");
       assertThat(w.findElements(rad)).as("sidan laddas inte om av sig själv").isEmpty();
+      // The notice moves nothing: a click meant for the form's button still lands on it.
+      assertThat(w.findElement(By.id("filtrera")).getRect().getY())
+          .as("sökformulärets knapp flyttas inte av meddelandet")
+          .isEqualTo(formularetsTopp);
+      assertThat(w.findElement(By.id("listan-andrad")).getRect().getHeight()).isEqualTo(rutansHojd);
       chromium.granskaTillganglighet();
 
       lank.click();
@@ -75,7 +84,7 @@ class UppgiftslistaWebblasareTest {
       assertThat(celler)
           .allSatisfy(c -> assertThat(c.getCssValue("display")).isEqualTo("table-cell"));
       assertThat(celler.stream().map(c -> c.getRect().getHeight()).distinct()).hasSize(1);
-      assertThat(w.findElement(By.id("listan-andrad")).getText()).isEmpty();
+      assertThat(w.findElement(By.id("listan-andrad")).getText()).startsWith("Listan visar läget");
 
       w.get("http://localhost:" + port + "/uppgifter?vy=mina&sok=2026");
       assertThat(w.findElements(By.id("listan-andrad"))).as("en sökning väntar inte").isEmpty();
