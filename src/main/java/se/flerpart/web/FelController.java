@@ -37,16 +37,24 @@ class FelController implements ErrorController {
     return ApiFelhantering.sida(request, status, meddelande);
   }
 
-  /** A form or a query refused for a control character in one of its fields: which field. */
+  /**
+   * A form or a query refused for a control character in one of its fields: which field, by the
+   * label its form shows; a name no form has (an address's parameter) as it is, in parentheses.
+   */
   private static ModelAndView otillatetTecken(HttpServletRequest request, String falt) {
+    String vilket =
+        Faltetiketter.etikett(falt)
+            .map(etikett -> "Fältet ”" + etikett + "”: " + OtillatetTecken.MEDDELANDE)
+            .orElseGet(
+                () ->
+                    "Adressen eller formuläret innehåller ett otillåtet tecken"
+                        + ("?".equals(falt) ? "" : " (i " + falt + ")"));
     return ApiFelhantering.sida(
         request,
         HttpStatus.BAD_REQUEST,
-        "Fältet "
-            + falt
-            + ": "
-            + OtillatetTecken.MEDDELANDE
-            + ". Gå tillbaka, rätta texten och försök igen.");
+        vilket
+            + ", ett osynligt styrtecken (ofta från inklistrad text). Gå tillbaka, rätta texten och"
+            + " försök igen.");
   }
 
   private static HttpStatus status(HttpServletRequest request) {

@@ -119,17 +119,24 @@ class FelsidorTest {
     Sidklient anna = Sidklient.inloggad(port, "anna");
     Sidklient.Sida sok = anna.get("/uppgifter?sortering=%00");
     Sidklient.Sida formular = anna.post("/arenden", Map.of("kommentar", "a\u0000b"));
-    for (Sidklient.Sida sida : new Sidklient.Sida[] {sok, formular}) {
+    Sidklient.Sida narstaende =
+        anna.post("/arenden", Map.of("namn", "Vera", "narstaende[1].relation", "syster\u0007"));
+    for (Sidklient.Sida sida : new Sidklient.Sida[] {sok, formular, narstaende}) {
       assertThat(sida.status()).isEqualTo(400);
       harAnnasRam(sida.html(), "");
     }
     assertThat(sok.html())
         .contains("Sidan kunde inte visas")
-        .contains("Fältet sortering: " + OtillatetTecken.MEDDELANDE)
+        .contains("Adressen eller formuläret innehåller ett otillåtet tecken (i sortering)")
         .doesNotContain("kunde inte sparas");
+    // A form's field by the label the form shows, not by its technical name.
     assertThat(formular.html())
         .contains("Uppgifterna kunde inte sparas")
-        .contains("Fältet kommentar: " + OtillatetTecken.MEDDELANDE);
+        .contains("Fältet ”Kommentar”: " + OtillatetTecken.MEDDELANDE)
+        .contains("Gå tillbaka, rätta texten och försök igen.");
+    assertThat(narstaende.html())
+        .contains("Fältet ”Närstående 2, relation”: " + OtillatetTecken.MEDDELANDE)
+        .doesNotContain("narstaende[1]");
   }
 
   /**
