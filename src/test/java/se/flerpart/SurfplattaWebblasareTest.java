@@ -149,9 +149,10 @@ class SurfplattaWebblasareTest {
       oppna(sida);
       granska();
     }
-    // The administrator has the longest menu: on one row and inside the window at every width
-    // from the tablet's upright to its side (the menu's sizes change at 980 and 1100 px).
-    for (int bredd : List.of(800, 880, 960, 980, 1024, 1100)) {
+    // The administrator has the longest menu: its links on one row, the name whole and everything
+    // inside the window at every width from the tablet's upright to a laptop's (the menu's sizes
+    // change at 980 and 1100 px; the name needs a row of its own below 1400 px).
+    for (int bredd : List.of(800, 880, 960, 980, 1024, 1100, 1280, 1366)) {
       chromium.webblasare().storlek(bredd, 768);
       oppna("/admin");
       sidhuvudetPaEnRad();
@@ -273,8 +274,9 @@ class SurfplattaWebblasareTest {
     // Taking the group's task from its row, at tablet width.
     chromium.webblasare().storlek(768, 1024);
     oppna("/uppgifter?vy=grupp");
-    malytor();
-    sidhuvudetPaEnRad();
+    granska();
+    assertThat(webblasare.findElements(By.cssSelector("#uppgiftslista .hel")))
+        .hasSizeGreaterThan(2);
     sok(nr2);
     WebElement rad = webblasare.findElement(By.cssSelector("#uppgiftslista tbody tr"));
     assertThat(rad.findElement(By.cssSelector("td.tilldelad")).getText()).isEqualTo("Ingen");
@@ -325,7 +327,22 @@ class SurfplattaWebblasareTest {
       malytor();
       sidhuvudetPaEnRad();
       inteISidled();
+      helaVarden();
     }
+  }
+
+  /** A date, a case number or a time in a narrow column is not broken at its hyphen or space. */
+  private void helaVarden() {
+    @SuppressWarnings("unchecked")
+    List<String> brutna =
+        (List<String>)
+            js(
+                """
+                return Array.from(document.querySelectorAll('.hel'))
+                    .filter(e => e.getClientRects().length > 1)
+                    .map(e => e.textContent);
+                """);
+    assertThat(brutna).as("brutna värden på %s", webblasare.getCurrentUrl()).isEmpty();
   }
 
   /**
@@ -385,27 +402,54 @@ class SurfplattaWebblasareTest {
     assertThat(for_sma).as("för små mål på %s", webblasare.getCurrentUrl()).isEmpty();
   }
 
-  /** The menu's items all stand on the same row. */
+  /**
+   * The menu's links stand on one row; the user's name and part stand whole (not cut to a letter or
+   * two), on the row of Logga ut.
+   */
   private void sidhuvudetPaEnRad() {
     @SuppressWarnings("unchecked")
-    List<Number> rader =
-        (List<Number>)
+    Map<String, Object> meny =
+        (Map<String, Object>)
             js(
                 """
                 const nav = document.querySelector('header .meny');
-                return Array.from(nav.children)
-                    .filter(e => e.getBoundingClientRect().width > 0)
-                    .map(e => { const r = e.getBoundingClientRect(); return r.top + r.height / 2; });
+                const mitt = e => { const r = e.getBoundingClientRect(); return r.top + r.height / 2; };
+                const namn = nav.querySelector('.anvandare');
+                const ut = nav.querySelector('form');
+                const konto = nav.querySelector('.konto');
+                return {
+                  lankar: Array.from(nav.children)
+                      .filter(e => e !== konto && e.getBoundingClientRect().width > 0)
+                      .map(mitt),
+                  namn: namn ? namn.textContent : '',
+                  namnetsBredd: namn ? namn.clientWidth : 0,
+                  namnetBehover: namn ? namn.scrollWidth : 0,
+                  namnetsRad: namn ? mitt(namn) : 0,
+                  loggaUtsRad: ut ? mitt(ut) : 0,
+                  hojd: nav.getBoundingClientRect().height
+                };
                 """);
+    String var =
+        "på %s vid bredden %s"
+            .formatted(webblasare.getCurrentUrl(), js("return window.innerWidth"));
+    @SuppressWarnings("unchecked")
+    List<Number> rader = (List<Number>) meny.get("lankar");
     double forsta = rader.getFirst().doubleValue();
     assertThat(rader)
-        .as(
-            "sidhuvudets menyrad på %s vid bredden %s",
-            webblasare.getCurrentUrl(), js("return window.innerWidth"))
+        .as("sidhuvudets länkar " + var)
         .allSatisfy(mitt -> assertThat(Math.abs(mitt.doubleValue() - forsta)).isLessThan(4));
-    Number hojd =
-        (Number) js("return document.querySelector('header .meny').getBoundingClientRect().height");
-    assertThat(hojd.doubleValue()).as("menyradens höjd").isLessThan(64);
+    if (!((String) meny.get("namn")).isEmpty()) {
+      assertThat(((Number) meny.get("namnetBehover")).intValue())
+          .as("hela namnet %s syns %s", meny.get("namn"), var)
+          .isLessThanOrEqualTo(((Number) meny.get("namnetsBredd")).intValue() + 1);
+      assertThat(
+              Math.abs(
+                  ((Number) meny.get("namnetsRad")).doubleValue()
+                      - ((Number) meny.get("loggaUtsRad")).doubleValue()))
+          .as("namnet på Logga ut:s rad " + var)
+          .isLessThan(4);
+    }
+    assertThat(((Number) meny.get("hojd")).doubleValue()).as("menyns höjd " + var).isLessThan(100);
   }
 
   private String typsnitt(String css) {
