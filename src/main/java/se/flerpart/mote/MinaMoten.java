@@ -37,8 +37,10 @@ class MinaMoten {
 
   static final java.time.Duration BEREDNING_FLODE = java.time.Duration.ofDays(26 * 7);
 
-  private static final DateTimeFormatter TID =
-      DateTimeFormatter.ofPattern("EEEE d MMMM 'kl.' HH:mm", Locale.forLanguageTag("sv"));
+  private static final DateTimeFormatter DAG =
+      DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.forLanguageTag("sv"));
+
+  private static final DateTimeFormatter KLOCKSLAG = DateTimeFormatter.ofPattern("'kl.' HH:mm");
 
   public record MotesRad(
       String typ,
@@ -48,14 +50,24 @@ class MinaMoten {
       String arendenummer,
       String individnamn,
       Instant tid,
-      String tidText,
       String plats,
       String videolank,
       String status,
       String statusText,
       String roll,
       String lank,
-      String lanktext) {}
+      String lanktext) {
+
+    /** The meeting's day in Swedish time, as the page shows it: "onsdag 16 december". */
+    public String dagText() {
+      return DAG.format(tid.atZone(ArendeService.SVERIGE));
+    }
+
+    /** The meeting's time of day in Swedish time: "kl. 09:00". */
+    public String klockslag() {
+      return KLOCKSLAG.format(tid.atZone(ArendeService.SVERIGE));
+    }
+  }
 
   public record Vecka(String rubrik, List<MotesRad> moten) {}
 
@@ -93,7 +105,6 @@ class MinaMoten {
     int iAr = LocalDate.now(klocka.withZone(ArendeService.SVERIGE)).get(IsoFields.WEEK_BASED_YEAR);
     List<MotesRad> rader = new ArrayList<>();
     for (Mote m : moten) {
-      ZonedDateTime lokal = m.motesTid().atZone(ArendeService.SVERIGE);
       Arende a = arendeMap.get(m.arendeId());
       rader.add(
           new MotesRad(
@@ -104,7 +115,6 @@ class MinaMoten {
               a == null ? "" : a.arendenummer(),
               namn.get(m.arendeId()),
               m.motesTid(),
-              TID.format(lokal),
               m.plats(),
               m.videolank(),
               m.status().name(),
@@ -124,7 +134,6 @@ class MinaMoten {
               null,
               null,
               b.tid(),
-              TID.format(b.tid().atZone(ArendeService.SVERIGE)),
               b.plats(),
               null,
               "PLANERAT",

@@ -1,5 +1,6 @@
 package se.flerpart.web;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -99,11 +100,10 @@ public final class Faltetiketter {
           "Närstående "
               + (Integer.parseInt(narstaende.group(1)) + 1)
               + ", "
-              + ETIKETTER.get(narstaende.group(2)).toLowerCase(java.util.Locale.ROOT));
+              + ETIKETTER.get(narstaende.group(2)).toLowerCase(Locale.ROOT));
     }
     if (namn.startsWith("godMan.") && ETIKETTER.containsKey(namn.substring(7))) {
-      return Optional.of(
-          "God man, " + ETIKETTER.get(namn.substring(7)).toLowerCase(java.util.Locale.ROOT));
+      return Optional.of("God man, " + ETIKETTER.get(namn.substring(7)).toLowerCase(Locale.ROOT));
     }
     if (namn.startsWith("orsak_")) {
       return Optional.of("Räknas som");

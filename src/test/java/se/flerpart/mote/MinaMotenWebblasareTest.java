@@ -93,7 +93,12 @@ class MinaMotenWebblasareTest {
         .contains(nummer)
         .contains("Ingrid Kalender")
         .contains("Ordförande")
-        .contains("Videolänk");
+        .contains("Videolänk")
+        // The day and the time in Swedish, in Swedish time.
+        .contains(
+            java.time.format.DateTimeFormatter.ofPattern(
+                    "EEEE d MMMM 'kl.' HH:mm", java.util.Locale.forLanguageTag("sv"))
+                .format(motesTid.atZone(ArendeService.SVERIGE)));
     chromium.webblasare().granskaTillganglighet();
 
     webblasare.findElement(By.id("skapa-kalenderflode")).click();
