@@ -2,6 +2,12 @@
 // taken or completed by someone else), without reloading by itself: one request at a time waits
 // for the change (HEAD /api/uppgifter?vanta=25 with the list's ETag: no body, so no person's name
 // is read for it) and the page then offers the updated list.
+//
+// The waiting request is ended when the page is left. A page left for another is kept by the
+// browser (the back/forward cache) with its request still open, and the browser has six
+// connections to a server: six list pages within 25 seconds (sorting, filtering, changing view)
+// took them all, and the seventh page then waited up to 25 seconds for one. A page shown again
+// from that cache starts waiting anew, and is told at once if the list changed meanwhile.
 (() => {
   const ruta = document.getElementById('listan-andrad');
   if (!ruta) {
@@ -23,21 +29,37 @@
     ruta.replaceChildren(text, lank);
   }
 
-  async function bevaka() {
+  // The current round of waiting: a round ends when the page is left, and one left while it paused
+  // stops when it wakes, as a new round has started if the page is shown again.
+  let varv = 0;
+  let avbryt = null;
+
+  async function bevaka(mitt) {
     for (;;) {
       const start = Date.now();
       let svar;
+      avbryt = new AbortController();
       try {
         svar = await fetch(adress, {
           method: 'HEAD',
           headers: { Accept: 'application/json', 'If-None-Match': etag },
           credentials: 'same-origin',
           cache: 'no-store',
+          signal: avbryt.signal,
         });
       } catch (e) {
+        if (mitt !== varv) {
+          return;
+        }
         // The server is away (a restart): ask again in a while.
         await paus(30000);
+        if (mitt !== varv) {
+          return;
+        }
         continue;
+      }
+      if (mitt !== varv) {
+        return;
       }
       if (svar.ok) {
         visa();
@@ -50,9 +72,28 @@
       if (svar.status !== 304 || Date.now() - start < 1000) {
         // An error, or an answer at once (the server lets no more requests wait): not at once again.
         await paus(svar.status === 304 ? 5000 : 30000);
+        if (mitt !== varv) {
+          return;
+        }
       }
     }
   }
 
-  bevaka();
+  function borja() {
+    varv += 1;
+    bevaka(varv);
+  }
+
+  window.addEventListener('pagehide', () => {
+    varv += 1;
+    if (avbryt) {
+      avbryt.abort();
+    }
+  });
+  window.addEventListener('pageshow', (e) => {
+    if (e.persisted && !ruta.querySelector('#visa-andrad-lista')) {
+      borja();
+    }
+  });
+  borja();
 })();

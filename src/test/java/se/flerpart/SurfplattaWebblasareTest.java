@@ -556,6 +556,7 @@ class SurfplattaWebblasareTest {
   /** Clicks and waits for the next page. */
   private void skicka(WebElement knapp) {
     WebElement sida = webblasare.findElement(By.tagName("html"));
+    String id = knapp.getDomAttribute("id");
     Object fore = lage(knapp);
     knapp.click();
     try {
@@ -566,10 +567,10 @@ class SurfplattaWebblasareTest {
       throw new AssertionError(
           "Ingen ny sida efter klicket på #%s: adress %s, knappen före klicket %s, nu %s, meddelandet om ändrad lista \"%s\""
               .formatted(
-                  knapp.getDomAttribute("id"),
+                  id,
                   webblasare.getCurrentUrl(),
                   fore,
-                  lage(knapp),
+                  borta(sida) ? "(sidan bytt just nu)" : lage(knapp),
                   js(
                       "const r = document.getElementById('listan-andrad');"
                           + " return r ? r.textContent : 'saknas';")),

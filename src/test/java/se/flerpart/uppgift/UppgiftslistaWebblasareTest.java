@@ -91,4 +91,53 @@ class UppgiftslistaWebblasareTest {
       assertThat(w.getPageSource()).doesNotContain("uppgiftslista.js");
     }
   }
+
+  /**
+   * The page's waiting request ends when the page is left. The browser keeps a page left for
+   * another with its open requests, and has six connections to a server: the seventh list page
+   * within 25 seconds waited that long for one before this. A hang detector, not a speed goal: a
+   * page takes well under a second, and 15 seconds are allowed.
+   */
+  @Test
+  void mangaListsidorIRadVantarInteTillsEnAnslutningBlirLedig() throws IOException {
+    ApiKlient api = new ApiKlient(port);
+    try (Webblasare chromium = Webblasare.starta()) {
+      WebDriver w = chromium.driver();
+      chromium.loggaIn(port, "anna");
+      w.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(15));
+      for (String vy :
+          List.of(
+              "vy=mina",
+              "vy=grupp",
+              "vy=alla",
+              "vy=alla&sortering=arende",
+              "vy=alla&sortering=-arende",
+              "vy=alla&sortering=skapad",
+              "vy=mina&sortering=uppgift",
+              "vy=grupp&sortering=arende",
+              "vy=alla&sortering=uppgift",
+              "vy=mina&sortering=-skapad")) {
+        w.get("http://localhost:" + port + "/uppgifter?" + vy);
+        assertThat(w.findElement(By.id("listan-andrad")).getText())
+            .as(vy)
+            .startsWith("Listan visar läget");
+      }
+
+      // Back to a page the browser kept: it waits again, and tells of a change made meanwhile.
+      w.navigate().back();
+      assertThat(w.getCurrentUrl()).endsWith("vy=alla&sortering=uppgift");
+      String id =
+          api.aktualisera(
+              "anna",
+              Map.of(
+                  "personnummer", "19121212-1212",
+                  "namn", "Tore Tillbaka",
+                  "insats", "flerpartssamverkan",
+                  "skal", "Behöver stöd från flera parter",
+                  "behov", List.of("FK", "AF")));
+      api.vantaPaUppgift("anna", "mina", id, "inhamta-samtycke");
+      new WebDriverWait(w, Duration.ofSeconds(30))
+          .until(ExpectedConditions.visibilityOfElementLocated(By.id("visa-andrad-lista")));
+    }
+  }
 }
