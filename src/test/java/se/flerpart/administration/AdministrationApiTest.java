@@ -690,7 +690,8 @@ class AdministrationApiTest {
     // A control character stops every form post before it reaches the page's controller.
     Sida nul = admin.post("/admin/insatser/" + kod, sidformular("P2Y\0"));
     assertThat(nul.status()).isEqualTo(400);
-    assertThat(nul.html()).contains("gallringEfter: " + OtillatetTecken.MEDDELANDE);
+    assertThat(nul.html())
+        .contains("Fältet ”Gallringstid efter avslut”: " + OtillatetTecken.MEDDELANDE);
     assertThat(antal("admin_logg")).isEqualTo(loggFore + 1);
     assertThat(insatser.gallringEfter(kod)).isEmpty();
 
