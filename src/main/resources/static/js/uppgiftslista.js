@@ -29,13 +29,14 @@
     ruta.replaceChildren(text, lank);
   }
 
-  // The current round of waiting: a round ends when the page is left, and one left while it paused
-  // stops when it wakes, as a new round has started if the page is shown again.
+  // The current round of waiting: a round ends when the page is left (its request with it), and
+  // a new one starts if the page is shown again; an old round that wakes from a pause stops.
   let varv = 0;
   let avbryt = null;
 
   async function bevaka(mitt) {
-    for (;;) {
+    const aktuell = () => mitt === varv;
+    while (aktuell()) {
       const start = Date.now();
       let svar;
       avbryt = new AbortController();
@@ -48,17 +49,14 @@
           signal: avbryt.signal,
         });
       } catch (e) {
-        if (mitt !== varv) {
-          return;
-        }
-        // The server is away (a restart): ask again in a while.
-        await paus(30000);
-        if (mitt !== varv) {
-          return;
+        // The page was left (its request ended), or the server is away (a restart): then ask again
+        // in a while.
+        if (aktuell()) {
+          await paus(30000);
         }
         continue;
       }
-      if (mitt !== varv) {
+      if (!aktuell()) {
         return;
       }
       if (svar.ok) {
@@ -72,9 +70,6 @@
       if (svar.status !== 304 || Date.now() - start < 1000) {
         // An error, or an answer at once (the server lets no more requests wait): not at once again.
         await paus(svar.status === 304 ? 5000 : 30000);
-        if (mitt !== varv) {
-          return;
-        }
       }
     }
   }

@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
  * answer that refuses a field before any page's own controller has seen it (a control character in
  * a form sent without JavaScript, {@link OtillatetTeckenFilter}), which must name the field as the
  * form does and not by its technical name. The label is the field's own without its hint in
- * parentheses; where pages label a name differently, the word they share. A test holds every text
- * field of the templates to having its label here.
+ * parentheses; where pages give one name different labels (a date, a time), a word that fits each
+ * of them. A test holds every text field of the templates to having its label here.
  */
-public final class Faltetiketter {
+final class Faltetiketter {
 
   private static final Map<String, String> ETIKETTER =
       Map.ofEntries(
@@ -86,7 +86,7 @@ public final class Faltetiketter {
   private Faltetiketter() {}
 
   /** The field's label as its form shows it, or empty for a name no form of Flerpart's has. */
-  public static Optional<String> etikett(String namn) {
+  static Optional<String> etikett(String namn) {
     if (namn == null) {
       return Optional.empty();
     }
