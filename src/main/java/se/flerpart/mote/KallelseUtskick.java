@@ -307,7 +307,7 @@ public class KallelseUtskick {
     m.put("plats", mote.plats());
     m.put("videolank", mote.videolank());
     m.put("tolkSprak", mote.tolkSprak());
-    m.put("ordforande", anvandare.hitta(mote.ordforande()).map(Anvandare::namn).orElse(""));
+    m.put("ordforande", Objects.requireNonNullElse(ordforandeNamn(mote), ""));
     m.put("arendebarare", arendebarare.namn());
     m.put("arendebarareEpost", arendebarare.epost());
     m.put("arendebararePart", partNamn(arendebarare.part()));
@@ -367,6 +367,18 @@ public class KallelseUtskick {
 
   String arendebarareNamn(Mote mote) {
     return anvandare.hitta(mote.arendebarare()).map(Anvandare::namn).orElse(mote.arendebarare());
+  }
+
+  /** The ärendebärare's e-mail address, as the kallelse gives it; null if unknown. */
+  String arendebarareEpost(Mote mote) {
+    return anvandare.hitta(mote.arendebarare()).map(Anvandare::epost).orElse(null);
+  }
+
+  /** The ordförande's name, as the kallelse gives it; null if none or unknown. */
+  String ordforandeNamn(Mote mote) {
+    return mote.ordforande() == null
+        ? null
+        : anvandare.hitta(mote.ordforande()).map(Anvandare::namn).orElse(null);
   }
 
   String partNamn(String kod) {

@@ -41,6 +41,8 @@ class KallelsesvarService {
       String videolank,
       String tolkSprak,
       String arendebarare,
+      String arendebarareEpost,
+      String ordforande,
       boolean kravs,
       String partNamn,
       String svar,
@@ -85,10 +87,28 @@ class KallelsesvarService {
    * ({@code kallad:<kallelse id>}: the answer page has no login).
    */
   public Inbjudan inbjudan(String token) {
+    return las(token, false);
+  }
+
+  /**
+   * The invitation behind a link, as {@link #inbjudan}, or once it is answered with the answer
+   * given ({@link Inbjudan#svar()}), for the page that shows the invitee what was answered and the
+   * meeting's time, place and link until the meeting begins. The same links as {@link #inbjudan}
+   * cannot be used: a link that has run out, an older version of the kallelse, a cancelled meeting,
+   * an ended case, and an invitation taken back without an answer. Logged in the same way.
+   */
+  public Inbjudan visning(String token) {
+    return las(token, true);
+  }
+
+  private Inbjudan las(String token, boolean avenBesvarad) {
     SvarsToken.Innehall innehall = giltig(token);
     Kallelse k = kallelse(innehall);
     Mote mote = moten.hitta(k.moteId()).orElseThrow();
-    kravObesvarad(innehall, mote, k);
+    kravGallande(innehall, mote);
+    if (!avenBesvarad || k.svar() == null) {
+      kravObesvarad(k);
+    }
     Inbjudan inbjudan = inbjudan(mote, k);
     atkomst.loggaLasning("kallad:" + k.id(), mote.arendeId(), ArendeAtkomst.LAS_KALLELSE);
     return inbjudan;
@@ -100,7 +120,8 @@ class KallelsesvarService {
     Kallelse k = kallelse(innehall);
     Mote mote = moten.hittaForUppdatering(k.moteId()).orElseThrow();
     k = moten.kallelse(k.id()).orElseThrow();
-    kravObesvarad(innehall, mote, k);
+    kravGallande(innehall, mote);
+    kravObesvarad(k);
     Svar svar = validera(begaran, mote, k);
     String kommentar = text(begaran.kommentar());
     Instant nu = klocka.instant();
@@ -203,7 +224,8 @@ class KallelsesvarService {
         .orElseThrow(() -> new EjFunnen("Kallelsen finns inte längre."));
   }
 
-  private void kravObesvarad(SvarsToken.Innehall innehall, Mote mote, Kallelse k) {
+  /** The link is to the current kallelse of a meeting still to come in a case still open. */
+  private void kravGallande(SvarsToken.Innehall innehall, Mote mote) {
     // A case that ended (consent withdrawn, broken off) holds no more meetings, and after a
     // withdrawn consent nobody reads the syfte any more.
     if (arenden.hamta(mote.arendeId()).status().avslutad()) {
@@ -227,6 +249,9 @@ class KallelsesvarService {
           "Kallelsen har ändrats sedan den här länken skickades. Använd länken i den senaste"
               + " kallelsen.");
     }
+  }
+
+  private static void kravObesvarad(Kallelse k) {
     if (k.svar() != null || !k.aktiv()) {
       throw new Konflikt(
           "Du har redan svarat på kallelsen ("
@@ -247,6 +272,8 @@ class KallelsesvarService {
         mote.videolank(),
         mote.tolkSprak(),
         utskick.arendebarareNamn(mote),
+        utskick.arendebarareEpost(mote),
+        utskick.ordforandeNamn(mote),
         k.kravs(),
         utskick.partNamn(k.part()),
         k.svar() == null ? null : k.svar().name(),

@@ -25,10 +25,20 @@ class SvarController {
     this.svar = svar;
   }
 
+  /**
+   * The answer form; once the invitation is answered, what was answered and the meeting's time,
+   * place and link, until the meeting begins (the link is opened again on the day, for the video
+   * link), with whom to contact to change the answer.
+   */
   @GetMapping("/svar/{token}")
   public String visa(@PathVariable String token, Model model, HttpServletResponse response) {
     try {
-      model.addAttribute("inbjudan", svar.inbjudan(token));
+      KallelsesvarService.Inbjudan inbjudan = svar.visning(token);
+      model.addAttribute("inbjudan", inbjudan);
+      if (inbjudan.svar() != null) {
+        model.addAttribute("besvarad", besvarad(inbjudan.svar()));
+        return "svar/besvarad";
+      }
       model.addAttribute("token", token);
       return "svar/visa";
     } catch (RuntimeException e) {
@@ -68,8 +78,30 @@ class SvarController {
       model.addAttribute("ersattareNamn", ersattareNamn);
       model.addAttribute("ersattareEpost", ersattareEpost);
       return "svar/visa";
+    } catch (Konflikt e) {
+      // Answered already: nothing changes, and the page says what the answer is.
+      KallelsesvarService.Inbjudan besvarad = besvaradInbjudan(token);
+      if (besvarad == null) {
+        return ejMojligt(e, model, response);
+      }
+      response.setStatus(HttpStatus.CONFLICT.value());
+      model.addAttribute("inbjudan", besvarad);
+      model.addAttribute("besvarad", besvarad(besvarad.svar()));
+      model.addAttribute(
+          "ejAndrat", "Ditt nya svar sparades inte: länken kan bara användas för ett svar.");
+      return "svar/besvarad";
     } catch (RuntimeException e) {
       return ejMojligt(e, model, response);
+    }
+  }
+
+  /** The answered invitation behind a link, or null when it is not answered or cannot be shown. */
+  private KallelsesvarService.Inbjudan besvaradInbjudan(String token) {
+    try {
+      KallelsesvarService.Inbjudan inbjudan = svar.visning(token);
+      return inbjudan.svar() == null ? null : inbjudan;
+    } catch (RuntimeException e) {
+      return null;
     }
   }
 
@@ -86,6 +118,17 @@ class SvarController {
     }
     response.setStatus(status.value());
     return "svar/ej-mojligt";
+  }
+
+  /** What the page of an answered invitation says was answered. */
+  static String besvarad(String svar) {
+    return switch (svar) {
+      case "ACCEPTERAR" -> "Du har svarat att du kommer.";
+      case "AVBOJER" -> "Du har svarat att du inte kan komma.";
+      case "ERSATTARE" ->
+          "Du har svarat att du skickar en ersättare. Ersättaren har fått en egen kallelse.";
+      default -> "Du har svarat på kallelsen.";
+    };
   }
 
   static String tack(String svar) {

@@ -18,9 +18,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -91,12 +93,19 @@ class SvarssidaWebblasareTest {
     assertThat(
             vanta.until(ExpectedConditions.visibilityOfElementLocated(By.id("kvittens"))).getText())
         .contains("inte kan komma");
+    motesfakta();
     chromium.webblasare().granskaTillganglighet();
 
+    // Opened again (on the day, for the video link): what was answered and the meeting, no form.
     webblasare.get(lank);
-    assertThat(webblasare.findElement(By.id("orsak")).getText())
-        .startsWith("Du har redan svarat på kallelsen (avböjer)");
+    assertThat(webblasare.findElement(By.id("besvarad")).getText())
+        .isEqualTo("Du har svarat att du inte kan komma.");
+    assertThat(webblasare.findElement(By.cssSelector("#syfte p")).getText())
+        .isEqualTo("Gemensam plan för återgång i arbete");
+    motesfakta();
     assertThat(webblasare.findElements(By.id("skicka-svar"))).isEmpty();
+    assertThat(webblasare.getPageSource()).doesNotContain("19121212");
+    bild("svarssida-besvarad");
     chromium.webblasare().granskaTillganglighet();
 
     webblasare.get("http://localhost:" + port + "/login");
@@ -184,6 +193,72 @@ class SvarssidaWebblasareTest {
                 .status())
         .isEqualTo(200);
     return id;
+  }
+
+  /**
+   * On a phone: the answer page fits the screen; a second answer, sent from a form opened before
+   * the first answer came (another device, a tab left open), changes nothing and the page says what
+   * the answer is.
+   */
+  @Test
+  void paTelefonenOchEttAndraSvarAndrarIngenting() throws IOException {
+    String id = kallat();
+    String nummer = api.arende("anna", id).path("arendenummer").asText();
+    JsonNode mail = api.vantaPaMail(mailTill("bengt@af.example", "ärende " + nummer));
+    Matcher m = MotesSteg.SVARSLANK.matcher(mail.path("text").asText());
+    assertThat(m.find()).isTrue();
+    chromium.webblasare().storlek(375, 800);
+
+    webblasare.get("http://localhost:" + port + "/svar/" + m.group(1));
+    assertThat(webblasare.findElement(By.tagName("h1")).getText())
+        .isEqualTo("Kallelse till flerpartsmöte");
+    motesfakta();
+    assertThat(
+            (Boolean)
+                ((JavascriptExecutor) webblasare)
+                    .executeScript(
+                        "return document.documentElement.scrollWidth"
+                            + " <= document.documentElement.clientWidth"))
+        .as("svarssidan ryms i telefonens bredd")
+        .isTrue();
+    bild("svarssida-telefon");
+
+    assertThat(
+            api.post(null, "/api/kallelsesvar/" + m.group(1), Map.of("svar", "ACCEPTERAR"))
+                .status())
+        .isEqualTo(200);
+    webblasare.findElement(By.id("svar-avbojer")).click();
+    webblasare.findElement(By.id("kommentar")).sendKeys("Sjuk");
+    webblasare.findElement(By.id("skicka-svar")).click();
+    assertThat(
+            vanta
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("ej-andrat")))
+                .getText())
+        .isEqualTo("Ditt nya svar sparades inte: länken kan bara användas för ett svar.");
+    assertThat(webblasare.findElement(By.id("besvarad")).getText())
+        .isEqualTo("Du har svarat att du kommer.");
+    motesfakta();
+    chromium.webblasare().granskaTillganglighet();
+    JsonNode mote = api.get("anna", "/api/moten?arendeId=" + id).kropp().path("moten").get(0);
+    JsonNode bengt =
+        ApiKlient.stream(mote.path("kallade"))
+            .filter(k -> "bengt@af.example".equals(k.path("epost").asText()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(bengt.path("svar").asText()).isEqualTo("ACCEPTERAR");
+    assertThat(bengt.toString()).doesNotContain("Sjuk");
+  }
+
+  /** The meeting's facts as the answer pages give them: the video link a link, whom to ask. */
+  private void motesfakta() {
+    WebElement lank = webblasare.findElement(By.id("videolank"));
+    assertThat(lank.getTagName()).isEqualTo("a");
+    assertThat(lank.getAttribute("href")).isEqualTo("https://mote.example/flerpart");
+    assertThat(webblasare.findElement(By.id("ordforande")).getText()).isEqualTo("Cecilia Berg");
+    assertThat(webblasare.findElement(By.id("kallad-av")).getText())
+        .isEqualTo("Anna Lind, anna@fk.example");
+    assertThat(webblasare.findElement(By.cssSelector("#kallad-av a")).getAttribute("href"))
+        .isEqualTo("mailto:anna@fk.example");
   }
 
   /** Keeps a screenshot under target/ for a person to look at. */
