@@ -62,11 +62,7 @@ class SvarssidaWebblasareTest {
   @Test
   void denKalladeAvbojerMedSkalOchArendebararenSerSvaret() throws IOException {
     String id = kallat();
-    String nummer = api.arende("anna", id).path("arendenummer").asText();
-    JsonNode mail = api.vantaPaMail(mailTill("david@region.example", "ärende " + nummer));
-    Matcher m = MotesSteg.SVARSLANK.matcher(mail.path("text").asText());
-    assertThat(m.find()).isTrue();
-    String lank = "http://localhost:" + port + "/svar/" + m.group(1);
+    String lank = "http://localhost:" + port + "/svar/" + svarstoken(id, "david@region.example");
 
     webblasare.get(lank);
     assertThat(webblasare.findElement(By.tagName("h1")).getText())
@@ -203,13 +199,10 @@ class SvarssidaWebblasareTest {
   @Test
   void paTelefonenOchEttAndraSvarAndrarIngenting() throws IOException {
     String id = kallat();
-    String nummer = api.arende("anna", id).path("arendenummer").asText();
-    JsonNode mail = api.vantaPaMail(mailTill("bengt@af.example", "ärende " + nummer));
-    Matcher m = MotesSteg.SVARSLANK.matcher(mail.path("text").asText());
-    assertThat(m.find()).isTrue();
+    String token = svarstoken(id, "bengt@af.example");
     chromium.webblasare().storlek(375, 800);
 
-    webblasare.get("http://localhost:" + port + "/svar/" + m.group(1));
+    webblasare.get("http://localhost:" + port + "/svar/" + token);
     assertThat(webblasare.findElement(By.tagName("h1")).getText())
         .isEqualTo("Kallelse till flerpartsmöte");
     motesfakta();
@@ -223,9 +216,7 @@ class SvarssidaWebblasareTest {
         .isTrue();
     bild("svarssida-telefon");
 
-    assertThat(
-            api.post(null, "/api/kallelsesvar/" + m.group(1), Map.of("svar", "ACCEPTERAR"))
-                .status())
+    assertThat(api.post(null, "/api/kallelsesvar/" + token, Map.of("svar", "ACCEPTERAR")).status())
         .isEqualTo(200);
     webblasare.findElement(By.id("svar-avbojer")).click();
     webblasare.findElement(By.id("kommentar")).sendKeys("Sjuk");
@@ -247,6 +238,15 @@ class SvarssidaWebblasareTest {
             .orElseThrow();
     assertThat(bengt.path("svar").asText()).isEqualTo("ACCEPTERAR");
     assertThat(bengt.toString()).doesNotContain("Sjuk");
+  }
+
+  /** The answer link's token in the kallelse mailed to {@code epost} in case {@code id}. */
+  private String svarstoken(String id, String epost) {
+    String nummer = api.arende("anna", id).path("arendenummer").asText();
+    JsonNode mail = api.vantaPaMail(mailTill(epost, "ärende " + nummer));
+    Matcher m = MotesSteg.SVARSLANK.matcher(mail.path("text").asText());
+    assertThat(m.find()).as("svarslänk i mailet").isTrue();
+    return m.group(1);
   }
 
   /** The meeting's facts as the answer pages give them: the video link a link, whom to ask. */
