@@ -117,6 +117,7 @@ class SvarController {
       throw e;
     }
     response.setStatus(status.value());
+    model.addAttribute("utgangen", status == HttpStatus.GONE);
     return "svar/ej-mojligt";
   }
 

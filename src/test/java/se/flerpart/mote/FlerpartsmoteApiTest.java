@@ -519,7 +519,11 @@ class FlerpartsmoteApiTest {
                 (req, res) ->
                     res.getStatusCode().value()
                         + new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8));
-    assertThat(sida).startsWith("410").contains("Svarslänken har gått ut");
+    // Not the invitee's mistake: news in the page's neutral style, not a red error.
+    assertThat(sida)
+        .startsWith("410")
+        .contains("<h1>Länken gäller inte längre</h1>")
+        .contains("class=\"info\" role=\"status\" id=\"orsak\">Svarslänken har gått ut");
 
     Svar utanErsattare = svara(token(mail), Map.of("svar", "ERSATTARE"));
     assertThat(utanErsattare.status()).isEqualTo(400);
