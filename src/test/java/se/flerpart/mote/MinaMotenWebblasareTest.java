@@ -18,7 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -116,6 +118,33 @@ class MinaMotenWebblasareTest {
     vanta.until(ExpectedConditions.presenceOfElementLocated(By.id("skapa-kalenderflode")));
     assertThat(webblasare.findElements(By.id("kalenderflode-url"))).isEmpty();
     assertThat(hamta(url)).isEqualTo(404);
+
+    // On a phone the table scrolls in a region of its own, and the case number, the day and the
+    // time stay whole in their narrow columns instead of breaking at a hyphen or a space.
+    chromium.webblasare().storlek(375, 800);
+    webblasare.navigate().refresh();
+    WebElement lank =
+        vanta.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.xpath(
+                    "//tr[@data-typ='FLERPARTSMOTE']//a[normalize-space()='" + nummer + "']")));
+    JavascriptExecutor js = (JavascriptExecutor) webblasare;
+    assertThat(((Number) js.executeScript("return arguments[0].getClientRects().length", lank)))
+        .as("ärendenumret %s på en rad", nummer)
+        .isEqualTo(1L);
+    assertThat(
+            js.executeScript(
+                "return Array.from(document.querySelectorAll('.mina-moten .hel'))"
+                    + ".filter(e => e.getClientRects().length > 1).map(e => e.textContent)"))
+        .asList()
+        .isEmpty();
+    assertThat(
+            (Boolean)
+                js.executeScript(
+                    "return document.documentElement.scrollWidth"
+                        + " <= document.documentElement.clientWidth"))
+        .as("sidan rullar inte i sidled")
+        .isTrue();
   }
 
   private int hamta(String url) throws IOException, InterruptedException {
