@@ -100,7 +100,7 @@ class SvarController {
     try {
       KallelsesvarService.Inbjudan inbjudan = svar.visning(token);
       return inbjudan.svar() == null ? null : inbjudan;
-    } catch (RuntimeException e) {
+    } catch (SvarslankFel | Konflikt | EjFunnen e) {
       return null;
     }
   }

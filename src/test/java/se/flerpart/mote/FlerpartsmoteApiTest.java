@@ -188,6 +188,9 @@ class FlerpartsmoteApiTest {
     JsonNode inbjudan = api.get(null, "/api/kallelsesvar/" + lankar.get("sara@exempel.se")).kropp();
     assertThat(inbjudan.path("individ").asBoolean()).isTrue();
     assertThat(inbjudan.path("ersattareMojlig").asBoolean()).isFalse();
+    // Whom to ask, as the kallelse says: the answer pages show it.
+    assertThat(inbjudan.path("ordforande").asText()).isEqualTo("Cecilia Berg");
+    assertThat(inbjudan.path("arendebarareEpost").asText()).isEqualTo("anna@fk.example");
     assertThat(html(null, "/svar/" + lankar.get("sara@exempel.se")))
         .contains("om ditt stöd")
         .doesNotContain("svar-ersattare")
