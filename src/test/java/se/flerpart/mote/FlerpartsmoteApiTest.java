@@ -184,7 +184,9 @@ class FlerpartsmoteApiTest {
         .doesNotContain("individen")
         .doesNotContain("ersättare");
     assertThat(kallelser.get("bengt@af.example").path("text").asText())
-        .contains("skicka en ersättare");
+        .contains("skicka en ersättare")
+        // The link also shows the answer and the meeting afterwards; the mail says so.
+        .contains("Öppnar du den igen efter ditt svar ser du svaret och mötets uppgifter.");
     JsonNode inbjudan = api.get(null, "/api/kallelsesvar/" + lankar.get("sara@exempel.se")).kropp();
     assertThat(inbjudan.path("individ").asBoolean()).isTrue();
     assertThat(inbjudan.path("ersattareMojlig").asBoolean()).isFalse();
