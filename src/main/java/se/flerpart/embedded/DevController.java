@@ -2,6 +2,7 @@ package se.flerpart.embedded;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,9 @@ class DevController {
   private static final Pattern ARENDENUMMER =
       Pattern.compile("ärende (\\d{4}-\\d{4,})", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /** An http or https address, up to white space; punctuation that ends a sentence is left out. */
+  private static final Pattern ADRESS = Pattern.compile("https?://[^\\s<>\"]*[^\\s<>\".,;:!?)]");
+
   private final ObjectProvider<EmbeddedMailserver> mailserver;
   private final ObjectProvider<EmbeddedMotor> motor;
   private final ArendeService arenden;
@@ -60,8 +64,37 @@ class DevController {
 
   @GetMapping("/dev/mail")
   public String mailsida(@AuthenticationPrincipal Inloggning in, Model model) {
-    model.addAttribute("mail", lasOchLogga(in).reversed());
+    model.addAttribute(
+        "mail",
+        lasOchLogga(in).reversed().stream().map(m -> new MailVy(m, delar(m.text()))).toList());
     return "dev/mail";
+  }
+
+  /** A mail as the page shows it: its text in parts, the web addresses in it as links. */
+  record MailVy(EmbeddedMailserver.Mail mail, List<Del> delar) {}
+
+  /** A part of a mail's text: a web address (to follow, as a mail program would) or plain text. */
+  record Del(String text, boolean lank) {}
+
+  /** The text split at its web addresses, so that the page can show them as links. */
+  static List<Del> delar(String text) {
+    List<Del> delar = new ArrayList<>();
+    if (text == null) {
+      return delar;
+    }
+    Matcher m = ADRESS.matcher(text);
+    int fran = 0;
+    while (m.find()) {
+      if (m.start() > fran) {
+        delar.add(new Del(text.substring(fran, m.start()), false));
+      }
+      delar.add(new Del(m.group(), true));
+      fran = m.end();
+    }
+    if (fran < text.length()) {
+      delar.add(new Del(text.substring(fran), false));
+    }
+    return delar;
   }
 
   /**

@@ -240,6 +240,27 @@ class SvarssidaWebblasareTest {
     assertThat(bengt.toString()).doesNotContain("Sjuk");
   }
 
+  /**
+   * The demo as the README tells it: the administrator opens the mails at {@code /dev/mail}, where
+   * the answer link is a link, as in a mail program, and follows it to the answer page.
+   */
+  @Test
+  void demonsMaillaFoljsTillSvarssidan() {
+    String id = kallat();
+    String token = svarstoken(id, "david@region.example");
+    chromium.webblasare().loggaIn(port, "admin");
+    webblasare.get("http://localhost:" + port + "/dev/mail");
+    WebElement lank =
+        webblasare.findElement(By.cssSelector("pre.mail a[href$='/svar/" + token + "']"));
+    assertThat(lank.getText()).isEqualTo(lank.getAttribute("href"));
+    // The mail names the configured base address; the test's server listens on a port of its own.
+    webblasare.get(
+        "http://localhost:" + port + java.net.URI.create(lank.getAttribute("href")).getPath());
+    assertThat(vanta.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1"))).getText())
+        .isEqualTo("Kallelse till flerpartsmöte");
+    assertThat(webblasare.findElement(By.id("skicka-svar")).isDisplayed()).isTrue();
+  }
+
   /** The answer link's token in the kallelse mailed to {@code epost} in case {@code id}. */
   private String svarstoken(String id, String epost) {
     String nummer = api.arende("anna", id).path("arendenummer").asText();
