@@ -494,6 +494,11 @@ class FlerpartsmoteApiTest {
   @Test
   void ogiltigaOchUtgangnaLankarAndrarIngenting() {
     assertThat(svara("inte-en-token", Map.of("svar", "ACCEPTERAR")).status()).isEqualTo(404);
+    // A broken link is an error, in red.
+    assertThat(sida("/svar/inte-en-token"))
+        .startsWith("404")
+        .contains("<h1>Länken kan inte användas</h1>")
+        .contains("class=\"fel\" role=\"alert\" id=\"orsak\">Svarslänken är ogiltig");
     String forfalskad = tokens.skapa(UUID.randomUUID(), 0, Instant.now().plusSeconds(3600));
     assertThat(
             svara(
@@ -516,16 +521,8 @@ class FlerpartsmoteApiTest {
     Svar gammal = svara(utgangen, Map.of("svar", "ACCEPTERAR"));
     assertThat(gammal.status()).isEqualTo(410);
     assertThat(gammal.kropp().path("meddelande").asText()).contains("har gått ut");
-    String sida =
-        RestClient.create()
-            .get()
-            .uri("http://localhost:" + port + "/svar/" + utgangen)
-            .exchange(
-                (req, res) ->
-                    res.getStatusCode().value()
-                        + new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8));
     // Not the invitee's mistake: news in the page's neutral style, not a red error.
-    assertThat(sida)
+    assertThat(sida("/svar/" + utgangen))
         .startsWith("410")
         .contains("<h1>Länken gäller inte längre</h1>")
         .contains("class=\"info\" role=\"status\" id=\"orsak\">Svarslänken har gått ut");
@@ -551,6 +548,12 @@ class FlerpartsmoteApiTest {
     mote = api.get("anna", "/api/moten?arendeId=" + id).kropp().path("moten").get(0);
     assertThat(svarFor(mote, "bengt@af.example")).isEqualTo("ERSATTARE");
     assertThat(svarFor(mote, "olle@exempel.se")).isEqualTo("ACCEPTERAR");
+    // Her link, opened again, says what she answered, though her invitation has passed to Olle.
+    assertThat(sida("/svar/" + token(mail)))
+        .startsWith("200")
+        .contains(
+            "Du har svarat att du skickar en ersättare. Ersättaren har fått en egen kallelse.")
+        .doesNotContain("skicka-svar");
   }
 
   // ---------------------------------------------------------------- hjälpmetoder
@@ -709,6 +712,17 @@ class FlerpartsmoteApiTest {
             anna.post("/moten/" + UUID.randomUUID() + "/installa", Map.of("orsak", "Sjuk"))
                 .status())
         .isEqualTo(404);
+  }
+
+  /** A page without login: its status, then its HTML. */
+  private String sida(String sokvag) {
+    return RestClient.create()
+        .get()
+        .uri("http://localhost:" + port + sokvag)
+        .exchange(
+            (req, res) ->
+                res.getStatusCode().value()
+                    + new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8));
   }
 
   private String html(String anvandare, String sokvag) {
