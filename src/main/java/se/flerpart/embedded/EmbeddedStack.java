@@ -9,13 +9,17 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -363,9 +367,26 @@ public class EmbeddedStack
    * the same time, each binds its port a moment after it was found free, and the system can find
    * the same free port twice in a row (PostgreSQL once waited in vain for a port the engine's gRPC
    * server had taken).
+   *
+   * <p>It is taken below the system's range of ephemeral ports, from which every outgoing
+   * connection gets its local port. A port from that range, found free, could be taken by an
+   * outgoing connection in the seconds before its service bound it (PostgreSQL binds only after
+   * initdb): a start then failed, or waited for a port that answered something else (a test run
+   * once waited 60 s for PostgreSQL and met an SSL error). Where no such room is left, the system
+   * picks the port as before.
    */
   static int freePort() {
     synchronized (UTDELADE) {
+      int tak = Math.min(EFEMARA_FRAN, PORTAR_TILL);
+      if (tak - PORTAR_FRAN >= 1000) {
+        for (int forsok = 0; forsok < 200; forsok++) {
+          int port = PORTAR_FRAN + ThreadLocalRandom.current().nextInt(tak - PORTAR_FRAN);
+          if (!UTDELADE.contains(port) && ledig(port)) {
+            UTDELADE.add(port);
+            return port;
+          }
+        }
+      }
       for (int forsok = 0; forsok < 100; forsok++) {
         try (ServerSocket socket = new ServerSocket(0)) {
           if (UTDELADE.add(socket.getLocalPort())) {
@@ -376,6 +397,35 @@ public class EmbeddedStack
         }
       }
       throw new IllegalStateException("Ingen ledig port som inte redan delats ut");
+    }
+  }
+
+  /** The lowest port {@link #freePort} hands out. */
+  static final int PORTAR_FRAN = 20_000;
+
+  /** Above the ports {@link #freePort} hands out (the lowest ephemeral port of most systems). */
+  static final int PORTAR_TILL = 32_768;
+
+  /** The lowest ephemeral port of this system (Linux says; others begin at 49152 or higher). */
+  static final int EFEMARA_FRAN = efemaraFran(Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
+
+  static int efemaraFran(Path intervall) {
+    try {
+      // Line by line: a whole read of the /proc file (it says its size is 0) gave one byte.
+      return Integer.parseInt(Files.readAllLines(intervall).getFirst().strip().split("\\s+")[0]);
+    } catch (IOException | RuntimeException e) {
+      return PORTAR_TILL;
+    }
+  }
+
+  /** Whether the port can be bound on every address now. */
+  private static boolean ledig(int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(false);
+      socket.bind(new InetSocketAddress(port));
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 

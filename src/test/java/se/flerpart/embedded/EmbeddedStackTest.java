@@ -31,6 +31,34 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 class EmbeddedStackTest {
 
+  /**
+   * The ports handed out lie below the ephemeral ports, which outgoing connections take: a port
+   * found free there could be taken by one before its service binds it (PostgreSQL, after initdb).
+   */
+  @Test
+  void portarnaDelasUtUnderDeEfemaraOchGarAttBinda() throws IOException {
+    int tak = Math.min(EmbeddedStack.EFEMARA_FRAN, EmbeddedStack.PORTAR_TILL);
+    for (int i = 0; i < 20; i++) {
+      int port = EmbeddedStack.freePort();
+      assertThat(port).isGreaterThanOrEqualTo(EmbeddedStack.PORTAR_FRAN).isLessThan(tak);
+      try (ServerSocket socket = new ServerSocket(port)) {
+        assertThat(socket.getLocalPort()).isEqualTo(port);
+      }
+    }
+  }
+
+  @Test
+  void deEfemaraPortarnasBorjanLasesUrSystemet() throws IOException {
+    Path katalog = Files.createTempDirectory("portar");
+    Path intervall = katalog.resolve("ip_local_port_range");
+    Files.writeString(intervall, "40000\t60999\n");
+    assertThat(EmbeddedStack.efemaraFran(intervall)).isEqualTo(40000);
+    Files.writeString(intervall, "inte ett tal");
+    assertThat(EmbeddedStack.efemaraFran(intervall)).isEqualTo(EmbeddedStack.PORTAR_TILL);
+    assertThat(EmbeddedStack.efemaraFran(katalog.resolve("saknas")))
+        .isEqualTo(EmbeddedStack.PORTAR_TILL);
+  }
+
   @Test
   void enTjanstSomInteStartarFallerStartenMedSittMeddelandeOchDeAndraStoppas() throws Exception {
     Set<Path> fore = egnaDatabaser();
