@@ -195,6 +195,108 @@ class SurfplattaWebblasareTest {
         .hasMessageContaining("color-contrast");
   }
 
+  /**
+   * On a phone (375 px) no page scrolls sideways: a wide table scrolls in its own frame (the
+   * visually hidden text of a header cell included), a long choice in a list is cut to fit, a long
+   * word breaks, and the facts of a case and of a meeting stand each value under its term with the
+   * page's width for it.
+   */
+  @Test
+  void ingenSidaGarUtanforEnTelefon() {
+    String kallat = kallat();
+    String nummer = api.arende("anna", kallat).path("arendenummer").asText();
+    String svarslank = svarslank(nummer);
+    long samtycke =
+        api.vantaPaUppgift(
+                "anna",
+                "mina",
+                aktualisera("anna", "Ingrid Telefon", List.of("FK", "AF")),
+                "inhamta-samtycke")
+            .path("id")
+            .asLong();
+    ApiKlient.Svar avvikelse =
+        api.post(
+            "anna",
+            "/api/avvikelser",
+            Map.of(
+                "typ",
+                "PART_AVBOJDE",
+                "beskrivning",
+                "Kallad part avböjde utan ersättare. Rutinen:"
+                    + " https://intranat.forbund.example/rutiner/kallelse_och_ersattare_nar_en_kallad_part"
+                    + "_avbojer.html",
+                "berordPart",
+                "AF"));
+    assertThat(avvikelse.status()).isEqualTo(201);
+
+    chromium.webblasare().storlek(375, 740);
+    loggaIn("anna");
+    for (String sida :
+        List.of(
+            "/uppgifter",
+            "/arenden",
+            "/arenden/ny",
+            "/arenden/" + kallat,
+            "/avvikelser",
+            "/avvikelser/ny",
+            "/avvikelser/" + avvikelse.kropp().path("id").asText(),
+            "/moten")) {
+      oppnaPaTelefon(sida);
+    }
+    oppna("/arenden/" + kallat);
+    assertThat(webblasare.findElements(By.cssSelector("#mote .tabellram .visuellt-dold")))
+        .isNotEmpty();
+    @SuppressWarnings("unchecked")
+    List<Number> bredder =
+        (List<Number>)
+            js(
+                "return Array.from(document.querySelectorAll('main .fakta dd'))"
+                    + ".map(dd => dd.getBoundingClientRect().width);");
+    assertThat(bredder)
+        .as("fakta om ärendet och mötet: varje värdes bredd")
+        .isNotEmpty()
+        .allSatisfy(b -> assertThat(b.doubleValue()).isGreaterThan(250));
+    oppna("/uppgifter/" + samtycke);
+    vanta.until(ExpectedConditions.elementToBeClickable(By.id("slutfor")));
+    inteISidled();
+
+    loggaUt();
+    oppnaPaTelefon(svarslank);
+
+    loggaIn("admin");
+    for (String sida :
+        List.of(
+            "/admin",
+            "/admin/insatser",
+            "/admin/insatser/flerpartssamverkan",
+            "/admin/anvandare",
+            "/admin/anvandare/anna",
+            "/admin/parter",
+            "/admin/avvikelsetyper",
+            "/admin/kategorier",
+            "/admin/logg")) {
+      oppnaPaTelefon(sida);
+    }
+    loggaUt();
+    loggaIn("lena");
+    oppnaPaTelefon("/loggkontroll");
+    loggaUt();
+    loggaIn("petra");
+    oppnaPaTelefon("/statistik");
+    loggaUt();
+    loggaIn("bengt");
+    oppnaPaTelefon("/beredningsmote");
+  }
+
+  private void oppnaPaTelefon(String sida) {
+    oppna(sida);
+    assertThat(webblasare.getTitle())
+        .as("sidan %s", sida)
+        .doesNotStartWith("Något gick fel")
+        .doesNotContain("hittades inte");
+    inteISidled();
+  }
+
   @Test
   void uppgiftslistanSorterasFiltrerasSoksOchUppgiftenTasFranRaden() {
     String namn = "Gunnel Sökbarsson";
