@@ -206,14 +206,17 @@ class SurfplattaWebblasareTest {
     String kallat = kallat();
     String nummer = api.arende("anna", kallat).path("arendenummer").asText();
     String svarslank = svarslank(nummer);
-    long samtycke =
-        api.vantaPaUppgift(
-                "anna",
-                "mina",
-                aktualisera("anna", "Ingrid Telefon", List.of("FK", "AF")),
-                "inhamta-samtycke")
-            .path("id")
-            .asLong();
+    String beredd = aktualisera("anna", "Ingrid Telefon", List.of("FK", "AF"));
+    samtycke(beredd);
+    assertThat(
+            api.slutfor(
+                    "bengt",
+                    api.vantaPaUppgift("bengt", "grupp", beredd, "bered-arende"),
+                    Map.of("beslut", "JA", "motivering", "Flera parter", "arendebarare", "anna"))
+                .status())
+        .isEqualTo(200);
+    long kallelse =
+        api.vantaPaUppgift("anna", "mina", beredd, "forbered-kallelse").path("id").asLong();
     ApiKlient.Svar avvikelse =
         api.post(
             "anna",
@@ -256,9 +259,43 @@ class SurfplattaWebblasareTest {
         .as("fakta om ärendet och mötet: varje värdes bredd")
         .isNotEmpty()
         .allSatisfy(b -> assertThat(b.doubleValue()).isGreaterThan(250));
-    oppna("/uppgifter/" + samtycke);
+    // The kallelse form: the invitee list's rows with their ×, labels, date and time.
+    oppna("/uppgifter/" + kallelse);
     vanta.until(ExpectedConditions.elementToBeClickable(By.id("slutfor")));
     inteISidled();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> formularet =
+        (Map<String, Object>)
+            js(
+                """
+                const lista = document.querySelector('#formular .fjs-form-field-dynamiclist');
+                const ram = lista.getBoundingClientRect();
+                const matt = document.createElement('canvas').getContext('2d');
+                const ryms = i => {
+                  const s = getComputedStyle(i);
+                  matt.font = s.font;
+                  return matt.measureText(i.placeholder).width
+                      <= i.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+                };
+                return {
+                  kryssUtanfor: Array.from(lista.querySelectorAll('.fjs-repeat-row-remove'))
+                      .filter(k => k.getBoundingClientRect().right > ram.right).length,
+                  kapadeEtiketter: Array.from(
+                          document.querySelectorAll('#formular .fjs-form-field-label'))
+                      .filter(e => e.scrollWidth > e.clientWidth + 1)
+                      .map(e => e.textContent.trim()),
+                  datumOchTid: Array.from(document.querySelectorAll(
+                          '#formular .fjs-form-field-datetime input[placeholder]'))
+                      .map(i => i.placeholder + (ryms(i) ? ' ryms' : ' kapas'))
+                };
+                """);
+    assertThat(formularet.get("kryssUtanfor")).as("× utanför deltagarlistan").isEqualTo(0L);
+    assertThat(formularet.get("kapadeEtiketter")).as("kapade etiketter").asList().isEmpty();
+    assertThat(formularet.get("datumOchTid"))
+        .as("datum och klockslag")
+        .asList()
+        .isNotEmpty()
+        .allSatisfy(f -> assertThat((String) f).endsWith(" ryms"));
 
     loggaUt();
     oppnaPaTelefon(svarslank);
