@@ -166,6 +166,23 @@
     input.placeholder = FORMAT;
     const ram = DATUM.ram(input);
     ram.lang = "sv";
+    fp.config.onOpen.push(() => iFonstret(fp.calendarContainer));
+  }
+
+  /**
+   * form-js keeps the calendar in its field's frame, drawn from the field's left edge: on a phone
+   * it reached past the window's right edge, its Sundays out of sight. It is moved left until it
+   * fits, never past the window's left edge.
+   */
+  function iFonstret(kalender) {
+    const marginal = 8;
+    kalender.style.left = "";
+    const ruta = kalender.getBoundingClientRect();
+    const over = ruta.right - (document.documentElement.clientWidth - marginal);
+    if (over > 0) {
+      const steg = Math.min(over, Math.max(0, ruta.left - marginal));
+      kalender.style.left = `${kalender.offsetLeft - steg}px`;
+    }
   }
 
   /**

@@ -296,6 +296,25 @@ class SurfplattaWebblasareTest {
         .asList()
         .isNotEmpty()
         .allSatisfy(f -> assertThat((String) f).endsWith(" ryms"));
+    WebElement datum =
+        webblasare.findElement(
+            By.cssSelector("#formular .fjs-form-field-datetime input[placeholder^='ÅÅÅÅ']"));
+    js("arguments[0].scrollIntoView({block: 'center'})", datum);
+    datum.click();
+    WebElement kalender =
+        vanta.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".flatpickr-calendar.open")));
+    assertThat(
+            ((Number)
+                    js(
+                        "return arguments[0].getBoundingClientRect().right"
+                            + " - document.documentElement.clientWidth",
+                        kalender))
+                .doubleValue())
+        .as("kalenderns högerkant mot fönstrets")
+        .isLessThanOrEqualTo(0);
+    inteISidled();
 
     loggaUt();
     oppnaPaTelefon(svarslank);
