@@ -196,10 +196,10 @@ class SurfplattaWebblasareTest {
   }
 
   /**
-   * On a phone (375 px) no page scrolls sideways: a wide table scrolls in its own frame (the
-   * visually hidden text of a header cell included), a long choice in a list is cut to fit, a long
-   * word breaks, and the facts of a case and of a meeting stand each value under its term with the
-   * page's width for it.
+   * On a phone (375 px, and 320 for the pages with tabs or long lists) no page scrolls sideways: a
+   * wide table scrolls in its own frame (the visually hidden text of a header cell included), a
+   * long choice in a list is cut to fit, a long word breaks, and the facts of a case and of a
+   * meeting stand each value under its term with the page's width for it.
    */
   @Test
   void ingenSidaGarUtanforEnTelefon() {
@@ -246,6 +246,11 @@ class SurfplattaWebblasareTest {
             "/moten")) {
       oppnaPaTelefon(sida);
     }
+    // The narrowest phones still in use: the list's tabs and the new case's long lists.
+    chromium.webblasare().storlek(320, 640);
+    oppnaPaTelefon("/uppgifter");
+    oppnaPaTelefon("/arenden/ny");
+    chromium.webblasare().storlek(375, 740);
     oppna("/arenden/" + kallat);
     assertThat(webblasare.findElements(By.cssSelector("#mote .tabellram .visuellt-dold")))
         .isNotEmpty();
