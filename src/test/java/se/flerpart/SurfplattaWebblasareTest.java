@@ -71,20 +71,7 @@ class SurfplattaWebblasareTest {
     String nytt = aktualisera("anna", "Ingrid Tillgänglig", List.of("FK", "AF"));
     long samtycke =
         api.vantaPaUppgift("anna", "mina", nytt, "inhamta-samtycke").path("id").asLong();
-    ApiKlient.Svar avvikelse =
-        api.post(
-            "anna",
-            "/api/avvikelser",
-            Map.of(
-                "typ",
-                "PART_AVBOJDE",
-                "beskrivning",
-                "Kallad part avböjde utan ersättare; mötet sköts upp. Rutinen:"
-                    + " https://intranat.forbund.example/rutiner/kallelse_och_ersattare_nar_en_kallad_part"
-                    + "_avbojer_utan_att_ange_ersattare_och_motet_maste_skjutas_upp.html",
-                "berordPart",
-                "AF"));
-    assertThat(avvikelse.status()).isEqualTo(201);
+    String avvikelse = avvikelseMedLangLank();
 
     chromium.webblasare().storlek(768, 1024);
     oppna("/login");
@@ -100,7 +87,7 @@ class SurfplattaWebblasareTest {
             "/avvikelser",
             "/avvikelser/ny",
             "/moten",
-            "/avvikelser/" + avvikelse.kropp().path("id").asText())) {
+            "/avvikelser/" + avvikelse)) {
       oppna(sida);
       granska();
     }
@@ -208,29 +195,10 @@ class SurfplattaWebblasareTest {
     String svarslank = svarslank(nummer);
     String beredd = aktualisera("anna", "Ingrid Telefon", List.of("FK", "AF"));
     samtycke(beredd);
-    assertThat(
-            api.slutfor(
-                    "bengt",
-                    api.vantaPaUppgift("bengt", "grupp", beredd, "bered-arende"),
-                    Map.of("beslut", "JA", "motivering", "Flera parter", "arendebarare", "anna"))
-                .status())
-        .isEqualTo(200);
+    beredJa(beredd, "anna");
     long kallelse =
         api.vantaPaUppgift("anna", "mina", beredd, "forbered-kallelse").path("id").asLong();
-    ApiKlient.Svar avvikelse =
-        api.post(
-            "anna",
-            "/api/avvikelser",
-            Map.of(
-                "typ",
-                "PART_AVBOJDE",
-                "beskrivning",
-                "Kallad part avböjde utan ersättare. Rutinen:"
-                    + " https://intranat.forbund.example/rutiner/kallelse_och_ersattare_nar_en_kallad_part"
-                    + "_avbojer.html",
-                "berordPart",
-                "AF"));
-    assertThat(avvikelse.status()).isEqualTo(201);
+    String avvikelse = avvikelseMedLangLank();
 
     chromium.webblasare().storlek(375, 740);
     loggaIn("anna");
@@ -242,7 +210,7 @@ class SurfplattaWebblasareTest {
             "/arenden/" + kallat,
             "/avvikelser",
             "/avvikelser/ny",
-            "/avvikelser/" + avvikelse.kropp().path("id").asText(),
+            "/avvikelser/" + avvikelse,
             "/moten")) {
       oppnaPaTelefon(sida);
     }
@@ -368,13 +336,7 @@ class SurfplattaWebblasareTest {
       samtycke(id);
     }
     // Bengt decides the third himself and becomes its ärendebärare: a task of another type.
-    assertThat(
-            api.slutfor(
-                    "bengt",
-                    api.vantaPaUppgift("bengt", "grupp", egen, "bered-arende"),
-                    Map.of("beslut", "JA", "motivering", "Behov", "arendebarare", "bengt"))
-                .status())
-        .isEqualTo(200);
+    beredJa(egen, "bengt");
     long kallelse =
         api.vantaPaUppgift("bengt", "mina", egen, "forbered-kallelse").path("id").asLong();
     api.vantaPaUppgift("bengt", "grupp", forsta, "bered-arende");
@@ -647,17 +609,42 @@ class SurfplattaWebblasareTest {
         .isEqualTo(200);
   }
 
-  /** A case through beredning Ja with a kallelse sent to a part and the individual. */
-  private String kallat() {
-    String id = aktualisera("anna", "Sara Exempel", List.of("FK", "AF", "REGION"));
-    samtycke(id, List.of("FK", "AF", "REGION", "KOMMUN-UPPSALA"));
+  /** An avvikelse whose description holds a long address without a space to break at. */
+  private String avvikelseMedLangLank() {
+    ApiKlient.Svar avvikelse =
+        api.post(
+            "anna",
+            "/api/avvikelser",
+            Map.of(
+                "typ",
+                "PART_AVBOJDE",
+                "beskrivning",
+                "Kallad part avböjde utan ersättare; mötet sköts upp. Rutinen:"
+                    + " https://intranat.forbund.example/rutiner/kallelse_och_ersattare_nar_en_kallad_part"
+                    + "_avbojer_utan_att_ange_ersattare_och_motet_maste_skjutas_upp.html",
+                "berordPart",
+                "AF"));
+    assertThat(avvikelse.status()).isEqualTo(201);
+    return avvikelse.kropp().path("id").asText();
+  }
+
+  /** Bengt's beredning group says Ja to the case, with the given ärendebärare. */
+  private void beredJa(String id, String arendebarare) {
     assertThat(
             api.slutfor(
                     "bengt",
                     api.vantaPaUppgift("bengt", "grupp", id, "bered-arende"),
-                    Map.of("beslut", "JA", "motivering", "Flera parter", "arendebarare", "anna"))
+                    Map.of(
+                        "beslut", "JA", "motivering", "Flera parter", "arendebarare", arendebarare))
                 .status())
         .isEqualTo(200);
+  }
+
+  /** A case through beredning Ja with a kallelse sent to a part and the individual. */
+  private String kallat() {
+    String id = aktualisera("anna", "Sara Exempel", List.of("FK", "AF", "REGION"));
+    samtycke(id, List.of("FK", "AF", "REGION", "KOMMUN-UPPSALA"));
+    beredJa(id, "anna");
     Instant motesTid = motor.nu().plus(Duration.ofDays(6)).truncatedTo(ChronoUnit.HOURS);
     assertThat(
             api.slutfor(
