@@ -172,13 +172,15 @@
   /**
    * form-js keeps the calendar in its field's frame, drawn from the field's left edge: on a phone
    * it reached past the window's right edge, its Sundays out of sight. It is moved left until it
-   * fits, never past the window's left edge.
+   * fits, a little in from the window's edges (less where the window is barely wider than the
+   * calendar), never past the left one.
    */
   function iFonstret(kalender) {
-    const marginal = 8;
     kalender.style.left = "";
     const ruta = kalender.getBoundingClientRect();
-    const over = ruta.right - (document.documentElement.clientWidth - marginal);
+    const bredd = document.documentElement.clientWidth;
+    const marginal = Math.max(0, Math.min(8, (bredd - ruta.width) / 2));
+    const over = ruta.right - (bredd - marginal);
     if (over > 0) {
       const steg = Math.min(over, Math.max(0, ruta.left - marginal));
       kalender.style.left = `${kalender.offsetLeft - steg}px`;
