@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -199,6 +200,19 @@ class SurfplattaWebblasareTest {
     long kallelse =
         api.vantaPaUppgift("anna", "mina", beredd, "forbered-kallelse").path("id").asLong();
     String avvikelse = avvikelseMedLangLank();
+    // A colleague with a long name: the task's "Tilldela" list is as wide as its longest name.
+    assertThat(
+            api.post(
+                    "admin",
+                    "/api/admin/anvandare",
+                    Map.of(
+                        "id", "telefon-" + UUID.randomUUID().toString().substring(0, 8),
+                        "namn", "Margareta Johansson-Lindqvist Wallenberg",
+                        "epost", "margareta.johansson-lindqvist@fk.example",
+                        "part", "FK",
+                        "roller", List.of("HANDLAGGARE")))
+                .status())
+        .isEqualTo(201);
 
     chromium.webblasare().storlek(320, 640);
     loggaIn("anna");
@@ -207,14 +221,13 @@ class SurfplattaWebblasareTest {
             "/uppgifter",
             "/arenden",
             "/arenden/ny",
-            "/arenden/" + kallat,
             "/avvikelser",
             "/avvikelser/ny",
             "/avvikelser/" + avvikelse,
-            "/moten")) {
+            "/moten",
+            "/arenden/" + kallat)) {
       oppnaPaTelefon(sida);
     }
-    oppna("/arenden/" + kallat);
     assertThat(webblasare.findElements(By.cssSelector("#mote .tabellram .visuellt-dold")))
         .isNotEmpty();
     @SuppressWarnings("unchecked")
