@@ -2,6 +2,7 @@ package se.flerpart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static se.flerpart.ApiKlient.mailTill;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -213,6 +214,12 @@ class SurfplattaWebblasareTest {
                         "roller", List.of("HANDLAGGARE")))
                 .status())
         .isEqualTo(201);
+    // A follow-up report, so that the statistics page shows its list of reports.
+    assertThat(api.post("petra", "/api/rapporter/uppfoljningsrapport", null).status())
+        .isEqualTo(202);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> api.get("petra", "/api/rapporter/uppfoljningsrapporter").kropp().size() > 0);
 
     chromium.webblasare().storlek(320, 640);
     loggaIn("anna");
@@ -324,6 +331,8 @@ class SurfplattaWebblasareTest {
     loggaUt();
     loggaIn("petra");
     oppnaPaTelefon("/statistik");
+    oppnaPaTelefon("/statistik/import");
+    oppnaPaTelefon("/oversikt");
     loggaUt();
     loggaIn("bengt");
     oppnaPaTelefon("/beredningsmote");
