@@ -68,8 +68,7 @@ class SurfplattaWebblasareTest {
   @Test
   void varjeSidaKlararWcagOchFungerarPaEnSurfplatta() {
     String kallat = kallat();
-    String nummer = api.arende("anna", kallat).path("arendenummer").asText();
-    String svarslank = svarslank(nummer);
+    String svarslank = svarslank(kallat);
     String nytt = aktualisera("anna", "Ingrid Tillgänglig", List.of("FK", "AF"));
     long samtycke =
         api.vantaPaUppgift("anna", "mina", nytt, "inhamta-samtycke").path("id").asLong();
@@ -193,8 +192,7 @@ class SurfplattaWebblasareTest {
   @Test
   void ingenSidaGarUtanforEnTelefon() {
     String kallat = kallat();
-    String nummer = api.arende("anna", kallat).path("arendenummer").asText();
-    String svarslank = svarslank(nummer);
+    String svarslank = svarslank(kallat);
     String beredd = aktualisera("anna", "Ingrid Telefon", List.of("FK", "AF"));
     samtycke(beredd);
     beredJa(beredd, "anna");
@@ -340,10 +338,7 @@ class SurfplattaWebblasareTest {
 
   private void oppnaPaTelefon(String sida) {
     oppna(sida);
-    assertThat(webblasare.getTitle())
-        .as("sidan %s", sida)
-        .doesNotStartWith("Något gick fel")
-        .doesNotContain("hittades inte");
+    inteEnFelsida();
     inteISidled();
   }
 
@@ -464,10 +459,7 @@ class SurfplattaWebblasareTest {
 
   /** axe-core, and at tablet width the target sizes and the one-row header. */
   private void granska() {
-    assertThat(webblasare.getTitle())
-        .as("sidan %s", webblasare.getCurrentUrl())
-        .doesNotStartWith("Något gick fel")
-        .doesNotContain("hittades inte");
+    inteEnFelsida();
     chromium.webblasare().granskaTillganglighet();
     if (((Number) js("return window.innerWidth")).intValue() <= 800) {
       malytor();
@@ -475,6 +467,14 @@ class SurfplattaWebblasareTest {
       inteISidled();
       helaVarden();
     }
+  }
+
+  /** The page asked for is shown, not the error page or the not-found page in its place. */
+  private void inteEnFelsida() {
+    assertThat(webblasare.getTitle())
+        .as("sidan %s", webblasare.getCurrentUrl())
+        .doesNotStartWith("Något gick fel")
+        .doesNotContain("hittades inte");
   }
 
   /** A date, a case number or a time in a narrow column is not broken at its hyphen or space. */
@@ -697,7 +697,9 @@ class SurfplattaWebblasareTest {
     return id;
   }
 
-  private String svarslank(String arendenummer) {
+  /** The answer link in Bengt's kallelse for the case. */
+  private String svarslank(String arendeId) {
+    String arendenummer = api.arende("anna", arendeId).path("arendenummer").asText();
     JsonNode mail = api.vantaPaMail(mailTill("bengt@af.example", "ärende " + arendenummer));
     Matcher m = MotesSteg.SVARSLANK.matcher(mail.path("text").asText());
     assertThat(m.find()).as("svarslänken i kallelsen").isTrue();
