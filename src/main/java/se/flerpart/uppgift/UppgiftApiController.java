@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 import se.flerpart.sakerhet.Inloggning;
 import se.flerpart.web.ValideringsFel;
 
@@ -107,6 +108,36 @@ public class UppgiftApiController {
       @RequestParam(required = false) String tilldelad,
       @RequestParam(required = false) String sida,
       @RequestParam(required = false) String storlek,
+      @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String omInteSamma,
+      HttpMethod metod,
+      @AuthenticationPrincipal Inloggning in) {
+    Uppgiftsurval urval =
+        Uppgiftsurval.tolka(
+            vy, sortering, typ, forfallen, sok, arende, insats, tilldelad, sida, storlek);
+    UppgiftRepository.Sida svar = uppgifter.lista(urval, in.anvandare());
+    return svar(
+        svar, omInteSamma == null ? null : UppgiftEtag.av(json, svar), omInteSamma, metod, in);
+  }
+
+  /**
+   * The list with {@code vanta}: as {@link #lista}, answered when the list changes or the time is
+   * up. The request waits without holding a thread of the server: the list is read again on the
+   * waiting requests' own threads, when a change it waits for comes and at each check for changes
+   * another instance's notice did not bring; a client that goes away ends its wait. The user's
+   * rights are those of the request: each reading is made as the user who asked.
+   */
+  @GetMapping(params = "vanta")
+  public DeferredResult<ResponseEntity<List<UppgiftDto>>> listaNarDenAndras(
+      @RequestParam(required = false) String vy,
+      @RequestParam(required = false) String sortering,
+      @RequestParam(required = false) String typ,
+      @RequestParam(required = false) String forfallen,
+      @RequestParam(required = false) String sok,
+      @RequestParam(required = false) String arende,
+      @RequestParam(required = false) String insats,
+      @RequestParam(required = false) String tilldelad,
+      @RequestParam(required = false) String sida,
+      @RequestParam(required = false) String storlek,
       @RequestParam(required = false) String vanta,
       @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String omInteSamma,
       HttpMethod metod,
@@ -115,28 +146,72 @@ public class UppgiftApiController {
         Uppgiftsurval.tolka(
             vy, sortering, typ, forfallen, sok, arende, insats, tilldelad, sida, storlek);
     Duration vantetid = vantetid(vanta, urval);
-    UppgiftRepository.Sida svar;
-    String etag = null;
-    // The wait is taken before the list is read, so that no change after the read is missed.
-    try (UppgiftSignal.Vantan vantan = vantetid == null ? null : signal.vantan(urval.arende())) {
-      svar = uppgifter.lista(urval, in.anvandare());
-      if (vantetid != null || omInteSamma != null) {
-        etag = UppgiftEtag.av(json, svar);
-      }
-      if (vantetid != null && signal.taPlats()) {
-        long grans = System.nanoTime() + vantetid.toNanos();
-        try {
-          while (!andrad(svar, etag, omInteSamma) && signal.vanta(vantan, grans)) {
-            svar = uppgifter.lista(urval, in.anvandare());
-            etag = UppgiftEtag.av(json, svar);
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        } finally {
-          signal.lamnaPlats();
-        }
-      }
+    if (vantetid == null) {
+      DeferredResult<ResponseEntity<List<UppgiftDto>>> genast = new DeferredResult<>();
+      genast.setResult(
+          lista(
+              vy,
+              sortering,
+              typ,
+              forfallen,
+              sok,
+              arende,
+              insats,
+              tilldelad,
+              sida,
+              storlek,
+              omInteSamma,
+              metod,
+              in));
+      return genast;
     }
+    // The server's own time limit is a safety net only: the wait answers itself when its time is
+    // up.
+    DeferredResult<ResponseEntity<List<UppgiftDto>>> resultat =
+        new DeferredResult<>(vantetid.plusSeconds(MAX_VANTA).toMillis());
+    UppgiftSignal.Vantan vantan =
+        signal.vanta(
+            urval.arende(),
+            System.nanoTime() + vantetid.toNanos(),
+            new UppgiftSignal.Fraga() {
+              // Read and answered in turn, never at once (see UppgiftSignal.Vantan).
+              private UppgiftRepository.Sida svar;
+              private String etag;
+
+              @Override
+              public boolean las() {
+                svar = uppgifter.lista(urval, in.anvandare());
+                etag = UppgiftEtag.av(json, svar);
+                return andrad(svar, etag, omInteSamma);
+              }
+
+              @Override
+              public void svara() {
+                resultat.setResult(svar(svar, etag, omInteSamma, metod, in));
+              }
+
+              @Override
+              public void fel(RuntimeException e) {
+                resultat.setErrorResult(e);
+              }
+            });
+    // The client went away, or the server's time limit came: the wait ends with the request.
+    resultat.onCompletion(vantan::avsluta);
+    resultat.onError(e -> vantan.avsluta());
+    resultat.onTimeout(vantan::svaraNu);
+    return resultat;
+  }
+
+  /**
+   * The answer for {@code svar}: 304 when the client's {@code If-None-Match} names its {@code
+   * ETag}; for {@code HEAD} without a body, so that no person's name is read (nor logged).
+   */
+  private ResponseEntity<List<UppgiftDto>> svar(
+      UppgiftRepository.Sida svar,
+      String etag,
+      String omInteSamma,
+      HttpMethod metod,
+      Inloggning in) {
     if (etag != null && samma(omInteSamma, etag)) {
       return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
           .eTag(etag)
@@ -148,7 +223,6 @@ public class UppgiftApiController {
       ok.eTag(etag);
     }
     if (metod == HttpMethod.HEAD) {
-      // Only whether the list changed: no body, so no person's name is read (nor logged).
       return ok.build();
     }
     Map<UUID, String> individ = uppgifter.individnamn(svar.uppgifter(), in.anvandare());

@@ -1,14 +1,22 @@
 package se.flerpart.uppgift;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
@@ -25,10 +33,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * the database. This instance signals each change to the tasks it writes once the change is
  * committed, and sends it to the other instances with {@code NOTIFY} ({@link #notis}, heard by
  * {@link UppgiftNotifyListener}, which leaves this instance's own notices alone); a change they
- * miss is found by asking again every {@code kontroll-intervall}. At most {@code max-samtidiga}
- * requests wait at a time, so that waiting never takes every request thread; beyond that a request
- * is answered at once. When the application closes, every wait ends, so that a graceful shutdown is
- * not held up by them.
+ * miss is found by asking again every {@code kontroll-intervall}. A waiting request holds no
+ * thread: it is read again on the signal's own two threads ({@link Vantan}). At most {@code
+ * max-samtidiga} requests wait at a time, which bounds how many readings one change to any task can
+ * cause; beyond that a request is answered at once. When the application closes, every wait ends,
+ * so that a graceful shutdown is not held up by them.
  */
 @Component
 public class UppgiftSignal {
@@ -55,6 +64,12 @@ public class UppgiftSignal {
 
   private volatile boolean stangd;
 
+  /**
+   * The threads on which waiting requests read the list again and keep their time: a waiting
+   * request holds no request thread of the server.
+   */
+  private final ScheduledThreadPoolExecutor planerare;
+
   /** How many times a waiting request was sent to read the list again. */
   private final AtomicLong omlasningar = new AtomicLong();
 
@@ -64,50 +79,216 @@ public class UppgiftSignal {
     this.kontrollNanos = Math.max(1, kontrollIntervall.toNanos());
     this.max = Math.max(0, maxSamtidiga);
     this.platser = new Semaphore(max);
+    AtomicLong tradar = new AtomicLong();
+    this.planerare =
+        new ScheduledThreadPoolExecutor(
+            2,
+            r -> {
+              Thread t = new Thread(r, "uppgift-vantan-" + tradar.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    this.planerare.setRemoveOnCancelPolicy(true);
+    this.planerare.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+  }
+
+  /** What a waiting request asks of the signal's threads on its behalf. */
+  public interface Fraga {
+
+    /**
+     * Reads the list (again): true when it is to be answered now (it differs from the client's).
+     */
+    boolean las();
+
+    /** Answers with the list last read. Called once, unless reading failed. */
+    void svara();
+
+    /** Reading the list again failed: the request is to answer with this error. */
+    void fel(RuntimeException e);
   }
 
   /**
    * One request waiting for the list to change: for one case's tasks ({@code arende}, its number),
-   * or for any task. Taken before the list is first read, so that no change after that read is
-   * missed; closed when the request is answered.
+   * or for any task. It holds no thread while it waits. Its readings of the list take turns, one at
+   * a time, on the signal's threads: once more for each change it waits for (however many came
+   * meanwhile), and at each check for changes other instances' notices did not bring. It answers
+   * once: when a reading says so, when its time is up (with what it read last, not reading again),
+   * or when the application closes; {@link #avsluta} ends it without an answer (the client went
+   * away).
    */
-  public final class Vantan implements AutoCloseable {
+  public final class Vantan {
 
     private final String arende;
-    private final Condition vackt = las.newCondition();
+    private final long grans;
+    private final Fraga fraga;
+    private final ReentrantLock tur = new ReentrantLock();
+    private final AtomicBoolean koad = new AtomicBoolean();
+    private final AtomicBoolean slut = new AtomicBoolean();
 
     /** A change this request waits for came since it last read the list. Guarded by las. */
     private boolean andrad;
 
-    private Vantan(String arende) {
+    /** The next check's time came. */
+    private volatile boolean kontroll;
+
+    private volatile boolean harPlats;
+    private volatile Future<?> nasta;
+
+    private Vantan(String arende, long grans, Fraga fraga) {
       this.arende = arende;
+      this.grans = grans;
+      this.fraga = fraga;
     }
 
     private boolean galler(Set<String> arenden) {
       return arenden == null || arende == null || arenden.contains(arende);
     }
 
-    @Override
-    public void close() {
+    /**
+     * Reads the list the first time, on the calling thread, and answers at once when it is to be
+     * answered, or when all places are taken; waits otherwise. The wait is registered before that
+     * reading, so that no change after it is missed. A failed reading ends the wait and is thrown.
+     */
+    private void borja() {
+      las.lock();
+      try {
+        vantar.add(this);
+      } finally {
+        las.unlock();
+      }
+      tur.lock();
+      try {
+        boolean nu = fraga.las();
+        harPlats = !nu && taPlats();
+        if (nu || !harPlats) {
+          svara();
+        } else {
+          planera();
+        }
+      } catch (RuntimeException e) {
+        avsluta();
+        throw e;
+      } finally {
+        tur.unlock();
+      }
+    }
+
+    /** The list is to be read again, once, however many changes came meanwhile. */
+    private void koa() {
+      if (koad.compareAndSet(false, true)) {
+        schemalagg(this::kontrollera, 0);
+      }
+    }
+
+    private void planera() {
+      nasta =
+          schemalagg(
+              () -> {
+                kontroll = true;
+                koa();
+              },
+              Math.min(grans - System.nanoTime(), kontrollNanos));
+    }
+
+    private void kontrollera() {
+      koad.set(false);
+      tur.lock();
+      try {
+        if (slut.get()) {
+          return;
+        }
+        boolean andring = tagAndring();
+        boolean franKlockan = kontroll;
+        kontroll = false;
+        boolean tidenUte = grans - System.nanoTime() <= 0;
+        if (stangd) {
+          svara();
+        } else if ((andring || (franKlockan && !tidenUte)) && lasOm()) {
+          svara();
+        } else if (tidenUte) {
+          svara();
+        } else if (franKlockan) {
+          planera();
+        }
+      } catch (RuntimeException e) {
+        if (avsluta()) {
+          fraga.fel(e);
+        }
+      } finally {
+        tur.unlock();
+      }
+    }
+
+    private boolean lasOm() {
+      omlasningar.incrementAndGet();
+      return fraga.las();
+    }
+
+    private boolean tagAndring() {
+      las.lock();
+      try {
+        boolean var = andrad;
+        andrad = false;
+        return var;
+      } finally {
+        las.unlock();
+      }
+    }
+
+    private void svara() {
+      if (avsluta()) {
+        try {
+          fraga.svara();
+        } catch (RuntimeException e) {
+          fraga.fel(e);
+        }
+      }
+    }
+
+    /** Answers now with what was read last, unless answered already (e.g. a server time limit). */
+    public void svaraNu() {
+      tur.lock();
+      try {
+        svara();
+      } finally {
+        tur.unlock();
+      }
+    }
+
+    /**
+     * Ends the wait, once, without answering: its place, its registration and its next check. True
+     * for the call that ended it.
+     */
+    public boolean avsluta() {
+      if (!slut.compareAndSet(false, true)) {
+        return false;
+      }
       las.lock();
       try {
         vantar.remove(this);
       } finally {
         las.unlock();
       }
+      Future<?> f = nasta;
+      if (f != null) {
+        f.cancel(false);
+      }
+      if (harPlats) {
+        lamnaPlats();
+      }
+      return true;
     }
   }
 
-  /** Starts a wait for changes to the tasks of case {@code arende} (a number), or of any case. */
-  public Vantan vantan(String arende) {
-    las.lock();
-    try {
-      Vantan v = new Vantan(arende);
-      vantar.add(v);
-      return v;
-    } finally {
-      las.unlock();
-    }
+  /**
+   * A request waits, at most until {@code gransNanos} (a {@link System#nanoTime()}), for a change
+   * to the tasks of case {@code arende} (a number), or of any case: see {@link Vantan}. The list is
+   * read the first time before this returns, and may be answered already.
+   */
+  public Vantan vanta(String arende, long gransNanos, Fraga fraga) {
+    Vantan v = new Vantan(arende, gransNanos, fraga);
+    v.borja();
+    return v;
   }
 
   /**
@@ -136,17 +317,19 @@ public class UppgiftSignal {
 
   /** Wakes the requests waiting for the tasks of {@code arenden}; null: every one. */
   void vack(Set<String> arenden) {
+    List<Runnable> vackta = new ArrayList<>();
     las.lock();
     try {
       for (Vantan v : vantar) {
         if (v.galler(arenden)) {
           v.andrad = true;
-          v.vackt.signal();
+          vackta.add(v::koa);
         }
       }
     } finally {
       las.unlock();
     }
+    vackta.forEach(Runnable::run);
   }
 
   /**
@@ -181,45 +364,24 @@ public class UppgiftSignal {
   }
 
   /**
-   * Waits until a change {@code vantan} waits for came since the list was last read, the next check
-   * for changes other instances' notices did not bring, or {@code gransNanos} (a {@link
-   * System#nanoTime()}), whichever comes first. True when the list is to be read again: a change
-   * came, or it is time for the check. False when the wait is over: the deadline came with no
-   * change, or the application is closing.
+   * Runs {@code uppgift} on a waiting requests' thread after {@code nanos}; on the calling thread
+   * at once when those threads are stopped (the application closing).
    */
-  public boolean vanta(Vantan vantan, long gransNanos) throws InterruptedException {
-    long kvar = gransNanos - System.nanoTime();
-    if (stangd || kvar <= 0) {
-      return false;
-    }
-    boolean tillGransen = kvar <= kontrollNanos;
-    las.lockInterruptibly();
+  private Future<?> schemalagg(Runnable uppgift, long nanos) {
     try {
-      long tid = Math.min(kvar, kontrollNanos);
-      while (!vantan.andrad && !stangd && tid > 0) {
-        tid = vantan.vackt.awaitNanos(tid);
-      }
-      if (stangd) {
-        return false;
-      }
-      boolean andrad = vantan.andrad;
-      vantan.andrad = false;
-      if (andrad || !tillGransen) {
-        omlasningar.incrementAndGet();
-        return true;
-      }
-      return false;
-    } finally {
-      las.unlock();
+      return planerare.schedule(uppgift, Math.max(0, nanos), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      uppgift.run();
+      return CompletableFuture.completedFuture(null);
     }
   }
 
   /** A place among the waiting requests, or false when they are all taken. */
-  public boolean taPlats() {
+  boolean taPlats() {
     return !stangd && platser.tryAcquire();
   }
 
-  public void lamnaPlats() {
+  void lamnaPlats() {
     platser.release();
   }
 
@@ -237,5 +399,10 @@ public class UppgiftSignal {
   void stang() {
     stangd = true;
     vack();
+  }
+
+  @PreDestroy
+  void stoppa() {
+    planerare.shutdown();
   }
 }

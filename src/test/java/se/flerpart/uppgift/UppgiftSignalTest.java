@@ -1,76 +1,146 @@
 package se.flerpart.uppgift;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The signal that wakes the requests waiting for the task list to change. */
+/**
+ * The signal that wakes the requests waiting for the task list to change, and the waits themselves:
+ * when the list is read again, when the answer comes, and that a wait holds no thread.
+ */
 class UppgiftSignalTest {
 
   private static long om(Duration d) {
     return System.nanoTime() + d.toNanos();
   }
 
-  /** A signal whose waits are not ended by a check for other instances' changes within the test. */
-  private static UppgiftSignal utanKontroll() {
-    return new UppgiftSignal(Duration.ofHours(1), 10);
-  }
-
-  /** The waits' own threads: a wait left waiting by a failed test must hold up nothing else. */
-  private final ExecutorService tradar = Executors.newCachedThreadPool();
+  private final List<UppgiftSignal> signaler = new ArrayList<>();
 
   @AfterEach
-  void stangTradarna() {
-    tradar.shutdownNow();
+  void stoppa() {
+    signaler.forEach(UppgiftSignal::stoppa);
   }
 
-  /** Waits on a thread of its own for {@code vantan}, with no check before an hour. */
-  private CompletableFuture<Boolean> vantaPa(UppgiftSignal signal, UppgiftSignal.Vantan v) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try {
-            return signal.vanta(v, om(Duration.ofHours(1)));
-          } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-          }
-        },
-        tradar);
+  private UppgiftSignal signal(Duration kontroll, int max) {
+    UppgiftSignal s = new UppgiftSignal(kontroll, max);
+    signaler.add(s);
+    return s;
+  }
+
+  /** A signal whose waits are not ended by a check for other instances' changes within the test. */
+  private UppgiftSignal utanKontroll() {
+    return signal(Duration.ofHours(1), 10);
+  }
+
+  /**
+   * A waiting request that counts its readings of the list; with {@code svaraVidOmlasning} every
+   * reading after the first answers it. Its answer holds how many readings came before it.
+   */
+  private static class Testfraga implements UppgiftSignal.Fraga {
+
+    final AtomicInteger lasningar = new AtomicInteger();
+    final CompletableFuture<Integer> besvarad = new CompletableFuture<>();
+    private final boolean svaraVidOmlasning;
+
+    Testfraga(boolean svaraVidOmlasning) {
+      this.svaraVidOmlasning = svaraVidOmlasning;
+    }
+
+    @Override
+    public boolean las() {
+      return lasningar.incrementAndGet() > 1 && svaraVidOmlasning;
+    }
+
+    @Override
+    public void svara() {
+      if (!besvarad.complete(lasningar.get())) {
+        throw new AssertionError("besvarad två gånger");
+      }
+    }
+
+    @Override
+    public void fel(RuntimeException e) {
+      besvarad.completeExceptionally(e);
+    }
+
+    int svar() throws Exception {
+      return besvarad.get(30, TimeUnit.SECONDS);
+    }
   }
 
   @Test
-  @DisplayName("En ändring väcker den som väntar, långt före nästa kontroll")
+  @DisplayName(
+      "En ändring läser listan igen och besvarar den som väntar, långt före nästa kontroll, och"
+          + " ingen tråd står och väntar")
   void andringVacker() throws Exception {
     UppgiftSignal signal = utanKontroll();
-    try (var v = signal.vantan(null)) {
-      CompletableFuture<Boolean> vantar = vantaPa(signal, v);
-      Thread.sleep(200);
-      assertThat(vantar).isNotDone();
-      signal.andrad(List.of("2026-0001"));
-      assertThat(vantar.get(30, TimeUnit.SECONDS)).isTrue();
-    }
+    Testfraga fraga = new Testfraga(true);
+    UppgiftSignal.Vantan v = signal.vanta(null, om(Duration.ofHours(1)), fraga);
+    Thread.sleep(200);
+    assertThat(fraga.besvarad).isNotDone();
+    assertThat(fraga.lasningar).hasValue(1);
+    assertThat(signal.vantande()).isEqualTo(1);
+    assertThat(tradarSomVantar()).as("trådar som står i en väntan").isEmpty();
+
+    signal.andrad(List.of("2026-0001"));
+    assertThat(fraga.svar()).isEqualTo(2);
+    assertThat(signal.vantande()).as("platsen lämnad").isZero();
+    assertThat(v.avsluta()).as("redan avslutad").isFalse();
+    assertThat(signal.omlasningar()).isEqualTo(1);
+  }
+
+  /** Threads now inside a wait of the signal's (other than its own two, idle, threads). */
+  private static List<String> tradarSomVantar() {
+    List<String> tradar = new ArrayList<>();
+    Thread.getAllStackTraces()
+        .forEach(
+            (trad, stack) -> {
+              for (StackTraceElement rad : stack) {
+                String klass = rad.getClassName();
+                if (klass.equals(UppgiftSignal.class.getName())
+                    || klass.startsWith(UppgiftSignal.class.getName() + "$")) {
+                  tradar.add(trad.getName());
+                  return;
+                }
+              }
+            });
+    return tradar;
   }
 
   @Test
-  @DisplayName("En ändring efter frågan men före väntan går inte förlorad, och räknas en gång")
-  void andringForeVantan() throws Exception {
+  @DisplayName(
+      "En ändring medan listan läses första gången går inte förlorad, och läses om en gång")
+  void andringUnderForstaLasningen() throws Exception {
     UppgiftSignal signal = utanKontroll();
-    try (var v = signal.vantan("2026-0001")) {
-      signal.andrad(List.of("2026-0001"));
-      // Had the change been lost, this wait would last an hour, not end within the 30 s.
-      assertThat(vantaPa(signal, v).get(30, TimeUnit.SECONDS)).isTrue();
-      // The change was counted once: the next wait ends at its deadline with nothing to read.
-      assertThat(signal.vanta(v, om(Duration.ofMillis(200)))).as("nästa väntan").isFalse();
-    }
+    Testfraga fraga =
+        new Testfraga(false) {
+          @Override
+          public boolean las() {
+            if (lasningar.get() == 0) {
+              // committed after the reading looked, before it was done
+              signal.andrad(List.of("2026-0001"));
+            }
+            return super.las();
+          }
+        };
+    UppgiftSignal.Vantan v = signal.vanta("2026-0001", om(Duration.ofHours(1)), fraga);
+    await().atMost(Duration.ofSeconds(30)).until(() -> fraga.lasningar.get() == 2);
+    Thread.sleep(300);
+    assertThat(fraga.lasningar).as("en omläsning för en ändring").hasValue(2);
+    assertThat(fraga.besvarad).isNotDone();
+    assertThat(v.avsluta()).isTrue();
   }
 
   @Test
@@ -79,24 +149,23 @@ class UppgiftSignalTest {
           + " inte den som väntar på ett annat")
   void baraDetArendeSomAndrats() throws Exception {
     UppgiftSignal signal = utanKontroll();
-    try (var ett = signal.vantan("2026-0001");
-        var annat = signal.vantan("2026-0002");
-        var alla = signal.vantan(null)) {
-      CompletableFuture<Boolean> paEtt = vantaPa(signal, ett);
-      CompletableFuture<Boolean> paAnnat = vantaPa(signal, annat);
-      CompletableFuture<Boolean> paAlla = vantaPa(signal, alla);
-      Thread.sleep(200);
-      signal.andrad(List.of("2026-0001"));
-      assertThat(paEtt.get(30, TimeUnit.SECONDS)).isTrue();
-      assertThat(paAlla.get(30, TimeUnit.SECONDS)).isTrue();
-      Thread.sleep(300);
-      assertThat(paAnnat).as("väntar på ett annat ärende").isNotDone();
-      signal.andrad(Arrays.asList("2026-0003", null));
-      Thread.sleep(300);
-      assertThat(paAnnat).as("väntar på ett annat ärende").isNotDone();
-      signal.andrad(List.of("2026-0002", "2026-0004"));
-      assertThat(paAnnat.get(30, TimeUnit.SECONDS)).isTrue();
-    }
+    Testfraga ett = new Testfraga(true);
+    Testfraga annat = new Testfraga(true);
+    Testfraga alla = new Testfraga(true);
+    signal.vanta("2026-0001", om(Duration.ofHours(1)), ett);
+    signal.vanta("2026-0002", om(Duration.ofHours(1)), annat);
+    signal.vanta(null, om(Duration.ofHours(1)), alla);
+    signal.andrad(List.of("2026-0001"));
+    assertThat(ett.svar()).isEqualTo(2);
+    assertThat(alla.svar()).isEqualTo(2);
+    Thread.sleep(300);
+    assertThat(annat.besvarad).as("väntar på ett annat ärende").isNotDone();
+    signal.andrad(Arrays.asList("2026-0003", null));
+    Thread.sleep(300);
+    assertThat(annat.besvarad).as("väntar på ett annat ärende").isNotDone();
+    assertThat(annat.lasningar).hasValue(1);
+    signal.andrad(List.of("2026-0002", "2026-0004"));
+    assertThat(annat.svar()).isEqualTo(2);
   }
 
   @Test
@@ -105,69 +174,151 @@ class UppgiftSignalTest {
   void notiser() throws Exception {
     UppgiftSignal har = utanKontroll();
     UppgiftSignal annan = utanKontroll();
-    try (var ett = har.vantan("2026-0001");
-        var annat = har.vantan("2026-0002")) {
-      CompletableFuture<Boolean> paEtt = vantaPa(har, ett);
-      CompletableFuture<Boolean> paAnnat = vantaPa(har, annat);
-      Thread.sleep(200);
-      har.hord(har.notis(List.of("2026-0001", "2026-0002")));
-      Thread.sleep(300);
-      assertThat(paEtt).as("instansens egen notis: väckt redan vid incheckningen").isNotDone();
-      har.hord(annan.notis(Arrays.asList("2026-0001", null)));
-      assertThat(paEtt.get(30, TimeUnit.SECONDS)).isTrue();
-      Thread.sleep(300);
-      assertThat(paAnnat).isNotDone();
+    Testfraga ett = new Testfraga(true);
+    Testfraga annat = new Testfraga(true);
+    har.vanta("2026-0001", om(Duration.ofHours(1)), ett);
+    har.vanta("2026-0002", om(Duration.ofHours(1)), annat);
+    har.hord(har.notis(List.of("2026-0001", "2026-0002")));
+    Thread.sleep(300);
+    assertThat(ett.besvarad).as("instansens egen notis: väckt redan vid incheckningen").isNotDone();
+    har.hord(annan.notis(Arrays.asList("2026-0001", null)));
+    assertThat(ett.svar()).isEqualTo(2);
+    Thread.sleep(300);
+    assertThat(annat.besvarad).isNotDone();
 
-      List<String> manga = new ArrayList<>();
-      for (int i = 0; manga.size() * 10 <= UppgiftSignal.MAX_NOTIS; i++) {
-        manga.add(String.format("2026-%05d", i));
-      }
-      // A notice written by hand (another version): repeated and empty lines are read as they
-      // come, without failing the listener.
-      har.hord("en-annan\n2026-0003\n2026-0003\n\n");
-      Thread.sleep(300);
-      assertThat(paAnnat).isNotDone();
-
-      String forLang = annan.notis(manga);
-      assertThat(forLang).as("bara instansens namn: alla").doesNotContain("\n");
-      har.hord(forLang);
-      assertThat(paAnnat.get(30, TimeUnit.SECONDS)).isTrue();
+    List<String> manga = new ArrayList<>();
+    for (int i = 0; manga.size() * 10 <= UppgiftSignal.MAX_NOTIS; i++) {
+      manga.add(String.format("2026-%05d", i));
     }
+    // A notice written by hand (another version): repeated and empty lines are read as they come,
+    // without failing the listener.
+    har.hord("en-annan\n2026-0003\n2026-0003\n\n");
+    Thread.sleep(300);
+    assertThat(annat.besvarad).isNotDone();
+
+    String forLang = annan.notis(manga);
+    assertThat(forLang).as("bara instansens namn: alla").doesNotContain("\n");
+    har.hord(forLang);
+    assertThat(annat.svar()).isEqualTo(2);
   }
 
   @Test
   @DisplayName(
-      "Utan ändring: tillbaka vid nästa kontroll; efter tidsgränsen och vid stängning över")
-  void kontrollGransOchStangning() throws Exception {
-    UppgiftSignal signal = new UppgiftSignal(Duration.ofMillis(50), 10);
-    try (var v = signal.vantan(null)) {
-      assertThat(signal.vanta(v, om(Duration.ofHours(1)))).as("nästa kontroll").isTrue();
-      assertThat(signal.vanta(v, System.nanoTime() - 1)).as("tiden är ute").isFalse();
-      assertThat(signal.vanta(v, om(Duration.ofMillis(20))))
-          .as("tidsgränsen före nästa kontroll, utan ändring")
-          .isFalse();
-    }
+      "Utan ändring: listan läses igen vid varje kontroll, och när tiden är ute besvaras frågan"
+          + " med det som lästs sist")
+  void kontrollOchGrans() throws Exception {
+    UppgiftSignal ofta = signal(Duration.ofMillis(50), 10);
+    Testfraga kontrolleras = new Testfraga(false);
+    UppgiftSignal.Vantan v = ofta.vanta(null, om(Duration.ofHours(1)), kontrolleras);
+    await().atMost(Duration.ofSeconds(30)).until(() -> kontrolleras.lasningar.get() >= 4);
+    assertThat(kontrolleras.besvarad).isNotDone();
+    v.avsluta();
 
-    UppgiftSignal stangs = utanKontroll();
-    try (var v = stangs.vantan("2026-0001")) {
-      CompletableFuture<Boolean> vantar = vantaPa(stangs, v);
-      Thread.sleep(200);
-      stangs.stang();
-      assertThat(vantar.get(30, TimeUnit.SECONDS)).isFalse();
-      assertThat(stangs.taPlats()).as("ingen ny väntan när programmet stängs").isFalse();
-    }
+    UppgiftSignal signal = utanKontroll();
+    Testfraga kort = new Testfraga(true);
+    signal.vanta(null, om(Duration.ofMillis(200)), kort);
+    assertThat(kort.svar()).as("vid tidsgränsen, utan att läsa igen").isEqualTo(1);
+    Testfraga forbi = new Testfraga(true);
+    signal.vanta(null, System.nanoTime() - 1, forbi);
+    assertThat(forbi.svar()).as("tiden redan ute").isEqualTo(1);
+    assertThat(signal.vantande()).isZero();
+
+    Testfraga svarGenast =
+        new Testfraga(true) {
+          @Override
+          public boolean las() {
+            super.las();
+            return true;
+          }
+        };
+    signal.vanta(null, om(Duration.ofHours(1)), svarGenast);
+    assertThat(svarGenast.besvarad).as("listan skiljer sig redan: svar direkt").isDone();
+    assertThat(signal.vantande()).isZero();
   }
 
   @Test
-  @DisplayName("Högst max-samtidiga väntar samtidigt")
-  void platser() {
-    UppgiftSignal signal = new UppgiftSignal(Duration.ofSeconds(1), 2);
-    assertThat(signal.taPlats()).isTrue();
-    assertThat(signal.taPlats()).isTrue();
-    assertThat(signal.taPlats()).isFalse();
+  @DisplayName(
+      "Vid stängning besvaras varje väntande fråga genast, och ingen ny får vänta; en server-gräns"
+          + " besvarar en gång")
+  void stangning() throws Exception {
+    UppgiftSignal signal = utanKontroll();
+    Testfraga fraga = new Testfraga(true);
+    UppgiftSignal.Vantan v = signal.vanta("2026-0001", om(Duration.ofHours(1)), fraga);
+    Thread.sleep(200);
+    signal.stang();
+    assertThat(fraga.svar()).isEqualTo(1);
+    v.svaraNu();
+    assertThat(signal.taPlats()).as("ingen ny väntan när programmet stängs").isFalse();
+    Testfraga sen = new Testfraga(true);
+    signal.vanta(null, om(Duration.ofHours(1)), sen);
+    assertThat(sen.besvarad).isDone();
+
+    UppgiftSignal annan = utanKontroll();
+    Testfraga medGrans = new Testfraga(true);
+    UppgiftSignal.Vantan g = annan.vanta(null, om(Duration.ofHours(1)), medGrans);
+    g.svaraNu();
+    g.svaraNu();
+    assertThat(medGrans.svar()).isEqualTo(1);
+    assertThat(annan.vantande()).isZero();
+  }
+
+  @Test
+  @DisplayName(
+      "Ett fel vid omläsningen besvarar frågan med felet och lämnar platsen; vid första läsningen"
+          + " kastas det")
+  void felVidLasning() throws Exception {
+    UppgiftSignal signal = utanKontroll();
+    Testfraga felar =
+        new Testfraga(true) {
+          @Override
+          public boolean las() {
+            if (super.las()) {
+              throw new IllegalStateException("databasen svarar inte");
+            }
+            return false;
+          }
+        };
+    signal.vanta(null, om(Duration.ofHours(1)), felar);
+    signal.andrad(List.of("2026-0001"));
+    assertThatThrownBy(() -> felar.besvarad.get(30, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .hasRootCauseMessage("databasen svarar inte");
+    assertThat(signal.vantande()).isZero();
+
+    UppgiftSignal.Fraga genastFel =
+        new Testfraga(false) {
+          @Override
+          public boolean las() {
+            throw new IllegalStateException("första");
+          }
+        };
+    assertThatThrownBy(() -> signal.vanta(null, om(Duration.ofHours(1)), genastFel))
+        .hasMessage("första");
+    Testfraga ny = new Testfraga(true);
+    signal.vanta(null, om(Duration.ofHours(1)), ny);
+    signal.andrad(List.of("2026-0001"));
+    assertThat(ny.svar()).as("den felande väntan är borta, inte kvar att väckas").isEqualTo(2);
+    assertThat(signal.vantande()).isZero();
+  }
+
+  @Test
+  @DisplayName("Högst max-samtidiga väntar samtidigt; de andra besvaras genast")
+  void platser() throws Exception {
+    UppgiftSignal signal = signal(Duration.ofHours(1), 2);
+    Testfraga forsta = new Testfraga(true);
+    Testfraga andra = new Testfraga(true);
+    Testfraga tredje = new Testfraga(true);
+    UppgiftSignal.Vantan v = signal.vanta(null, om(Duration.ofHours(1)), forsta);
+    signal.vanta(null, om(Duration.ofHours(1)), andra);
+    signal.vanta(null, om(Duration.ofHours(1)), tredje);
+    assertThat(tredje.svar()).as("ingen plats: svar genast").isEqualTo(1);
     assertThat(signal.vantande()).isEqualTo(2);
-    signal.lamnaPlats();
+    v.avsluta();
     assertThat(signal.vantande()).isEqualTo(1);
-    assertThat(signal.taPlats()).isTrue();
+    assertThat(forsta.besvarad).as("avslutad utan svar (klienten gick)").isNotDone();
+    signal.andrad(List.of("2026-0001"));
+    assertThat(andra.svar()).isEqualTo(2);
+    assertThat(forsta.besvarad).isNotDone();
+    assertThat(signal.vantande()).isZero();
   }
 }

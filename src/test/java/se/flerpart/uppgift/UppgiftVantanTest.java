@@ -1,15 +1,25 @@
 package se.flerpart.uppgift;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -71,37 +81,164 @@ class UppgiftVantanTest {
   void skrivningarVackerSittArende() throws Exception {
     long ett = NASTA_ID.incrementAndGet();
     long annat = NASTA_ID.incrementAndGet();
-    long omlasningar = signal.omlasningar();
-    try (var paEtt = signal.vantan("2026-" + ett);
-        var paAlla = signal.vantan(null)) {
+    try (var paEtt = new Raknad("2026-" + ett);
+        var paAlla = new Raknad(null)) {
       uppgifter.skapaOmNy(Testuppgift.oppen(annat, typ, "Ett annat ärendes uppgift", "anna"));
       uppgifter.tilldela(annat, "bengt");
       uppgifter.andraForfallodatum(annat, Instant.now());
       uppgifter.markeraInskickad(annat, Map.of(), "bengt");
-      assertThat(signal.vanta(paEtt, omMs(500))).as("ett annat ärendes skrivningar").isFalse();
-      assertThat(signal.vanta(paAlla, omMs(500))).as("den som väntar på alla").isTrue();
+      assertThat(paEtt.vackt(500)).as("ett annat ärendes skrivningar").isFalse();
+      assertThat(paAlla.vackt(500)).as("den som väntar på alla").isTrue();
 
       uppgifter.skapaOmNy(Testuppgift.oppen(ett, typ, "Ärendets uppgift", "anna"));
-      assertThat(signal.vanta(paEtt, omMs(5_000))).as("lagrad").isTrue();
+      assertThat(paEtt.vackt(5_000)).as("lagrad").isTrue();
       uppgifter.tilldela(ett, "bengt");
-      assertThat(signal.vanta(paEtt, omMs(5_000))).as("tilldelad").isTrue();
+      assertThat(paEtt.vackt(5_000)).as("tilldelad").isTrue();
       uppgifter.andraForfallodatum(ett, Instant.now());
-      assertThat(signal.vanta(paEtt, omMs(5_000))).as("nytt förfallodatum").isTrue();
+      assertThat(paEtt.vackt(5_000)).as("nytt förfallodatum").isTrue();
       assertThat(uppgifter.avbryt(ett)).isTrue();
-      assertThat(signal.vanta(paEtt, omMs(5_000))).as("avbruten").isTrue();
+      assertThat(paEtt.vackt(5_000)).as("avbruten").isTrue();
       assertThat(uppgifter.avbryt(ett)).as("redan avbruten").isFalse();
-      assertThat(signal.vanta(paEtt, omMs(500))).as("ingen ändring").isFalse();
+      assertThat(paEtt.vackt(500)).as("ingen ändring").isFalse();
       uppgifter.markeraInskickad(ett, Map.of(), "bengt");
-      assertThat(signal.vanta(paEtt, omMs(5_000))).as("inskickad").isTrue();
-      assertThat(signal.vanta(paEtt, omMs(500))).as("inget mer").isFalse();
+      assertThat(paEtt.vackt(5_000)).as("inskickad").isTrue();
+      assertThat(paEtt.vackt(500)).as("inget mer").isFalse();
       uppgifter.skapaOmNy(Testuppgift.oppen(ett, typ, "Ärendets uppgift", "anna"));
-      assertThat(signal.vanta(paEtt, omMs(500))).as("samma jobb igen: ingen ändring").isFalse();
+      assertThat(paEtt.vackt(500)).as("samma jobb igen: ingen ändring").isFalse();
     }
-    assertThat(signal.omlasningar()).as("omläsningar").isEqualTo(omlasningar + 6);
   }
 
-  private static long omMs(long ms) {
-    return System.nanoTime() + ms * 1_000_000;
+  /** A wait whose readings of the list after the first are counted; it never answers. */
+  private final class Raknad implements AutoCloseable {
+
+    private final Semaphore lasningar = new Semaphore(0);
+    private final UppgiftSignal.Vantan vantan;
+
+    Raknad(String arende) {
+      AtomicBoolean forsta = new AtomicBoolean(true);
+      vantan =
+          signal.vanta(
+              arende,
+              System.nanoTime() + TimeUnit.HOURS.toNanos(1),
+              new UppgiftSignal.Fraga() {
+                @Override
+                public boolean las() {
+                  if (!forsta.getAndSet(false)) {
+                    lasningar.release();
+                  }
+                  return false;
+                }
+
+                @Override
+                public void svara() {}
+
+                @Override
+                public void fel(RuntimeException e) {}
+              });
+    }
+
+    /** Whether the list was read again within {@code ms} (after the last call). */
+    boolean vackt(long ms) throws InterruptedException {
+      boolean vackt = lasningar.tryAcquire(ms, TimeUnit.MILLISECONDS);
+      lasningar.drainPermits();
+      return vackt;
+    }
+
+    @Override
+    public void close() {
+      vantan.avsluta();
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "Väntande frågor håller ingen av serverns trådar, och bara den vars ärende ändras svarar")
+  void vantanHallerIngenTrad() throws Exception {
+    int fore = signal.vantande();
+    long omlasningar = signal.omlasningar();
+    List<Long> arenden = new ArrayList<>();
+    List<Socket> klienter = new ArrayList<>();
+    try {
+      for (int i = 0; i < 20; i++) {
+        long arende = NASTA_ID.incrementAndGet();
+        arenden.add(arende);
+        klienter.add(vantaRatt("anna", "vy=mina&arende=2026-" + arende + "&vanta=25"));
+      }
+      await().atMost(Duration.ofSeconds(10)).until(() -> signal.vantande() >= fore + 20);
+      assertThat(tradarIListfragan())
+          .as("trådar som står i listfrågan medan 20 frågor väntar")
+          .isEmpty();
+
+      // One case's task answers that case's request, and only that one.
+      long forsta = arenden.get(0);
+      uppgifter.skapaOmNy(Testuppgift.oppen(forsta, typ, "Väntad uppgift", "anna"));
+      assertThat(statusrad(klienter.get(0))).startsWith("HTTP/1.1 200");
+      await().atMost(Duration.ofSeconds(5)).until(() -> signal.vantande() == fore + 19);
+      assertThat(signal.omlasningar()).as("omläsningar").isGreaterThanOrEqualTo(omlasningar + 1);
+      Thread.sleep(300);
+      assertThat(signal.vantande()).as("de andra väntar kvar").isEqualTo(fore + 19);
+
+      // Then each of the others gets its answer when its case gets a task; one whose client went
+      // away meanwhile ends as well.
+      klienter.get(1).close();
+      for (long arende : arenden.subList(1, arenden.size())) {
+        uppgifter.skapaOmNy(Testuppgift.oppen(arende, typ, "Väntad uppgift", "anna"));
+      }
+      for (Socket klient : klienter.subList(2, klienter.size())) {
+        assertThat(statusrad(klient)).startsWith("HTTP/1.1 200");
+      }
+      await().atMost(Duration.ofSeconds(5)).until(() -> signal.vantande() == fore);
+    } finally {
+      for (Socket klient : klienter) {
+        klient.close();
+      }
+    }
+  }
+
+  /** The first line of the answer on {@code klient}'s socket, waiting for it at most 10 s. */
+  private static String statusrad(Socket klient) throws Exception {
+    klient.setSoTimeout(10_000);
+    return new BufferedReader(
+            new InputStreamReader(klient.getInputStream(), StandardCharsets.UTF_8))
+        .readLine();
+  }
+
+  /** A list request over a socket of its own, left waiting; its answer is not read here. */
+  private Socket vantaRatt(String vem, String fraga) throws Exception {
+    Socket klient = new Socket("localhost", port);
+    String inloggning =
+        Base64.getEncoder().encodeToString((vem + ":demo").getBytes(StandardCharsets.UTF_8));
+    klient
+        .getOutputStream()
+        .write(
+            ("HEAD /api/uppgifter?typ="
+                    + typ
+                    + "&"
+                    + fraga
+                    + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
+                    + inloggning
+                    + "\r\nAccept: application/json\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+    klient.getOutputStream().flush();
+    return klient;
+  }
+
+  /** The threads now inside the task list's request handling. */
+  private static List<String> tradarIListfragan() {
+    List<String> tradar = new ArrayList<>();
+    Thread.getAllStackTraces()
+        .forEach(
+            (trad, stack) -> {
+              for (StackTraceElement rad : stack) {
+                String klass = rad.getClassName();
+                if (klass.equals(UppgiftApiController.class.getName())
+                    || klass.startsWith(UppgiftApiController.class.getName() + "$")) {
+                  tradar.add(trad.getName());
+                  return;
+                }
+              }
+            });
+    return tradar;
   }
 
   @Test
