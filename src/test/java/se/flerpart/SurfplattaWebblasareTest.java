@@ -249,6 +249,36 @@ class SurfplattaWebblasareTest {
         .as("fakta om ärendet och mötet: värdet under termen (term och avstånd)")
         .isNotEmpty()
         .allSatisfy(v -> assertThat(v).endsWith(" 0"));
+    // The task list: a card a task inside the window, each value under the task's name after its
+    // column's name, and the column headings a row of links that sort.
+    oppna("/uppgifter?vy=mina");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> kort =
+        (Map<String, Object>)
+            js(
+                """
+                const ram = document.querySelector('main .tabellram');
+                const rad = document.querySelector('#uppgiftslista tbody tr');
+                const celler = Array.from(rad.querySelectorAll('td'))
+                    .filter(td => td.getBoundingClientRect().height > 0);
+                return {
+                  iSidled: ram.scrollWidth - ram.clientWidth,
+                  vanster: Array.from(new Set(
+                      celler.map(td => Math.round(td.getBoundingClientRect().left)))).length,
+                  etiketter: celler.filter(td => td.dataset.etikett)
+                      .map(td => td.dataset.etikett + ' '
+                          + getComputedStyle(td, '::before').fontWeight),
+                  sortera: Array.from(document.querySelectorAll('#uppgiftslista thead a.sortera'))
+                      .filter(a => a.getBoundingClientRect().width > 0).length
+                };
+                """);
+    assertThat(kort.get("iSidled")).as("uppgiftslistan rullar i sidled").isEqualTo(0L);
+    assertThat(kort.get("vanster")).as("cellerna under varandra").isEqualTo(1L);
+    assertThat(kort.get("etiketter"))
+        .as("kolumnens namn framför värdet")
+        .asList()
+        .contains("Ärende 600", "Förfaller 600", "Skapad 600");
+    assertThat(kort.get("sortera")).as("sorteringslänkar").isEqualTo(7L);
     // The kallelse form: the invitee list's rows with their ×, labels, date, time and calendar.
     oppna("/uppgifter/" + kallelse);
     vanta.until(ExpectedConditions.elementToBeClickable(By.id("slutfor")));
