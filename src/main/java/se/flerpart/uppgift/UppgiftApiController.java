@@ -114,6 +114,12 @@ public class UppgiftApiController {
     Uppgiftsurval urval =
         Uppgiftsurval.tolka(
             vy, sortering, typ, forfallen, sok, arende, insats, tilldelad, sida, storlek);
+    return genast(urval, omInteSamma, metod, in);
+  }
+
+  /** The list as it is now; with {@code If-None-Match}, 304 when it is the client's. */
+  private ResponseEntity<List<UppgiftDto>> genast(
+      Uppgiftsurval urval, String omInteSamma, HttpMethod metod, Inloggning in) {
     UppgiftRepository.Sida svar = uppgifter.lista(urval, in.anvandare());
     return svar(
         svar, omInteSamma == null ? null : UppgiftEtag.av(json, svar), omInteSamma, metod, in);
@@ -123,8 +129,11 @@ public class UppgiftApiController {
    * The list with {@code vanta}: as {@link #lista}, answered when the list changes or the time is
    * up. The request waits without holding a thread of the server: the list is read again on the
    * waiting requests' own threads, when a change it waits for comes and at each check for changes
-   * another instance's notice did not bring; a client that goes away ends its wait. The user's
-   * rights are those of the request: each reading is made as the user who asked.
+   * another instance's notice did not bring. The user's rights are those of the request: each
+   * reading is made as the user who asked. A handler of its own, since only a request that waits is
+   * asynchronous: the plain list keeps the cheaper, synchronous way (an asynchronous answer passes
+   * the filters a second time). A client that goes away keeps its wait's place until its answer is
+   * due: Tomcat 10.1 does not tell an asynchronous request that its connection closed.
    */
   @GetMapping(params = "vanta")
   public DeferredResult<ResponseEntity<List<UppgiftDto>>> listaNarDenAndras(
@@ -147,23 +156,10 @@ public class UppgiftApiController {
             vy, sortering, typ, forfallen, sok, arende, insats, tilldelad, sida, storlek);
     Duration vantetid = vantetid(vanta, urval);
     if (vantetid == null) {
-      DeferredResult<ResponseEntity<List<UppgiftDto>>> genast = new DeferredResult<>();
-      genast.setResult(
-          lista(
-              vy,
-              sortering,
-              typ,
-              forfallen,
-              sok,
-              arende,
-              insats,
-              tilldelad,
-              sida,
-              storlek,
-              omInteSamma,
-              metod,
-              in));
-      return genast;
+      // vanta= with no value: no wait.
+      DeferredResult<ResponseEntity<List<UppgiftDto>>> nu = new DeferredResult<>();
+      nu.setResult(genast(urval, omInteSamma, metod, in));
+      return nu;
     }
     // The server's own time limit is a safety net only: the wait answers itself when its time is
     // up.

@@ -92,7 +92,7 @@ class UppgiftSignalTest {
     assertThat(fraga.besvarad).isNotDone();
     assertThat(fraga.lasningar).hasValue(1);
     assertThat(signal.vantande()).isEqualTo(1);
-    assertThat(tradarSomVantar()).as("trådar som står i en väntan").isEmpty();
+    assertThat(tradarI(UppgiftSignal.class)).as("trådar som står i en väntan").isEmpty();
 
     signal.andrad(List.of("2026-0001"));
     assertThat(fraga.svar()).isEqualTo(2);
@@ -101,16 +101,18 @@ class UppgiftSignalTest {
     assertThat(signal.omlasningar()).isEqualTo(1);
   }
 
-  /** Threads now inside a wait of the signal's (other than its own two, idle, threads). */
-  private static List<String> tradarSomVantar() {
+  /**
+   * The threads now running code of {@code klass} (or of a class nested in it): for a wait, those
+   * that stand in it.
+   */
+  static List<String> tradarI(Class<?> klass) {
     List<String> tradar = new ArrayList<>();
     Thread.getAllStackTraces()
         .forEach(
             (trad, stack) -> {
               for (StackTraceElement rad : stack) {
-                String klass = rad.getClassName();
-                if (klass.equals(UppgiftSignal.class.getName())
-                    || klass.startsWith(UppgiftSignal.class.getName() + "$")) {
+                String namn = rad.getClassName();
+                if (namn.equals(klass.getName()) || namn.startsWith(klass.getName() + "$")) {
                   tradar.add(trad.getName());
                   return;
                 }

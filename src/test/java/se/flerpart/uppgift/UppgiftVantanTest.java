@@ -165,7 +165,7 @@ class UppgiftVantanTest {
         klienter.add(vantaRatt("anna", "vy=mina&arende=2026-" + arende + "&vanta=25"));
       }
       await().atMost(Duration.ofSeconds(10)).until(() -> signal.vantande() >= fore + 20);
-      assertThat(tradarIListfragan())
+      assertThat(UppgiftSignalTest.tradarI(UppgiftApiController.class))
           .as("trådar som står i listfrågan medan 20 frågor väntar")
           .isEmpty();
 
@@ -221,24 +221,6 @@ class UppgiftVantanTest {
                 .getBytes(StandardCharsets.US_ASCII));
     klient.getOutputStream().flush();
     return klient;
-  }
-
-  /** The threads now inside the task list's request handling. */
-  private static List<String> tradarIListfragan() {
-    List<String> tradar = new ArrayList<>();
-    Thread.getAllStackTraces()
-        .forEach(
-            (trad, stack) -> {
-              for (StackTraceElement rad : stack) {
-                String klass = rad.getClassName();
-                if (klass.equals(UppgiftApiController.class.getName())
-                    || klass.startsWith(UppgiftApiController.class.getName() + "$")) {
-                  tradar.add(trad.getName());
-                  return;
-                }
-              }
-            });
-    return tradar;
   }
 
   @Test
