@@ -113,8 +113,8 @@ public class UppgiftSignal {
    * a time, on the signal's threads: once more for each change it waits for (however many came
    * meanwhile), and at each check for changes other instances' notices did not bring. It answers
    * once: when a reading says so, when its time is up (with what it read last, not reading again),
-   * or when the application closes; {@link #avsluta} ends it without an answer (the client went
-   * away).
+   * or when the application closes; {@link #avsluta} ends it without an answer (its request ended
+   * otherwise: the server's time limit, an error).
    */
   public final class Vantan {
 
