@@ -249,36 +249,18 @@ class SurfplattaWebblasareTest {
         .as("fakta om ärendet och mötet: värdet under termen (term och avstånd)")
         .isNotEmpty()
         .allSatisfy(v -> assertThat(v).endsWith(" 0"));
-    // The task list: a card a task inside the window, each value under the task's name after its
-    // column's name, and the column headings a row of links that sort.
-    oppna("/uppgifter?vy=mina");
-    @SuppressWarnings("unchecked")
-    Map<String, Object> kort =
-        (Map<String, Object>)
+    // The lists: a card a row inside the window, each value under the first after its column's
+    // name; the task list's column headings a row of links that sort it.
+    kortITelefon("/uppgifter?vy=mina");
+    assertThat(
             js(
-                """
-                const ram = document.querySelector('main .tabellram');
-                const rad = document.querySelector('#uppgiftslista tbody tr');
-                const celler = Array.from(rad.querySelectorAll('td'))
-                    .filter(td => td.getBoundingClientRect().height > 0);
-                return {
-                  iSidled: ram.scrollWidth - ram.clientWidth,
-                  vanster: Array.from(new Set(
-                      celler.map(td => Math.round(td.getBoundingClientRect().left)))).length,
-                  etiketter: celler.filter(td => td.dataset.etikett)
-                      .map(td => td.dataset.etikett + ' '
-                          + getComputedStyle(td, '::before').fontWeight),
-                  sortera: Array.from(document.querySelectorAll('#uppgiftslista thead a.sortera'))
-                      .filter(a => a.getBoundingClientRect().width > 0).length
-                };
-                """);
-    assertThat(kort.get("iSidled")).as("uppgiftslistan rullar i sidled").isEqualTo(0L);
-    assertThat(kort.get("vanster")).as("cellerna under varandra").isEqualTo(1L);
-    assertThat(kort.get("etiketter"))
-        .as("kolumnens namn framför värdet")
-        .asList()
-        .contains("Ärende 600", "Förfaller 600", "Skapad 600");
-    assertThat(kort.get("sortera")).as("sorteringslänkar").isEqualTo(7L);
+                "return Array.from(document.querySelectorAll('#uppgiftslista thead a.sortera'))"
+                    + ".filter(a => a.getBoundingClientRect().width > 0).length"))
+        .as("sorteringslänkar")
+        .isEqualTo(7L);
+    kortITelefon("/arenden");
+    kortITelefon("/avvikelser");
+    kortITelefon("/moten");
     // The kallelse form: the invitee list's rows with their ×, labels, date, time and calendar.
     oppna("/uppgifter/" + kallelse);
     vanta.until(ExpectedConditions.elementToBeClickable(By.id("slutfor")));
@@ -364,6 +346,44 @@ class SurfplattaWebblasareTest {
     loggaUt();
     loggaIn("bengt");
     oppnaPaTelefon("/beredningsmote");
+  }
+
+  /**
+   * On {@code sida}, each list (a table of class {@code kort}) is a card a row: it does not scroll
+   * sideways in its frame, the first row's cells stand under each other, and each value but the
+   * first follows its column's name.
+   */
+  private void kortITelefon(String sida) {
+    oppna(sida);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> listor =
+        (List<Map<String, Object>>)
+            js(
+                """
+                return Array.from(document.querySelectorAll('main table.kort')).map(t => {
+                  const ram = t.closest('.tabellram');
+                  const celler = Array.from(t.querySelectorAll('tbody tr:first-child td'))
+                      .filter(td => td.getBoundingClientRect().height > 0);
+                  return {
+                    iSidled: ram.scrollWidth - ram.clientWidth,
+                    vanster: new Set(
+                        celler.map(td => Math.round(td.getBoundingClientRect().left))).size,
+                    etiketter: celler.filter(td => td.dataset.etikett)
+                        .map(td => td.dataset.etikett + ' '
+                            + getComputedStyle(td, '::before').fontWeight)
+                  };
+                });
+                """);
+    assertThat(listor).as("listor på %s", sida).isNotEmpty();
+    for (Map<String, Object> lista : listor) {
+      assertThat(lista.get("iSidled")).as("%s rullar i sidled", sida).isEqualTo(0L);
+      assertThat(lista.get("vanster")).as("%s: cellerna under varandra", sida).isEqualTo(1L);
+      assertThat(lista.get("etiketter"))
+          .as("%s: kolumnens namn framför värdet", sida)
+          .asList()
+          .isNotEmpty()
+          .allSatisfy(e -> assertThat((String) e).endsWith(" 600"));
+    }
   }
 
   private void oppnaPaTelefon(String sida) {

@@ -119,7 +119,7 @@ class MinaMotenWebblasareTest {
     assertThat(webblasare.findElements(By.id("kalenderflode-url"))).isEmpty();
     assertThat(hamta(url)).isEqualTo(404);
 
-    // On a phone the table scrolls in a region of its own, and the case number, the day and the
+    // On a phone the meetings are cards (one a meeting), and the case number, the day and the
     // time stay whole in their narrow columns instead of breaking at a hyphen or a space.
     chromium.webblasare().storlek(375, 800);
     webblasare.navigate().refresh();
