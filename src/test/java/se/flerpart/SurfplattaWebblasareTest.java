@@ -351,7 +351,7 @@ class SurfplattaWebblasareTest {
   /**
    * On {@code sida}, each list (a table of class {@code kort}) is a card a row: it does not scroll
    * sideways in its frame, the first row's cells stand under each other, and each value but the
-   * first follows its column's name.
+   * first follows its column's name (the same as the column's heading).
    */
   private void kortITelefon(String sida) {
     oppna(sida);
@@ -370,7 +370,13 @@ class SurfplattaWebblasareTest {
                         celler.map(td => Math.round(td.getBoundingClientRect().left))).size,
                     etiketter: celler.filter(td => td.dataset.etikett)
                         .map(td => td.dataset.etikett + ' '
-                            + getComputedStyle(td, '::before').fontWeight)
+                            + getComputedStyle(td, '::before').fontWeight),
+                    // each cell's name, and its column's heading
+                    annanRubrik: Array.from(t.querySelectorAll('tbody td[data-etikett]'))
+                        .map(td => [td.dataset.etikett,
+                            t.tHead.rows[0].cells[td.cellIndex].textContent.trim()])
+                        .filter(([namn, rubrik]) => namn !== rubrik)
+                        .map(([namn, rubrik]) => namn + ' under ' + rubrik)
                   };
                 });
                 """);
@@ -383,6 +389,10 @@ class SurfplattaWebblasareTest {
           .asList()
           .isNotEmpty()
           .allSatisfy(e -> assertThat((String) e).endsWith(" 600"));
+      assertThat(lista.get("annanRubrik"))
+          .as("%s: cellens namn är dess kolumnrubrik", sida)
+          .asList()
+          .isEmpty();
     }
   }
 

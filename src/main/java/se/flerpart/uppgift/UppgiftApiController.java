@@ -191,7 +191,7 @@ public class UppgiftApiController {
                 resultat.setErrorResult(e);
               }
             });
-    // The client went away, or the server's time limit came: the wait ends with the request.
+    // The request ended otherwise (an error, the server's time limit): the wait ends with it.
     resultat.onCompletion(vantan::avsluta);
     resultat.onError(e -> vantan.avsluta());
     resultat.onTimeout(vantan::svaraNu);

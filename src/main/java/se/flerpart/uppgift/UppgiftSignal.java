@@ -201,11 +201,10 @@ public class UppgiftSignal {
         boolean franKlockan = kontroll;
         kontroll = false;
         boolean tidenUte = grans - System.nanoTime() <= 0;
-        if (stangd) {
-          svara();
-        } else if ((andring || (franKlockan && !tidenUte)) && lasOm()) {
-          svara();
-        } else if (tidenUte) {
+        // At the deadline the list is read again only for a change that came; closing reads
+        // nothing.
+        boolean andradNu = !stangd && (andring || (franKlockan && !tidenUte)) && lasOm();
+        if (stangd || tidenUte || andradNu) {
           svara();
         } else if (franKlockan) {
           planera();

@@ -357,7 +357,9 @@ class UppgiftVantanTest {
   }
 
   @Test
-  @DisplayName("Fel vanta ger 400 med ett svenskt meddelande, också tillsammans med sökning")
+  @DisplayName(
+      "Fel vanta ger 400 med ett svenskt meddelande, också tillsammans med sökning; vanta utan"
+          + " värde svarar genast")
   void felaktigVanta() {
     for (String varde : List.of("0", "31", "en", "1.5", "-1", "99999999999", "%00")) {
       ApiKlient.Svar svar = lista("anna", "vy=mina&vanta=" + varde, null);
@@ -367,6 +369,10 @@ class UppgiftVantanTest {
         assertThat(fel).as(varde).contains("Vänta ska vara ett helt antal sekunder från 1 till 30");
       }
     }
+    long id = lagra("anna");
+    ApiKlient.Svar utanVarde = lista("anna", "vy=mina&vanta=", null);
+    assertThat(utanVarde.status()).as("vanta utan värde: ingen väntan").isEqualTo(200);
+    assertThat(ids(utanVarde)).containsExactly(id);
     ApiKlient.Svar medSok = lista("anna", "vy=mina&vanta=5&sok=2026", null);
     assertThat(medSok.status()).isEqualTo(400);
     assertThat(medSok.kropp().path("fel").path("vanta").asText()).contains("sökning");
