@@ -69,6 +69,34 @@
     behallare.querySelectorAll("input[placeholder=Search]").forEach((i) => (i.placeholder = "Sök"));
   }
 
+  // A case number or a date in a form's text (its heading: "Ärende 2026-0001") is kept whole on a
+  // narrow screen instead of being broken at its hyphen, as on the server's pages (class hel).
+  const HELA_VARDEN = /(?:AVV-)?\d{4}-\d{2}-\d{2}|(?:AVV-)?\d{4}-\d{4}/g;
+
+  function helaVarden() {
+    const vandrare = document.createTreeWalker(behallare, NodeFilter.SHOW_TEXT);
+    const noder = [];
+    for (let nod = vandrare.nextNode(); nod; nod = vandrare.nextNode()) {
+      if (nod.parentElement.closest(".fjs-form-field-text") && !nod.parentElement.closest(".hel")) {
+        noder.push(nod);
+      }
+    }
+    for (const nod of noder) {
+      const delar = [];
+      let fore = 0;
+      for (const m of nod.nodeValue.matchAll(HELA_VARDEN)) {
+        const hel = document.createElement("span");
+        hel.className = "hel";
+        hel.textContent = m[0];
+        delar.push(nod.nodeValue.slice(fore, m.index), hel);
+        fore = m.index + m[0].length;
+      }
+      if (delar.length) {
+        nod.replaceWith(...delar, nod.nodeValue.slice(fore));
+      }
+    }
+  }
+
   function samlaEtiketter(komponenter) {
     for (const k of komponenter || []) {
       const etikett = k.label || k.dateLabel || k.key;
@@ -340,12 +368,16 @@
     if (window.FlerpartDatum) {
       FlerpartDatum.folj(behallare);
     }
-    new MutationObserver(oversattFormJs).observe(behallare, {
+    const efterRendering = () => {
+      oversattFormJs();
+      helaVarden();
+    };
+    new MutationObserver(efterRendering).observe(behallare, {
       childList: true,
       subtree: true,
       characterData: true,
     });
-    oversattFormJs();
+    efterRendering();
     if (endastLasning) {
       form.setProperty("readOnly", true);
       return;

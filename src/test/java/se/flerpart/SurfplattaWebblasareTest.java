@@ -265,6 +265,7 @@ class SurfplattaWebblasareTest {
     oppna("/uppgifter/" + kallelse);
     vanta.until(ExpectedConditions.elementToBeClickable(By.id("slutfor")));
     inteISidled();
+    ingetOrdBrutet();
     @SuppressWarnings("unchecked")
     Map<String, Object> formularet =
         (Map<String, Object>)
@@ -344,8 +345,12 @@ class SurfplattaWebblasareTest {
     oppnaPaTelefon("/statistik/import");
     oppnaPaTelefon("/oversikt");
     loggaUt();
+    loggaIn("sara");
+    oppnaPaTelefon("/sus");
+    loggaUt();
     loggaIn("bengt");
     oppnaPaTelefon("/beredningsmote");
+    oppnaPaTelefon("/beredningsmote/flerpartssamverkan");
   }
 
   /**
@@ -400,6 +405,70 @@ class SurfplattaWebblasareTest {
     oppna(sida);
     inteEnFelsida();
     inteISidled();
+    ingetOrdBrutet();
+    rubrikerIRamen();
+  }
+
+  /**
+   * The caption of a table that scrolls in its frame wraps within the frame, where it can be read
+   * whole, rather than run on past the frame's edge with the table.
+   */
+  private void rubrikerIRamen() {
+    @SuppressWarnings("unchecked")
+    List<String> utanfor =
+        (List<String>)
+            js(
+                """
+                return Array.from(document.querySelectorAll('.tabellram caption'))
+                    .filter(c => !c.classList.contains('visuellt-dold')
+                        && c.getBoundingClientRect().right
+                            > c.closest('.tabellram').getBoundingClientRect().right + 1)
+                    .map(c => c.textContent.trim());
+                """);
+    assertThat(utanfor)
+        .as("tabellrubriker utanför ramen på %s", webblasare.getCurrentUrl())
+        .isEmpty();
+  }
+
+  /**
+   * No word of a heading (a table's caption included) is broken between two lines, and no case
+   * number or date the page shows is broken at its hyphen: each is named with the element it stands
+   * in. Raw data and what a person wrote (a log entry's changes, a free text) break where they
+   * must.
+   */
+  private void ingetOrdBrutet() {
+    @SuppressWarnings("unchecked")
+    List<String> brutna =
+        (List<String>)
+            js(
+                """
+                const brutna = [];
+                const varde = /(?:AVV-)?\\d{4}-\\d{2}-\\d{2}|(?:AVV-)?\\d{4}-\\d{4}/g;
+                const vandrare = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                for (let nod = vandrare.nextNode(); nod; nod = vandrare.nextNode()) {
+                  const e = nod.parentElement;
+                  if (!e || e.closest('.visuellt-dold, script, style') || !e.getClientRects().length) {
+                    continue;
+                  }
+                  const rubrik = e.closest('h1, h2, h3, h4, caption');
+                  if (!rubrik && e.closest('pre, code, .fritext')) {
+                    continue;
+                  }
+                  const monster = rubrik ? /\\S+/g : varde;
+                  for (const m of nod.data.matchAll(monster)) {
+                    const r = document.createRange();
+                    r.setStart(nod, m.index);
+                    r.setEnd(nod, m.index + m[0].length);
+                    const rader = new Set(Array.from(r.getClientRects())
+                        .filter(x => x.width > 0).map(x => Math.round(x.bottom)));
+                    if (rader.size > 1) {
+                      brutna.push((rubrik || e).tagName.toLowerCase() + ' ' + m[0]);
+                    }
+                  }
+                }
+                return brutna;
+                """);
+    assertThat(brutna).as("brutna ord på %s", webblasare.getCurrentUrl()).isEmpty();
   }
 
   @Test

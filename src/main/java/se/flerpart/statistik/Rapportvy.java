@@ -61,9 +61,12 @@ final class Rapportvy {
     }
   }
 
+  /** {@code period} is "{@code fran} – {@code till}"; the page shows each date whole. */
   record DelVy(
       String rubrik,
       String period,
+      String fran,
+      String till,
       String insats,
       String definition,
       List<String> fotnoter,
@@ -95,6 +98,8 @@ final class Rapportvy {
     return new DelVy(
         d.rubrik(),
         period(d),
+        DATUM.format(d.fran()),
+        DATUM.format(d.till()),
         d.insatsNamn() == null ? "Hela förbundet" : d.insatsNamn(),
         String.join(" ", definitioner),
         List.copyOf(fotnoter),
