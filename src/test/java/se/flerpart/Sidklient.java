@@ -30,14 +30,16 @@ public final class Sidklient {
       Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
   private final HttpClient http;
+  private final CookieManager kakor;
   private final String bas;
   private String csrf;
 
   private Sidklient(int port) {
     this.bas = "http://localhost:" + port;
+    this.kakor = new CookieManager();
     this.http =
         HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(kakor)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
   }
@@ -50,7 +52,14 @@ public final class Sidklient {
   private Sidklient(Sidklient session, int port) {
     this.bas = "http://localhost:" + port;
     this.http = session.http;
+    this.kakor = session.kakor;
     this.csrf = session.csrf;
+  }
+
+  /** The session's cookies as a {@code Cookie} header holds them, for a client of its own. */
+  public String kakor() {
+    return String.join(
+        "; ", kakor.getCookieStore().getCookies().stream().map(Object::toString).toList());
   }
 
   /** A session of a demo user (password {@code demo}), logged in through the login form. */

@@ -1,6 +1,8 @@
 package se.flerpart.uppgift;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -133,7 +135,8 @@ public class UppgiftApiController {
    * reading is made as the user who asked. A handler of its own, since only a request that waits is
    * asynchronous: the plain list keeps the cheaper, synchronous way (an asynchronous answer passes
    * the filters a second time). A client that goes away keeps its wait's place until its answer is
-   * due: Tomcat 10.1 does not tell an asynchronous request that its connection closed.
+   * due (Tomcat 10.1 does not tell an asynchronous request that its connection closed), or until
+   * its login session starts more waits than it may keep ({@link UppgiftSignal}).
    */
   @GetMapping(params = "vanta")
   public DeferredResult<ResponseEntity<List<UppgiftDto>>> listaNarDenAndras(
@@ -150,6 +153,7 @@ public class UppgiftApiController {
       @RequestParam(required = false) String vanta,
       @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String omInteSamma,
       HttpMethod metod,
+      HttpServletRequest forfragan,
       @AuthenticationPrincipal Inloggning in) {
     Uppgiftsurval urval =
         Uppgiftsurval.tolka(
@@ -165,8 +169,12 @@ public class UppgiftApiController {
     // up.
     DeferredResult<ResponseEntity<List<UppgiftDto>>> resultat =
         new DeferredResult<>(vantetid.plusSeconds(MAX_VANTA).toMillis());
+    // A login session's waits are limited (a browser's pages: those it left keep no place); a
+    // client without one (a system's token) is not.
+    HttpSession session = forfragan.getSession(false);
     UppgiftSignal.Vantan vantan =
         signal.vanta(
+            session == null ? null : session.getId(),
             urval.arende(),
             System.nanoTime() + vantetid.toNanos(),
             new UppgiftSignal.Fraga() {

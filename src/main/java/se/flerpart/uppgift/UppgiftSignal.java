@@ -36,8 +36,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * miss is found by asking again every {@code kontroll-intervall}. A waiting request holds no
  * thread: it is read again on the signal's own two threads ({@link Vantan}). At most {@code
  * max-samtidiga} requests wait at a time, which bounds how many readings one change to any task can
- * cause; beyond that a request is answered at once. When the application closes, every wait ends,
- * so that a graceful shutdown is not held up by them.
+ * cause; beyond that a request is answered at once. One client (a login session) keeps at most
+ * {@code max-per-klient} of them: its oldest wait beyond that is answered now, which also gives
+ * back the places of the pages it left (a server is not told when a waiting client goes away). When
+ * the application closes, every wait ends, so that a graceful shutdown is not held up by them.
  */
 @Component
 public class UppgiftSignal {
@@ -57,6 +59,11 @@ public class UppgiftSignal {
 
   private final Semaphore platser;
   private final int max;
+  private final int maxPerKlient;
+
+  /** Orders the waits by when they started, so that a client's oldest is known. */
+  private final AtomicLong startade = new AtomicLong();
+
   private final long kontrollNanos;
 
   /** This instance's name in its notices, so that its listener can leave them alone. */
@@ -75,9 +82,11 @@ public class UppgiftSignal {
 
   UppgiftSignal(
       @Value("${flerpart.uppgift.vanta.kontroll-intervall:10s}") Duration kontrollIntervall,
-      @Value("${flerpart.uppgift.vanta.max-samtidiga:100}") int maxSamtidiga) {
+      @Value("${flerpart.uppgift.vanta.max-samtidiga:100}") int maxSamtidiga,
+      @Value("${flerpart.uppgift.vanta.max-per-klient:4}") int maxPerKlient) {
     this.kontrollNanos = Math.max(1, kontrollIntervall.toNanos());
     this.max = Math.max(0, maxSamtidiga);
+    this.maxPerKlient = Math.max(1, maxPerKlient);
     this.platser = new Semaphore(max);
     AtomicLong tradar = new AtomicLong();
     this.planerare =
@@ -118,9 +127,11 @@ public class UppgiftSignal {
    */
   public final class Vantan {
 
+    private final String klient;
     private final String arende;
     private final long grans;
     private final Fraga fraga;
+    private final long startad = startade.incrementAndGet();
     private final ReentrantLock tur = new ReentrantLock();
     private final AtomicBoolean koad = new AtomicBoolean();
     private final AtomicBoolean slut = new AtomicBoolean();
@@ -134,7 +145,8 @@ public class UppgiftSignal {
     private volatile boolean harPlats;
     private volatile Future<?> nasta;
 
-    private Vantan(String arende, long grans, Fraga fraga) {
+    private Vantan(String klient, String arende, long grans, Fraga fraga) {
+      this.klient = klient;
       this.arende = arende;
       this.grans = grans;
       this.fraga = fraga;
@@ -164,6 +176,7 @@ public class UppgiftSignal {
           svara();
         } else {
           planera();
+          maxPerKlient(klient);
         }
       } catch (RuntimeException e) {
         avsluta();
@@ -282,12 +295,48 @@ public class UppgiftSignal {
   /**
    * A request waits, at most until {@code gransNanos} (a {@link System#nanoTime()}), for a change
    * to the tasks of case {@code arende} (a number), or of any case: see {@link Vantan}. The list is
-   * read the first time before this returns, and may be answered already.
+   * read the first time before this returns, and may be answered already. {@code klient} names the
+   * client whose waits are limited to {@code max-per-klient} (its login session), or is null for a
+   * client not limited (one without a session, such as a system asking about many cases at once).
    */
-  public Vantan vanta(String arende, long gransNanos, Fraga fraga) {
-    Vantan v = new Vantan(arende, gransNanos, fraga);
+  public Vantan vanta(String klient, String arende, long gransNanos, Fraga fraga) {
+    Vantan v = new Vantan(klient, arende, gransNanos, fraga);
     v.borja();
     return v;
+  }
+
+  /** A wait of no client that is limited ({@link #vanta(String, String, long, Fraga)}). */
+  Vantan vanta(String arende, long gransNanos, Fraga fraga) {
+    return vanta(null, arende, gransNanos, fraga);
+  }
+
+  /**
+   * A wait of {@code klient} began: when the client now has more than {@code max-per-klient}, its
+   * oldest is answered (on a waiting requests' thread, with what it read last). A client still
+   * there asks again; a page left long ago gives back its place.
+   */
+  private void maxPerKlient(String klient) {
+    if (klient == null) {
+      return;
+    }
+    Vantan aldsta = null;
+    int antal = 0;
+    las.lock();
+    try {
+      for (Vantan v : vantar) {
+        if (klient.equals(v.klient) && v.harPlats) {
+          antal++;
+          if (aldsta == null || v.startad < aldsta.startad) {
+            aldsta = v;
+          }
+        }
+      }
+    } finally {
+      las.unlock();
+    }
+    if (antal > maxPerKlient) {
+      schemalagg(aldsta::svaraNu, 0);
+    }
   }
 
   /**

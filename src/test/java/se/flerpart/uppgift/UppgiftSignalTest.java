@@ -34,7 +34,7 @@ class UppgiftSignalTest {
   }
 
   private UppgiftSignal signal(Duration kontroll, int max) {
-    UppgiftSignal s = new UppgiftSignal(kontroll, max);
+    UppgiftSignal s = new UppgiftSignal(kontroll, max, 2);
     signaler.add(s);
     return s;
   }
@@ -322,5 +322,45 @@ class UppgiftSignalTest {
     assertThat(andra.svar()).isEqualTo(2);
     assertThat(forsta.besvarad).isNotDone();
     assertThat(signal.vantande()).isZero();
+  }
+
+  @Test
+  @DisplayName(
+      "En klient har högst max-per-klient väntande: den äldsta besvaras när en till väntar; en"
+          + " som svaras genast, andra klienter och frågor utan klient berörs inte")
+  void perKlient() throws Exception {
+    UppgiftSignal signal = utanKontroll();
+    Testfraga forsta = new Testfraga(true);
+    Testfraga andra = new Testfraga(true);
+    Testfraga tredje = new Testfraga(true);
+    Testfraga annanKlients = new Testfraga(true);
+    List<Testfraga> utanKlient = List.of(new Testfraga(true), new Testfraga(true));
+    signal.vanta("session-1", null, om(Duration.ofHours(1)), forsta);
+    signal.vanta("session-2", null, om(Duration.ofHours(1)), annanKlients);
+    utanKlient.forEach(f -> signal.vanta(null, om(Duration.ofHours(1)), f));
+    signal.vanta("session-1", "2026-0001", om(Duration.ofHours(1)), andra);
+    Thread.sleep(300);
+    assertThat(forsta.besvarad).as("två: inom gränsen").isNotDone();
+
+    Testfraga genast =
+        new Testfraga(true) {
+          @Override
+          public boolean las() {
+            super.las();
+            return true;
+          }
+        };
+    signal.vanta("session-1", null, om(Duration.ofHours(1)), genast);
+    assertThat(genast.besvarad).isDone();
+    Thread.sleep(300);
+    assertThat(forsta.besvarad).as("en fråga som svarades genast väntade aldrig").isNotDone();
+
+    signal.vanta("session-1", null, om(Duration.ofHours(1)), tredje);
+    assertThat(forsta.svar()).as("den äldsta, med det den läst").isEqualTo(1);
+    Thread.sleep(300);
+    for (Testfraga f : List.of(andra, tredje, annanKlients, utanKlient.get(0), utanKlient.get(1))) {
+      assertThat(f.besvarad).isNotDone();
+    }
+    assertThat(signal.vantande()).isEqualTo(5);
   }
 }

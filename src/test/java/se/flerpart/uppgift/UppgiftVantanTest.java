@@ -30,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import se.flerpart.ApiKlient;
+import se.flerpart.Sidklient;
 
 /**
  * Waiting for the task list to change ({@code GET /api/uppgifter?vanta=…} with {@code
@@ -162,7 +163,7 @@ class UppgiftVantanTest {
       for (int i = 0; i < 20; i++) {
         long arende = NASTA_ID.incrementAndGet();
         arenden.add(arende);
-        klienter.add(vantaRatt("anna", "vy=mina&arende=2026-" + arende + "&vanta=25"));
+        klienter.add(vantaRatt(basic("anna"), "vy=mina&arende=2026-" + arende + "&vanta=25"));
       }
       await().atMost(Duration.ofSeconds(10)).until(() -> signal.vantande() >= fore + 20);
       assertThat(UppgiftSignalTest.tradarI(UppgiftApiController.class))
@@ -195,6 +196,43 @@ class UppgiftVantanTest {
     }
   }
 
+  @Test
+  @DisplayName(
+      "En inloggning har högst fyra väntande frågor: när en femte väntar besvaras den äldsta genast,"
+          + " och de andra och en annan inloggnings väntar kvar")
+  void enInloggningsAldstaVantanBesvaras() throws Exception {
+    String en = "Cookie: " + Sidklient.inloggad(port, "anna").kakor();
+    String annan = "Cookie: " + Sidklient.inloggad(port, "anna").kakor();
+    assertThat(en).contains("SESSION=").isNotEqualTo(annan);
+    int fore = signal.vantande();
+    List<Socket> klienter = new ArrayList<>();
+    try {
+      klienter.add(vantaRatt(annan, "vy=mina&vanta=25"));
+      for (int i = 0; i < 4; i++) {
+        klienter.add(vantaRatt(en, "vy=mina&vanta=25"));
+        // one at a time, so that which is the oldest is known
+        int vantar = fore + klienter.size();
+        await().atMost(Duration.ofSeconds(10)).until(() -> signal.vantande() >= vantar);
+      }
+      Thread.sleep(300);
+      assertThat(signal.vantande()).as("fyra och en annan inloggnings").isEqualTo(fore + 5);
+
+      long start = System.nanoTime();
+      klienter.add(vantaRatt(en, "vy=mina&vanta=25"));
+      assertThat(statusrad(klienter.get(1))).as("den äldsta").startsWith("HTTP/1.1 200");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+      Thread.sleep(300);
+      assertThat(signal.vantande()).as("den femte i den äldstas ställe").isEqualTo(fore + 5);
+      for (int i : List.of(0, 2, 3, 4, 5)) {
+        assertThat(klienter.get(i).getInputStream().available()).as("fråga %s", i).isZero();
+      }
+    } finally {
+      for (Socket klient : klienter) {
+        klient.close();
+      }
+    }
+  }
+
   /** The first line of the answer on {@code klient}'s socket, waiting for it at most 10 s. */
   private static String statusrad(Socket klient) throws Exception {
     klient.setSoTimeout(10_000);
@@ -203,11 +241,18 @@ class UppgiftVantanTest {
         .readLine();
   }
 
-  /** A list request over a socket of its own, left waiting; its answer is not read here. */
-  private Socket vantaRatt(String vem, String fraga) throws Exception {
+  /** The header line of {@code vem}'s HTTP Basic login (no session). */
+  private static String basic(String vem) {
+    return "Authorization: Basic "
+        + Base64.getEncoder().encodeToString((vem + ":demo").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A list request over a socket of its own with the header line {@code inloggning}, left waiting;
+   * its answer is not read here.
+   */
+  private Socket vantaRatt(String inloggning, String fraga) throws Exception {
     Socket klient = new Socket("localhost", port);
-    String inloggning =
-        Base64.getEncoder().encodeToString((vem + ":demo").getBytes(StandardCharsets.UTF_8));
     klient
         .getOutputStream()
         .write(
@@ -215,7 +260,7 @@ class UppgiftVantanTest {
                     + typ
                     + "&"
                     + fraga
-                    + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
+                    + " HTTP/1.1\r\nHost: localhost\r\n"
                     + inloggning
                     + "\r\nAccept: application/json\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
