@@ -78,6 +78,17 @@ class UppgiftSignalTest {
     int svar() throws Exception {
       return besvarad.get(30, TimeUnit.SECONDS);
     }
+
+    /** A question whose list already differs from the client's: answered at its first reading. */
+    static Testfraga genast() {
+      return new Testfraga(false) {
+        @Override
+        public boolean las() {
+          super.las();
+          return true;
+        }
+      };
+    }
   }
 
   @Test
@@ -225,14 +236,7 @@ class UppgiftSignalTest {
     assertThat(forbi.svar()).as("tiden redan ute").isEqualTo(1);
     assertThat(signal.vantande()).isZero();
 
-    Testfraga svarGenast =
-        new Testfraga(true) {
-          @Override
-          public boolean las() {
-            super.las();
-            return true;
-          }
-        };
+    Testfraga svarGenast = Testfraga.genast();
     signal.vanta(null, om(Duration.ofHours(1)), svarGenast);
     assertThat(svarGenast.besvarad).as("listan skiljer sig redan: svar direkt").isDone();
     assertThat(signal.vantande()).isZero();
@@ -342,14 +346,7 @@ class UppgiftSignalTest {
     Thread.sleep(300);
     assertThat(forsta.besvarad).as("två: inom gränsen").isNotDone();
 
-    Testfraga genast =
-        new Testfraga(true) {
-          @Override
-          public boolean las() {
-            super.las();
-            return true;
-          }
-        };
+    Testfraga genast = Testfraga.genast();
     signal.vanta("session-1", null, om(Duration.ofHours(1)), genast);
     assertThat(genast.besvarad).isDone();
     Thread.sleep(300);
