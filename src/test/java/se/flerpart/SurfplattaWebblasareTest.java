@@ -407,6 +407,7 @@ class SurfplattaWebblasareTest {
     inteISidled();
     ingetOrdBrutet();
     rubrikerIRamen();
+    chromium.webblasare().granskaTillganglighet();
   }
 
   /**
