@@ -61,17 +61,21 @@ final class Rapportvy {
     }
   }
 
-  /** {@code period} is "{@code fran} – {@code till}"; the page shows each date whole. */
   record DelVy(
       String rubrik,
-      String period,
       String fran,
       String till,
       String insats,
       String definition,
       List<String> fotnoter,
       List<TabellVy> tabeller,
-      long underkanda) {}
+      long underkanda) {
+
+    /** "{@code fran} – {@code till}"; the page shows each date whole, with its own. */
+    public String period() {
+      return fran + " – " + till;
+    }
+  }
 
   private Rapportvy() {}
 
@@ -97,7 +101,6 @@ final class Rapportvy {
     }
     return new DelVy(
         d.rubrik(),
-        period(d),
         DATUM.format(d.fran()),
         DATUM.format(d.till()),
         d.insatsNamn() == null ? "Hela förbundet" : d.insatsNamn(),
