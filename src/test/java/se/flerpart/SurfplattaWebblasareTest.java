@@ -434,8 +434,8 @@ class SurfplattaWebblasareTest {
   /**
    * No word of a heading (a table's caption included) is broken between two lines, and no case
    * number or date the page shows is broken at its hyphen: each is named with the element it stands
-   * in. Raw data and what a person wrote (a log entry's changes, a free text) break where they
-   * must.
+   * in. Raw data and what a person wrote (the values a log entry changed, a free text) break where
+   * they must.
    */
   private void ingetOrdBrutet() {
     @SuppressWarnings("unchecked")
@@ -452,7 +452,7 @@ class SurfplattaWebblasareTest {
                     continue;
                   }
                   const rubrik = e.closest('h1, h2, h3, h4, caption');
-                  if (!rubrik && e.closest('pre, code, .fritext')) {
+                  if (!rubrik && e.closest('pre, code, del, ins, .fritext')) {
                     continue;
                   }
                   const monster = rubrik ? /\\S+/g : varde;

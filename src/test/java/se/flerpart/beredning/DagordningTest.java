@@ -235,7 +235,7 @@ class DagordningTest {
     Sidklient.Sida vy = Sidklient.inloggad(port, "anna").get("/beredningsmote/" + kod);
     assertThat(vy.status()).isEqualTo(200);
     assertThat(vy.html())
-        .contains("Flyttat från beredningsmötet " + mote)
+        .contains("Flyttat från beredningsmötet <span class=\"hel\">" + mote + "</span>")
         .contains(nummerInom)
         .contains("data-uppgift=");
     assertThat(Sidklient.inloggad(port, "david").get("/beredningsmote/" + kod).status())

@@ -124,6 +124,8 @@ class SusSidaTest {
                 .update())
         .isEqualTo(1);
     assertThat(sara.get("/sus?fran=2001-06-15&till=2001-06-15").html())
-        .contains(">1 registrering 2001-06-15 – 2001-06-15</caption>");
+        .contains(
+            ">1 registrering <span class=\"hel\">2001-06-15</span> –"
+                + " <span class=\"hel\">2001-06-15</span></caption>");
   }
 }
