@@ -74,11 +74,13 @@
   const HELA_VARDEN = /(?:AVV-)?\d{4}-\d{2}-\d{2}|(?:AVV-)?\d{4}-\d{4}/g;
 
   function helaVarden() {
-    const vandrare = document.createTreeWalker(behallare, NodeFilter.SHOW_TEXT);
     const noder = [];
-    for (let nod = vandrare.nextNode(); nod; nod = vandrare.nextNode()) {
-      if (nod.parentElement.closest(".fjs-form-field-text") && !nod.parentElement.closest(".hel")) {
-        noder.push(nod);
+    for (const text of behallare.querySelectorAll(".fjs-form-field-text")) {
+      const vandrare = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+      for (let nod = vandrare.nextNode(); nod; nod = vandrare.nextNode()) {
+        if (!nod.parentElement.closest(".hel")) {
+          noder.push(nod);
+        }
       }
     }
     for (const nod of noder) {

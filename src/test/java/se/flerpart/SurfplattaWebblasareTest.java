@@ -235,6 +235,21 @@ class SurfplattaWebblasareTest {
     }
     assertThat(webblasare.findElements(By.cssSelector("#mote .tabellram .visuellt-dold")))
         .isNotEmpty();
+    // A table frame that scrolls is in the tab order, named by its caption; where its table fits
+    // (a wide window), it is taken out again.
+    String ramar =
+        """
+        return Array.from(document.querySelectorAll('.arendevag-process .tabellram')).map(r =>
+            (r.getAttribute('tabindex') || '-') + ' ' + (r.getAttribute('aria-label') || '-')
+            + (r.scrollWidth > r.clientWidth + 1 ? ' rullar' : ' ryms'));
+        """;
+    assertThat((List<?>) js(ramar))
+        .as("Ärendets vägs ramar i en telefon")
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat((String) r).matches("0 Ärendets väg: .+ rullar"));
+    chromium.webblasare().storlek(1280, 900);
+    vanta.until(d -> ((List<?>) js(ramar)).stream().allMatch(r -> ((String) r).equals("- - ryms")));
+    chromium.webblasare().storlek(320, 640);
     @SuppressWarnings("unchecked")
     List<String> vanstra =
         (List<String>)

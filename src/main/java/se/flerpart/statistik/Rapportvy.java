@@ -73,7 +73,7 @@ final class Rapportvy {
 
     /** "{@code fran} – {@code till}"; the page shows each date whole, with its own. */
     public String period() {
-      return fran + " – " + till;
+      return Rapportvy.period(fran, till);
     }
   }
 
@@ -111,7 +111,11 @@ final class Rapportvy {
   }
 
   static String period(Rapportdel d) {
-    return DATUM.format(d.fran()) + " – " + DATUM.format(d.till());
+    return period(DATUM.format(d.fran()), DATUM.format(d.till()));
+  }
+
+  private static String period(String fran, String till) {
+    return fran + " – " + till;
   }
 
   static String definition(Tabell.Definition d) {
