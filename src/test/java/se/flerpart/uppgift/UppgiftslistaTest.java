@@ -26,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
 import se.flerpart.ApiKlient;
 import se.flerpart.Sidklient;
 import se.flerpart.arende.ArendeSteg;
@@ -54,6 +55,8 @@ class UppgiftslistaTest {
   @Autowired UppgiftGallring gallring;
   @Autowired AnvandareRepository anvandare;
   @Autowired PasswordEncoder encoder;
+  @Autowired UppgiftRepository uppgiftRepository;
+  @Autowired TransactionTemplate transaktion;
   ApiKlient api;
   String typ;
 
@@ -176,6 +179,13 @@ class UppgiftslistaTest {
     long utanfor = uppgift("E", null, List.of("annan-grupp"), nu, "2026-0400", null);
 
     jamforMedFilter(vem, 4);
+    // Each of those orders is read by walking an index of the group rows, not by sorting them all.
+    assertThat(gruppsidansPlan(vem, grupp, "forfaller"))
+        .anyMatch(rad -> rad.contains("using uppgift_oppen_grupp_forfaller on"));
+    assertThat(gruppsidansPlan(vem, grupp, "arende"))
+        .anyMatch(rad -> rad.contains("using uppgift_oppen_grupp_arende on"));
+    assertThat(gruppsidansPlan(vem, grupp, "-arende"))
+        .anyMatch(rad -> rad.contains("using uppgift_oppen_grupp_arende_fallande on"));
     assertThat(ids(api.get(vem, "/api/uppgifter?vy=grupp&forfallen=forsenade"))).containsExactly(d);
     assertThat(grupprader(a)).containsExactly(grupp);
 
@@ -209,6 +219,85 @@ class UppgiftslistaTest {
     jamforMedFilter(vem, 5);
   }
 
+  @Test
+  @DisplayName("Mina uppgifter räknas ur sitt eget index, utan att läsa uppgifterna")
+  void minaRaknasUrIndex() {
+    String vem = "mina-" + typ.substring(5);
+    anvandare.spara(
+        new Anvandare(
+            vem, "Mina Egna", vem + "@af.example", "AF", Set.of(Anvandare.HANDLAGGARE), Set.of()),
+        encoder.encode("demo"));
+    Instant nu = klocka.instant();
+    for (int i = 0; i < 3; i++) {
+      uppgift("M" + i, vem, List.of(), nu.plus(Duration.ofDays(i + 1)), "2026-07" + i, null);
+    }
+    // Through a bitmap the count read one page of the table for every task. With index scans on,
+    // an index-only scan of the user's index counts them; a filter beyond the due date is still
+    // counted through a bitmap (it is not in that index).
+    List<String> mina =
+        plan(
+            vem,
+            Set.of(),
+            Uppgiftsurval.tolka("mina", null, null, "forsenade", null, null, null, null, "1", "2"),
+            "explain (settings)");
+    assertThat(mina.subList(0, mina.indexOf("-- sidan:")))
+        .noneMatch(rad -> rad.contains("enable_indexscan"));
+    List<String> typad =
+        plan(
+            vem,
+            Set.of(),
+            Uppgiftsurval.tolka("mina", null, typ, null, null, null, null, null, "1", "2"),
+            "explain (settings)");
+    assertThat(typad.subList(0, typad.indexOf("-- sidan:")))
+        .anyMatch(rad -> rad.contains("enable_indexscan = 'off'"));
+    assertThat(api.get(vem, "/api/uppgifter?vy=mina&sida=1&storlek=2").totalt()).isEqualTo(3);
+    assertThat(api.get(vem, "/api/uppgifter?vy=mina&sida=1&forfallen=forsenade").totalt()).isZero();
+  }
+
+  @Test
+  @DisplayName(
+      "Alla (egna och gruppens) räknas ur grupprader och egna uppgifter utanför grupperna, med samma"
+          + " total som med filter")
+  void allaRaknasUrGrupprader() {
+    String vem = "alla-" + typ.substring(5);
+    String grupp = "beredning-a" + typ.substring(5);
+    anvandare.spara(
+        new Anvandare(
+            vem, "Alla Vyn", vem + "@af.example", "AF", Set.of(Anvandare.HANDLAGGARE), Set.of()),
+        encoder.encode("demo"));
+    jdbc.sql("insert into insats (kod, namn) values (?, 'Allavy')")
+        .param(grupp.substring(10))
+        .update();
+    jdbc.sql("insert into beredningsgrupp_medlem (insats_kod, anvandare_id) values (?, ?)")
+        .params(grupp.substring(10), vem)
+        .update();
+    Instant nu = klocka.instant();
+    Instant sen = nu.minus(Duration.ofDays(1));
+    // In the group only; the user's own in the group (counted once); the user's own outside it,
+    // one of them late; someone else's in another group (not counted).
+    uppgift("Grupp", null, List.of(grupp), sen, "2026-0810", null);
+    uppgift("Grupp 2", "bengt", List.of(grupp), nu.plus(Duration.ofDays(2)), "2026-0811", null);
+    uppgift("Egen i grupp", vem, List.of(grupp), sen, "2026-0812", null);
+    uppgift("Egen", vem, List.of(), nu.plus(Duration.ofDays(1)), "2026-0813", null);
+    uppgift("Egen sen", vem, List.of("annan-grupp"), sen, "2026-0814", null);
+    uppgift("Annans", "bengt", List.of("annan-grupp"), sen, "2026-0815", null);
+
+    assertThat(api.get(vem, "/api/uppgifter?vy=alla&sida=1").totalt()).isEqualTo(5);
+    assertThat(lista(vem, "vy=alla&sida=1").totalt()).isEqualTo(5);
+    assertThat(api.get(vem, "/api/uppgifter?vy=alla&sida=1&forfallen=forsenade").totalt())
+        .isEqualTo(3);
+    assertThat(api.get(vem, "/api/uppgifter?vy=alla&sida=2&storlek=2").totalt()).isEqualTo(5);
+    assertThat(ids(api.get(vem, "/api/uppgifter?vy=alla&sida=3&storlek=2"))).hasSize(1);
+    List<String> plan =
+        plan(
+            vem,
+            Set.of(grupp),
+            Uppgiftsurval.tolka("alla", null, null, null, null, null, null, null, "1", "2"),
+            "explain");
+    assertThat(plan.subList(0, plan.indexOf("-- sidan:")))
+        .anyMatch(rad -> rad.contains("on uppgift_oppen_grupp"));
+  }
+
   /**
    * The group's view without filters (read from the group rows) against the same view with the type
    * filter (read from the tasks), in each sort it shares and page by page.
@@ -232,6 +321,43 @@ class UppgiftslistaTest {
         assertThat(sidvis).as(sortering + " sida för sida").isEqualTo(ids(med));
       }
     }
+  }
+
+  /**
+   * The plan of the group's second page (of two tasks) as the list reads it, with sorting and
+   * sequential scans off: an index that gives the order is taken however small the table.
+   */
+  private List<String> gruppsidansPlan(String vem, String grupp, String sortering) {
+    List<String> plan =
+        plan(
+            vem,
+            Set.of(grupp),
+            Uppgiftsurval.tolka("grupp", sortering, null, null, null, null, null, null, "2", "2"),
+            "explain",
+            "enable_sort",
+            "enable_seqscan");
+    // The page's part: the count has an index of its own to go by.
+    return plan.subList(plan.indexOf("-- sidan:"), plan.size());
+  }
+
+  /**
+   * The plan of the list's queries as {@code forklaring} gives it, with the settings {@code av}
+   * off.
+   */
+  private List<String> plan(
+      String vem, Set<String> grupper, Uppgiftsurval urval, String forklaring, String... av) {
+    Instant nu = klocka.instant();
+    var fraga = new UppgiftRepository.Fraga(urval, vem, grupper, false, Set.of(), nu, nu);
+    return transaktion.execute(
+        t -> {
+          for (String installning : av) {
+            jdbc.sql("select set_config(?, 'off', true)")
+                .param(installning)
+                .query(String.class)
+                .single();
+          }
+          return uppgiftRepository.plan(fraga, forklaring);
+        });
   }
 
   private List<String> grupprader(long id) {
