@@ -235,11 +235,7 @@ public class UppgiftRepository {
     boolean raknaHar = !raknasForst(f.urval());
     if (!raknaHar) {
       plan.add("-- antal:");
-      Map<String, Object> q = new HashMap<>();
-      plan.addAll(
-          avAllasGrupprader(f)
-              ? forklara(forklaring, allasAntalSql(f, q), q)
-              : rakna(f, () -> forklara(forklaring, antalSql(villkor), p)));
+      plan.addAll(rakna(f, villkor, p, (sql, q) -> forklara(forklaring, sql, q)));
     }
     plan.add("-- sidan:");
     String sida = sidansSql(f, villkor, raknaHar, p);
@@ -292,10 +288,7 @@ public class UppgiftRepository {
     Uppgiftsurval u = f.urval();
     return u.vy() == UppgiftService.Vy.GRUPP
         && !f.grupper().isEmpty()
-        && u.typ() == null
-        && u.arende() == null
-        && u.insats() == null
-        && u.tilldelad() == null
+        && utanFilter(u)
         && GRUPPRADENS_SORTERING.containsKey(u.kolumn());
   }
 
@@ -413,11 +406,24 @@ public class UppgiftRepository {
    * group rows ({@link #allasAntalSql}).
    */
   private long antal(Fraga f, String villkor, Map<String, Object> p) {
+    return rakna(f, villkor, p, (sql, q) -> jdbc.sql(sql).params(q).query(Long.class).single());
+  }
+
+  /**
+   * Runs {@code kor} with the statement (and its parameters) that counts the selection as {@link
+   * #antal} says, and with the planner's settings it needs.
+   */
+  private <T> T rakna(
+      Fraga f,
+      String villkor,
+      Map<String, Object> p,
+      java.util.function.BiFunction<String, Map<String, Object>, T> kor) {
     if (avAllasGrupprader(f)) {
       Map<String, Object> q = new HashMap<>();
-      return jdbc.sql(allasAntalSql(f, q)).params(q).query(Long.class).single();
+      return kor.apply(allasAntalSql(f, q), q);
     }
-    return rakna(f, () -> jdbc.sql(antalSql(villkor)).params(p).query(Long.class).single());
+    String sql = "select count(*) from uppgift u where " + villkor;
+    return avEgnaIndex(f) ? kor.apply(sql, p) : utanIndexgenomgang(() -> kor.apply(sql, p));
   }
 
   /**
@@ -430,10 +436,7 @@ public class UppgiftRepository {
     return u.vy() == UppgiftService.Vy.ALLA
         && !f.serAlla()
         && !f.grupper().isEmpty()
-        && u.typ() == null
-        && u.arende() == null
-        && u.insats() == null
-        && u.tilldelad() == null
+        && utanFilter(u)
         && u.sok() == null;
   }
 
@@ -457,24 +460,15 @@ public class UppgiftRepository {
         + ")";
   }
 
-  private static String antalSql(String villkor) {
-    return "select count(*) from uppgift u where " + villkor;
-  }
-
-  /** Runs a count of the selection as {@link #antal} says. */
-  private <T> T rakna(Fraga f, java.util.function.Supplier<T> rakna) {
-    return avEgnaIndex(f) ? rakna.get() : utanIndexgenomgang(rakna);
-  }
-
   /** Whether the selection is the user's own tasks, filtered at most by their due date. */
   private static boolean avEgnaIndex(Fraga f) {
     Uppgiftsurval u = f.urval();
-    return u.vy() == UppgiftService.Vy.MINA
-        && u.typ() == null
-        && u.arende() == null
-        && u.insats() == null
-        && u.tilldelad() == null
-        && u.sok() == null;
+    return u.vy() == UppgiftService.Vy.MINA && utanFilter(u) && u.sok() == null;
+  }
+
+  /** Whether the selection has no filter but, perhaps, the due date and the search. */
+  private static boolean utanFilter(Uppgiftsurval u) {
+    return u.typ() == null && u.arende() == null && u.insats() == null && u.tilldelad() == null;
   }
 
   /**
