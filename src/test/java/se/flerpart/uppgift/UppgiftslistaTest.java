@@ -161,16 +161,8 @@ class UppgiftslistaTest {
     // A user of its own in a group of its own, so that the other tests' tasks stay out of its
     // group's view, which is asked without the type filter that keeps the other tests apart.
     String insats = "g" + typ.substring(5);
-    String vem = "gruppvy-" + typ.substring(5);
-    String grupp = "beredning-" + insats;
-    jdbc.sql("insert into insats (kod, namn) values (?, 'Gruppvy')").param(insats).update();
-    anvandare.spara(
-        new Anvandare(
-            vem, "Grupp Vy", vem + "@af.example", "AF", Set.of(Anvandare.HANDLAGGARE), Set.of()),
-        encoder.encode("demo"));
-    jdbc.sql("insert into beredningsgrupp_medlem (insats_kod, anvandare_id) values (?, ?)")
-        .params(insats, vem)
-        .update();
+    String vem = egenAnvandare("gruppvy-", "Grupp Vy");
+    String grupp = iEgenGrupp(vem, insats);
     Instant nu = klocka.instant();
     long a = uppgift("A", null, List.of(grupp), nu.plus(Duration.ofDays(3)), "2026-0300", null);
     long b = uppgift("B", "anna", List.of(grupp), nu.plus(Duration.ofDays(1)), "2026-0100", null);
@@ -202,13 +194,7 @@ class UppgiftslistaTest {
     jamforMedFilter(vem, 4);
 
     // A second group: a task in both is one task, counted once.
-    String andra = "beredning-" + insats + "-2";
-    jdbc.sql("insert into insats (kod, namn) values (?, 'Gruppvy 2')")
-        .param(insats + "-2")
-        .update();
-    jdbc.sql("insert into beredningsgrupp_medlem (insats_kod, anvandare_id) values (?, ?)")
-        .params(insats + "-2", vem)
-        .update();
+    String andra = iEgenGrupp(vem, insats + "-2");
     long bada = uppgift("F", null, List.of(grupp, andra), null, "2026-0050", null);
     uppgift("G", null, List.of(andra), nu.plus(Duration.ofDays(9)), "2026-0060", null);
     assertThat(grupprader(bada)).containsExactlyInAnyOrder(grupp, andra);
@@ -222,11 +208,7 @@ class UppgiftslistaTest {
   @Test
   @DisplayName("Mina uppgifter räknas ur sitt eget index, utan att läsa uppgifterna")
   void minaRaknasUrIndex() {
-    String vem = "mina-" + typ.substring(5);
-    anvandare.spara(
-        new Anvandare(
-            vem, "Mina Egna", vem + "@af.example", "AF", Set.of(Anvandare.HANDLAGGARE), Set.of()),
-        encoder.encode("demo"));
+    String vem = egenAnvandare("mina-", "Mina Egna");
     Instant nu = klocka.instant();
     for (int i = 0; i < 3; i++) {
       uppgift("M" + i, vem, List.of(), nu.plus(Duration.ofDays(i + 1)), "2026-07" + i, null);
@@ -259,18 +241,8 @@ class UppgiftslistaTest {
       "Alla (egna och gruppens) räknas ur grupprader och egna uppgifter utanför grupperna, med samma"
           + " total som med filter")
   void allaRaknasUrGrupprader() {
-    String vem = "alla-" + typ.substring(5);
-    String grupp = "beredning-a" + typ.substring(5);
-    anvandare.spara(
-        new Anvandare(
-            vem, "Alla Vyn", vem + "@af.example", "AF", Set.of(Anvandare.HANDLAGGARE), Set.of()),
-        encoder.encode("demo"));
-    jdbc.sql("insert into insats (kod, namn) values (?, 'Allavy')")
-        .param(grupp.substring(10))
-        .update();
-    jdbc.sql("insert into beredningsgrupp_medlem (insats_kod, anvandare_id) values (?, ?)")
-        .params(grupp.substring(10), vem)
-        .update();
+    String vem = egenAnvandare("alla-", "Alla Vyn");
+    String grupp = iEgenGrupp(vem, "a" + typ.substring(5));
     Instant nu = klocka.instant();
     Instant sen = nu.minus(Duration.ofDays(1));
     // In the group only; the user's own in the group (counted once); the user's own outside it,
@@ -296,6 +268,13 @@ class UppgiftslistaTest {
             "explain");
     assertThat(plan.subList(0, plan.indexOf("-- sidan:")))
         .anyMatch(rad -> rad.contains("on uppgift_oppen_grupp"));
+
+    // In two groups: a task in both is one task, and the user's own in the second is in it.
+    String andra = iEgenGrupp(vem, "b" + typ.substring(5));
+    uppgift("Båda", null, List.of(grupp, andra), nu, "2026-0816", null);
+    uppgift("Egen i andra", vem, List.of(andra), nu, "2026-0817", null);
+    assertThat(api.get(vem, "/api/uppgifter?vy=alla&sida=1").totalt()).isEqualTo(7);
+    assertThat(lista(vem, "vy=alla&sida=1").totalt()).isEqualTo(7);
   }
 
   /**
@@ -358,6 +337,30 @@ class UppgiftslistaTest {
           }
           return uppgiftRepository.plan(fraga, forklaring);
         });
+  }
+
+  /**
+   * A handläggare of this test's own (the id {@code prefix} and the test's kind), so that other
+   * tests' tasks stay out of the views it is asked for without the kind's filter.
+   */
+  private String egenAnvandare(String prefix, String namn) {
+    String vem = prefix + typ.substring(5);
+    anvandare.spara(
+        new Anvandare(
+            vem, namn, vem + "@af.example", "AF", Set.of(Anvandare.HANDLAGGARE), Set.of()),
+        encoder.encode("demo"));
+    return vem;
+  }
+
+  /** A new insats whose beredningsgrupp {@code vem} is in; its group's name. */
+  private String iEgenGrupp(String vem, String insats) {
+    jdbc.sql("insert into insats (kod, namn) values (?, ?)")
+        .params(insats, "Insats " + insats)
+        .update();
+    jdbc.sql("insert into beredningsgrupp_medlem (insats_kod, anvandare_id) values (?, ?)")
+        .params(insats, vem)
+        .update();
+    return "beredning-" + insats;
   }
 
   private List<String> grupprader(long id) {
