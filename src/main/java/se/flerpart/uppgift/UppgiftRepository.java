@@ -174,10 +174,11 @@ public class UppgiftRepository {
    * walked a whole partial index of the open tasks and filtered every row, six times slower with
    * 100 000 open tasks (UppgiftslistaStorBenchmark). Sorted by due date, a page is two queries in
    * one snapshot (the caller's transaction is repeatable read): the count (the exact {@code
-   * X-Totalt-Antal}) through the bitmap (the user's own tasks from their index alone, {@link
-   * #antal}), and the page by walking the open tasks' due-date index to the page's end. Sorted by
-   * anything else, the whole selection is sorted, and counted in the same pass. A group's view
-   * without other filters is read from the group rows instead ({@link #sokIGruppensRader}).
+   * X-Totalt-Antal}) through the bitmap (the user's own tasks, and a handläggare's own and group's,
+   * from indexes alone: {@link #antal}), and the page by walking the open tasks' due-date index to
+   * the page's end. Sorted by anything else, the whole selection is sorted, and counted in the same
+   * pass. A group's view without other filters is read from the group rows instead ({@link
+   * #sokIGruppensRader}).
    */
   Sida sok(Fraga f) {
     if (avGruppensRader(f)) {
@@ -187,14 +188,14 @@ public class UppgiftRepository {
     String villkor = villkor(f, p, true);
     Uppgiftsurval u = f.urval();
     long[] totalt = {-1};
-    if (raknasForst(u)) {
+    // Counted along with the sorting when the whole selection is sorted anyway.
+    boolean raknaHar = !raknasForst(u);
+    if (!raknaHar) {
       totalt[0] = antal(f, villkor, p);
       if (totalt[0] <= u.forePaSidan()) {
         return new Sida(List.of(), totalt[0]);
       }
     }
-    // Counted along with the sorting when the whole selection is sorted anyway.
-    boolean raknaHar = totalt[0] < 0;
     var fraga =
         jdbc.sql(sidansSql(f, villkor, raknaHar, p))
             .params(p)
@@ -205,7 +206,7 @@ public class UppgiftRepository {
                   }
                   return rad(rs, n);
                 });
-    List<Uppgift> rader = lasSidan(u, raknaHar, fraga::list);
+    List<Uppgift> rader = lasSidan(raknaHar, fraga::list);
     if (rader.isEmpty() && raknaHar) {
       // Past the last page the window count has no row to ride on.
       totalt[0] = u.sidindelad() && u.sida() > 1 ? antal(f, villkor, p) : 0;
@@ -239,7 +240,7 @@ public class UppgiftRepository {
     }
     plan.add("-- sidan:");
     String sida = sidansSql(f, villkor, raknaHar, p);
-    plan.addAll(lasSidan(f.urval(), raknaHar, () -> forklara(forklaring, sida, p)));
+    plan.addAll(lasSidan(raknaHar, () -> forklara(forklaring, sida, p)));
     return plan;
   }
 
@@ -268,11 +269,11 @@ public class UppgiftRepository {
   }
 
   /**
-   * Reads a page: counted first and sorted by due date, by walking that index; otherwise the whole
-   * selection through bitmaps, sorted.
+   * Reads a page: counted first ({@link #raknasForst}), by walking the due-date index; counted
+   * along with it, the whole selection through bitmaps, sorted.
    */
-  private <T> T lasSidan(Uppgiftsurval u, boolean raknaHar, java.util.function.Supplier<T> las) {
-    return "forfaller".equals(u.kolumn()) && !raknaHar ? las.get() : utanIndexgenomgang(las);
+  private <T> T lasSidan(boolean raknaHar, java.util.function.Supplier<T> las) {
+    return raknaHar ? utanIndexgenomgang(las) : las.get();
   }
 
   /** The sort columns that the narrow rows of {@code uppgift_oppen_grupp} carry. */
