@@ -8,6 +8,11 @@
 // connections to a server: six list pages within 25 seconds (sorting, filtering, changing view)
 // took them all, and the seventh page then waited up to 25 seconds for one. A page shown again
 // from that cache starts waiting anew, and is told at once if the list changed meanwhile.
+//
+// The server is not told that a request it holds has been ended, so each wait has a name
+// (X-Vantan-Id) and the page, when left, asks the server to end the wait of that name
+// (DELETE /api/uppgifter/vantan/<name>): its place among the server's waiting requests is free at
+// once, not when its answer would have been due.
 (() => {
   const ruta = document.getElementById('listan-andrad');
   if (!ruta) {
@@ -17,6 +22,14 @@
   const adress = ruta.dataset.adress + '&vanta=' + VANTA_SEKUNDER;
   const etag = ruta.dataset.etag;
   const paus = (ms) => new Promise((klar) => setTimeout(klar, ms));
+  const csrfToken = document.querySelector('meta[name=_csrf]')?.content;
+  const csrfHeader = document.querySelector('meta[name=_csrf_header]')?.content;
+  // A name no other wait has: 128 random bits (crypto.randomUUID needs HTTPS, which an internal
+  // installation may not have).
+  const nyttNamn = () =>
+    Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+      b.toString(16).padStart(2, '0'),
+    ).join('');
 
   function visa() {
     const text = document.createElement('span');
@@ -33,6 +46,8 @@
   // a new one starts if the page is shown again; an old round that wakes from a pause stops.
   let varv = 0;
   let avbryt = null;
+  // The name of the wait the server holds now, if any.
+  let vantar = null;
 
   async function bevaka(mitt) {
     const aktuell = () => mitt === varv;
@@ -40,10 +55,12 @@
       const start = Date.now();
       let svar;
       avbryt = new AbortController();
+      const namn = nyttNamn();
+      vantar = namn;
       try {
         svar = await fetch(adress, {
           method: 'HEAD',
-          headers: { Accept: 'application/json', 'If-None-Match': etag },
+          headers: { Accept: 'application/json', 'If-None-Match': etag, 'X-Vantan-Id': namn },
           credentials: 'same-origin',
           cache: 'no-store',
           signal: avbryt.signal,
@@ -52,9 +69,13 @@
         // The page was left (its request ended), or the server is away (a restart): then ask again
         // in a while.
         if (aktuell()) {
+          vantar = null;
           await paus(30000);
         }
         continue;
+      }
+      if (vantar === namn) {
+        vantar = null;
       }
       if (!aktuell()) {
         return;
@@ -79,11 +100,31 @@
     bevaka(varv);
   }
 
+  // Ends the wait the server holds for this page; the request outlives the page (keepalive).
+  function avslutaVantan() {
+    const namn = vantar;
+    vantar = null;
+    if (!namn) {
+      return;
+    }
+    const headers = {};
+    if (csrfToken && csrfHeader) {
+      headers[csrfHeader] = csrfToken;
+    }
+    fetch('/api/uppgifter/vantan/' + namn, {
+      method: 'DELETE',
+      headers,
+      credentials: 'same-origin',
+      keepalive: true,
+    }).catch(() => {});
+  }
+
   window.addEventListener('pagehide', () => {
     varv += 1;
     if (avbryt) {
       avbryt.abort();
     }
+    avslutaVantan();
   });
   window.addEventListener('pageshow', (e) => {
     if (e.persisted && !ruta.querySelector('#visa-andrad-lista')) {

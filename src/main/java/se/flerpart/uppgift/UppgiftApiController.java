@@ -9,11 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
 import se.flerpart.sakerhet.Inloggning;
+import se.flerpart.web.EjFunnen;
 import se.flerpart.web.ValideringsFel;
 
 @RestController
@@ -33,6 +36,14 @@ public class UppgiftApiController {
 
   /** The longest a list request may wait for the list to change ({@code vanta}), in seconds. */
   public static final int MAX_VANTA = 30;
+
+  /**
+   * The header in which a client names its wait ({@code vanta}), so that it can end the wait when
+   * it no longer needs the answer ({@link #avslutaVantan}).
+   */
+  public static final String VANTAN_ID = "X-Vantan-Id";
+
+  private static final Pattern VANTANS_NAMN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
   private final UppgiftService uppgifter;
   private final UppgiftSignal signal;
@@ -134,9 +145,10 @@ public class UppgiftApiController {
    * another instance's notice did not bring. The user's rights are those of the request: each
    * reading is made as the user who asked. A handler of its own, since only a request that waits is
    * asynchronous: the plain list keeps the cheaper, synchronous way (an asynchronous answer passes
-   * the filters a second time). A client that goes away keeps its wait's place until its answer is
-   * due (Tomcat 10.1 does not tell an asynchronous request that its connection closed), or until
-   * its login session starts more waits than it may keep ({@link UppgiftSignal}).
+   * the filters a second time). Tomcat 10.1 does not tell an asynchronous request that its
+   * connection closed, so a client that goes away ends its wait by the name it gave it ({@code
+   * X-Vantan-Id}, {@link #avslutaVantan}); a wait not ended so keeps its place until its answer is
+   * due, or until its login session starts more waits than it may keep ({@link UppgiftSignal}).
    */
   @GetMapping(params = "vanta")
   public DeferredResult<ResponseEntity<List<UppgiftDto>>> listaNarDenAndras(
@@ -152,9 +164,11 @@ public class UppgiftApiController {
       @RequestParam(required = false) String storlek,
       @RequestParam(required = false) String vanta,
       @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String omInteSamma,
+      @RequestHeader(value = VANTAN_ID, required = false) String vantanId,
       HttpMethod metod,
       HttpServletRequest forfragan,
       @AuthenticationPrincipal Inloggning in) {
+    String namn = vantanId == null ? null : vantansNamn(vantanId);
     Uppgiftsurval urval =
         Uppgiftsurval.tolka(
             vy, sortering, typ, forfallen, sok, arende, insats, tilldelad, sida, storlek);
@@ -175,6 +189,8 @@ public class UppgiftApiController {
     UppgiftSignal.Vantan vantan =
         signal.vanta(
             session == null ? null : session.getId(),
+            in.anvandare().id(),
+            namn,
             urval.arende(),
             System.nanoTime() + vantetid.toNanos(),
             new UppgiftSignal.Fraga() {
@@ -234,6 +250,30 @@ public class UppgiftApiController {
         svar.uppgifter().stream()
             .map(u -> UppgiftDto.av(u, u.arendeId() == null ? null : individ.get(u.arendeId())))
             .toList());
+  }
+
+  /**
+   * Ends the user's wait named {@code namn} ({@code X-Vantan-Id} of a list request with {@code
+   * vanta}), when its client no longer needs the answer: the task list page when it is left. The
+   * wait is answered now with what it read last (to a client that has gone, nothing), and its place
+   * is free for other waits. 204; 404 when no wait of the user's has that name (it was answered
+   * already, or never waited).
+   */
+  @DeleteMapping("/vantan/{namn}")
+  public ResponseEntity<Void> avslutaVantan(
+      @PathVariable String namn, @AuthenticationPrincipal Inloggning in) {
+    if (signal.avsluta(in.anvandare().id(), vantansNamn(namn)) == 0) {
+      throw new EjFunnen("Ingen väntande listfråga har det id:t");
+    }
+    return ResponseEntity.noContent().build();
+  }
+
+  private static String vantansNamn(String namn) {
+    if (!VANTANS_NAMN.matcher(namn).matches()) {
+      throw new ValideringsFel(
+          VANTAN_ID, "Väntans id ska vara 1–64 tecken: bokstäverna a–z och A–Z, siffror, - och _");
+    }
+    return namn;
   }
 
   private static Duration vantetid(String vanta, Uppgiftsurval urval) {

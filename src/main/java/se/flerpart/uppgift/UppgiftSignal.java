@@ -36,10 +36,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * miss is found by asking again every {@code kontroll-intervall}. A waiting request holds no
  * thread: it is read again on the signal's own two threads ({@link Vantan}). At most {@code
  * max-samtidiga} requests wait at a time, which bounds how many readings one change to any task can
- * cause; beyond that a request is answered at once. One client (a login session) keeps at most
- * {@code max-per-klient} of them: its oldest wait beyond that is answered now, which also gives
- * back the places of the pages it left (a server is not told when a waiting client goes away). When
- * the application closes, every wait ends, so that a graceful shutdown is not held up by them.
+ * cause; beyond that a request is answered at once. A server is not told when a waiting client goes
+ * away, so a client may name its wait and end it ({@link #avsluta(String, String)}), as the task
+ * list page does when it is left. One client (a login session) keeps at most {@code max-per-klient}
+ * of them: its oldest wait beyond that is answered now, which also gives back the places of pages
+ * it left without ending their waits. When the application closes, every wait ends, so that a
+ * graceful shutdown is not held up by them.
  */
 @Component
 public class UppgiftSignal {
@@ -128,6 +130,8 @@ public class UppgiftSignal {
   public final class Vantan {
 
     private final String klient;
+    private final String anvandare;
+    private final String namn;
     private final String arende;
     private final long grans;
     private final Fraga fraga;
@@ -145,8 +149,11 @@ public class UppgiftSignal {
     private volatile boolean harPlats;
     private volatile Future<?> nasta;
 
-    private Vantan(String klient, String arende, long grans, Fraga fraga) {
+    private Vantan(
+        String klient, String anvandare, String namn, String arende, long grans, Fraga fraga) {
       this.klient = klient;
+      this.anvandare = anvandare;
+      this.namn = namn;
       this.arende = arende;
       this.grans = grans;
       this.fraga = fraga;
@@ -298,16 +305,46 @@ public class UppgiftSignal {
    * read the first time before this returns, and may be answered already. {@code klient} names the
    * client whose waits are limited to {@code max-per-klient} (its login session), or is null for a
    * client not limited (one without a session, such as a system asking about many cases at once).
+   * {@code namn}, when not null, is the name the user {@code anvandare} gave the wait, by which it
+   * may end it ({@link #avsluta(String, String)}).
    */
-  public Vantan vanta(String klient, String arende, long gransNanos, Fraga fraga) {
-    Vantan v = new Vantan(klient, arende, gransNanos, fraga);
+  public Vantan vanta(
+      String klient, String anvandare, String namn, String arende, long gransNanos, Fraga fraga) {
+    Vantan v = new Vantan(klient, anvandare, namn, arende, gransNanos, fraga);
     v.borja();
     return v;
   }
 
-  /** A wait of no client that is limited ({@link #vanta(String, String, long, Fraga)}). */
+  /** A wait without a name ({@link #vanta(String, String, String, String, long, Fraga)}). */
+  Vantan vanta(String klient, String arende, long gransNanos, Fraga fraga) {
+    return vanta(klient, null, null, arende, gransNanos, fraga);
+  }
+
+  /** A wait of no client that is limited, without a name. */
   Vantan vanta(String arende, long gransNanos, Fraga fraga) {
     return vanta(null, arende, gransNanos, fraga);
+  }
+
+  /**
+   * Ends the waits the user {@code anvandare} named {@code namn} (a page that was left, its request
+   * gone with it), each answered now with what it read last, so that its place is free at once
+   * rather than when its answer is due. Another user's waits of that name are left alone. How many
+   * were ended.
+   */
+  public int avsluta(String anvandare, String namn) {
+    List<Vantan> namngivna = new ArrayList<>();
+    las.lock();
+    try {
+      for (Vantan v : vantar) {
+        if (namn.equals(v.namn) && anvandare.equals(v.anvandare)) {
+          namngivna.add(v);
+        }
+      }
+    } finally {
+      las.unlock();
+    }
+    namngivna.forEach(Vantan::svaraNu);
+    return namngivna.size();
   }
 
   /**
@@ -441,6 +478,16 @@ public class UppgiftSignal {
   /** How many requests wait now. */
   int vantande() {
     return max - platser.availablePermits();
+  }
+
+  /** How many requests of the user {@code anvandare} wait now. */
+  int vantande(String anvandare) {
+    las.lock();
+    try {
+      return (int) vantar.stream().filter(v -> v.harPlats && anvandare.equals(v.anvandare)).count();
+    } finally {
+      las.unlock();
+    }
   }
 
   @EventListener(ContextClosedEvent.class)

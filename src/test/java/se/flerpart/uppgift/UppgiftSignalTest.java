@@ -360,4 +360,32 @@ class UppgiftSignalTest {
     }
     assertThat(signal.vantande()).isEqualTo(5);
   }
+
+  @Test
+  @DisplayName(
+      "En namngiven väntan avslutas av sin användare: den besvaras genast och lämnar sin plats;"
+          + " en annan användares väntan med samma namn och användarens andra väntar berörs inte")
+  void namngivenVantanAvslutas() throws Exception {
+    UppgiftSignal signal = utanKontroll();
+    Testfraga lamnad = new Testfraga(true);
+    Testfraga annan = new Testfraga(true);
+    Testfraga annanAnvandares = new Testfraga(true);
+    Testfraga utanNamn = new Testfraga(true);
+    signal.vanta("session-1", "anna", "sida-1", null, om(Duration.ofHours(1)), lamnad);
+    signal.vanta("session-1", "anna", "sida-2", null, om(Duration.ofHours(1)), annan);
+    signal.vanta("session-2", "bengt", "sida-1", null, om(Duration.ofHours(1)), annanAnvandares);
+    signal.vanta("session-1", "anna", null, null, om(Duration.ofHours(1)), utanNamn);
+    assertThat(signal.vantande()).isEqualTo(4);
+
+    assertThat(signal.avsluta("anna", "sida-1")).isEqualTo(1);
+    assertThat(lamnad.besvarad).as("besvarad genast, med det den läst").isCompletedWithValue(1);
+    assertThat(signal.vantande()).as("platsen lämnad").isEqualTo(3);
+    assertThat(signal.avsluta("anna", "sida-1")).as("redan avslutad").isZero();
+    assertThat(signal.avsluta("cecilia", "sida-2")).as("en annan användare").isZero();
+    Thread.sleep(300);
+    for (Testfraga f : List.of(annan, annanAnvandares, utanNamn)) {
+      assertThat(f.besvarad).isNotDone();
+    }
+    assertThat(signal.vantande()).isEqualTo(3);
+  }
 }

@@ -1,6 +1,7 @@
 package se.flerpart.uppgift;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import se.flerpart.ApiKlient;
@@ -28,6 +30,7 @@ import se.flerpart.Webblasare;
 class UppgiftslistaWebblasareTest {
 
   @LocalServerPort int port;
+  @Autowired UppgiftSignal signal;
 
   @BeforeAll
   static void kravPaWebblasare() {
@@ -138,6 +141,37 @@ class UppgiftslistaWebblasareTest {
       api.vantaPaUppgift("anna", "mina", id, "inhamta-samtycke");
       new WebDriverWait(w, Duration.ofSeconds(30))
           .until(ExpectedConditions.visibilityOfElementLocated(By.id("visa-andrad-lista")));
+    }
+  }
+
+  /**
+   * A page that is left ends its wait on the server as it goes (DELETE of the wait's name). The
+   * server is not told that the browser ended the request: before this, the wait kept its place
+   * among the server's waiting requests until its answer was due, 25 seconds later.
+   */
+  @Test
+  void enLamnadSidaLamnarSinPlatsBlandVantande() throws IOException {
+    try (Webblasare chromium = Webblasare.starta()) {
+      WebDriver w = chromium.driver();
+      chromium.loggaIn(port, "bengt");
+      // (The login leads to the task list too: that page is left here.)
+      w.get("http://localhost:" + port + "/uppgifter?vy=mina");
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () -> assertThat(signal.vantande("bengt")).as("den öppna sidans väntan").isOne());
+
+      w.get("http://localhost:" + port + "/arenden");
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .untilAsserted(
+              () -> assertThat(signal.vantande("bengt")).as("den lämnade sidans väntan").isZero());
+
+      // Shown again from the browser's cache, the page waits again; left again, it ends it.
+      w.navigate().back();
+      await().atMost(Duration.ofSeconds(10)).until(() -> signal.vantande("bengt") == 1);
+      w.navigate().forward();
+      await().atMost(Duration.ofSeconds(5)).until(() -> signal.vantande("bengt") == 0);
     }
   }
 }
