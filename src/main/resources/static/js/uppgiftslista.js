@@ -80,7 +80,7 @@
       if (!aktuell()) {
         return;
       }
-      if (svar.ok) {
+      if (svar.status === 200) {
         visa();
         return;
       }
@@ -89,7 +89,8 @@
         return;
       }
       if (svar.status !== 304 || Date.now() - start < 1000) {
-        // An error, or an answer at once (the server lets no more requests wait): not at once again.
+        // An error, a wait ended by a request to end it (204), or an answer at once (the server
+        // lets no more requests wait): not at once again.
         await paus(svar.status === 304 ? 5000 : 30000);
       }
     }

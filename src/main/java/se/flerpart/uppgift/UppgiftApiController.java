@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
 import se.flerpart.sakerhet.Inloggning;
-import se.flerpart.web.EjFunnen;
 import se.flerpart.web.ValideringsFel;
 
 @RestController
@@ -214,6 +213,12 @@ public class UppgiftApiController {
               public void fel(RuntimeException e) {
                 resultat.setErrorResult(e);
               }
+
+              @Override
+              public void avbruten() {
+                // The client ended its wait: no list, so no person's name is read for it.
+                resultat.setResult(ResponseEntity.noContent().build());
+              }
             });
     // The request ended otherwise (an error, the server's time limit): the wait ends with it.
     resultat.onCompletion(vantan::avsluta);
@@ -255,16 +260,15 @@ public class UppgiftApiController {
   /**
    * Ends the user's wait named {@code namn} ({@code X-Vantan-Id} of a list request with {@code
    * vanta}), when its client no longer needs the answer: the task list page when it is left. The
-   * wait is answered now with what it read last (to a client that has gone, nothing), and its place
-   * is free for other waits. 204; 404 when no wait of the user's has that name (it was answered
-   * already, or never waited).
+   * waiting request ends now with 204 and no list (to a client that has gone, nothing), and its
+   * place is free for other waits, on whichever instance it waits. 204 whether or not there was one
+   * (it may have been answered already, or wait on another instance); another user's wait of that
+   * name is left alone.
    */
   @DeleteMapping("/vantan/{namn}")
   public ResponseEntity<Void> avslutaVantan(
       @PathVariable String namn, @AuthenticationPrincipal Inloggning in) {
-    if (signal.avsluta(in.anvandare().id(), vantansNamn(namn)) == 0) {
-      throw new EjFunnen("Ingen väntande listfråga har det id:t");
-    }
+    uppgifter.avslutaVantan(in.anvandare(), vantansNamn(namn));
     return ResponseEntity.noContent().build();
   }
 

@@ -60,12 +60,32 @@ public class UppgiftRepository {
           "En skrivning av uppgifter och dess NOTIFY ska ske i en transaktion (@Transactional)");
     }
     if (!arenden.isEmpty()) {
-      jdbc.sql("select pg_notify(?, ?)")
-          .params(UppgiftNotifyListener.KANAL, signal.notis(arenden))
-          .query(rs -> {});
+      notisera(signal.notis(arenden));
       signal.andrad(arenden);
     }
     return arenden.size();
+  }
+
+  /**
+   * Sends {@code notis} to the other instances ({@link UppgiftNotifyListener}): at the commit in a
+   * transaction, now outside one.
+   */
+  private void notisera(String notis) {
+    jdbc.sql("select pg_notify(?, ?)").params(UppgiftNotifyListener.KANAL, notis).query(rs -> {});
+  }
+
+  /**
+   * Ends the wait the user {@code anvandare} named {@code namn} ({@link UppgiftSignal#avsluta}): on
+   * this instance when it waits here, otherwise on the one where it does, told with {@code NOTIFY}
+   * (a client's request to end its wait may reach another instance than the wait).
+   */
+  public void avslutaVantan(String anvandare, String namn) {
+    if (signal.avsluta(anvandare, namn) == 0) {
+      String notis = signal.avslutaNotis(anvandare, namn);
+      if (notis != null) {
+        notisera(notis);
+      }
+    }
   }
 
   /** Runs a write that ends {@link #ANDRADE}: the case number of each row it wrote. */

@@ -115,6 +115,14 @@ public class UppgiftService {
   }
 
   /**
+   * Ends the wait the user {@code a} named {@code namn} ({@code X-Vantan-Id}), on whichever
+   * instance it waits ({@link UppgiftRepository#avslutaVantan}).
+   */
+  public void avslutaVantan(Anvandare a, String namn) {
+    uppgifter.avslutaVantan(a.id(), namn);
+  }
+
+  /**
    * The open tasks of the selection the user may see, filtered, sorted and paged in the database.
    * The free-text search matches the case number, and for a user inside a case's consent scope what
    * {@link ArendeOmfang#arendenSomMatchar} finds about the person. One snapshot (repeatable read),

@@ -52,6 +52,13 @@ public class UppgiftSignal {
    */
   static final int MAX_NOTIS = 7_000;
 
+  /**
+   * The second line of a notice that ends a named wait on the instance that holds it ({@link
+   * #avslutaNotis}); it cannot be a case number, so an instance that does not know it wakes no wait
+   * for it.
+   */
+  static final String AVSLUTA = "avsluta väntan";
+
   private final ReentrantLock las = new ReentrantLock();
 
   /**
@@ -116,6 +123,12 @@ public class UppgiftSignal {
 
     /** Reading the list again failed: the request is to answer with this error. */
     void fel(RuntimeException e);
+
+    /**
+     * The client ended the wait ({@link #avsluta(String, String)}): the request is to end without
+     * the list, nothing read for it. Called once, instead of {@link #svara()}.
+     */
+    void avbruten();
   }
 
   /**
@@ -264,6 +277,18 @@ public class UppgiftSignal {
       }
     }
 
+    /** Ends the wait at its client's request: no answer with the list ({@link Fraga#avbruten}). */
+    private void avbryt() {
+      tur.lock();
+      try {
+        if (avsluta()) {
+          fraga.avbruten();
+        }
+      } finally {
+        tur.unlock();
+      }
+    }
+
     /** Answers now with what was read last, unless answered already (e.g. a server time limit). */
     public void svaraNu() {
       tur.lock();
@@ -327,9 +352,9 @@ public class UppgiftSignal {
 
   /**
    * Ends the waits the user {@code anvandare} named {@code namn} (a page that was left, its request
-   * gone with it), each answered now with what it read last, so that its place is free at once
-   * rather than when its answer is due. Another user's waits of that name are left alone. How many
-   * were ended.
+   * gone with it), so that their places are free at once rather than when their answers are due.
+   * Nothing more is read for them: the client said it needs no answer ({@link Fraga#avbruten}).
+   * Another user's waits of that name are left alone. How many were ended.
    */
   public int avsluta(String anvandare, String namn) {
     List<Vantan> namngivna = new ArrayList<>();
@@ -343,7 +368,7 @@ public class UppgiftSignal {
     } finally {
       las.unlock();
     }
-    namngivna.forEach(Vantan::svaraNu);
+    namngivna.forEach(Vantan::avbryt);
     return namngivna.size();
   }
 
@@ -436,13 +461,30 @@ public class UppgiftSignal {
   }
 
   /**
+   * The {@code NOTIFY} payload that asks the other instances to end the wait the user {@code
+   * anvandare} named {@code namn} ({@link #avsluta(String, String)}): a client's request to end a
+   * wait may reach another instance than the one it waits on. Null when either holds a line break.
+   */
+  String avslutaNotis(String anvandare, String namn) {
+    if (anvandare.indexOf('\n') >= 0 || namn.indexOf('\n') >= 0) {
+      return null;
+    }
+    return instans + "\n" + AVSLUTA + "\n" + anvandare + "\n" + namn;
+  }
+
+  /**
    * A notice heard on the channel: wakes the requests it concerns, unless this instance sent it
    * (those were woken at its commit). A notice without case numbers (another instance's old
-   * version, or too many cases) wakes every request.
+   * version, or too many cases) wakes every request. A notice to end a named wait ({@link
+   * #avslutaNotis}) ends it if it waits here.
    */
   void hord(String notis) {
     String[] rader = notis == null ? new String[] {""} : notis.split("\n", -1);
     if (rader[0].equals(instans)) {
+      return;
+    }
+    if (rader.length == 4 && rader[1].equals(AVSLUTA)) {
+      avsluta(rader[2], rader[3]);
       return;
     }
     vack(rader.length == 1 ? null : new HashSet<>(Arrays.asList(rader).subList(1, rader.length)));

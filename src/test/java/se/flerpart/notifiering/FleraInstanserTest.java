@@ -45,6 +45,7 @@ import se.flerpart.Sidklient;
 import se.flerpart.embedded.EmbeddedStack;
 import se.flerpart.process.SchedulerLock;
 import se.flerpart.uppgift.Testuppgift;
+import se.flerpart.uppgift.UppgiftApiController;
 import se.flerpart.uppgift.UppgiftRepository;
 
 /**
@@ -436,7 +437,6 @@ class FleraInstanserTest {
     }
   }
 
-  /** Last: it stops the second instance. */
   @Test
   void enVantandeFragaPaEnInstansFarSvarNarDenAndraLagrarEnUppgift() throws Exception {
     int portA = ((ServletWebServerApplicationContext) a).getWebServer().getPort();
@@ -457,6 +457,40 @@ class FleraInstanserTest {
         .containsExactly(id);
   }
 
+  /**
+   * A client's request to end its wait may reach another instance than the one the wait is on (a
+   * load balancer without sticky sessions): that instance passes it on with NOTIFY, and the wait
+   * ends with 204.
+   */
+  @Test
+  void enVantanPaEnInstansAvslutasGenomDenAndra() throws Exception {
+    se.flerpart.ApiKlient apiA =
+        new se.flerpart.ApiKlient(
+            ((ServletWebServerApplicationContext) a).getWebServer().getPort());
+    se.flerpart.ApiKlient apiB =
+        new se.flerpart.ApiKlient(
+            ((ServletWebServerApplicationContext) b).getWebServer().getPort());
+    String typ = "flera-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    String namn = "sida-" + java.util.UUID.randomUUID();
+    CompletableFuture<se.flerpart.ApiKlient.Svar> vantar =
+        CompletableFuture.supplyAsync(
+            () ->
+                apiA.anrop(
+                    "anna",
+                    "GET",
+                    "/api/uppgifter?vy=mina&typ=" + typ + "&vanta=25",
+                    null,
+                    java.util.Map.of(UppgiftApiController.VANTAN_ID, namn)));
+    Thread.sleep(1000);
+    assertThat(vantar).as("väntar på instans A").isNotDone();
+
+    assertThat(apiB.anrop("anna", "DELETE", "/api/uppgifter/vantan/" + namn, null).status())
+        .isEqualTo(204);
+    // 204 only when ended: at its time it would have answered 200 (an empty list).
+    assertThat(vantar.get(30, TimeUnit.SECONDS).status()).as("avslutad").isEqualTo(204);
+  }
+
+  /** Last: it stops the second instance. */
   @Test
   @Order(Integer.MAX_VALUE)
   void enInloggningGallerPaBadaInstansernaOchOverleverDenEna() {

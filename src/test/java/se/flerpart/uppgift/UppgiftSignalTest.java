@@ -50,6 +50,9 @@ class UppgiftSignalTest {
    */
   private static class Testfraga implements UppgiftSignal.Fraga {
 
+    /** The answer of a wait its client ended: no list, so no count of readings. */
+    static final int AVBRUTEN = -1;
+
     final AtomicInteger lasningar = new AtomicInteger();
     final CompletableFuture<Integer> besvarad = new CompletableFuture<>();
     private final boolean svaraVidOmlasning;
@@ -73,6 +76,13 @@ class UppgiftSignalTest {
     @Override
     public void fel(RuntimeException e) {
       besvarad.completeExceptionally(e);
+    }
+
+    @Override
+    public void avbruten() {
+      if (!besvarad.complete(AVBRUTEN)) {
+        throw new AssertionError("besvarad två gånger");
+      }
     }
 
     int svar() throws Exception {
@@ -366,19 +376,23 @@ class UppgiftSignalTest {
       "En namngiven väntan avslutas av sin användare: den besvaras genast och lämnar sin plats;"
           + " en annan användares väntan med samma namn och användarens andra väntar berörs inte")
   void namngivenVantanAvslutas() throws Exception {
+    // No login session: this signal's limit of two waits a session is not what is tried here.
     UppgiftSignal signal = utanKontroll();
     Testfraga lamnad = new Testfraga(true);
     Testfraga annan = new Testfraga(true);
     Testfraga annanAnvandares = new Testfraga(true);
     Testfraga utanNamn = new Testfraga(true);
-    signal.vanta("session-1", "anna", "sida-1", null, om(Duration.ofHours(1)), lamnad);
-    signal.vanta("session-1", "anna", "sida-2", null, om(Duration.ofHours(1)), annan);
-    signal.vanta("session-2", "bengt", "sida-1", null, om(Duration.ofHours(1)), annanAnvandares);
-    signal.vanta("session-1", "anna", null, null, om(Duration.ofHours(1)), utanNamn);
+    signal.vanta(null, "anna", "sida-1", null, om(Duration.ofHours(1)), lamnad);
+    signal.vanta(null, "anna", "sida-2", null, om(Duration.ofHours(1)), annan);
+    signal.vanta(null, "bengt", "sida-1", null, om(Duration.ofHours(1)), annanAnvandares);
+    signal.vanta(null, "anna", null, null, om(Duration.ofHours(1)), utanNamn);
     assertThat(signal.vantande()).isEqualTo(4);
 
     assertThat(signal.avsluta("anna", "sida-1")).isEqualTo(1);
-    assertThat(lamnad.besvarad).as("besvarad genast, med det den läst").isCompletedWithValue(1);
+    assertThat(lamnad.besvarad)
+        .as("avslutad genast, utan lista")
+        .isCompletedWithValue(Testfraga.AVBRUTEN);
+    assertThat(lamnad.lasningar).as("inget läst för den").hasValue(1);
     assertThat(signal.vantande()).as("platsen lämnad").isEqualTo(3);
     assertThat(signal.avsluta("anna", "sida-1")).as("redan avslutad").isZero();
     assertThat(signal.avsluta("cecilia", "sida-2")).as("en annan användare").isZero();
@@ -387,5 +401,32 @@ class UppgiftSignalTest {
       assertThat(f.besvarad).isNotDone();
     }
     assertThat(signal.vantande()).isEqualTo(3);
+  }
+
+  @Test
+  @DisplayName(
+      "En annan instans notis om att avsluta en namngiven väntan avslutar den här; instansens egen"
+          + " notis, en annan användares och en okänd väntans berör inget")
+  void annanInstansAvslutarNamngivenVantan() throws Exception {
+    UppgiftSignal signal = utanKontroll();
+    UppgiftSignal annan = utanKontroll();
+    Testfraga fraga = new Testfraga(true);
+    Testfraga fallet = new Testfraga(true);
+    signal.vanta(null, "anna", "sida-1", null, om(Duration.ofHours(1)), fraga);
+    signal.vanta(null, "anna", null, "2026-0001", om(Duration.ofHours(1)), fallet);
+
+    signal.hord(signal.avslutaNotis("anna", "sida-1"));
+    signal.hord(annan.avslutaNotis("bengt", "sida-1"));
+    signal.hord(annan.avslutaNotis("anna", "sida-2"));
+    Thread.sleep(300);
+    assertThat(fraga.besvarad).as("egen, en annan användares, en okänd").isNotDone();
+    assertThat(fallet.besvarad).as("ingen ändring av ett ärende").isNotDone();
+
+    signal.hord(annan.avslutaNotis("anna", "sida-1"));
+    assertThat(fraga.besvarad).isCompletedWithValue(Testfraga.AVBRUTEN);
+    assertThat(signal.vantande()).isEqualTo(1);
+    assertThat(annan.avslutaNotis("anna", "rad\nbrytning")).isNull();
+    Thread.sleep(300);
+    assertThat(fallet.besvarad).isNotDone();
   }
 }
