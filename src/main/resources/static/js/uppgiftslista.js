@@ -66,19 +66,19 @@
           signal: avbryt.signal,
         });
       } catch (e) {
-        // The page was left (its request ended), or the server is away (a restart): then ask again
-        // in a while.
-        if (aktuell()) {
-          vantar = null;
-          await paus(30000);
-        }
-        continue;
+        // The page was left (its request ended), or the server is away (a restart).
+        svar = null;
       }
       if (vantar === namn) {
         vantar = null;
       }
       if (!aktuell()) {
         return;
+      }
+      if (!svar) {
+        // The server is away: ask again in a while.
+        await paus(30000);
+        continue;
       }
       if (svar.status === 200) {
         visa();
