@@ -30,6 +30,11 @@ class UppgiftMetrik {
             "Gånger en väntande förfrågan läste om uppgiftslistan, efter en ändring i det den"
                 + " väntar på eller vid kontrollen, på instansen")
         .register(registry);
+    FunctionCounter.builder("flerpart.uppgifter.vanta.avslutade", signal, UppgiftSignal::avslutade)
+        .description(
+            "Väntande förfrågningar som klienten avslutade (DELETE /api/uppgifter/vantan/…), på"
+                + " instansen som höll dem")
+        .register(registry);
     Gauge.builder("flerpart.uppgifter.notify.ansluten", () -> lyssnare.lyssnar() ? 1 : 0)
         .description("1 när instansen lyssnar på andra instansers uppgiftsändringar (LISTEN)")
         .register(registry);

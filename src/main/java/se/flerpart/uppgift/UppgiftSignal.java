@@ -89,6 +89,9 @@ public class UppgiftSignal {
   /** How many times a waiting request was sent to read the list again. */
   private final AtomicLong omlasningar = new AtomicLong();
 
+  /** How many waits their clients ended ({@link #avsluta(String, String)}). */
+  private final AtomicLong avslutade = new AtomicLong();
+
   UppgiftSignal(
       @Value("${flerpart.uppgift.vanta.kontroll-intervall:10s}") Duration kontrollIntervall,
       @Value("${flerpart.uppgift.vanta.max-samtidiga:100}") int maxSamtidiga,
@@ -369,6 +372,7 @@ public class UppgiftSignal {
       las.unlock();
     }
     namngivna.forEach(Vantan::avbryt);
+    avslutade.addAndGet(namngivna.size());
     return namngivna.size();
   }
 
@@ -515,6 +519,11 @@ public class UppgiftSignal {
   /** How many times, since the start, a waiting request was sent to read the list again. */
   long omlasningar() {
     return omlasningar.get();
+  }
+
+  /** How many waits, since the start, their clients ended here. */
+  long avslutade() {
+    return avslutade.get();
   }
 
   /** How many requests wait now. */

@@ -389,6 +389,7 @@ class UppgiftSignalTest {
     assertThat(signal.vantande()).isEqualTo(4);
 
     assertThat(signal.avsluta("anna", "sida-1")).isEqualTo(1);
+    assertThat(signal.avslutade()).as("räknad för mätvärdet").isEqualTo(1);
     assertThat(lamnad.besvarad)
         .as("avslutad genast, utan lista")
         .isCompletedWithValue(Testfraga.AVBRUTEN);
@@ -401,6 +402,7 @@ class UppgiftSignalTest {
       assertThat(f.besvarad).isNotDone();
     }
     assertThat(signal.vantande()).isEqualTo(3);
+    assertThat(signal.avslutade()).as("bara den som avslutades").isEqualTo(1);
   }
 
   @Test

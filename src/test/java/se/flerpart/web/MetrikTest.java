@@ -156,6 +156,7 @@ class MetrikTest {
             "flerpart_uppgifter_vantar_pa_motorn",
             "flerpart_uppgifter_vantande_fragor",
             "flerpart_uppgifter_vanta_omlasningar_total",
+            "flerpart_uppgifter_vanta_avslutade_total",
             "flerpart_mail_ej_skickade",
             "flerpart_mail_misslyckade",
             "flerpart_handelser_ej_utgivna",
