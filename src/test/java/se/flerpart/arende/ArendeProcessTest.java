@@ -27,11 +27,13 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import se.flerpart.ProcessMotor;
+import se.flerpart.ProcesstestIEgenJvmTest;
 
 /**
  * Processen {@code arende} på den inbyggda motorn: aktualisering → samtycke → beredning → avslut.
@@ -40,6 +42,7 @@ import se.flerpart.ProcessMotor;
  * jobb, precis som Flerparts uppgiftslista gör. Tiden flyttas med motorns klocka.
  */
 @ZeebeProcessTest
+@Tag(ProcesstestIEgenJvmTest.TAGG)
 class ArendeProcessTest {
 
   private static final String USER_TASK = "io.camunda.zeebe:userTask";

@@ -18,14 +18,17 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import se.flerpart.ProcessMotor;
+import se.flerpart.ProcesstestIEgenJvmTest;
 
 /**
  * Processen {@code avvikelse} på den inbyggda motorn: bedömning → åtgärd → (styrgruppsbeslut) →
  * återkoppling, och påminnelsen till processledaren när avvikelsen står orörd.
  */
 @ZeebeProcessTest
+@Tag(ProcesstestIEgenJvmTest.TAGG)
 class AvvikelseProcessTest {
 
   private static final String USER_TASK = "io.camunda.zeebe:userTask";

@@ -14,11 +14,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import se.flerpart.ProcessMotor;
+import se.flerpart.ProcesstestIEgenJvmTest;
 
 /** Processen {@code avvikelserapport}: varje månad och när processledaren begär den. */
 @ZeebeProcessTest
+@Tag(ProcesstestIEgenJvmTest.TAGG)
 class AvvikelserapportProcessTest {
 
   private static final String JOBB = "skicka-avvikelserapport";

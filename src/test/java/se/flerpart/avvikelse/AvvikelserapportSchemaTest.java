@@ -8,13 +8,16 @@ import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.io.FileSystemResource;
 import se.flerpart.ProcessMotor;
+import se.flerpart.ProcesstestIEgenJvmTest;
 
 /** The report's schedule: the model's own, and another one applied from configuration. */
 @ZeebeProcessTest
+@Tag(ProcesstestIEgenJvmTest.TAGG)
 class AvvikelserapportSchemaTest {
 
   private ZeebeTestEngine engine;

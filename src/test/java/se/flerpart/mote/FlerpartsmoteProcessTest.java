@@ -20,7 +20,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import se.flerpart.ProcesstestIEgenJvmTest;
 
 /**
  * Processen {@code flerpartsmote} på den inbyggda motorn: kallelse → svar → möte → plan.
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * id, tider och kallelsernas id:n, som Flerparts arbetare gör.
  */
 @ZeebeProcessTest
+@Tag(ProcesstestIEgenJvmTest.TAGG)
 class FlerpartsmoteProcessTest {
 
   private static final String USER_TASK = "io.camunda.zeebe:userTask";

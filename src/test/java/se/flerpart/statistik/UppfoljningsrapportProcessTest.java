@@ -15,14 +15,17 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import se.flerpart.ProcessMotor;
+import se.flerpart.ProcesstestIEgenJvmTest;
 
 /**
  * Processen {@code uppfoljningsrapport}: varje kvartal och när processledaren begär den;
  * sammanställs, granskas och skickas när den är godkänd, sammanställs igen annars.
  */
 @ZeebeProcessTest
+@Tag(ProcesstestIEgenJvmTest.TAGG)
 class UppfoljningsrapportProcessTest {
 
   private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);

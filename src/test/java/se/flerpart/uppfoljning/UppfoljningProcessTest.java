@@ -14,14 +14,17 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import se.flerpart.ProcessMotor;
+import se.flerpart.ProcesstestIEgenJvmTest;
 
 /**
  * Processen {@code uppfoljning}: väntar till planens uppföljningsdag, låter ärendebäraren följa upp
  * och upprepar tills beslutet är nytt möte eller avslut. Tiden flyttas med motorns klocka.
  */
 @ZeebeProcessTest
+@Tag(ProcesstestIEgenJvmTest.TAGG)
 class UppfoljningProcessTest {
 
   private static final String USER_TASK = "io.camunda.zeebe:userTask";
