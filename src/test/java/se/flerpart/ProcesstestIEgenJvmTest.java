@@ -12,13 +12,12 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 /**
  * The process tests on an in-memory engine of their own ({@code @ZeebeProcessTest}) run in a JVM of
  * their own (the Surefire execution {@code processprov} runs the tag {@link #TAGG}; the others
- * leave it out). The in-memory engine's gRPC response writer keeps the response it is about to send
- * in static fields, shared by every engine in the JVM: in the JVM of the application tests, whose
- * cached contexts each run an engine, another engine could overwrite a process test's answer, and
- * the test's command then timed out after 10 s (seen in {@code UppfoljningProcessTest}, where
- * creating an instance got no answer; an old single failure of {@code AvvikelseProcessTest} was
- * most likely the same). In a JVM of their own, one engine runs at a time. This test sees that
- * every such class carries the tag, so a new one cannot be left in the shared JVM.
+ * leave it out), one engine at a time. In the JVM of the application tests, whose cached contexts
+ * each run an engine, another engine could take a process test's answer (why: {@code
+ * embedded.ForloradeSvar}); {@code UppfoljningProcessTest} then got no answer to creating an
+ * instance, and an old single failure of {@code AvvikelseProcessTest} was most likely the same.
+ * This test sees that every such class carries the tag, so a new one cannot be left in the shared
+ * JVM.
  */
 public class ProcesstestIEgenJvmTest {
 

@@ -19,7 +19,9 @@ import java.util.OptionalLong;
  * after 10 s), although its command was processed. Seen in full runs in {@code
  * MotorBatchoperationerTest} and {@code MotorloggSynkroniseringTest}. One engine per JVM, as
  * Flerpart runs it, never meets it. The tests count such a lost answer instead of failing on it,
- * and still require the engine to keep taking commands.
+ * and still require the engine to keep taking commands. The process tests with an engine of their
+ * own ({@code @ZeebeProcessTest}) run in a JVM of their own for this reason ({@code
+ * ProcesstestIEgenJvmTest}).
  */
 final class ForloradeSvar {
 
