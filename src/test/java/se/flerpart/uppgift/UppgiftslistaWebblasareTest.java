@@ -1,6 +1,7 @@
 package se.flerpart.uppgift;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -93,6 +95,69 @@ class UppgiftslistaWebblasareTest {
       assertThat(w.findElements(By.id("listan-andrad"))).as("en sökning väntar inte").isEmpty();
       assertThat(w.getPageSource()).doesNotContain("uppgiftslista.js");
     }
+  }
+
+  /**
+   * The search form's fields line up in each row however the form wraps: their labels level, their
+   * inputs level and of one height, whether a hint stands under a field or not, and the buttons
+   * level with the inputs. The hints under Sök and Ärende once pushed those two fields' labels up
+   * above the label of Uppgift between them.
+   */
+  @Test
+  void sokformularetsFaltStarIRad() throws IOException {
+    try (Webblasare chromium = Webblasare.starta()) {
+      WebDriver w = chromium.driver();
+      chromium.loggaIn(port, "anna");
+      for (int bredd : new int[] {1280, 1000, 800}) {
+        chromium.storlek(bredd, 1000);
+        w.get("http://localhost:" + port + "/uppgifter?vy=mina");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> falt =
+            (List<Map<String, Object>>)
+                ((JavascriptExecutor) w)
+                    .executeScript(
+                        """
+                        const ruta = e => e.getBoundingClientRect();
+                        const falt = [...document.querySelectorAll('#filter .filterfalt')].map(f => ({
+                          namn: f.querySelector('label').textContent,
+                          etikett: ruta(f.querySelector('label')).top,
+                          topp: ruta(f.querySelector('input, select')).top,
+                          botten: ruta(f.querySelector('input, select')).bottom}));
+                        const knapp = ruta(document.getElementById('filtrera'));
+                        falt.push({namn: 'Visa', topp: knapp.top, botten: knapp.bottom});
+                        return falt;
+                        """);
+        assertThat(falt).hasSize(7);
+        int rader = 0;
+        for (Map<String, Object> a : falt) {
+          List<Map<String, Object>> raden =
+              falt.stream()
+                  .filter(
+                      b -> tal(b, "topp") < tal(a, "botten") && tal(a, "topp") < tal(b, "botten"))
+                  .toList();
+          rader += raden.size() > 1 ? 1 : 0;
+          for (Map<String, Object> b : raden) {
+            String par = bredd + " px: " + a.get("namn") + " och " + b.get("namn");
+            assertThat(tal(b, "topp"))
+                .as(par + ", inmatningens överkant")
+                .isCloseTo(tal(a, "topp"), within(1.0));
+            assertThat(tal(b, "botten"))
+                .as(par + ", inmatningens underkant")
+                .isCloseTo(tal(a, "botten"), within(1.0));
+            if (a.containsKey("etikett") && b.containsKey("etikett")) {
+              assertThat(tal(b, "etikett"))
+                  .as(par + ", etiketten")
+                  .isCloseTo(tal(a, "etikett"), within(1.0));
+            }
+          }
+        }
+        assertThat(rader).as(bredd + " px: fält som står bredvid varandra").isPositive();
+      }
+    }
+  }
+
+  private static double tal(Map<String, Object> falt, String nyckel) {
+    return ((Number) falt.get(nyckel)).doubleValue();
   }
 
   /**
