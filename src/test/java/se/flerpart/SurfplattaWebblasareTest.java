@@ -152,6 +152,11 @@ class SurfplattaWebblasareTest {
     loggaIn("lena");
     oppna("/loggkontroll");
     granska();
+    // The search and the export side by side: a secondary button (with a border) is as high as a
+    // primary one (without).
+    assertThat(webblasare.findElement(By.id("exportera")).getRect().getHeight())
+        .as("Exportera till Excel bredvid Sök")
+        .isEqualTo(webblasare.findElement(By.id("sok")).getRect().getHeight());
 
     // The SUS sheet: its columns as in SUS' form, a wide table that scrolls sideways, each value
     // on one line (a date or a case number broke at its hyphen).
