@@ -128,14 +128,14 @@ class UppgiftslistaWebblasareTest {
                         return falt;
                         """);
         assertThat(falt).hasSize(7);
-        int rader = 0;
+        int medGranne = 0;
         for (Map<String, Object> a : falt) {
           List<Map<String, Object>> raden =
               falt.stream()
                   .filter(
                       b -> tal(b, "topp") < tal(a, "botten") && tal(a, "topp") < tal(b, "botten"))
                   .toList();
-          rader += raden.size() > 1 ? 1 : 0;
+          medGranne += raden.size() > 1 ? 1 : 0;
           for (Map<String, Object> b : raden) {
             String par = bredd + " px: " + a.get("namn") + " och " + b.get("namn");
             assertThat(tal(b, "topp"))
@@ -151,7 +151,7 @@ class UppgiftslistaWebblasareTest {
             }
           }
         }
-        assertThat(rader).as(bredd + " px: fält som står bredvid varandra").isPositive();
+        assertThat(medGranne).as(bredd + " px: fält som står bredvid varandra").isPositive();
       }
     }
   }
