@@ -100,15 +100,16 @@ class UppgiftslistaWebblasareTest {
   /**
    * The search form's fields line up in each row however the form wraps: their labels level, their
    * inputs level and of one height, whether a hint stands under a field or not, and the buttons
-   * level with the inputs. The hints under Sök and Ärende once pushed those two fields' labels up
-   * above the label of Uppgift between them.
+   * level with the inputs, or on a phone in a row of their own at the usual distance. The hints
+   * under Sök and Ärende once pushed those two fields' labels up above the label of Uppgift between
+   * them.
    */
   @Test
   void sokformularetsFaltStarIRad() throws IOException {
     try (Webblasare chromium = Webblasare.starta()) {
       WebDriver w = chromium.driver();
       chromium.loggaIn(port, "anna");
-      for (int bredd : new int[] {1280, 1000, 800}) {
+      for (int bredd : new int[] {1280, 1000, 800, 390}) {
         chromium.storlek(bredd, 1000);
         w.get("http://localhost:" + port + "/uppgifter?vy=mina");
         @SuppressWarnings("unchecked")
@@ -122,19 +123,19 @@ class UppgiftslistaWebblasareTest {
                           namn: f.querySelector('label').textContent,
                           etikett: ruta(f.querySelector('label')).top,
                           topp: ruta(f.querySelector('input, select')).top,
-                          botten: ruta(f.querySelector('input, select')).bottom}));
+                          botten: ruta(f.querySelector('input, select')).bottom,
+                          fot: ruta(f).bottom}));
                         const knapp = ruta(document.getElementById('filtrera'));
-                        falt.push({namn: 'Visa', topp: knapp.top, botten: knapp.bottom});
+                        falt.push({namn: 'Visa', topp: knapp.top, botten: knapp.bottom,
+                          ovanfor: Math.max(...falt.map(f => f.fot).filter(b => b <= knapp.top)),
+                          radavstand: parseFloat(getComputedStyle(document.getElementById('filter')).rowGap)});
                         return falt;
                         """);
         assertThat(falt).hasSize(7);
         int medGranne = 0;
         for (Map<String, Object> a : falt) {
           List<Map<String, Object>> raden =
-              falt.stream()
-                  .filter(
-                      b -> tal(b, "topp") < tal(a, "botten") && tal(a, "topp") < tal(b, "botten"))
-                  .toList();
+              falt.stream().filter(b -> b == a || bredvid(a, b)).toList();
           medGranne += raden.size() > 1 ? 1 : 0;
           for (Map<String, Object> b : raden) {
             String par = bredd + " px: " + a.get("namn") + " och " + b.get("namn");
@@ -151,9 +152,24 @@ class UppgiftslistaWebblasareTest {
             }
           }
         }
-        assertThat(medGranne).as(bredd + " px: fält som står bredvid varandra").isPositive();
+        Map<String, Object> visa = falt.get(falt.size() - 1);
+        if (bredd > 500) {
+          assertThat(medGranne).as(bredd + " px: fält som står bredvid varandra").isPositive();
+        } else {
+          // On a phone the buttons have a row of their own, as far below the field above as a row
+          // of fields stands below the one before it.
+          assertThat(falt).noneMatch(f -> bredvid(visa, f));
+          assertThat(tal(visa, "topp") - tal(visa, "ovanfor"))
+              .as(bredd + " px: avståndet ovanför knapparna")
+              .isCloseTo(tal(visa, "radavstand"), within(1.0));
+        }
       }
     }
+  }
+
+  /** Two different fields (or a field and the button) whose inputs share a part of a row. */
+  private static boolean bredvid(Map<String, Object> a, Map<String, Object> b) {
+    return a != b && tal(b, "topp") < tal(a, "botten") && tal(a, "topp") < tal(b, "botten");
   }
 
   private static double tal(Map<String, Object> falt, String nyckel) {
